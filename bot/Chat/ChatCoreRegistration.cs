@@ -1,0 +1,21 @@
+using BepBot.Chat.Flows;
+using BepBot.Features.Roster;
+
+namespace BepBot.Chat;
+
+public static class ChatCoreRegistration
+{
+    /// <summary>The routing table, the router, the flow engine and the commands every conversation has (annuler).</summary>
+    public static IHostApplicationBuilder AddChat(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddSingleton<CommandTable>();
+        services.AddScoped<ChatRouter>();
+        services.AddScoped<FlowRunner>();
+        services.AddSingleton<ConversationDirectory>();
+        services.AddCommand<CancelFlow>(ChatRouter.CancelCommandId, "general", Roles.Everyone, "annuler", "cancel", "stop");
+        services.AddCardAction<AnswerFlowStep>(FlowRunner.AnswerVerb, Roles.Everyone);
+        services.AddCardAction<CancelFlowFromCard>(FlowRunner.CancelVerb, Roles.Everyone);
+        return builder;
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using BepBot.Chat.Flows;
+using BepBot.Features.Roster;
+using Microsoft.Extensions.Localization;
+
+namespace BepBot.Chat;
+
+/// <summary>Handles what users do to the bot, whatever the channel: text, card clicks, flows, refusals.</summary>
+public sealed partial class ChatRouter(
+    CommandTable table,
+    IServiceProvider services,
+    FlowRunner flows,
+    IStringLocalizer<Texts> texts,
+    ILogger<ChatRouter> logger)
+{
+    public const int MaxTextLength = 4000;
+    public const string CancelCommandId = "cancel";
+    public const string HelpCommandId = "help";
+
+    public async Task<Reply> HandleMessageAsync(ChatTurn turn, CancellationToken cancellationToken)
+    {
+        if (turn.Text.Length > MaxTextLength)
+        {
+            LogTooLong(logger, turn.Text.Length, turn.User.AadObjectId);
+            return Reply.WithText(texts["Message_TooLong", turn.Text.Length, MaxTextLength]);
+        }
+
+        var match = table.Match(turn.Text);
+        if (turn.Flows.Current is not null && match?.Command.Id is not (CancelCommandId or HelpCommandId))
+        {
+            return await flows.ContinueAsync(turn, turn.Text, cancellationToken);
+        }
+
+        if (match is null)
+        {
+            LogNotUnderstood(logger, turn.User.AadObjectId);
+            return await services.GetRequiredService<IFallbackHandler>().HandleAsync(turn, turn.Text, cancellationToken);
+        }
+
+        if (!match.Command.AllowedRoles.Contains(turn.User.Role))
+        {
+            LogRefused(logger, match.Command.Id, turn.User.AadObjectId, turn.User.Role);
+            return Reply.WithText(Refusal(match.Command.AllowedRoles));
+        }
+
+        var handler = (ICommandHandler)services.GetRequiredService(match.Command.HandlerType);
+        return await handler.HandleAsync(turn, match.Arguments, cancellationToken);
+    }
+
+    public async Task<Reply> HandleCardActionAsync(ChatTurn turn, string? verb, JsonElement data, CancellationToken cancellationToken)
+    {
+        var action = table.FindVerb(verb);
+        if (action is null)
+        {
+            LogUnknownVerb(logger, verb, turn.User.AadObjectId);
+            return Reply.WithText(texts["Card_UnknownAction"]);
+        }
+
+        if (!action.AllowedRoles.Contains(turn.User.Role))
+        {
+            LogRefused(logger, action.Verb, turn.User.AadObjectId, turn.User.Role);
+            return Reply.WithText(Refusal(action.AllowedRoles));
+        }
+
+        try
+        {
+            var handler = (ICardActionHandler)services.GetRequiredService(action.HandlerType);
+            return await handler.HandleAsync(turn, data, cancellationToken);
+        }
+        catch (InvalidCardDataException ex)
+        {
+            LogInvalidCardData(logger, ex, action.Verb, turn.User.AadObjectId);
+            return Reply.WithText(texts["Card_InvalidData"]);
+        }
+    }
+
+    private string Refusal(IReadOnlySet<Role> allowed) =>
+        allowed.SetEquals(Roles.Staff) ? texts["Refused_StaffOnly"]
+        : allowed.SetEquals(Roles.Bourgmestres) ? texts["Refused_BourgmestresOnly"]
+        : texts["Refused_MembersOnly"];
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Message of {Length} characters from {User} refused as too long")]
+    private static partial void LogTooLong(ILogger logger, int length, string user);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "No command matched the message from {User}")]
+    private static partial void LogNotUnderstood(ILogger logger, string user);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{CommandOrVerb} refused to {User} with role {Role}")]
+    private static partial void LogRefused(ILogger logger, string commandOrVerb, string user, Role role);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unknown card verb {Verb} from {User}")]
+    private static partial void LogUnknownVerb(ILogger logger, string? verb, string user);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Invalid card data for {Verb} from {User}")]
+    private static partial void LogInvalidCardData(ILogger logger, Exception exception, string verb, string user);
+}
+
+/// <summary>Answers text no command matched (the help feature says "je n'ai pas compris"; a Q&amp;A feature may take over).</summary>
+public interface IFallbackHandler : ICommandHandler;

@@ -1,0 +1,153 @@
+using BepBot.Cards;
+using Microsoft.Extensions.Localization;
+
+namespace BepBot.Chat.Flows;
+
+/// <summary>Starts flows, feeds them the user's answers (typed or clicked), re-prompts on invalid input, cancels.</summary>
+public sealed partial class FlowRunner(
+    IEnumerable<Flow> flows,
+    CardCatalog cards,
+    IStringLocalizer<Texts> texts,
+    TimeProvider clock,
+    ILogger<FlowRunner> logger)
+{
+    public const string AnswerVerb = "flows.answer";
+    public const string CancelVerb = "flows.cancel";
+
+    public async Task<Reply> StartAsync(ChatTurn turn, string flowId, CancellationToken cancellationToken)
+    {
+        var flow = Find(flowId) ?? throw new InvalidOperationException($"Unknown flow '{flowId}'.");
+        var first = NextApplicableStep(flow, new FlowValues(new Dictionary<string, string>()), afterIndex: -1);
+        if (first is null)
+        {
+            return await flow.CompleteAsync(turn, new FlowValues(new Dictionary<string, string>()), cancellationToken);
+        }
+
+        turn.Flows.Push(new FlowFrame { FlowId = flow.Id, StepName = first.Name, StartedAt = clock.GetUtcNow() });
+        LogFlowStarted(logger, flow.Id, turn.User.AadObjectId);
+        return Prompt(turn, flow, turn.Flows.Current!, error: null);
+    }
+
+    /// <summary>A typed answer to the current step.</summary>
+    public Task<Reply> ContinueAsync(ChatTurn turn, string input, CancellationToken cancellationToken) =>
+        AnswerAsync(turn, turn.Flows.Current!, input, cancellationToken);
+
+    /// <summary>A clicked answer: refused unless it answers the step the flow is waiting for (old cards, forged payloads).</summary>
+    public Task<Reply> AnswerFromCardAsync(ChatTurn turn, string? flowId, string? stepName, string? value, CancellationToken cancellationToken)
+    {
+        var frame = turn.Flows.Current;
+        if (frame is null || frame.FlowId != flowId || frame.StepName != stepName)
+        {
+            LogStaleAnswer(logger, flowId, stepName, turn.User.AadObjectId);
+            return Task.FromResult(Reply.WithText(texts["Flow_StaleCard"]));
+        }
+
+        return AnswerAsync(turn, frame, value ?? string.Empty, cancellationToken);
+    }
+
+    public Reply Cancel(ChatTurn turn)
+    {
+        var frame = turn.Flows.Current;
+        if (frame is null)
+        {
+            return NothingToCancel();
+        }
+
+        turn.Flows.Pop();
+        LogFlowCancelled(logger, frame.FlowId, turn.User.AadObjectId);
+        var title = Find(frame.FlowId)?.Title(turn) ?? frame.FlowId;
+        var cancelled = Reply.WithText(texts["Flow_Cancelled", title]);
+        var resumed = turn.Flows.Current;
+        var outer = resumed is null ? null : Find(resumed.FlowId);
+        return outer is null ? cancelled : cancelled.Then(Prompt(turn, outer, resumed!, error: null));
+    }
+
+    public Reply NothingToCancel() => Reply.WithText(texts["Flow_NothingToCancel"]);
+
+    private async Task<Reply> AnswerAsync(ChatTurn turn, FlowFrame frame, string input, CancellationToken cancellationToken)
+    {
+        var flow = Find(frame.FlowId);
+        if (flow is null || !flow.AllowedRoles.Contains(turn.User.Role))
+        {
+            // The flow was removed by an upgrade, or the user's role changed meanwhile: drop it rather than trap the user.
+            turn.Flows.Pop();
+            return Reply.WithText(texts["Flow_NoLongerAvailable"]);
+        }
+
+        var step = flow.Steps.FirstOrDefault(candidate => candidate.Name == frame.StepName);
+        if (step is null)
+        {
+            turn.Flows.Pop();
+            return Reply.WithText(texts["Flow_NoLongerAvailable"]);
+        }
+
+        var values = new FlowValues(frame.Values);
+        var answer = await step.Accept(turn, values, input.Trim());
+        if (!answer.IsValid)
+        {
+            LogInvalidAnswer(logger, flow.Id, step.Name, turn.User.AadObjectId);
+            return Prompt(turn, flow, frame, answer.Error);
+        }
+
+        frame.Values[step.Name] = answer.Value;
+        var next = NextApplicableStep(flow, values, IndexOf(flow, step));
+        if (next is not null)
+        {
+            frame.StepName = next.Name;
+            return Prompt(turn, flow, frame, error: null);
+        }
+
+        turn.Flows.Pop();
+        LogFlowCompleted(logger, flow.Id, turn.User.AadObjectId);
+        return await flow.CompleteAsync(turn, new FlowValues(frame.Values), cancellationToken);
+    }
+
+    private Reply Prompt(ChatTurn turn, Flow flow, FlowFrame frame, string? error)
+    {
+        var values = new FlowValues(frame.Values);
+        var step = flow.Steps.First(candidate => candidate.Name == frame.StepName);
+        var prompt = step.Prompt(turn, values);
+        var applicable = flow.Steps.Where(candidate => candidate.AppliesWhen?.Invoke(values) ?? true).ToList();
+        var position = applicable.FindIndex(candidate => candidate.Name == step.Name) + 1;
+        var card = cards.Render("flows/prompt", new
+        {
+            Title = flow.Title(turn),
+            Progress = texts["Flow_Progress", position, applicable.Count].Value,
+            prompt.Question,
+            Hint = prompt.Hint ?? string.Empty,
+            Error = error ?? string.Empty,
+            Flow = flow.Id,
+            Step = step.Name,
+            HasChoices = prompt.Choices.Count > 0,
+            Choices = prompt.Choices.Select(choice => new { choice.Title, choice.Value }).ToList(),
+            InputLabel = texts["Flow_InputLabel"].Value,
+            Placeholder = prompt.Placeholder ?? string.Empty,
+            SubmitTitle = texts["Flow_Submit"].Value,
+            CancelTitle = texts["Flow_CancelButton"].Value,
+            CancelHint = texts["Flow_CancelHint"].Value,
+        });
+        return Reply.WithCard(card, error is null ? prompt.Question : error);
+    }
+
+    private Flow? Find(string flowId) => flows.FirstOrDefault(flow => flow.Id == flowId);
+
+    private static int IndexOf(Flow flow, FlowStep step) => flow.Steps.ToList().IndexOf(step);
+
+    private static FlowStep? NextApplicableStep(Flow flow, FlowValues values, int afterIndex) =>
+        flow.Steps.Skip(afterIndex + 1).FirstOrDefault(step => step.AppliesWhen?.Invoke(values) ?? true);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Flow {FlowId} started by {User}")]
+    private static partial void LogFlowStarted(ILogger logger, string flowId, string user);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Flow {FlowId} completed by {User}")]
+    private static partial void LogFlowCompleted(ILogger logger, string flowId, string user);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Flow {FlowId} cancelled by {User}")]
+    private static partial void LogFlowCancelled(ILogger logger, string flowId, string user);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Invalid answer to flow {FlowId} step {Step} from {User}")]
+    private static partial void LogInvalidAnswer(ILogger logger, string flowId, string step, string user);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Stale or forged flow answer (flow {FlowId}, step {Step}) from {User}")]
+    private static partial void LogStaleAnswer(ILogger logger, string? flowId, string? step, string user);
+}

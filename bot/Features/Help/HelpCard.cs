@@ -1,0 +1,56 @@
+using System.Text.Json.Nodes;
+using BepBot.Cards;
+using BepBot.Chat;
+using BepBot.Features.Roster;
+using Microsoft.Extensions.Localization;
+
+namespace BepBot.Features.Help;
+
+/// <summary>The help card: the commands of the routing table that this user's role may use, by section.</summary>
+public sealed class HelpCard(CommandTable table, CardCatalog cards, IStringLocalizer<Texts> texts)
+{
+    public const string TemplateName = "help/help";
+
+    public JsonObject Build(ChatTurn turn, string? intro = null)
+    {
+        var sections = table.AvailableTo(turn.User.Role)
+            .GroupBy(command => command.Section)
+            .Select(section => new
+            {
+                Title = texts["Section_" + section.Key].Value,
+                Commands = section.Select(command => new
+                {
+                    Command = texts[$"Command_{command.Id}_Usage"].Value,
+                    Description = texts[$"Command_{command.Id}_Description"].Value,
+                }).ToList(),
+            })
+            .ToList();
+        return cards.Render(TemplateName, new
+        {
+            Title = texts["Help_Title"].Value,
+            Intro = intro ?? texts["Help_Intro", turn.User.Name, texts.Describe(turn.User)].Value,
+            Sections = sections,
+            Footer = turn.User.Role == Role.Guest ? texts["Help_FooterGuest"].Value : texts["Help_Footer"].Value,
+        });
+    }
+}
+
+/// <summary>`aide` / `help`, and the "Voir l'aide" button (`help.show`).</summary>
+public sealed class ShowHelp(HelpCard help, IStringLocalizer<Texts> texts) : ICommandHandler, ICardActionHandler
+{
+    public Task<Reply> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken) =>
+        Task.FromResult(Reply.WithCard(help.Build(turn), texts["Help_Title"]));
+
+    public Task<Reply> HandleAsync(ChatTurn turn, System.Text.Json.JsonElement data, CancellationToken cancellationToken) =>
+        HandleAsync(turn, string.Empty, cancellationToken);
+}
+
+/// <summary>Text that no command matched: say so briefly, then show what this user can do.</summary>
+public sealed class NotUnderstood(HelpCard help, IStringLocalizer<Texts> texts) : IFallbackHandler
+{
+    public Task<Reply> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken)
+    {
+        var quoted = arguments.Length > 80 ? arguments[..80] + "…" : arguments;
+        return Task.FromResult(Reply.WithText(texts["NotUnderstood", quoted]).Then(Reply.WithCard(help.Build(turn), texts["Help_Title"])));
+    }
+}

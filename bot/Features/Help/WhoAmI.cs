@@ -1,0 +1,14 @@
+using BepBot.Chat;
+using BepBot.Features.Roster;
+using Microsoft.Extensions.Localization;
+
+namespace BepBot.Features.Help;
+
+/// <summary>`qui suis-je`: what the bot knows about you, so a mis-filed role is easy to spot.</summary>
+public sealed class WhoAmI(IStringLocalizer<Texts> texts) : ICommandHandler
+{
+    public Task<Reply> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken) =>
+        Task.FromResult(Reply.WithText(turn.User.Member is null
+            ? texts["WhoAmI_Guest", turn.User.Name]
+            : texts["WhoAmI_Member", turn.User.Name, texts.Describe(turn.User), turn.User.Member.Email]));
+}

@@ -1,0 +1,37 @@
+namespace BepBot.Features.Roster;
+
+/// <summary>What a person may do with the bot. Stored and imported as bep-staff, bourgmestre, officer, guest.</summary>
+public enum Role
+{
+    Guest,
+    Officer,
+    Bourgmestre,
+    BepStaff,
+}
+
+public static class Roles
+{
+    public static IReadOnlySet<Role> Everyone { get; } = new HashSet<Role> { Role.Guest, Role.Officer, Role.Bourgmestre, Role.BepStaff };
+
+    public static IReadOnlySet<Role> Members { get; } = new HashSet<Role> { Role.Officer, Role.Bourgmestre, Role.BepStaff };
+
+    public static IReadOnlySet<Role> Staff { get; } = new HashSet<Role> { Role.BepStaff };
+
+    public static IReadOnlySet<Role> Bourgmestres { get; } = new HashSet<Role> { Role.Bourgmestre };
+
+    public static string Id(this Role role) => role switch
+    {
+        Role.BepStaff => "bep-staff",
+        Role.Bourgmestre => "bourgmestre",
+        Role.Officer => "officer",
+        _ => "guest",
+    };
+
+    public static Role? FromId(string? id) => id?.Trim().ToLowerInvariant() switch
+    {
+        "bep-staff" => Role.BepStaff,
+        "bourgmestre" => Role.Bourgmestre,
+        "officer" => Role.Officer,
+        _ => null,
+    };
+}

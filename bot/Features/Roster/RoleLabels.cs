@@ -1,0 +1,20 @@
+using BepBot.Chat;
+using Microsoft.Extensions.Localization;
+
+namespace BepBot.Features.Roster;
+
+/// <summary>How a person's role reads in a sentence: "bourgmestre de Namur", "agent communal à Ciney".</summary>
+public static class RoleLabels
+{
+    public static string Describe(this IStringLocalizer<Texts> texts, Role role, string? commune) => role switch
+    {
+        Role.BepStaff => texts["Role_BepStaff"],
+        Role.Bourgmestre => texts["Role_BourgmestreOf", commune ?? "?"],
+        Role.Officer => texts["Role_OfficerAt", commune ?? "?"],
+        _ => texts["Role_Guest"],
+    };
+
+    public static string Describe(this IStringLocalizer<Texts> texts, ChatUser user) => texts.Describe(user.Role, user.Commune);
+
+    public static string RoleName(this IStringLocalizer<Texts> texts, Role role) => texts["RoleName_" + role];
+}

@@ -1,0 +1,54 @@
+using Microsoft.Extensions.Options;
+
+namespace BepBot.Features.Roster;
+
+/// <summary>At start, gives an empty store a roster: the configured CSV, else (local play) the demo roster.</summary>
+public sealed partial class RosterSeeder(
+    RosterDirectory roster,
+    IOptions<RosterOptions> options,
+    IHostEnvironment environment,
+    ILogger<RosterSeeder> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (await roster.ExistsAsync(cancellationToken))
+        {
+            return;
+        }
+
+        var settings = options.Value;
+        if (!string.IsNullOrWhiteSpace(settings.SeedCsvPath))
+        {
+            var path = Path.Combine(environment.ContentRootPath, settings.SeedCsvPath);
+            var result = RosterCsv.Parse(await File.ReadAllTextAsync(path, cancellationToken));
+            if (!result.IsValid)
+            {
+                foreach (var error in result.Errors)
+                {
+                    LogSeedError(logger, path, error.Line, error.Message);
+                }
+
+                throw new InvalidOperationException($"The roster CSV '{path}' has {result.Errors.Count} invalid row(s); nothing was imported. See the log.");
+            }
+
+            await roster.ReplaceAllAsync(result.Members, isDemo: false, updatedBy: "configuration", cancellationToken);
+            LogSeeded(logger, result.Members.Count, path);
+        }
+        else if (settings.SeedDemo)
+        {
+            await roster.ReplaceAllAsync(DemoRoster.Members, isDemo: true, updatedBy: "demo", cancellationToken);
+            LogDemoSeeded(logger, DemoRoster.Members.Count);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Roster seed {Path} line {Line}: {Error}")]
+    private static partial void LogSeedError(ILogger logger, string path, long line, string error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Roster seeded with {Count} members from {Path}")]
+    private static partial void LogSeeded(ILogger logger, int count, string path);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Roster seeded with the {Count} DEMO members of the Agents Playground (local play only)")]
+    private static partial void LogDemoSeeded(ILogger logger, int count);
+}

@@ -1,0 +1,165 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+
+namespace BepBot.Infrastructure.Storage;
+
+/// <summary>
+/// The embedded default: one JSON file per key under a folder, so `dotnet run` needs no cloud account.
+/// Writes go to a temporary file that is then renamed over the target, so a crash never leaves a
+/// half-written document. The ETag is a hash of the content. Concurrency control covers every store
+/// on the same folder in this process; several bot instances need the Blob store.
+/// </summary>
+public sealed class LocalFolderDocumentStore : IDocumentStore
+{
+    private const string Extension = ".json";
+    private const string TemporarySuffix = ".tmp";
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> KeyLocks = new(StringComparer.Ordinal);
+
+    private readonly string _root;
+
+    public LocalFolderDocumentStore(string rootFolder)
+    {
+        _root = Path.GetFullPath(rootFolder);
+        Directory.CreateDirectory(_root);
+    }
+
+    public string RootFolder => _root;
+
+    public async Task<RawDocument?> GetAsync(string key, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(key);
+        try
+        {
+            var bytes = await File.ReadAllBytesAsync(path, cancellationToken);
+            return new RawDocument(key, BinaryData.FromBytes(bytes), ETagOf(bytes));
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    public Task<string> CreateAsync(string key, BinaryData content, CancellationToken cancellationToken = default) =>
+        WriteLockedAsync(key, content, current =>
+        {
+            if (current is not null)
+            {
+                throw new DocumentConflictException(key, ConflictReason.AlreadyExists);
+            }
+        }, cancellationToken);
+
+    public Task<string> ReplaceAsync(string key, BinaryData content, string etag, CancellationToken cancellationToken = default) =>
+        WriteLockedAsync(key, content, current =>
+        {
+            if (current is null)
+            {
+                throw new DocumentConflictException(key, ConflictReason.Missing);
+            }
+
+            if (!string.Equals(ETagOf(current), etag, StringComparison.Ordinal))
+            {
+                throw new DocumentConflictException(key, ConflictReason.ETagMismatch);
+            }
+        }, cancellationToken);
+
+    public Task<string> UpsertAsync(string key, BinaryData content, CancellationToken cancellationToken = default) =>
+        WriteLockedAsync(key, content, _ => { }, cancellationToken);
+
+    public async Task<bool> DeleteAsync(string key, string? etag = null, CancellationToken cancellationToken = default)
+    {
+        var path = PathOf(key);
+        var keyLock = LockFor(path);
+        await keyLock.WaitAsync(cancellationToken);
+        try
+        {
+            var current = ReadIfExists(path);
+            if (current is null)
+            {
+                return false;
+            }
+
+            if (etag is not null && !string.Equals(ETagOf(current), etag, StringComparison.Ordinal))
+            {
+                throw new DocumentConflictException(key, ConflictReason.ETagMismatch);
+            }
+
+            File.Delete(path);
+            return true;
+        }
+        finally
+        {
+            keyLock.Release();
+        }
+    }
+
+    public async IAsyncEnumerable<string> ListKeysAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        DocumentKey.ValidatePrefix(prefix);
+        var files = Directory.Exists(_root)
+            ? Directory.EnumerateFiles(_root, "*" + Extension, SearchOption.AllDirectories)
+            : [];
+        var keys = files
+            .Select(file => Path.GetRelativePath(_root, file).Replace(Path.DirectorySeparatorChar, '/'))
+            .Select(relative => relative[..^Extension.Length])
+            .Where(key => key.StartsWith(prefix, StringComparison.Ordinal) && !key.Split('/')[^1].StartsWith('.'))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        foreach (var key in keys)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return key;
+        }
+
+        await Task.CompletedTask;
+    }
+
+    public Task<bool> IsReachableAsync(CancellationToken cancellationToken = default) => Task.FromResult(Directory.Exists(_root));
+
+    private async Task<string> WriteLockedAsync(string key, BinaryData content, Action<byte[]?> checkPrecondition, CancellationToken cancellationToken)
+    {
+        var path = PathOf(key);
+        var keyLock = LockFor(path);
+        await keyLock.WaitAsync(cancellationToken);
+        try
+        {
+            checkPrecondition(ReadIfExists(path));
+            var bytes = content.ToArray();
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            var temporary = Path.Combine(Path.GetDirectoryName(path)!, $".{Path.GetFileName(path)}.{Guid.NewGuid():N}{TemporarySuffix}");
+            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
+            {
+                await stream.WriteAsync(bytes, cancellationToken);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+            return ETagOf(bytes);
+        }
+        finally
+        {
+            keyLock.Release();
+        }
+    }
+
+    private string PathOf(string key)
+    {
+        DocumentKey.Validate(key);
+        return Path.Combine(_root, key.Replace('/', Path.DirectorySeparatorChar) + Extension);
+    }
+
+    private static byte[]? ReadIfExists(string path)
+    {
+        try
+        {
+            return File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private static SemaphoreSlim LockFor(string path) => KeyLocks.GetOrAdd(path, _ => new SemaphoreSlim(1, 1));
+
+    private static string ETagOf(byte[] bytes) => "\"" + Convert.ToHexStringLower(SHA256.HashData(bytes))[..32] + "\"";
+}

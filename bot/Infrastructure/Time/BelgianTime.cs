@@ -1,0 +1,32 @@
+using System.Globalization;
+
+namespace BepBot.Infrastructure.Time;
+
+/// <summary>Dates and times as Belgian users read them, always in Europe/Brussels whatever the server's zone.</summary>
+public static class BelgianTime
+{
+    public static TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
+
+    public static CultureInfo French { get; } = CultureInfo.GetCultureInfo("fr-BE");
+
+    public static DateTimeOffset ToBrussels(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
+
+    /// <summary>"jeudi 12 mars 2026 à 14h00" (fr) or "Thursday 12 March 2026 at 14:00" (en).</summary>
+    public static string FormatDateTime(DateTimeOffset instant, CultureInfo culture)
+    {
+        var local = ToBrussels(instant);
+        return IsEnglish(culture)
+            ? local.ToString("dddd d MMMM yyyy 'at' HH:mm", CultureInfo.GetCultureInfo("en-GB"))
+            : local.ToString("dddd d MMMM yyyy 'à' HH'h'mm", French);
+    }
+
+    /// <summary>"jeudi 12 mars 2026" (fr) or "Thursday 12 March 2026" (en).</summary>
+    public static string FormatDate(DateTimeOffset instant, CultureInfo culture) =>
+        ToBrussels(instant).ToString("dddd d MMMM yyyy", IsEnglish(culture) ? CultureInfo.GetCultureInfo("en-GB") : French);
+
+    /// <summary>"14h00" (fr) or "14:00" (en).</summary>
+    public static string FormatTime(DateTimeOffset instant, CultureInfo culture) =>
+        ToBrussels(instant).ToString(IsEnglish(culture) ? "HH:mm" : "HH'h'mm", CultureInfo.InvariantCulture);
+
+    private static bool IsEnglish(CultureInfo culture) => culture.TwoLetterISOLanguageName == "en";
+}

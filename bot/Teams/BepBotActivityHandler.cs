@@ -1,0 +1,130 @@
+using System.Text.Json;
+using BepBot.Chat;
+using BepBot.Chat.Flows;
+using BepBot.Features.Welcome;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Teams;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json;
+
+namespace BepBot.Teams;
+
+/// <summary>
+/// The only bot class: maps each Teams activity to the SDK-free router and back. Messages and card clicks go
+/// through <see cref="ChatRouter"/>; installs and uninstalls keep the conversation directory up to date.
+/// </summary>
+public sealed partial class BepBotActivityHandler(
+    ChatRouter router,
+    TurnMapper mapper,
+    ConversationDirectory conversations,
+    Greeting greeting,
+    PrivateConversationState conversationState,
+    TimeProvider clock,
+    ILogger<BepBotActivityHandler> logger) : TeamsActivityHandler
+{
+    private readonly IStatePropertyAccessor<ActiveFlows> _flows = conversationState.CreateProperty<ActiveFlows>("flows");
+
+    protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
+    {
+        await RememberConversationAsync(turnContext, cancellationToken);
+        var turn = await mapper.ToChatTurnAsync(turnContext, await _flows.GetAsync(turnContext, () => new ActiveFlows(), cancellationToken), cancellationToken);
+        var reply = await router.HandleMessageAsync(turn, cancellationToken);
+        await SendAsync(turnContext, reply, cancellationToken);
+        await SaveFlowsAsync(turnContext, turn, cancellationToken);
+    }
+
+    protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(
+        ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
+    {
+        var turn = await mapper.ToChatTurnAsync(turnContext, await _flows.GetAsync(turnContext, () => new ActiveFlows(), cancellationToken), cancellationToken);
+        var data = ToJsonElement(invokeValue.Action?.Data);
+        var reply = await router.HandleCardActionAsync(turn, invokeValue.Action?.Verb, data, cancellationToken);
+        await SendAsync(turnContext, reply, cancellationToken);
+        await SaveFlowsAsync(turnContext, turn, cancellationToken);
+        return reply.CardUpdate is not null
+            ? ReplyMapper.CardInvokeResponse(reply.CardUpdate)
+            : ReplyMapper.MessageInvokeResponse(reply.Messages.FirstOrDefault(message => message.Card is null)?.Text ?? "OK");
+    }
+
+    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        if (membersAdded.Any(member => member.Id == turnContext.Activity.Recipient?.Id))
+        {
+            await InstalledAsync(turnContext, cancellationToken);
+        }
+    }
+
+    protected override async Task OnMembersRemovedAsync(IList<ChannelAccount> membersRemoved, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    {
+        if (membersRemoved.Any(member => member.Id == turnContext.Activity.Recipient?.Id))
+        {
+            await UninstalledAsync(turnContext, cancellationToken);
+        }
+    }
+
+    protected override Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
+        InstalledAsync(turnContext, cancellationToken);
+
+    protected override Task OnInstallationUpdateRemoveAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
+        UninstalledAsync(turnContext, cancellationToken);
+
+    private async Task InstalledAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        // Teams sends both a conversationUpdate and an installationUpdate for one install: greet only once.
+        var conversation = TurnMapper.SavedConversationOf(turnContext, clock.GetUtcNow());
+        var isNew = await conversations.SaveAsync(conversation, cancellationToken);
+        LogInstalled(logger, conversation.Kind, conversation.ConversationId, isNew);
+        if (isNew)
+        {
+            var user = await mapper.UserOfAsync(turnContext, cancellationToken);
+            await SendAsync(turnContext, await greeting.WelcomeAsync(user, conversation.Kind, cancellationToken), cancellationToken);
+        }
+    }
+
+    private async Task UninstalledAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var kind = TurnMapper.KindOf(activity);
+        var removed = await conversations.RemoveAsync(kind, activity.Conversation?.Id ?? string.Empty, activity.From?.AadObjectId, cancellationToken);
+        LogUninstalled(logger, kind, activity.Conversation?.Id, removed);
+    }
+
+    /// <summary>Keeps the conversation reference fresh (locale, service URL) even if the install event was missed.</summary>
+    private async Task RememberConversationAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var current = TurnMapper.SavedConversationOf(turnContext, clock.GetUtcNow());
+        var saved = current.Kind == ConversationKind.Personal && current.UserAadObjectId is not null
+            ? await conversations.FindPersonalAsync(current.UserAadObjectId, cancellationToken)
+            : await conversations.FindSharedAsync(current.ConversationId, cancellationToken);
+        if (saved is null || saved.Locale != current.Locale || saved.ServiceUrl != current.ServiceUrl || saved.ConversationId != current.ConversationId)
+        {
+            await conversations.SaveAsync(current, cancellationToken);
+        }
+    }
+
+    private static async Task SendAsync(ITurnContext turnContext, Reply reply, CancellationToken cancellationToken)
+    {
+        foreach (var message in reply.Messages)
+        {
+            await turnContext.SendActivityAsync(ReplyMapper.ToActivity(message), cancellationToken);
+        }
+    }
+
+    private async Task SaveFlowsAsync(ITurnContext turnContext, ChatTurn turn, CancellationToken cancellationToken)
+    {
+        await _flows.SetAsync(turnContext, turn.Flows, cancellationToken);
+        await conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
+    }
+
+    private static JsonElement ToJsonElement(object? data)
+    {
+        using var document = JsonDocument.Parse(data is null ? "{}" : JsonConvert.SerializeObject(data));
+        return document.RootElement.Clone();
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Installed in {Kind} conversation {ConversationId} (new: {IsNew})")]
+    private static partial void LogInstalled(ILogger logger, ConversationKind kind, string? conversationId, bool isNew);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Uninstalled from {Kind} conversation {ConversationId} (reference removed: {Removed})")]
+    private static partial void LogUninstalled(ILogger logger, ConversationKind kind, string? conversationId, bool removed);
+}

@@ -1,0 +1,52 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Bot.Schema;
+using Microsoft.Extensions.Localization;
+
+namespace BepBot.Teams;
+
+/// <summary>The CloudAdapter with BepBot's pipeline and a turn-error handler that never shows a stack trace to a user.</summary>
+public sealed partial class BepBotAdapter : CloudAdapter
+{
+    public BepBotAdapter(
+        BotFrameworkAuthentication authentication,
+        PipelineStartedMiddleware pipelineStarted,
+        TenantAllowListMiddleware tenantAllowList,
+        CultureMiddleware culture,
+        DuplicateActivityMiddleware duplicates,
+        IStringLocalizer<Texts> texts,
+        ILogger<BepBotAdapter> logger)
+        : base(authentication, logger)
+    {
+        Use(pipelineStarted);
+        Use(tenantAllowList);
+        Use(culture);
+        Use(duplicates);
+        OnTurnError = async (turnContext, exception) =>
+        {
+            if (exception is TenantNotAllowedException)
+            {
+                throw exception;
+            }
+
+            LogTurnFailed(logger, exception, turnContext.Activity.Type, turnContext.Activity.Id, turnContext.Activity.Conversation?.Id);
+            var apology = texts["Error_Unexpected"];
+            if (turnContext.Activity.Type == ActivityTypes.Invoke)
+            {
+                await turnContext.SendActivityAsync(ReplyMapper.InvokeResponseActivity(ReplyMapper.MessageInvokeResponse(apology)));
+            }
+            else if (turnContext.Activity.Type == ActivityTypes.Message)
+            {
+                await turnContext.SendActivityAsync(MessageFactory.Text(apology));
+            }
+        };
+    }
+
+    /// <summary>Authenticates and runs one activity; exposes the base class's lower-level entry so the endpoint owns the HTTP statuses.</summary>
+    public Task<InvokeResponse> ProcessAsync(string authHeader, Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken) =>
+        ProcessActivityAsync(authHeader, activity, callback, cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Turn failed for {ActivityType} activity {ActivityId} in {ConversationId}")]
+    private static partial void LogTurnFailed(ILogger logger, Exception exception, string activityType, string? activityId, string? conversationId);
+}

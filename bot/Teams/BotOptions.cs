@@ -1,0 +1,12 @@
+namespace BepBot.Teams;
+
+public sealed class BotOptions
+{
+    public const string Section = "Bot";
+
+    /// <summary>Microsoft Entra tenant ids allowed to talk to the bot (the BEP's and the communes'). Empty: any tenant.</summary>
+    public IList<string> AllowedTenants { get; } = [];
+
+    /// <summary>Largest activity body accepted at /api/messages; Teams' own limit on a message is about 28 kB.</summary>
+    public int MaxActivityBytes { get; set; } = 256 * 1024;
+}

@@ -1,0 +1,39 @@
+using System.Text.Json.Nodes;
+using BepBot.Chat;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
+
+namespace BepBot.Teams;
+
+/// <summary>Turns the SDK-free replies of the features into Bot Framework activities and invoke responses.</summary>
+public static class ReplyMapper
+{
+    public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
+    private const string MessageResponseType = "application/vnd.microsoft.activity.message";
+
+    public static IActivity ToActivity(OutgoingMessage message)
+    {
+        var activity = MessageFactory.Text(message.Text ?? string.Empty);
+        if (message.Card is not null)
+        {
+            activity.Attachments = [new Attachment { ContentType = AdaptiveCardContentType, Content = ToJObject(message.Card) }];
+            // With a card, the text becomes the summary shown in notifications, not a second bubble.
+            activity.Summary = message.Text;
+            activity.Text = null;
+        }
+
+        return activity;
+    }
+
+    public static AdaptiveCardInvokeResponse CardInvokeResponse(JsonObject card) =>
+        new() { StatusCode = 200, Type = AdaptiveCardContentType, Value = ToJObject(card) };
+
+    public static AdaptiveCardInvokeResponse MessageInvokeResponse(string text) =>
+        new() { StatusCode = 200, Type = MessageResponseType, Value = text };
+
+    public static Activity InvokeResponseActivity(object body) =>
+        new() { Type = ActivityTypesEx.InvokeResponse, Value = new InvokeResponse { Status = 200, Body = body } };
+
+    private static JObject ToJObject(JsonObject card) => JObject.Parse(card.ToJsonString());
+}

@@ -1,0 +1,44 @@
+using BepBot.Chat;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Builder.Integration.AspNet.Core;
+using Microsoft.Bot.Connector.Authentication;
+
+namespace BepBot.Teams;
+
+public static partial class TeamsRegistration
+{
+    public static IHostApplicationBuilder AddTeams(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<BotOptions>(builder.Configuration.GetSection(BotOptions.Section));
+        services.AddHttpContextAccessor();
+        // Reads MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType and MicrosoftAppTenantId from configuration.
+        services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        services.AddSingleton<PipelineStartedMiddleware>();
+        services.AddSingleton<TenantAllowListMiddleware>();
+        services.AddSingleton<CultureMiddleware>();
+        services.AddSingleton<DuplicateActivityMiddleware>();
+        services.AddSingleton<BepBotAdapter>();
+        services.AddSingleton<CloudAdapter>(provider => provider.GetRequiredService<BepBotAdapter>());
+        services.AddSingleton<IStorage, DocumentStoreBotStorage>();
+        services.AddSingleton<PrivateConversationState>();
+        services.AddSingleton<TurnMapper>();
+        services.AddScoped<BepBotActivityHandler>();
+        services.AddSingleton<IProactiveMessenger, TeamsProactiveMessenger>();
+        return builder;
+    }
+
+    public static WebApplication MapTeams(this WebApplication app)
+    {
+        if (string.IsNullOrWhiteSpace(app.Configuration["MicrosoftAppId"]))
+        {
+            LogAuthenticationOff(app.Logger);
+        }
+
+        app.MapPost(BotEndpoint.Route, BotEndpoint.HandleAsync);
+        return app;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "\n*** AUTHENTICATION IS OFF: no MicrosoftAppId is configured, so /api/messages accepts unauthenticated requests. ***\n*** This is for local play with the Agents Playground only; never expose this instance. ***")]
+    private static partial void LogAuthenticationOff(ILogger logger);
+}

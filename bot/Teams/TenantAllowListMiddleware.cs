@@ -1,0 +1,33 @@
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+using Microsoft.Bot.Schema.Teams;
+using Microsoft.Extensions.Options;
+
+namespace BepBot.Teams;
+
+/// <summary>First in the pipeline: an activity from a tenant outside Bot:AllowedTenants goes no further (nothing read or stored).</summary>
+public sealed partial class TenantAllowListMiddleware(IOptions<BotOptions> options, ILogger<TenantAllowListMiddleware> logger) : Microsoft.Bot.Builder.IMiddleware
+{
+    public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
+    {
+        var allowed = options.Value.AllowedTenants;
+        if (allowed.Count > 0)
+        {
+            var tenantId = TenantOf(turnContext);
+            if (tenantId is null || !allowed.Contains(tenantId, StringComparer.OrdinalIgnoreCase))
+            {
+                LogRefused(logger, tenantId ?? "(none)", turnContext.Activity.Type, turnContext.Activity.Conversation?.Id);
+                throw new TenantNotAllowedException($"Tenant '{tenantId}' is not allowed.");
+            }
+        }
+
+        await next(cancellationToken);
+    }
+
+    public static string? TenantOf(ITurnContext turnContext) =>
+        turnContext.Activity.Conversation?.TenantId
+        ?? (turnContext.Activity.ChannelData is null ? null : turnContext.Activity.GetChannelData<TeamsChannelData>()?.Tenant?.Id);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Activity {Type} in conversation {ConversationId} refused: tenant {TenantId} is not in Bot:AllowedTenants")]
+    private static partial void LogRefused(ILogger logger, string tenantId, string type, string? conversationId);
+}

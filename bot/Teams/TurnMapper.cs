@@ -1,0 +1,102 @@
+using BepBot.Chat;
+using BepBot.Chat.Flows;
+using BepBot.Features.Roster;
+using Microsoft.Bot.Builder;
+using Microsoft.Bot.Schema;
+
+namespace BepBot.Teams;
+
+/// <summary>Reads a Bot Framework activity into the SDK-free <see cref="ChatTurn"/> the features work with.</summary>
+public sealed class TurnMapper(RosterDirectory roster)
+{
+    public async Task<ChatUser> UserOfAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var from = turnContext.Activity.From;
+        var aadObjectId = from?.AadObjectId ?? string.Empty;
+        var member = aadObjectId.Length == 0 ? null : await roster.FindAsync(aadObjectId, cancellationToken);
+        return new ChatUser(aadObjectId, member?.Name ?? from?.Name ?? string.Empty, member?.Role ?? Role.Guest, member);
+    }
+
+    public async Task<ChatTurn> ToChatTurnAsync(ITurnContext turnContext, ActiveFlows flows, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        var text = activity.Type == ActivityTypes.Message ? TextWithoutMention(activity) : string.Empty;
+        return new ChatTurn(
+            await UserOfAsync(turnContext, cancellationToken),
+            ConversationOf(turnContext),
+            CultureMiddleware.FromLocale(activity.Locale),
+            text,
+            flows);
+    }
+
+    public static ChatConversation ConversationOf(ITurnContext turnContext) =>
+        new(turnContext.Activity.Conversation?.Id ?? string.Empty, KindOf(turnContext.Activity), TenantAllowListMiddleware.TenantOf(turnContext));
+
+    public static ConversationKind KindOf(IActivity activity) => activity.Conversation?.ConversationType switch
+    {
+        "channel" => ConversationKind.Channel,
+        "groupChat" => ConversationKind.GroupChat,
+        _ => ConversationKind.Personal,
+    };
+
+    public static SavedConversation SavedConversationOf(ITurnContext turnContext, DateTimeOffset now)
+    {
+        var activity = turnContext.Activity;
+        var reference = activity.GetConversationReference();
+        var kind = KindOf(activity);
+        string? teamId = null;
+        if (kind == ConversationKind.Channel && activity.ChannelData is not null)
+        {
+            teamId = Microsoft.Bot.Builder.Teams.TeamsActivityExtensions.TeamsGetTeamInfo(activity)?.Id;
+        }
+
+        return new SavedConversation(
+            reference.Conversation.Id,
+            kind,
+            TenantAllowListMiddleware.TenantOf(turnContext),
+            reference.ServiceUrl,
+            reference.ChannelId,
+            reference.Bot?.Id ?? string.Empty,
+            reference.Bot?.Name,
+            kind == ConversationKind.Personal ? reference.User?.Id : null,
+            kind == ConversationKind.Personal ? reference.User?.AadObjectId : null,
+            teamId,
+            activity.Locale ?? "fr-BE",
+            now);
+    }
+
+    public static ConversationReference ReferenceOf(SavedConversation conversation) => new()
+    {
+        ChannelId = conversation.ChannelId,
+        ServiceUrl = conversation.ServiceUrl,
+        Locale = conversation.Locale,
+        Bot = new ChannelAccount(conversation.BotId, conversation.BotName),
+        User = conversation.UserId is null ? null : new ChannelAccount(conversation.UserId) { AadObjectId = conversation.UserAadObjectId },
+        Conversation = new ConversationAccount
+        {
+            Id = conversation.ConversationId,
+            TenantId = conversation.TenantId,
+            ConversationType = conversation.Kind switch
+            {
+                ConversationKind.Channel => "channel",
+                ConversationKind.GroupChat => "groupChat",
+                _ => "personal",
+            },
+        },
+    };
+
+    private static string TextWithoutMention(Activity activity)
+    {
+        // In channels and group chats Teams puts "<at>BepBot</at>" in the text.
+        var text = activity.Text ?? string.Empty;
+        foreach (var mention in activity.GetMentions() ?? [])
+        {
+            if (mention.Mentioned?.Id == activity.Recipient?.Id && mention.Text is not null)
+            {
+                text = text.Replace(mention.Text, string.Empty, StringComparison.Ordinal);
+            }
+        }
+
+        return text.Trim();
+    }
+}
