@@ -10,6 +10,12 @@ public static class RosterRegistration
         services.Configure<RosterOptions>(builder.Configuration.GetSection(RosterOptions.Section));
         services.AddSingleton<RosterDirectory>();
         services.AddHostedService<RosterSeeder>();
-        return services is null ? builder : builder;
+        services.AddCommand<ShowRoster>("roster", "roster", Roles.Staff, "annuaire", "roster", "liste des membres");
+        services.AddCommand<StartAddRosterMember>("roster.add", "roster", Roles.Staff, "ajouter un membre", "add member", "nouveau membre");
+        services.AddCardAction<StartAddRosterMember>("roster.add", Roles.Staff);
+        services.AddFlow<AddRosterMemberFlow>();
+        services.AddCommand<AskToRemoveRosterMember>("roster.remove", "roster", Roles.Staff, "retirer un membre", "remove member", "retirer");
+        services.AddCardAction<RemoveRosterMember>(AskToRemoveRosterMember.Verb, Roles.Staff);
+        return builder;
     }
 }

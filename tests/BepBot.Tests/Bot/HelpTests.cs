@@ -1,0 +1,99 @@
+using BepBot.Tests.Harness;
+
+namespace BepBot.Tests.Bot;
+
+public sealed class HelpTests : IAsyncLifetime
+{
+    private readonly BotApplication _bot = new();
+    private TeamsClient _teams = null!;
+
+    public Task InitializeAsync()
+    {
+        _teams = _bot.CreateTeamsClient();
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        _teams.Dispose();
+        await _bot.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData("aide")]
+    [InlineData("help")]
+    [InlineData("Aide")]
+    [InlineData(" AIDE ")]
+    [InlineData("aïde")]
+    public async Task Help_AnySpelling_ReturnsFrenchHelpCard(string text)
+    {
+        var response = await _teams.SayAsync(TeamsUser.Megan, text);
+
+        var card = response.Card;
+        ((string?)card["type"]).ShouldBe("AdaptiveCard");
+        var content = CardReader.AllText(card);
+        content.ShouldContain("Ce que BepBot peut faire pour vous");
+        content.ShouldContain("bourgmestre de Namur");
+        content.ShouldContain("qui suis-je");
+    }
+
+    [Fact]
+    public async Task Help_StaffMember_ListsStaffCommands()
+    {
+        var staff = CardReader.AllText((await _teams.SayAsync(TeamsUser.Alex, "aide")).Card);
+        var officer = CardReader.AllText((await _teams.SayAsync(TeamsUser.Patti, "aide")).Card);
+
+        staff.ShouldContain("annuaire");
+        staff.ShouldContain("ajouter un membre");
+        officer.ShouldNotContain("annuaire");
+        officer.ShouldContain("agent communal à Namur");
+    }
+
+    [Fact]
+    public async Task Help_Guest_ExplainsHowToJoin()
+    {
+        var content = CardReader.AllText((await _teams.SayAsync(TeamsUser.Stranger, "aide")).Card);
+
+        content.ShouldContain("invité");
+        content.ShouldContain("demandez à l'équipe supracommunalité du BEP de vous inscrire");
+        content.ShouldNotContain("annuaire (");
+    }
+
+    [Fact]
+    public async Task Help_EnglishLocale_ReturnsEnglishCard()
+    {
+        _teams.Locale = "en-US";
+
+        var content = CardReader.AllText((await _teams.SayAsync(TeamsUser.Lynne, "help")).Card);
+
+        content.ShouldContain("What BepBot can do for you");
+        content.ShouldContain("municipal officer in Ciney");
+        content.ShouldNotContain("Voici");
+    }
+
+    [Fact]
+    public async Task UnknownText_RepliesNotUnderstoodWithCommands()
+    {
+        var response = await _teams.SayAsync(TeamsUser.Patti, "blablabla xyz");
+
+        response.Status.ShouldBe(System.Net.HttpStatusCode.OK);
+        response.Texts.ShouldContain(text => text.StartsWith("Je n'ai pas compris « blablabla xyz »", StringComparison.Ordinal));
+        CardReader.AllText(response.Card).ShouldContain("aide");
+    }
+
+    [Fact]
+    public async Task WhoAmI_UnknownUser_IsGuest()
+    {
+        var response = await _teams.SayAsync(TeamsUser.Stranger, "qui suis-je ?");
+
+        response.Texts.Single().ShouldContain("vous êtes invité");
+    }
+
+    [Fact]
+    public async Task WhoAmI_Bourgmestre_ShowsCommune()
+    {
+        var response = await _teams.SayAsync(TeamsUser.Isaiah, "Qui suis-je");
+
+        response.Texts.Single().ShouldContain("bourgmestre de Couvin");
+    }
+}

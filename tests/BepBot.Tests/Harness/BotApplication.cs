@@ -1,0 +1,58 @@
+using BepBot.Infrastructure.Storage;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BepBot.Tests.Harness;
+
+/// <summary>
+/// The bot in-process, on a Blob store in Azurite (a container of its own unless one is given, so a second
+/// instance on the same container is "the bot after a restart"), with the demo roster.
+/// </summary>
+public sealed class BotApplication : WebApplicationFactory<Program>
+{
+    private readonly Dictionary<string, string?> _settings;
+
+    public BotApplication(string? container = null, IDictionary<string, string?>? settings = null)
+    {
+        Container = container ?? $"bot-{Guid.NewGuid():N}";
+        _settings = new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "Blob",
+            ["Storage:ConnectionString"] = Azurite.ConnectionString,
+            ["Storage:Container"] = Container,
+            ["Roster:SeedDemo"] = "true",
+            ["MicrosoftAppId"] = string.Empty,
+            ["MicrosoftAppPassword"] = string.Empty,
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
+    }
+
+    public string Container { get; }
+
+    public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
+
+    public TeamsClient CreateTeamsClient(string? serviceUrl = null) => new(CreateClient(), serviceUrl ?? "http://127.0.0.1:9/");
+
+    /// <summary>Every key in the bot's store under a prefix.</summary>
+    public async Task<List<string>> KeysAsync(string prefix = "")
+    {
+        var keys = new List<string>();
+        await foreach (var key in Store.ListKeysAsync(prefix))
+        {
+            keys.Add(key);
+        }
+
+        return keys;
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
+    }
+}

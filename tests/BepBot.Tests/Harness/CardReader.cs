@@ -1,0 +1,53 @@
+using System.Text.Json.Nodes;
+
+namespace BepBot.Tests.Harness;
+
+/// <summary>Reads an Adaptive Card the way a person looks at it: its texts, its buttons, its inputs.</summary>
+public static class CardReader
+{
+    public static IEnumerable<JsonObject> Nodes(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                yield return obj;
+                foreach (var (_, child) in obj)
+                {
+                    foreach (var descendant in Nodes(child))
+                    {
+                        yield return descendant;
+                    }
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    foreach (var descendant in Nodes(item))
+                    {
+                        yield return descendant;
+                    }
+                }
+
+                break;
+        }
+    }
+
+    public static string AllText(JsonObject card) => string.Join("\n", Nodes(card)
+        .SelectMany(node => new[] { node["text"], node["title"], node["value"], node["label"] })
+        .OfType<JsonValue>()
+        .Select(value => value.TryGetValue<string>(out var text) ? text : null)
+        .OfType<string>());
+
+    public static IEnumerable<JsonObject> Actions(JsonObject card) =>
+        Nodes(card).Where(node => ((string?)node["type"])?.StartsWith("Action.", StringComparison.Ordinal) == true);
+
+    public static IEnumerable<string> ButtonTitles(JsonObject card) => Actions(card).Select(action => (string?)action["title"] ?? string.Empty);
+
+    public static JsonObject FindAction(JsonObject card, string title) =>
+        Actions(card).SingleOrDefault(action => (string?)action["title"] == title)
+        ?? throw new ShouldAssertException($"No button « {title} » on the card; buttons: {string.Join(", ", ButtonTitles(card))}");
+
+    public static JsonObject? FindInput(JsonObject card, string id) =>
+        Nodes(card).FirstOrDefault(node => ((string?)node["type"])?.StartsWith("Input.", StringComparison.Ordinal) == true && (string?)node["id"] == id);
+}

@@ -1,0 +1,177 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace BepBot.Tests.Harness;
+
+public enum ConversationType
+{
+    Personal,
+    GroupChat,
+    Channel,
+}
+
+/// <summary>What the bot answered to one activity (expectReplies), with helpers to read its cards.</summary>
+public sealed record BotResponse(HttpStatusCode Status, IReadOnlyList<JsonObject> Activities, string RawBody)
+{
+    public IEnumerable<JsonObject> Messages => Activities.Where(activity => (string?)activity["type"] == "message");
+
+    public IEnumerable<string> Texts => Messages.Select(message => (string?)message["text"]).OfType<string>().Where(text => text.Length > 0);
+
+    public IEnumerable<JsonObject> Cards => Messages
+        .SelectMany(message => message["attachments"]?.AsArray() ?? [])
+        .Where(attachment => (string?)attachment!["contentType"] == "application/vnd.microsoft.card.adaptive")
+        .Select(attachment => attachment!["content"]!.AsObject());
+
+    public JsonObject Card => Cards.Single();
+
+    /// <summary>The adaptiveCard/action invoke response body (card update or message).</summary>
+    public JsonObject? InvokeResponse => Activities
+        .Where(activity => (string?)activity["type"] == "invokeResponse")
+        .Select(activity => activity["value"]?["body"]?.AsObject())
+        .SingleOrDefault();
+
+    /// <summary>Every text the user sees: message texts, card texts, and an invoke's message response.</summary>
+    public string AllText => string.Join("\n", Texts.Concat(Cards.Select(CardReader.AllText)).Concat(
+        InvokeResponse is { } invoke && invoke["value"] is JsonValue value ? [(string)value!] : []));
+}
+
+/// <summary>
+/// Talks to the bot as Teams does: activities with from.aadObjectId, tenant, conversation type and locale,
+/// delivered with expectReplies so the replies come back in the HTTP response; clicks card buttons by title.
+/// </summary>
+public sealed class TeamsClient(HttpClient http, string serviceUrl) : IDisposable
+{
+    public const string Tenant = "00000000-0000-0000-0000-0000000000001";
+    public const string BotId = "28:bepbot";
+
+    public string Locale { get; set; } = "fr-BE";
+
+    public string TenantId { get; set; } = Tenant;
+
+    public bool ExpectReplies { get; set; } = true;
+
+    public HttpClient Http => http;
+
+    public static string ConversationIdFor(TeamsUser user, ConversationType type) => type switch
+    {
+        ConversationType.Personal => $"a:personal-{user.AadObjectId}",
+        ConversationType.GroupChat => "19:group-chat-bep@thread.v2",
+        _ => "19:channel-general@thread.tacv2",
+    };
+
+    public Task<BotResponse> SayAsync(TeamsUser user, string text, ConversationType type = ConversationType.Personal, string? activityId = null) =>
+        PostAsync(Activity(user, "message", type, activityId, activity => activity["text"] = text));
+
+    /// <summary>Clicks the Action.Execute button titled <paramref name="title"/> on <paramref name="card"/>, with typed inputs.</summary>
+    public Task<BotResponse> ClickAsync(TeamsUser user, JsonObject card, string title, IDictionary<string, string>? inputs = null, ConversationType type = ConversationType.Personal)
+    {
+        var action = CardReader.FindAction(card, title);
+        ((string?)action["type"]).ShouldBe("Action.Execute", $"the button « {title} » must be an Action.Execute");
+        var data = action["data"]?.DeepClone().AsObject() ?? [];
+        foreach (var (id, value) in inputs ?? new Dictionary<string, string>())
+        {
+            CardReader.FindInput(card, id).ShouldNotBeNull($"the card has no input '{id}'");
+            data[id] = value;
+        }
+
+        return InvokeAsync(user, (string)action["verb"]!, data, type);
+    }
+
+    /// <summary>Sends an adaptiveCard/action invoke with any verb and data (forged payloads included).</summary>
+    public Task<BotResponse> InvokeAsync(TeamsUser user, string verb, JsonNode? data, ConversationType type = ConversationType.Personal, string? activityId = null) =>
+        PostAsync(Activity(user, "invoke", type, activityId, activity =>
+        {
+            activity["name"] = "adaptiveCard/action";
+            activity["value"] = new JsonObject
+            {
+                ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data?.DeepClone() },
+                ["trigger"] = "manual",
+            };
+        }));
+
+    /// <summary>The bot is added to a conversation (Teams sends a conversationUpdate with the bot in membersAdded).</summary>
+    public Task<BotResponse> InstallAsync(TeamsUser installer, ConversationType type = ConversationType.Personal) =>
+        PostAsync(Activity(installer, "conversationUpdate", type, null, activity =>
+            activity["membersAdded"] = new JsonArray(new JsonObject { ["id"] = BotId, ["name"] = "BepBot" })));
+
+    public Task<BotResponse> InstallationUpdateAsync(TeamsUser user, string action, ConversationType type = ConversationType.Personal) =>
+        PostAsync(Activity(user, "installationUpdate", type, null, activity => activity["action"] = action));
+
+    public Task<BotResponse> UninstallAsync(TeamsUser user, ConversationType type = ConversationType.Personal) =>
+        InstallationUpdateAsync(user, "remove", type);
+
+    public JsonObject Activity(TeamsUser user, string activityType, ConversationType type, string? activityId, Action<JsonObject>? customize = null)
+    {
+        var conversation = new JsonObject
+        {
+            ["id"] = ConversationIdFor(user, type),
+            ["conversationType"] = type switch
+            {
+                ConversationType.Personal => "personal",
+                ConversationType.GroupChat => "groupChat",
+                _ => "channel",
+            },
+            ["tenantId"] = TenantId,
+        };
+        var channelData = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TenantId } };
+        if (type == ConversationType.Channel)
+        {
+            channelData["team"] = new JsonObject { ["id"] = "19:team-bep@thread.tacv2", ["name"] = "BEP Supracommunalité" };
+            channelData["channel"] = new JsonObject { ["id"] = "19:channel-general@thread.tacv2", ["name"] = "Général" };
+        }
+
+        var activity = new JsonObject
+        {
+            ["type"] = activityType,
+            ["id"] = activityId ?? Guid.NewGuid().ToString("N"),
+            ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
+            ["channelId"] = "msteams",
+            ["serviceUrl"] = serviceUrl,
+            ["locale"] = Locale,
+            ["from"] = new JsonObject { ["id"] = user.Id, ["name"] = user.Name, ["aadObjectId"] = user.AadObjectId },
+            ["recipient"] = new JsonObject { ["id"] = BotId, ["name"] = "BepBot" },
+            ["conversation"] = conversation,
+            ["channelData"] = channelData,
+        };
+        if (ExpectReplies)
+        {
+            activity["deliveryMode"] = "expectReplies";
+        }
+
+        customize?.Invoke(activity);
+        return activity;
+    }
+
+    public Task<BotResponse> PostAsync(JsonNode activity) => PostRawAsync(activity.ToJsonString());
+
+    public async Task<BotResponse> PostRawAsync(string body, string? authorization = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/messages")
+        {
+            Content = new StringContent(body, Encoding.UTF8, "application/json"),
+        };
+        if (authorization is not null)
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", authorization);
+        }
+
+        using var response = await http.SendAsync(request);
+        var raw = await response.Content.ReadAsStringAsync();
+        var activities = new List<JsonObject>();
+        if (response.IsSuccessStatusCode && raw.Length > 0 && JsonNode.Parse(raw) is JsonObject json)
+        {
+            activities.AddRange((json["activities"]?.AsArray() ?? []).OfType<JsonObject>());
+            if (json["activities"] is null && json.ContainsKey("statusCode"))
+            {
+                // A plain invoke (no expectReplies) answers with the invoke response body itself.
+                activities.Add(new JsonObject { ["type"] = "invokeResponse", ["value"] = new JsonObject { ["body"] = json.DeepClone() } });
+            }
+        }
+
+        return new BotResponse(response.StatusCode, activities, raw);
+    }
+
+    public void Dispose() => http.Dispose();
+}
