@@ -1,9 +1,59 @@
-// TEMPORARY stub until the templating binder lands (not committed).
 using System.Text.Json;
 using System.Text.Json.Nodes;
+
 namespace BepBot.Cards;
-public sealed class CardCatalog(string root)
+
+// Every template under cards/<feature>/<name>.json, parsed once: a bad template fails the bot's start,
+// not a user's chat. Files ending in .data.json are sample data, not templates.
+public sealed class CardCatalog
 {
-    private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
-    public JsonObject Render(string name, object data) => new JsonObject { ["type"] = "AdaptiveCard", ["version"] = "1.5", ["name"] = name, ["data"] = JsonSerializer.SerializeToNode(data, Web), ["root"] = root };
+    private const string SampleSuffix = ".data.json";
+
+    private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
+
+    private readonly Dictionary<string, CardTemplate> _templates;
+
+    public CardCatalog(string cardsRootDirectory)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(cardsRootDirectory);
+        var root = Path.GetFullPath(cardsRootDirectory);
+        if (!Directory.Exists(root))
+        {
+            throw new DirectoryNotFoundException($"Card templates folder '{root}' does not exist.");
+        }
+
+        _templates = new Dictionary<string, CardTemplate>(StringComparer.Ordinal);
+        var files = Directory.EnumerateFiles(root, "*.json", SearchOption.AllDirectories)
+            .Where(file => !file.EndsWith(SampleSuffix, StringComparison.OrdinalIgnoreCase))
+            .Select(file => (File: file, Name: NameOf(root, file)))
+            .OrderBy(entry => entry.Name, StringComparer.Ordinal);
+        foreach (var (file, name) in files)
+        {
+            _templates.Add(name, CardTemplate.Parse(name, File.ReadAllText(file)));
+        }
+
+        Names = [.. _templates.Keys];
+    }
+
+    // "common/error", "help/help", ... sorted.
+    public IReadOnlyCollection<string> Names { get; }
+
+    public CardTemplate Get(string name) => _templates.TryGetValue(name, out var template)
+        ? template
+        : throw new KeyNotFoundException(
+            $"No card template named '{name}'. Known templates: {string.Join(", ", Names)}.");
+
+    // The data is serialized like the web APIs do (camelCase), so a record's Title binds as ${title}.
+    public JsonObject Render(string name, object data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var template = Get(name);
+        return template.Expand(JsonSerializer.SerializeToNode(data, data.GetType(), WebJson));
+    }
+
+    private static string NameOf(string root, string file)
+    {
+        var relative = Path.GetRelativePath(root, file).Replace(Path.DirectorySeparatorChar, '/');
+        return relative[..^".json".Length];
+    }
 }
