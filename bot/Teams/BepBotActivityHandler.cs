@@ -43,7 +43,7 @@ public sealed partial class BepBotActivityHandler(
         await SaveFlowsAsync(turnContext, turn, cancellationToken);
         return reply.CardUpdate is not null
             ? ReplyMapper.CardInvokeResponse(reply.CardUpdate)
-            : ReplyMapper.MessageInvokeResponse(reply.Messages.FirstOrDefault(message => message.Card is null)?.Text ?? "OK");
+            : ReplyMapper.MessageInvokeResponse(reply.Messages.Count > 0 ? reply.Messages[0].Text ?? string.Empty : string.Empty);
     }
 
     protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)

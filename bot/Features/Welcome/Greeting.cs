@@ -15,7 +15,6 @@ public sealed class Greeting(CardCatalog cards, RosterDirectory roster, IStringL
         var isDemo = (await roster.GetAsync(cancellationToken)).IsDemo;
         var highlights = texts["Welcome_Highlights_" + user.Role].Value
             .Split("\\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(text => new { Text = text })
             .ToList();
         var intro = kind == ConversationKind.Personal
             ? texts["Welcome_IntroPersonal"].Value

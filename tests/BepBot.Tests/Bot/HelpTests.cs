@@ -45,7 +45,8 @@ public sealed class HelpTests : IAsyncLifetime
 
         staff.ShouldContain("annuaire");
         staff.ShouldContain("ajouter un membre");
-        officer.ShouldNotContain("annuaire");
+        officer.ShouldNotContain("ajouter un membre");
+        officer.ShouldNotContain("Annuaire (personnel du BEP)");
         officer.ShouldContain("agent communal à Namur");
     }
 

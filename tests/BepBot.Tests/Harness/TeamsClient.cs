@@ -29,12 +29,18 @@ public sealed record BotResponse(HttpStatusCode Status, IReadOnlyList<JsonObject
     /// <summary>The adaptiveCard/action invoke response body (card update or message).</summary>
     public JsonObject? InvokeResponse => Activities
         .Where(activity => (string?)activity["type"] == "invokeResponse")
-        .Select(activity => activity["value"]?["body"]?.AsObject())
+        // The SDK serialises InvokeResponse without JSON names (Status, Body) inside expectReplies.
+        .Select(activity => (activity["value"]?["body"] ?? activity["value"]?["Body"])?.AsObject())
         .SingleOrDefault();
 
-    /// <summary>Every text the user sees: message texts, card texts, and an invoke's message response.</summary>
-    public string AllText => string.Join("\n", Texts.Concat(Cards.Select(CardReader.AllText)).Concat(
-        InvokeResponse is { } invoke && invoke["value"] is JsonValue value ? [(string)value!] : []));
+    /// <summary>The card that replaces the clicked one (an Action.Execute answered with a card).</summary>
+    public JsonObject? UpdatedCard => InvokeResponse?["value"] as JsonObject;
+
+    /// <summary>Every text the user sees: message texts, card texts, and an invoke's message or card response.</summary>
+    public string AllText => string.Join("\n", Texts
+        .Concat(Cards.Select(CardReader.AllText))
+        .Concat(InvokeResponse?["value"] is JsonValue value ? [(string)value!] : [])
+        .Concat(UpdatedCard is { } updated ? [CardReader.AllText(updated)] : []));
 }
 
 /// <summary>
