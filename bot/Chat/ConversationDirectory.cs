@@ -70,5 +70,40 @@ public sealed class ConversationDirectory(IDocumentStore store)
 public interface IProactiveMessenger
 {
     /// <returns>The id Teams gave the sent activity.</returns>
+    /// <exception cref="ProactiveSendException">Teams refused or failed the request.</exception>
     Task<string?> SendAsync(SavedConversation conversation, OutgoingMessage message, CancellationToken cancellationToken = default);
+
+    /// <summary>Replaces a message the bot sent earlier (a status card that updates itself).</summary>
+    /// <exception cref="ProactiveSendException">Teams refused or failed the request.</exception>
+    Task UpdateAsync(SavedConversation conversation, string activityId, OutgoingMessage message, CancellationToken cancellationToken = default);
+}
+
+/// <summary>The Bot Connector answered with an error status (429 throttled, 403 bot removed, 404 conversation gone, 5xx...).</summary>
+public sealed class ProactiveSendException : Exception
+{
+    public ProactiveSendException()
+    {
+    }
+
+    public ProactiveSendException(string message)
+        : base(message)
+    {
+    }
+
+    public ProactiveSendException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    public ProactiveSendException(int statusCode, TimeSpan? retryAfter, string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        StatusCode = statusCode;
+        RetryAfter = retryAfter;
+    }
+
+    /// <summary>The HTTP status, or 0 when the connector could not be reached at all.</summary>
+    public int StatusCode { get; }
+
+    public TimeSpan? RetryAfter { get; }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -25,9 +26,11 @@ public sealed partial class BepBotAdapter : CloudAdapter
         Use(duplicates);
         OnTurnError = async (turnContext, exception) =>
         {
-            if (exception is TenantNotAllowedException)
+            // A refused tenant becomes a 403 at the endpoint; a failed proactive send goes back to its caller
+            // (the broadcast engine decides on retries): neither is a user's turn to apologise in.
+            if (exception is TenantNotAllowedException || IsProactive(turnContext.Activity))
             {
-                throw exception;
+                ExceptionDispatchInfo.Throw(exception);
             }
 
             LogTurnFailed(logger, exception, turnContext.Activity.Type, turnContext.Activity.Id, turnContext.Activity.Conversation?.Id);
@@ -42,6 +45,9 @@ public sealed partial class BepBotAdapter : CloudAdapter
             }
         };
     }
+
+    private static bool IsProactive(Activity activity) =>
+        activity.Type == ActivityTypes.Event && activity.Name == ActivityEventNames.ContinueConversation;
 
     /// <summary>Authenticates and runs one activity; exposes the base class's lower-level entry so the endpoint owns the HTTP statuses.</summary>
     public Task<InvokeResponse> ProcessAsync(string authHeader, Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken) =>

@@ -33,6 +33,9 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
     /// <summary>Status code to answer with instead of 200 (e.g. 403 for a bot removed from the conversation).</summary>
     public int? ForcedStatus { get; set; }
 
+    /// <summary>Retry-After seconds sent with <see cref="ForcedStatus"/> 429.</summary>
+    public int RetryAfterSeconds { get; set; } = 1;
+
     public static async Task<FakeTeamsConnector> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -41,6 +44,7 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
         var app = builder.Build();
         var connector = new FakeTeamsConnector(app);
         app.MapPost("/v3/conversations/{conversationId}/activities/{**rest}", connector.RecordAsync);
+        app.MapPut("/v3/conversations/{conversationId}/activities/{**rest}", connector.RecordAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         connector.ServiceUrl = address.TrimEnd('/') + "/";
@@ -71,7 +75,12 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
         _requests.Enqueue(new ConnectorRequest(http.Request.Method, http.Request.Path, Uri.UnescapeDataString(conversationId), body));
         if (ForcedStatus is { } status)
         {
-            return Results.StatusCode(status);
+            if (status == 429)
+            {
+                http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+
+            return Results.Json(new { error = new { code = "Forced", message = $"forced {status}" } }, statusCode: status);
         }
 
         return Results.Json(new { id = $"activity-{Interlocked.Increment(ref _nextId)}" });
