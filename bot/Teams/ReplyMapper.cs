@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using BepBot.Chat;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Microsoft.Bot.Schema.Teams;
 using Newtonsoft.Json.Linq;
 
 namespace BepBot.Teams;
@@ -21,6 +22,11 @@ public static class ReplyMapper
             // With a card, the text becomes the summary shown in notifications, not a second bubble.
             activity.Summary = message.Text;
             activity.Text = null;
+        }
+
+        if (message.Alert)
+        {
+            activity.ChannelData = new TeamsChannelData { Notification = new NotificationInfo { Alert = true } };
         }
 
         return activity;
