@@ -25,14 +25,16 @@ public static partial class RosterCsv
     {
         var errors = new List<RosterCsvError>();
         var members = new List<RosterMember>();
+        // An empty file saved as UTF-8 with a byte order mark is that mark alone, which is not white space.
+        text = text.TrimStart('\uFEFF');
         if (string.IsNullOrWhiteSpace(text))
         {
             return new([], [new RosterCsvError(1, "Le fichier est vide.")]);
         }
 
-        using var reader = CsvReader.FromText(text.TrimStart('\uFEFF'), new CsvReaderOptions { HasHeader = true, TrackLineNumbers = true });
+        using var reader = CsvReader.FromText(text, new CsvReaderOptions { HasHeader = true, TrackLineNumbers = true });
         reader.ReadHeader();
-        var missing = Columns.Where(column => !reader.Headers.Contains(column, StringComparer.OrdinalIgnoreCase)).ToList();
+        var missing = Columns.Where(column => IndexOf(reader.Headers, column) < 0).ToList();
         if (missing.Count > 0)
         {
             return new([], [new RosterCsvError(1, $"En-tête incomplet : colonne(s) manquante(s) {string.Join(", ", missing)}. En-tête attendu : {string.Join(",", Columns)}.")]);
@@ -103,17 +105,26 @@ public static partial class RosterCsv
                 rowErrors.Add($"la commune {commune.Name} a déjà un bourgmestre à la ligne {otherLine}");
             }
 
+            // Taken even from a bad row, so that its duplicates are reported now, not after the row is fixed.
+            if (IsAadObjectId(aadObjectId))
+            {
+                seenIds.TryAdd(aadObjectId, line);
+            }
+
+            if (IsEmail(email))
+            {
+                seenEmails.TryAdd(email, line);
+            }
+
+            if (role is Role.Bourgmestre && commune is not null)
+            {
+                bourgmestreLines.TryAdd(commune.Name, line);
+            }
+
             if (rowErrors.Count > 0)
             {
                 errors.Add(new(line, Capitalize(string.Join(" ; ", rowErrors)) + "."));
                 continue;
-            }
-
-            seenIds[aadObjectId] = line;
-            seenEmails[email] = line;
-            if (role is Role.Bourgmestre)
-            {
-                bourgmestreLines[commune!.Name] = line;
             }
 
             members.Add(new RosterMember(aadObjectId.ToLowerInvariant(), name, email, role!.Value, commune?.Name));

@@ -48,6 +48,12 @@ public sealed class BlobDocumentStore(BlobContainerClient container) : IDocument
         }
         catch (RequestFailedException ex) when (ex.Status == 412)
         {
+            // Azurite answers 412, not 404, to If-Match on a blob that is not there: nothing to delete.
+            if (!await Blob(key).ExistsAsync(cancellationToken))
+            {
+                return false;
+            }
+
             throw new DocumentConflictException(key, ConflictReason.ETagMismatch, ex);
         }
     }
@@ -101,7 +107,9 @@ public sealed class BlobDocumentStore(BlobContainerClient container) : IDocument
         }
         catch (RequestFailedException ex) when (ex.Status == 412)
         {
-            throw new DocumentConflictException(key, ConflictReason.ETagMismatch, ex);
+            // Azurite answers 412, not 404, to If-Match on a blob that is not there.
+            var reason = await Blob(key).ExistsAsync(cancellationToken) ? ConflictReason.ETagMismatch : ConflictReason.Missing;
+            throw new DocumentConflictException(key, reason, ex);
         }
         catch (RequestFailedException ex) when (ex.Status == 404 && conditions?.IfMatch is not null)
         {

@@ -9,6 +9,8 @@ public static class DocumentStoreJson
 {
     public const int DefaultMaxAttempts = 8;
 
+    private const int MaxBackoffMilliseconds = 1000;
+
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
     public static async Task<Document<T>?> GetAsync<T>(this IDocumentStore store, string key, CancellationToken cancellationToken = default)
@@ -52,7 +54,10 @@ public static class DocumentStoreJson
             }
             catch (DocumentConflictException) when (attempt < maxAttempts)
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)), cancellationToken);
+                // Exponential backoff with full jitter: a linear window kept 20 contenders colliding until
+                // some ran out of attempts; doubling it spreads them out within the bound.
+                var ceiling = Math.Min(MaxBackoffMilliseconds, 10 << attempt);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, ceiling)), cancellationToken);
             }
         }
     }

@@ -1,0 +1,445 @@
+using System.Text.Json;
+using BepBot.Infrastructure.Storage;
+
+namespace BepBot.Tests.Storage;
+
+/// <summary>
+/// What every <see cref="IDocumentStore"/> must do, run once per implementation. Each test writes under its own
+/// key prefix, so tests of one class can share a store (xunit runs them one after the other).
+/// </summary>
+public abstract class DocumentStoreContract
+{
+    private const int Contenders = 20;
+
+    protected abstract IDocumentStore Store { get; }
+
+    protected string Prefix { get; } = $"t-{Guid.NewGuid():N}/";
+
+    public static TheoryData<string> InvalidKeys { get; } =
+        ["", "../x", "a//b", "a b", ".hidden", new string('k', 600), "a/", "/a", "a/./b", "a\\b", "dossier/.cache"];
+
+    protected string Key(string name) => Prefix + name;
+
+    protected static BinaryData Json(string json) => BinaryData.FromString(json);
+
+    [Fact]
+    public async Task CreateAsync_NewKey_GetReturnsContentAndSameETag()
+    {
+        var etag = await Store.CreateAsync(Key("doc"), Json("""{"n":1}"""));
+
+        var document = await Store.GetAsync(Key("doc"));
+
+        document.ShouldNotBeNull();
+        document.Key.ShouldBe(Key("doc"));
+        document.Content.ToString().ShouldBe("""{"n":1}""");
+        etag.ShouldNotBeNullOrWhiteSpace();
+        document.ETag.ShouldBe(etag);
+    }
+
+    [Fact]
+    public async Task GetAsync_MissingKey_ReturnsNull()
+    {
+        (await Store.GetAsync(Key("nothing-here"))).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task CreateAsync_ExistingKey_ThrowsAlreadyExistsAndKeepsOriginal()
+    {
+        var etag = await Store.CreateAsync(Key("doc"), Json("""{"v":"original"}"""));
+
+        var conflict = await Should.ThrowAsync<DocumentConflictException>(() => Store.CreateAsync(Key("doc"), Json("""{"v":"intruder"}""")));
+
+        conflict.Reason.ShouldBe(ConflictReason.AlreadyExists);
+        conflict.Key.ShouldBe(Key("doc"));
+        var document = await Store.GetAsync(Key("doc"));
+        document.ShouldNotBeNull();
+        document.Content.ToString().ShouldBe("""{"v":"original"}""");
+        document.ETag.ShouldBe(etag);
+    }
+
+    [Fact]
+    public async Task ReplaceAsync_CurrentETag_WritesAndReturnsNewETag()
+    {
+        var first = await Store.CreateAsync(Key("doc"), Json("""{"v":1}"""));
+
+        var second = await Store.ReplaceAsync(Key("doc"), Json("""{"v":2}"""), first);
+
+        second.ShouldNotBe(first);
+        var document = await Store.GetAsync(Key("doc"));
+        document.ShouldNotBeNull();
+        document.Content.ToString().ShouldBe("""{"v":2}""");
+        document.ETag.ShouldBe(second);
+    }
+
+    [Fact]
+    public async Task ReplaceAsync_StaleETag_ThrowsETagMismatchAndKeepsContent()
+    {
+        var stale = await Store.CreateAsync(Key("doc"), Json("""{"v":1}"""));
+        var current = await Store.ReplaceAsync(Key("doc"), Json("""{"v":2}"""), stale);
+
+        var conflict = await Should.ThrowAsync<DocumentConflictException>(() => Store.ReplaceAsync(Key("doc"), Json("""{"v":3}"""), stale));
+
+        conflict.Reason.ShouldBe(ConflictReason.ETagMismatch);
+        var document = await Store.GetAsync(Key("doc"));
+        document.ShouldNotBeNull();
+        document.Content.ToString().ShouldBe("""{"v":2}""");
+        document.ETag.ShouldBe(current);
+    }
+
+    [Fact]
+    public async Task ReplaceAsync_MissingKey_ThrowsConflictAndCreatesNothing()
+    {
+        var etag = await Store.CreateAsync(Key("other"), Json("{}"));
+
+        var conflict = await Should.ThrowAsync<DocumentConflictException>(() => Store.ReplaceAsync(Key("missing"), Json("{}"), etag));
+
+        conflict.Reason.ShouldBe(ConflictReason.Missing);
+
+        (await Store.GetAsync(Key("missing"))).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task ReplaceAsync_DeletedDocument_ThrowsConflictAndCreatesNothing()
+    {
+        var etag = await Store.CreateAsync(Key("doc"), Json("""{"v":1}"""));
+        (await Store.DeleteAsync(Key("doc"))).ShouldBeTrue();
+
+        var conflict = await Should.ThrowAsync<DocumentConflictException>(() => Store.ReplaceAsync(Key("doc"), Json("""{"v":2}"""), etag));
+
+        conflict.Reason.ShouldBe(ConflictReason.Missing);
+
+        (await Store.GetAsync(Key("doc"))).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task UpsertAsync_MissingThenExisting_CreatesThenOverwrites()
+    {
+        var first = await Store.UpsertAsync(Key("doc"), Json("""{"v":1}"""));
+        var afterCreate = await Store.GetAsync(Key("doc"));
+
+        var second = await Store.UpsertAsync(Key("doc"), Json("""{"v":2}"""));
+
+        afterCreate.ShouldNotBeNull();
+        afterCreate.Content.ToString().ShouldBe("""{"v":1}""");
+        afterCreate.ETag.ShouldBe(first);
+        second.ShouldNotBe(first);
+        var document = await Store.GetAsync(Key("doc"));
+        document.ShouldNotBeNull();
+        document.Content.ToString().ShouldBe("""{"v":2}""");
+        document.ETag.ShouldBe(second);
+    }
+
+    [Fact]
+    public async Task DeleteAsync_WithoutETag_DeletesAndReturnsTrue()
+    {
+        await Store.CreateAsync(Key("doc"), Json("{}"));
+
+        (await Store.DeleteAsync(Key("doc"))).ShouldBeTrue();
+
+        (await Store.GetAsync(Key("doc"))).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task DeleteAsync_CurrentETag_DeletesAndReturnsTrue()
+    {
+        var etag = await Store.CreateAsync(Key("doc"), Json("{}"));
+
+        (await Store.DeleteAsync(Key("doc"), etag)).ShouldBeTrue();
+
+        (await Store.GetAsync(Key("doc"))).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task DeleteAsync_StaleETag_ThrowsETagMismatchAndDocumentStays()
+    {
+        var stale = await Store.CreateAsync(Key("doc"), Json("""{"v":1}"""));
+        await Store.ReplaceAsync(Key("doc"), Json("""{"v":2}"""), stale);
+
+        var conflict = await Should.ThrowAsync<DocumentConflictException>(() => Store.DeleteAsync(Key("doc"), stale));
+
+        conflict.Reason.ShouldBe(ConflictReason.ETagMismatch);
+        var document = await Store.GetAsync(Key("doc"));
+        document.ShouldNotBeNull();
+        document.Content.ToString().ShouldBe("""{"v":2}""");
+    }
+
+    [Fact]
+    public async Task DeleteAsync_MissingKey_ReturnsFalse()
+    {
+        (await Store.DeleteAsync(Key("never-written"))).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task DeleteAsync_AlreadyDeletedWithItsETag_ReturnsFalse()
+    {
+        var etag = await Store.CreateAsync(Key("doc"), Json("{}"));
+        (await Store.DeleteAsync(Key("doc"))).ShouldBeTrue();
+
+        (await Store.DeleteAsync(Key("doc"), etag)).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task DeleteAsync_Twice_SecondReturnsFalse()
+    {
+        await Store.CreateAsync(Key("doc"), Json("{}"));
+        (await Store.DeleteAsync(Key("doc"))).ShouldBeTrue();
+
+        (await Store.DeleteAsync(Key("doc"))).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task ListKeysAsync_Prefix_ReturnsOnlyThatPrefixIncludingNestedKeys()
+    {
+        string[] inside = [Key("votes/b1/namur"), Key("votes/b1/dinant"), Key("votes/b1/extra/nested/deep")];
+        string[] outside = [Key("votes/b2/namur"), Key("votes/b10"), Key("other/b1/namur"), Key("votes-b1")];
+        foreach (var key in inside.Concat(outside))
+        {
+            await Store.CreateAsync(key, Json("{}"));
+        }
+
+        var keys = await ListAsync(Key("votes/b1/"));
+
+        keys.ShouldBe(inside, ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task ListKeysAsync_PartialSegmentPrefix_MatchesAsPlainStringPrefix()
+    {
+        await Store.CreateAsync(Key("lab-1/a"), Json("{}"));
+        await Store.CreateAsync(Key("lab-10/a"), Json("{}"));
+        await Store.CreateAsync(Key("lab-2/a"), Json("{}"));
+
+        var keys = await ListAsync(Key("lab-1"));
+
+        keys.ShouldBe([Key("lab-1/a"), Key("lab-10/a")], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task ListKeysAsync_UnknownPrefix_ReturnsNothing()
+    {
+        await Store.CreateAsync(Key("a"), Json("{}"));
+
+        (await ListAsync(Key("b"))).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task ListKeysAsync_AfterDelete_OmitsDeletedKey()
+    {
+        await Store.CreateAsync(Key("kept"), Json("{}"));
+        await Store.CreateAsync(Key("gone"), Json("{}"));
+        await Store.DeleteAsync(Key("gone"));
+
+        (await ListAsync(Prefix)).ShouldBe([Key("kept")]);
+    }
+
+    [Fact]
+    public async Task CreateAsyncOfT_Record_GetAsyncOfTRoundTripsValueAndETag()
+    {
+        var sample = new Sample("Eghezée", 3, SampleStatus.WaitingList, [new DateTimeOffset(2026, 3, 12, 13, 0, 0, TimeSpan.Zero)]);
+
+        var etag = await Store.CreateAsync(Key("typed"), sample);
+        var document = await Store.GetAsync<Sample>(Key("typed"));
+
+        document.ShouldNotBeNull();
+        document.Key.ShouldBe(Key("typed"));
+        document.ETag.ShouldBe(etag);
+        document.Value.Name.ShouldBe("Eghezée");
+        document.Value.Count.ShouldBe(3);
+        document.Value.Status.ShouldBe(SampleStatus.WaitingList);
+        document.Value.Dates.ShouldBe([new DateTimeOffset(2026, 3, 12, 13, 0, 0, TimeSpan.Zero)]);
+    }
+
+    [Fact]
+    public async Task CreateAsyncOfT_Enum_StoredAsKebabCaseStringWithCamelCaseNames()
+    {
+        await Store.CreateAsync(Key("typed"), new Sample("x", 1, SampleStatus.WaitingList, []));
+
+        var raw = await Store.GetAsync(Key("typed"));
+
+        raw.ShouldNotBeNull();
+        using var json = JsonDocument.Parse(raw.Content.ToMemory());
+        json.RootElement.GetProperty("status").GetString().ShouldBe("waiting-list");
+        json.RootElement.GetProperty("count").GetInt32().ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task GetAsyncOfT_KebabCaseEnumInJson_Deserializes()
+    {
+        await Store.CreateAsync(Key("typed"), Json("""{"name":"x","count":2,"status":"confirmed","dates":[]}"""));
+
+        var document = await Store.GetAsync<Sample>(Key("typed"));
+
+        document.ShouldNotBeNull();
+        document.Value.Status.ShouldBe(SampleStatus.Confirmed);
+        document.Value.Count.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task GetAsyncOfT_MissingKey_ReturnsNull()
+    {
+        (await Store.GetAsync<Sample>(Key("missing"))).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task CreateAsyncOfT_ExistingKey_ThrowsConflict()
+    {
+        await Store.CreateAsync(Key("typed"), new Counter(1));
+
+        await Should.ThrowAsync<DocumentConflictException>(() => Store.CreateAsync(Key("typed"), new Counter(2)));
+
+        (await Store.GetAsync<Counter>(Key("typed")))!.Value.Value.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_MissingDocument_ReceivesNullAndCreates()
+    {
+        Counter? seen = new(-1);
+
+        var result = await Store.UpdateAsync<Counter>(Key("counter"), current =>
+        {
+            seen = current;
+            return new Counter(1);
+        });
+
+        seen.ShouldBeNull();
+        result.Value.Value.ShouldBe(1);
+        var stored = await Store.GetAsync<Counter>(Key("counter"));
+        stored.ShouldNotBeNull();
+        stored.Value.Value.ShouldBe(1);
+        stored.ETag.ShouldBe(result.ETag);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_TwentyParallelIncrements_NoLostUpdate()
+    {
+        var increments = Enumerable.Range(0, Contenders).Select(_ => Task.Run(() =>
+            Store.UpdateAsync<Counter>(Key("counter"), current => new Counter((current?.Value ?? 0) + 1))));
+
+        var results = await Task.WhenAll(increments);
+
+        var stored = await Store.GetAsync<Counter>(Key("counter"));
+        stored.ShouldNotBeNull();
+        stored.Value.Value.ShouldBe(Contenders);
+        results.Select(result => result.Value.Value).ShouldBe(Enumerable.Range(1, Contenders), ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task UpdateAsync_AlwaysConflicting_GivesUpAfterMaxAttempts()
+    {
+        await Store.CreateAsync(Key("counter"), new Counter(0));
+        var calls = 0;
+
+        // Every attempt is overtaken by another writer between the read and the write.
+        await Should.ThrowAsync<DocumentConflictException>(() => Store.UpdateAsync<Counter>(
+            Key("counter"),
+            current =>
+            {
+                calls++;
+                Store.UpsertAsync(Key("counter"), new Counter(1000 + calls)).GetAwaiter().GetResult();
+                return new Counter(current!.Value + 1);
+            },
+            maxAttempts: 3));
+
+        calls.ShouldBe(3);
+        (await Store.GetAsync<Counter>(Key("counter")))!.Value.Value.ShouldBe(1003);
+    }
+
+    [Fact]
+    public async Task CreateAsync_TwentyParallelOnSameKey_ExactlyOneSucceeds()
+    {
+        var attempts = Enumerable.Range(0, Contenders).Select(i => Task.Run(async () =>
+        {
+            try
+            {
+                string? etag = await Store.CreateAsync(Key("ballot/namur"), new Counter(i));
+                return (Winner: (int?)i, ETag: etag);
+            }
+            catch (DocumentConflictException ex) when (ex.Reason == ConflictReason.AlreadyExists)
+            {
+                return (Winner: (int?)null, ETag: (string?)null);
+            }
+        }));
+
+        var outcomes = await Task.WhenAll(attempts);
+
+        var winners = outcomes.Where(outcome => outcome.Winner is not null).ToList();
+        winners.Count.ShouldBe(1);
+        outcomes.Count(outcome => outcome.Winner is null).ShouldBe(Contenders - 1);
+        var stored = await Store.GetAsync<Counter>(Key("ballot/namur"));
+        stored.ShouldNotBeNull();
+        stored.Value.Value.ShouldBe(winners[0].Winner!.Value);
+        stored.ETag.ShouldBe(winners[0].ETag);
+    }
+
+    [Theory]
+    [MemberData(nameof(InvalidKeys))]
+    public async Task AnyOperation_InvalidKey_ThrowsArgumentExceptionAndWritesNothing(string key)
+    {
+        var existing = await Store.CreateAsync(Key("existing"), Json("{}"));
+        var before = await ListAsync(string.Empty);
+
+        await Should.ThrowAsync<ArgumentException>(() => Store.CreateAsync(key, Json("{}")));
+        await Should.ThrowAsync<ArgumentException>(() => Store.UpsertAsync(key, Json("{}")));
+        await Should.ThrowAsync<ArgumentException>(() => Store.ReplaceAsync(key, Json("{}"), existing));
+        await Should.ThrowAsync<ArgumentException>(() => Store.DeleteAsync(key));
+        await Should.ThrowAsync<ArgumentException>(() => Store.GetAsync(key));
+
+        (await ListAsync(string.Empty)).ShouldBe(before, ignoreOrder: true);
+        AssertNothingWrittenOutside();
+    }
+
+    [Fact]
+    public async Task Segment_ConversationIdWithSeparators_IsOneValidSegmentThatRoundTrips()
+    {
+        var segment = DocumentKey.Segment("a:1;b/c d");
+
+        segment.ShouldNotContain('/');
+        segment.ShouldNotContain(' ');
+        Should.NotThrow(() => DocumentKey.Validate(segment));
+        DocumentKey.Segment("a:1;b/c d-other").ShouldNotBe(segment);
+
+        await Store.CreateAsync(Key("conversations/" + segment), Json("""{"v":1}"""));
+
+        (await Store.GetAsync(Key("conversations/" + segment)))!.Content.ToString().ShouldBe("""{"v":1}""");
+        (await ListAsync(Key("conversations/"))).ShouldBe([Key("conversations/" + segment)]);
+    }
+
+    [Theory]
+    [InlineData(".hidden")]
+    [InlineData("..")]
+    [InlineData("a/../../etc")]
+    [InlineData("19:meeting_x@thread.v2;messageid=1")]
+    public void Segment_AnyText_IsAValidKeyOnItsOwn(string value)
+    {
+        var segment = DocumentKey.Segment(value);
+
+        segment.ShouldNotContain('/');
+        DocumentKey.Validate(segment).ShouldBe(segment);
+    }
+
+    /// <summary>Implementations whose storage can be seen from outside check that a rejected key left no trace there.</summary>
+    protected virtual void AssertNothingWrittenOutside()
+    {
+    }
+
+    protected async Task<List<string>> ListAsync(string prefix)
+    {
+        var keys = new List<string>();
+        await foreach (var key in Store.ListKeysAsync(prefix))
+        {
+            keys.Add(key);
+        }
+
+        return keys;
+    }
+
+    public enum SampleStatus
+    {
+        Confirmed,
+        WaitingList,
+    }
+
+    public sealed record Sample(string Name, int Count, SampleStatus Status, IReadOnlyList<DateTimeOffset> Dates);
+
+    public sealed record Counter(int Value);
+}

@@ -1,0 +1,133 @@
+using System.Text.Json;
+using BepBot.Infrastructure.Storage;
+
+namespace BepBot.Tests.Storage;
+
+public sealed class LocalFolderDocumentStoreTests(LocalFolderDocumentStoreTests.TemporaryFolder folder)
+    : DocumentStoreContract, IClassFixture<LocalFolderDocumentStoreTests.TemporaryFolder>
+{
+    protected override IDocumentStore Store { get; } = new LocalFolderDocumentStore(folder.StoreRoot);
+
+    [Fact]
+    public async Task GetAsync_LeftoverTemporaryFileOfCrashedWrite_IsIgnored()
+    {
+        await Store.CreateAsync(Key("roster"), Json("""{"v":"committed"}"""));
+        var orphanOfExisting = WriteLeftover("roster", """{"v":"half-writ""");
+        var orphanOfMissing = WriteLeftover("never-committed", """{"v":"lost"}""");
+
+        var document = await Store.GetAsync(Key("roster"));
+
+        File.Exists(orphanOfExisting).ShouldBeTrue();
+        File.Exists(orphanOfMissing).ShouldBeTrue();
+        document.ShouldNotBeNull();
+        document.Content.ToString().ShouldBe("""{"v":"committed"}""");
+        (await Store.GetAsync(Key("never-committed"))).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task ListKeysAsync_LeftoverTemporaryFileOfCrashedWrite_IsIgnored()
+    {
+        await Store.CreateAsync(Key("roster"), Json("{}"));
+        WriteLeftover("roster", "{");
+        WriteLeftover("never-committed", "{}");
+
+        (await ListAsync(Prefix)).ShouldBe([Key("roster")]);
+    }
+
+    [Fact]
+    public async Task CreateAsync_LeftoverTemporaryFileOfCrashedWrite_CreatesNormally()
+    {
+        WriteLeftover("doc", "{");
+
+        var etag = await Store.CreateAsync(Key("doc"), Json("""{"v":1}"""));
+
+        (await Store.GetAsync(Key("doc")))!.ETag.ShouldBe(etag);
+    }
+
+    [Fact]
+    public async Task CreateAsyncOfT_Record_FileOnDiskIsValidJson()
+    {
+        await Store.CreateAsync(Key("labs/cyber"), new Sample("Cybersécurité dans les Communes", 25, SampleStatus.WaitingList, []));
+
+        var path = Path.Combine(folder.StoreRoot, Prefix.TrimEnd('/'), "labs", "cyber.json");
+
+        File.Exists(path).ShouldBeTrue();
+        using var json = JsonDocument.Parse(await File.ReadAllBytesAsync(path));
+        json.RootElement.GetProperty("name").GetString().ShouldBe("Cybersécurité dans les Communes");
+        json.RootElement.GetProperty("count").GetInt32().ShouldBe(25);
+        json.RootElement.GetProperty("status").GetString().ShouldBe("waiting-list");
+    }
+
+    [Fact]
+    public async Task AllWrites_Succeeded_LeaveNoTemporaryFile()
+    {
+        var etag = await Store.CreateAsync(Key("a/doc"), Json("""{"v":1}"""));
+        etag = await Store.ReplaceAsync(Key("a/doc"), Json("""{"v":2}"""), etag);
+        await Store.UpsertAsync(Key("a/doc"), Json("""{"v":3}"""));
+        await Store.UpsertAsync(Key("b/doc"), Json("{}"));
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(_ =>
+            Store.UpdateAsync<Counter>(Key("counter"), current => new Counter((current?.Value ?? 0) + 1))));
+        await Store.DeleteAsync(Key("b/doc"));
+
+        TemporaryFiles().ShouldBeEmpty();
+        (await Store.GetAsync<Counter>(Key("counter")))!.Value.Value.ShouldBe(10);
+    }
+
+    [Fact]
+    public async Task AllWrites_Refused_LeaveNoTemporaryFile()
+    {
+        var stale = await Store.CreateAsync(Key("doc"), Json("""{"v":1}"""));
+        await Store.ReplaceAsync(Key("doc"), Json("""{"v":2}"""), stale);
+
+        await Should.ThrowAsync<DocumentConflictException>(() => Store.CreateAsync(Key("doc"), Json("{}")));
+        await Should.ThrowAsync<DocumentConflictException>(() => Store.ReplaceAsync(Key("doc"), Json("{}"), stale));
+        await Should.ThrowAsync<DocumentConflictException>(() => Store.ReplaceAsync(Key("missing"), Json("{}"), stale));
+
+        TemporaryFiles().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task AnyOperation_KeyClimbingOutOfTheFolder_WritesNothingBesideIt()
+    {
+        await Should.ThrowAsync<ArgumentException>(() => Store.UpsertAsync("../escaped", Json("{}")));
+        await Should.ThrowAsync<ArgumentException>(() => Store.UpsertAsync("a/../../escaped", Json("{}")));
+
+        AssertNothingWrittenOutside();
+    }
+
+    protected override void AssertNothingWrittenOutside() =>
+        Directory.EnumerateFileSystemEntries(folder.Path).ShouldBe([folder.StoreRoot]);
+
+    private string WriteLeftover(string name, string content)
+    {
+        var directory = Path.Combine(folder.StoreRoot, Prefix.TrimEnd('/'));
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, $".{name}.json.{Guid.NewGuid():N}.tmp");
+        File.WriteAllText(path, content);
+        return path;
+    }
+
+    private List<string> TemporaryFiles()
+    {
+        var directory = Path.Combine(folder.StoreRoot, Prefix.TrimEnd('/'));
+        return Directory.Exists(directory) ? [.. Directory.EnumerateFiles(directory, "*.tmp", SearchOption.AllDirectories)] : [];
+    }
+
+    /// <summary>A temporary folder per test class, deleted at the end. The store lives one level down, so a
+    /// key that climbed out of the store would show up beside it.</summary>
+    public sealed class TemporaryFolder : IDisposable
+    {
+        public TemporaryFolder()
+        {
+            Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"bepbot-store-{Guid.NewGuid():N}");
+            StoreRoot = System.IO.Path.Combine(Path, "store");
+            Directory.CreateDirectory(StoreRoot);
+        }
+
+        public string Path { get; }
+
+        public string StoreRoot { get; }
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
+}
