@@ -18,7 +18,8 @@ public sealed record SavedConversation(
     string? UserAadObjectId,
     string? TeamId,
     string Locale,
-    DateTimeOffset SavedAt);
+    DateTimeOffset SavedAt,
+    string? Title = null);
 
 public sealed class ConversationDirectory(IDocumentStore store)
 {

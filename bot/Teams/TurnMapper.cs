@@ -45,9 +45,12 @@ public sealed class TurnMapper(RosterDirectory roster)
         var reference = activity.GetConversationReference();
         var kind = KindOf(activity);
         string? teamId = null;
+        string? title = null;
         if (kind == ConversationKind.Channel && activity.ChannelData is not null)
         {
-            teamId = Microsoft.Bot.Builder.Teams.TeamsActivityExtensions.TeamsGetTeamInfo(activity)?.Id;
+            var channelData = activity.GetChannelData<Microsoft.Bot.Schema.Teams.TeamsChannelData>();
+            teamId = channelData?.Team?.Id;
+            title = string.Join(" › ", new[] { channelData?.Team?.Name, channelData?.Channel?.Name }.Where(name => !string.IsNullOrWhiteSpace(name)));
         }
 
         return new SavedConversation(
@@ -62,7 +65,8 @@ public sealed class TurnMapper(RosterDirectory roster)
             kind == ConversationKind.Personal ? reference.User?.AadObjectId : null,
             teamId,
             activity.Locale ?? "fr-BE",
-            now);
+            now,
+            string.IsNullOrEmpty(title) ? activity.Conversation?.Name : title);
     }
 
     public static ConversationReference ReferenceOf(SavedConversation conversation) => new()

@@ -1,0 +1,47 @@
+using BepBot.Chat;
+using BepBot.Features.Roster;
+
+namespace BepBot.Features.Broadcasts;
+
+/// <param name="Key">"user:{aadObjectId}" or "channel:{conversationId}": stable across re-runs of a launch.</param>
+/// <param name="Conversation">Null when the person never opened BepBot: Teams gives no way to write to them yet.</param>
+public sealed record Recipient(string Key, string Name, SavedConversation? Conversation);
+
+/// <summary>Who an audience means right now: roster members by role, bassin or commune, or one channel.</summary>
+public sealed class AudienceResolver(RosterDirectory roster, ConversationDirectory conversations)
+{
+    public async Task<IReadOnlyList<Recipient>> ResolveAsync(Audience audience, CancellationToken cancellationToken = default)
+    {
+        if (audience.Kind == AudienceKind.Channel)
+        {
+            var channel = audience.ChannelConversationId is null ? null : await conversations.FindSharedAsync(audience.ChannelConversationId, cancellationToken);
+            return channel is null ? [] : [new Recipient("channel:" + channel.ConversationId, channel.Title ?? channel.ConversationId, channel)];
+        }
+
+        var members = (await roster.GetAsync(cancellationToken)).Members.Where(member => Includes(audience, member)).ToList();
+        var recipients = new List<Recipient>(members.Count);
+        foreach (var member in members)
+        {
+            recipients.Add(new Recipient(KeyOf(member), member.Name, await conversations.FindPersonalAsync(member.AadObjectId, cancellationToken)));
+        }
+
+        return recipients;
+    }
+
+    public Task<SavedConversation?> ConversationOfAsync(string recipientKey, CancellationToken cancellationToken = default) =>
+        recipientKey.StartsWith("channel:", StringComparison.Ordinal)
+            ? conversations.FindSharedAsync(recipientKey["channel:".Length..], cancellationToken)
+            : conversations.FindPersonalAsync(recipientKey["user:".Length..], cancellationToken);
+
+    public static string KeyOf(RosterMember member) => "user:" + member.AadObjectId;
+
+    private static bool Includes(Audience audience, RosterMember member) => audience.Kind switch
+    {
+        AudienceKind.AllBourgmestres => member.Role == Role.Bourgmestre,
+        AudienceKind.BassinBourgmestres => member.Role == Role.Bourgmestre && Territory.Territory.FindCommune(member.Commune)?.Bassin.Id == audience.Bassin,
+        AudienceKind.AllOfficers => member.Role == Role.Officer,
+        AudienceKind.CommuneOfficers => member.Role == Role.Officer && member.Commune == audience.Commune,
+        AudienceKind.Everyone => true,
+        _ => false,
+    };
+}

@@ -1,0 +1,27 @@
+namespace BepBot.Features.Broadcasts;
+
+public sealed class BroadcastOptions
+{
+    public const string Section = "Broadcasts";
+
+    /// <summary>Teams allows a bot about 50 messages per second across all conversations; stay just under it.</summary>
+    public double MessagesPerSecond { get; set; } = 48;
+
+    /// <summary>Sends in flight at once per bot instance.</summary>
+    public int Concurrency { get; set; } = 8;
+
+    /// <summary>Attempts per recipient before the delivery is reported as failed.</summary>
+    public int MaxAttempts { get; set; } = 5;
+
+    /// <summary>First retry delay; doubled at each attempt, with jitter (unless Teams says Retry-After).</summary>
+    public TimeSpan BaseRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a worker owns a delivery it is sending; after that another instance may take it over.</summary>
+    public TimeSpan ClaimDuration { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often the author's status card is refreshed while a broadcast runs.</summary>
+    public TimeSpan StatusRefreshInterval { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>How long the worker waits when the queue is empty.</summary>
+    public TimeSpan IdlePollInterval { get; set; } = TimeSpan.FromSeconds(1);
+}

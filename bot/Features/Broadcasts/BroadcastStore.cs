@@ -1,0 +1,109 @@
+using BepBot.Infrastructure.Storage;
+
+namespace BepBot.Features.Broadcasts;
+
+/// <summary>Broadcasts and their delivery records in the document store.</summary>
+public sealed class BroadcastStore(IDocumentStore store)
+{
+    private const string Prefix = "broadcasts/";
+
+    public static string NewId() => Guid.NewGuid().ToString("N")[..12];
+
+    public async Task<Document<Broadcast>?> GetAsync(string id, CancellationToken cancellationToken = default) =>
+        IsValidId(id) ? await store.GetAsync<Broadcast>(KeyOf(id), cancellationToken) : null;
+
+    public Task CreateAsync(Broadcast broadcast, CancellationToken cancellationToken = default) =>
+        store.CreateAsync(KeyOf(broadcast.Id), broadcast, cancellationToken);
+
+    /// <summary>Applies a change to the latest version; <paramref name="change"/> returns null to leave it as it is.</summary>
+    public async Task<Broadcast?> ChangeAsync(string id, Func<Broadcast, Broadcast?> change, CancellationToken cancellationToken = default)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await GetAsync(id, cancellationToken);
+            if (current is null)
+            {
+                return null;
+            }
+
+            var next = change(current.Value);
+            if (next is null)
+            {
+                return current.Value;
+            }
+
+            try
+            {
+                await store.ReplaceAsync(KeyOf(id), next, current.ETag, cancellationToken);
+                return next;
+            }
+            catch (DocumentConflictException) when (attempt < DocumentStoreJson.DefaultMaxAttempts)
+            {
+            }
+        }
+    }
+
+    public async IAsyncEnumerable<Broadcast> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var key in store.ListKeysAsync(Prefix, cancellationToken))
+        {
+            if (key.EndsWith("/broadcast", StringComparison.Ordinal) && (await store.GetAsync<Broadcast>(key, cancellationToken)) is { } document)
+            {
+                yield return document.Value;
+            }
+        }
+    }
+
+    public Task<Document<Delivery>?> GetDeliveryAsync(string broadcastId, string recipientKey, CancellationToken cancellationToken = default) =>
+        store.GetAsync<Delivery>(DeliveryKeyOf(broadcastId, recipientKey), cancellationToken);
+
+    /// <summary>Creates the delivery record unless it exists (a re-run of the launch must not reset a sent one).</summary>
+    public async Task<bool> TryCreateDeliveryAsync(Delivery delivery, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await store.CreateAsync(DeliveryKeyOf(delivery.BroadcastId, delivery.RecipientKey), delivery, cancellationToken);
+            return true;
+        }
+        catch (DocumentConflictException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Replaces a delivery record only if nobody changed it since <paramref name="etag"/>; false when someone did.</summary>
+    public async Task<string?> TryReplaceDeliveryAsync(Delivery delivery, string etag, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            return await store.ReplaceAsync(DeliveryKeyOf(delivery.BroadcastId, delivery.RecipientKey), delivery, etag, cancellationToken);
+        }
+        catch (DocumentConflictException)
+        {
+            return null;
+        }
+    }
+
+    public async Task<IReadOnlyList<Delivery>> ListDeliveriesAsync(string broadcastId, CancellationToken cancellationToken = default)
+    {
+        var keys = new List<string>();
+        await foreach (var key in store.ListKeysAsync(Prefix + broadcastId + "/deliveries/", cancellationToken))
+        {
+            keys.Add(key);
+        }
+
+        var deliveries = new Delivery?[keys.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, keys.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (index, token) => deliveries[index] = (await store.GetAsync<Delivery>(keys[index], token))?.Value);
+        return [.. deliveries.OfType<Delivery>()];
+    }
+
+    private static bool IsValidId(string id) => id.Length is > 0 and <= 64 && id.All(char.IsAsciiLetterOrDigit);
+
+    private static string KeyOf(string id) => Prefix + id + "/broadcast";
+
+    private static string DeliveryKeyOf(string broadcastId, string recipientKey) =>
+        Prefix + broadcastId + "/deliveries/" + DocumentKey.Segment(recipientKey);
+}
