@@ -178,6 +178,7 @@ public sealed class CardTemplateErrorTests
     [InlineData("""{ "t": "Échappé \\${x}" }""", "$.t", "would show a literal \"${\"")]
     [InlineData("""{ "t": "Multi ${a\nb}" }""", "$.t", "would show a literal \"${\"")]
     [InlineData("""{ "t": "a`b ${x}" }""", "$.t", "backtick")]
+    [InlineData("""{ "t": "${x} C:\\" }""", "$.t", "cannot end with a backslash")]
     [InlineData("""{ "${key}": 1 }""", "$['${key}']", "property names")]
     [InlineData("""{ "$host": "x" }""", "$.$host", "reserved property $host")]
     [InlineData("""{ "$root": "x" }""", "$.$root", "reserved property $root")]
