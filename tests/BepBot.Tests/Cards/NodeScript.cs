@@ -28,7 +28,7 @@ internal static class NodeScript
         start.Environment["LANG"] = "C.UTF-8";
         start.Environment["LC_ALL"] = "C.UTF-8";
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
+        using var process = Start(start);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         process.StandardInput.Write(input.ToJsonString());
@@ -46,5 +46,17 @@ internal static class NodeScript
 
         return JsonNode.Parse(stdout.Result)?.AsArray()
             ?? throw new InvalidOperationException($"node {script} printed no results.");
+    }
+
+    private static Process Start(ProcessStartInfo start)
+    {
+        try
+        {
+            return Process.Start(start) ?? throw new InvalidOperationException("node did not start");
+        }
+        catch (System.ComponentModel.Win32Exception error)
+        {
+            throw new InvalidOperationException("node (Node.js 20) must be on the PATH to run the card cross-checks.", error);
+        }
     }
 }
