@@ -36,9 +36,9 @@ public static class CardText
                 }
 
                 lineStart = false;
-                if (c is '#' or '-' or '+' or '>' or '=')
+                if (IsBlockMarker(text, i))
                 {
-                    result.Append('\\').Append(c); // heading, list, quote, setext underline
+                    result.Append('\\').Append(c); // heading, list item, quote, setext underline
                     continue;
                 }
 
@@ -52,7 +52,7 @@ public static class CardText
                     }
 
                     result.Append(text, i, end - i);
-                    if (end < text.Length && text[end] is '.' or ')')
+                    if (end < text.Length && text[end] is '.' or ')' && EndsMarker(text, end + 1))
                     {
                         result.Append('\\').Append(text[end]);
                         end++;
@@ -80,6 +80,36 @@ public static class CardText
 
         return result.ToString();
     }
+
+    // At the start of a line: "# " (up to six #), "- ", "+ ", "---", ">" and a line of "=" are markdown blocks.
+    private static bool IsBlockMarker(string text, int i)
+    {
+        switch (text[i])
+        {
+            case '>':
+                return true;
+            case '#':
+                var end = i;
+                while (end < text.Length && text[end] == '#')
+                {
+                    end++;
+                }
+
+                return end - i <= 6 && EndsMarker(text, end);
+            case '-':
+                return EndsMarker(text, i + 1) || (i + 1 < text.Length && text[i + 1] == '-');
+            case '+':
+                return EndsMarker(text, i + 1);
+            case '=':
+                var lineEnd = text.IndexOfAny(['\r', '\n'], i);
+                return text[i..(lineEnd < 0 ? text.Length : lineEnd)].All(ch => ch is '=' or ' ' or '\t');
+            default:
+                return false;
+        }
+    }
+
+    private static bool EndsMarker(string text, int index) =>
+        index >= text.Length || text[index] is ' ' or '\t' or '\r' or '\n';
 
     private static int LeadingSpaces(string text, int index)
     {

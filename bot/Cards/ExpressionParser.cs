@@ -69,6 +69,11 @@ internal static class ExpressionParser
                 literalRun.Append(value[i + 1]);
                 i += 2;
             }
+            else if (c == '\\' && i + 1 == value.Length)
+            {
+                throw new ExpressionSyntaxError(
+                    "a string that contains ${...} cannot end with a backslash (the official engine reads it as an escaped backtick and fails)");
+            }
             else if (c == '`')
             {
                 throw new ExpressionSyntaxError(

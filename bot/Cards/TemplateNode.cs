@@ -29,8 +29,11 @@ internal abstract partial class TemplateNode(string jsonPath)
         }
 
         var pieces = ParseAt(path, text, () => ExpressionParser.ParseTemplateString(text));
-        // Exactly one ${...} and nothing else keeps the bound value's JSON type.
-        return pieces is [ExpressionPiece single] ? new ExpressionNode(path, single) : new InterpolationNode(path, pieces);
+        // Exactly one ${...} and nothing else keeps the bound value's JSON type, unless it is a lone literal:
+        // the official engine keeps "${42}" as the string "42" (its single child is a Constant).
+        return pieces is [ExpressionPiece { Expression: not LiteralExpr } single]
+            ? new ExpressionNode(path, single)
+            : new InterpolationNode(path, pieces);
     }
 
     // Parse errors carry no template name yet: CardTemplate.Parse adds it.
@@ -216,9 +219,17 @@ internal sealed class ObjectNode : TemplateNode
         }
 
         var pieces = ParseAt(path, text, () => ExpressionParser.ParseTemplateString(text));
-        return pieces is [ExpressionPiece single]
-            ? single
-            : throw new TemplateSyntaxException(path, text, rule, new ExpressionSyntaxError(rule));
+        if (pieces is not [ExpressionPiece single])
+        {
+            throw new TemplateSyntaxException(path, text, rule, new ExpressionSyntaxError(rule));
+        }
+
+        // The official engine turns a lone literal into a string: "${true}" is "true", so $when drops the element.
+        return single.Expression is LiteralExpr
+            ? throw new TemplateSyntaxException(path, text,
+                "a lone literal such as ${true} is a string for the official engine; bind a data field or write an expression",
+                new ExpressionSyntaxError(text))
+            : single;
     }
 
     // The official engine would leave ${...} inside a literal $data unevaluated.
