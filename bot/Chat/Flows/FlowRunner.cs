@@ -113,9 +113,10 @@ public sealed partial class FlowRunner(
         {
             Title = flow.Title(turn),
             Progress = texts["Flow_Progress", position, applicable.Count].Value,
-            prompt.Question,
-            Hint = prompt.Hint ?? string.Empty,
-            Error = error ?? string.Empty,
+            // Questions and errors echo what users typed (a name, a wrong e-mail): never let it format the card.
+            Question = CardText.EscapeMarkdown(prompt.Question),
+            Hint = CardText.EscapeMarkdown(prompt.Hint ?? string.Empty),
+            Error = CardText.EscapeMarkdown(error ?? string.Empty),
             Flow = flow.Id,
             Step = step.Name,
             HasChoices = prompt.Choices.Count > 0,

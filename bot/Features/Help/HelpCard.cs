@@ -28,7 +28,7 @@ public sealed class HelpCard(CommandTable table, CardCatalog cards, IStringLocal
         return cards.Render(TemplateName, new
         {
             Title = texts["Help_Title"].Value,
-            Intro = intro ?? texts["Help_Intro", turn.User.Name, texts.Describe(turn.User)].Value,
+            Intro = intro ?? texts["Help_Intro", CardText.EscapeMarkdown(turn.User.Name), texts.Describe(turn.User)].Value,
             Sections = sections,
             Footer = turn.User.Role == Role.Guest ? texts["Help_FooterGuest"].Value : texts["Help_Footer"].Value,
         });
@@ -50,7 +50,7 @@ public sealed class NotUnderstood(HelpCard help, IStringLocalizer<Texts> texts) 
 {
     public Task<Reply> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken)
     {
-        var quoted = arguments.Length > 80 ? arguments[..80] + "…" : arguments;
+        var quoted = CardText.EscapeMarkdown(arguments.Length > 80 ? arguments[..80] + "…" : arguments);
         return Task.FromResult(Reply.WithText(texts["NotUnderstood", quoted]).Then(Reply.WithCard(help.Build(turn), texts["Help_Title"])));
     }
 }

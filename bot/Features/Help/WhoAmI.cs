@@ -1,3 +1,4 @@
+using BepBot.Cards;
 using BepBot.Chat;
 using BepBot.Features.Roster;
 using Microsoft.Extensions.Localization;
@@ -9,6 +10,6 @@ public sealed class WhoAmI(IStringLocalizer<Texts> texts) : ICommandHandler
 {
     public Task<Reply> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken) =>
         Task.FromResult(Reply.WithText(turn.User.Member is null
-            ? texts["WhoAmI_Guest", turn.User.Name]
-            : texts["WhoAmI_Member", turn.User.Name, texts.Describe(turn.User), turn.User.Member.Email]));
+            ? texts["WhoAmI_Guest", CardText.EscapeMarkdown(turn.User.Name)]
+            : texts["WhoAmI_Member", CardText.EscapeMarkdown(turn.User.Name), texts.Describe(turn.User), CardText.EscapeMarkdown(turn.User.Member.Email)]));
 }

@@ -54,10 +54,10 @@ public sealed class AddRosterMemberFlow(RosterDirectory roster, CardCatalog card
         var card = cards.Render("common/confirmation", new
         {
             Title = texts["RosterAdd_DoneTitle"].Value,
-            Message = texts["RosterAdd_Done", member.Name, texts.Describe(member.Role, member.Commune)].Value,
+            Message = texts["RosterAdd_Done", CardText.EscapeMarkdown(member.Name), texts.Describe(member.Role, member.Commune)].Value,
             Details = new[]
             {
-                new { Label = texts["RosterField_Email"].Value, Value = member.Email },
+                new { Label = texts["RosterField_Email"].Value, Value = CardText.EscapeMarkdown(member.Email) },
                 new { Label = texts["RosterField_AadObjectId"].Value, Value = member.AadObjectId },
             },
         });

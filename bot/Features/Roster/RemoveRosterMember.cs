@@ -38,7 +38,7 @@ public sealed class AskToRemoveRosterMember(RosterDirectory roster, CardCatalog 
         var card = cards.Render("roster/remove-confirm", new
         {
             Title = texts["RosterRemove_Title"].Value,
-            Question = texts["RosterRemove_Question", member.Name, texts.Describe(member.Role, member.Commune), member.Email].Value,
+            Question = texts["RosterRemove_Question", CardText.EscapeMarkdown(member.Name), texts.Describe(member.Role, member.Commune), CardText.EscapeMarkdown(member.Email)].Value,
             ConfirmButton = texts["RosterRemove_ConfirmButton", member.Name].Value,
             member.AadObjectId,
         });
@@ -79,7 +79,7 @@ public sealed class RemoveRosterMember(RosterDirectory roster, CardCatalog cards
         return Reply.UpdatingCard(cards.Render("common/confirmation", new
         {
             Title = texts["RosterRemove_DoneTitle"].Value,
-            Message = texts["RosterRemove_Done", removed.Name].Value,
+            Message = texts["RosterRemove_Done", CardText.EscapeMarkdown(removed.Name)].Value,
             Details = Array.Empty<object>(),
         }));
     }

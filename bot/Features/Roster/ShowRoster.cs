@@ -23,7 +23,11 @@ public sealed class ShowRoster(RosterDirectory roster, CardCatalog cards, IStrin
                     .Where(member => member.Role == role)
                     .OrderBy(member => member.Commune, StringComparer.Create(BelgianTime.French, ignoreCase: true))
                     .ThenBy(member => member.Name, StringComparer.Create(BelgianTime.French, ignoreCase: true))
-                    .Select(member => new { Name = member.Name, Detail = member.Commune is null ? member.Email : $"{member.Commune} · {member.Email}" })
+                    .Select(member => new
+                    {
+                        Name = CardText.EscapeMarkdown(member.Name),
+                        Detail = CardText.EscapeMarkdown(member.Commune is null ? member.Email : $"{member.Commune} · {member.Email}"),
+                    })
                     .ToList(),
             })
             .Where(group => group.Members.Count > 0)
@@ -33,7 +37,7 @@ public sealed class ShowRoster(RosterDirectory roster, CardCatalog cards, IStrin
             Title = texts["Roster_Title"].Value,
             Updated = current.Members.Count == 0
                 ? texts["Roster_Empty"].Value
-                : texts["Roster_Updated", current.Members.Count, BelgianTime.FormatDateTime(current.UpdatedAt, turn.Culture), current.UpdatedBy].Value,
+                : texts["Roster_Updated", current.Members.Count, BelgianTime.FormatDateTime(current.UpdatedAt, turn.Culture), CardText.EscapeMarkdown(current.UpdatedBy)].Value,
             DemoNotice = current.IsDemo ? texts["Welcome_DemoNotice"].Value : string.Empty,
             Groups = groups,
             MissingBourgmestres = withoutBourgmestre.Count == 0

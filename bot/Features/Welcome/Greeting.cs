@@ -26,8 +26,8 @@ public sealed class Greeting(CardCatalog cards, RosterDirectory roster, IStringL
 
         var card = cards.Render(TemplateName, new
         {
-            Title = texts["Welcome_Title", user.Name].Value,
-            UserName = user.Name,
+            Title = texts["Welcome_Title", CardText.EscapeMarkdown(user.Name)].Value,
+            UserName = CardText.EscapeMarkdown(user.Name),
             RoleLabel = texts["Welcome_Role", texts.Describe(user)].Value,
             Intro = intro,
             Highlights = highlights,

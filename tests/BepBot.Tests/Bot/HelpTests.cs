@@ -83,6 +83,19 @@ public sealed class HelpTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task UnknownText_WithMarkdownAndTemplate_EchoedLiterally()
+    {
+        const string typed = "[cliquez ici](https://evil.example) **urgent** ${secret}";
+
+        var response = await _teams.SayAsync(TeamsUser.Patti, typed);
+
+        var echo = response.Texts.First();
+        echo.ShouldContain(BepBot.Cards.CardText.EscapeMarkdown(typed));
+        echo.ShouldNotContain("[cliquez ici](https://evil.example)");
+        echo.ShouldNotContain("**urgent**");
+    }
+
+    [Fact]
     public async Task WhoAmI_UnknownUser_IsGuest()
     {
         var response = await _teams.SayAsync(TeamsUser.Stranger, "qui suis-je ?");

@@ -63,6 +63,26 @@ public sealed class RosterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AddMember_NameWithMarkdown_ShownLiterallyInCards()
+    {
+        const string name = "Anne *Dupont* [site](https://evil.example)";
+        await _teams.SayAsync(TeamsUser.Alex, "ajouter un membre");
+        var prompt = (await _teams.SayAsync(TeamsUser.Alex, name)).Card;
+        await _teams.SayAsync(TeamsUser.Alex, "anne.dupont@gesves.be");
+        await _teams.SayAsync(TeamsUser.Alex, AnneId);
+        await _teams.SayAsync(TeamsUser.Alex, "agent communal");
+        await _teams.SayAsync(TeamsUser.Alex, "Gesves");
+        await _teams.SayAsync(TeamsUser.Alex, "oui");
+
+        var roster = CardReader.AllText((await _teams.SayAsync(TeamsUser.Alex, "annuaire")).Card);
+
+        (await RosterAsync()).Find(AnneId)!.Name.ShouldBe(name);
+        CardReader.AllText(prompt).ShouldContain(BepBot.Cards.CardText.EscapeMarkdown(name));
+        roster.ShouldContain(BepBot.Cards.CardText.EscapeMarkdown(name));
+        roster.ShouldNotContain("[site](https://evil.example)");
+    }
+
+    [Fact]
     public async Task AddMember_BepStaffRole_SkipsCommuneStep()
     {
         await _teams.SayAsync(TeamsUser.Alex, "ajouter un membre");
