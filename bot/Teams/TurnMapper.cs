@@ -24,7 +24,7 @@ public sealed class TurnMapper(RosterDirectory roster)
         return new ChatTurn(
             await UserOfAsync(turnContext, cancellationToken),
             ConversationOf(turnContext),
-            CultureMiddleware.FromLocale(activity.Locale),
+            Infrastructure.Text.Cultures.FromLocale(activity.Locale),
             text,
             flows);
     }

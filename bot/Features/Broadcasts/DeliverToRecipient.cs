@@ -1,0 +1,189 @@
+using System.Threading.RateLimiting;
+using BepBot.Chat;
+using BepBot.Infrastructure.Text;
+using Microsoft.Extensions.Options;
+using Polly;
+using Polly.Retry;
+
+namespace BepBot.Features.Broadcasts;
+
+/// <summary>What the worker does with the queue message: done (delete it) or look again after a delay.</summary>
+public readonly record struct DeliveryResult(bool Done, TimeSpan Delay)
+{
+    public static DeliveryResult Finished { get; } = new(true, TimeSpan.Zero);
+
+    public static DeliveryResult Later(TimeSpan delay) => new(false, delay < TimeSpan.Zero ? TimeSpan.Zero : delay);
+}
+
+/// <summary>
+/// Sends one broadcast to one recipient, at most once: the delivery record is claimed with an ETag before the
+/// send and made final after it, so a duplicate queue message, a second instance or a restart finds it done.
+/// Teams' limits: a shared token bucket under 50 messages/s, the global throttle after a 429, Retry-After
+/// honoured, then exponential backoff with jitter for 429/412/5xx; 403/404 mean the bot cannot reach that
+/// conversation any more (not retried).
+/// </summary>
+public sealed partial class DeliverToRecipient : IDisposable
+{
+    private readonly BroadcastStore _broadcasts;
+    private readonly AudienceResolver _audiences;
+    private readonly BroadcastCards _cards;
+    private readonly IProactiveMessenger _messenger;
+    private readonly TeamsThrottle _throttle;
+    private readonly BroadcastStatusUpdater _status;
+    private readonly TimeProvider _clock;
+    private readonly BroadcastOptions _options;
+    private readonly ILogger<DeliverToRecipient> _logger;
+    private readonly TokenBucketRateLimiter _limiter;
+
+    public DeliverToRecipient(
+        BroadcastStore broadcasts,
+        AudienceResolver audiences,
+        BroadcastCards cards,
+        IProactiveMessenger messenger,
+        TeamsThrottle throttle,
+        BroadcastStatusUpdater status,
+        TimeProvider clock,
+        IOptions<BroadcastOptions> options,
+        ILogger<DeliverToRecipient> logger)
+    {
+        _broadcasts = broadcasts;
+        _audiences = audiences;
+        _cards = cards;
+        _messenger = messenger;
+        _throttle = throttle;
+        _status = status;
+        _clock = clock;
+        _options = options.Value;
+        _logger = logger;
+        var perTenth = Math.Max(1, (int)Math.Round(_options.MessagesPerSecond / 10));
+        _limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = perTenth,
+            TokensPerPeriod = perTenth,
+            ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
+            QueueLimit = int.MaxValue,
+            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            AutoReplenishment = true,
+        });
+    }
+
+    public async Task<DeliveryResult> DeliverAsync(DeliveryWork work, CancellationToken stoppingToken)
+    {
+        var record = await _broadcasts.GetDeliveryAsync(work.BroadcastId, work.RecipientKey, stoppingToken);
+        if (record is null || record.Value.IsFinal)
+        {
+            return DeliveryResult.Finished;
+        }
+
+        var now = _clock.GetUtcNow();
+        if (record.Value.Status == DeliveryStatus.Sending && record.Value.ClaimedUntil > now)
+        {
+            return DeliveryResult.Later(record.Value.ClaimedUntil.Value - now);
+        }
+
+        var broadcast = (await _broadcasts.GetAsync(work.BroadcastId, stoppingToken))?.Value;
+        if (broadcast is null)
+        {
+            return DeliveryResult.Finished;
+        }
+
+        var delivery = record.Value with { Status = DeliveryStatus.Sending, ClaimedUntil = now + _options.ClaimDuration, UpdatedAt = now };
+        var etag = await _broadcasts.TryReplaceDeliveryAsync(delivery, record.ETag, stoppingToken);
+        if (etag is null)
+        {
+            return DeliveryResult.Later(TimeSpan.FromSeconds(1));
+        }
+
+        var conversation = await _audiences.ConversationOfAsync(work.RecipientKey, stoppingToken);
+        if (conversation is null)
+        {
+            await FinishAsync(delivery with { Status = DeliveryStatus.Unreachable, Reason = "La conversation avec BepBot n'existe plus (application désinstallée)." }, etag);
+            return DeliveryResult.Finished;
+        }
+
+        var message = new OutgoingMessage(broadcast.Title, _cards.Announcement(broadcast, Cultures.FromLocale(conversation.Locale)), Alert: true);
+        try
+        {
+            var retries = RetryPipeline(async retryDelay =>
+            {
+                // Shown on the author's card as "en nouvel essai" while we wait.
+                var retrying = delivery with { Status = DeliveryStatus.Retrying, UpdatedAt = _clock.GetUtcNow(), ClaimedUntil = _clock.GetUtcNow() + retryDelay + _options.ClaimDuration };
+                if (await _broadcasts.TryReplaceDeliveryAsync(retrying, etag, CancellationToken.None) is { } newEtag)
+                {
+                    (delivery, etag) = (retrying, newEtag);
+                }
+            });
+            var activityId = await retries.ExecuteAsync(
+                async token =>
+                {
+                    await _throttle.WaitAsync(token);
+                    using var lease = await _limiter.AcquireAsync(1, token);
+                    delivery = delivery with { Attempts = delivery.Attempts + 1 };
+                    // Not cancellable: once a send is on the wire we wait for Teams' answer and record it.
+                    return await _messenger.SendAsync(conversation, message, CancellationToken.None);
+                },
+                stoppingToken);
+            await FinishAsync(delivery with { Status = DeliveryStatus.Sent, SentAt = _clock.GetUtcNow(), ActivityId = activityId, Reason = null }, etag);
+        }
+        catch (ProactiveSendException ex) when (ex.StatusCode is 403 or 404)
+        {
+            await FinishAsync(delivery with { Status = DeliveryStatus.Unreachable, Reason = ex.StatusCode == 403 ? "Teams refuse : BepBot a été retiré de cette conversation (403)." : "Teams ne trouve plus cette conversation (404)." }, etag);
+        }
+        catch (ProactiveSendException ex)
+        {
+            LogFailed(_logger, work.BroadcastId, work.RecipientKey, ex.StatusCode, delivery.Attempts);
+            await FinishAsync(delivery with { Status = DeliveryStatus.Failed, Reason = $"Échec après {delivery.Attempts} tentative(s) : Teams a répondu {DescribeStatus(ex.StatusCode)}." }, etag);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The bot is stopping between two attempts: hand the delivery back so the next instance sends it at once.
+            await _broadcasts.TryReplaceDeliveryAsync(delivery with { Status = DeliveryStatus.Retrying, ClaimedUntil = null, UpdatedAt = _clock.GetUtcNow() }, etag, CancellationToken.None);
+            return DeliveryResult.Later(TimeSpan.Zero);
+        }
+
+        _status.Notify(work.BroadcastId);
+        return DeliveryResult.Finished;
+    }
+
+    public void Dispose() => _limiter.Dispose();
+
+    private ResiliencePipeline<string?> RetryPipeline(Func<TimeSpan, Task> markRetrying) =>
+        new ResiliencePipelineBuilder<string?> { TimeProvider = _clock }
+            .AddRetry(new RetryStrategyOptions<string?>
+            {
+                ShouldHandle = new PredicateBuilder<string?>().Handle<ProactiveSendException>(ex => ex.StatusCode is 0 or 412 or 429 or 500 or 502 or 503 or 504),
+                MaxRetryAttempts = Math.Max(0, _options.MaxAttempts - 1),
+                BackoffType = DelayBackoffType.Exponential,
+                UseJitter = true,
+                Delay = _options.BaseRetryDelay,
+                DelayGenerator = arguments => ValueTask.FromResult(
+                    arguments.Outcome.Exception is ProactiveSendException { StatusCode: 429, RetryAfter: { } retryAfter } ? retryAfter : (TimeSpan?)null),
+                OnRetry = async arguments =>
+                {
+                    if (arguments.Outcome.Exception is ProactiveSendException { StatusCode: 429 })
+                    {
+                        await _throttle.ThrottleUntilAsync(_clock.GetUtcNow() + arguments.RetryDelay, CancellationToken.None);
+                    }
+
+                    await markRetrying(arguments.RetryDelay);
+                },
+            })
+            .Build();
+
+    private async Task FinishAsync(Delivery delivery, string etag)
+    {
+        var final = delivery with { ClaimedUntil = null, UpdatedAt = _clock.GetUtcNow() };
+        if (await _broadcasts.TryReplaceDeliveryAsync(final, etag, CancellationToken.None) is null)
+        {
+            LogLostClaim(_logger, delivery.BroadcastId, delivery.RecipientKey);
+        }
+    }
+
+    private static string DescribeStatus(int status) => status == 0 ? "pas de réponse (réseau)" : status.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Broadcast {BroadcastId} to {Recipient} failed with status {Status} after {Attempts} attempts")]
+    private static partial void LogFailed(ILogger logger, string broadcastId, string recipient, int status, int attempts);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {BroadcastId}/{Recipient} changed under our claim; outcome not recorded")]
+    private static partial void LogLostClaim(ILogger logger, string broadcastId, string recipient);
+}

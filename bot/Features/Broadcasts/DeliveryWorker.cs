@@ -1,0 +1,113 @@
+using BepBot.Infrastructure.Queues;
+using Microsoft.Extensions.Options;
+
+namespace BepBot.Features.Broadcasts;
+
+/// <summary>
+/// Works the delivery queue on every bot instance. Messages are only deleted once their delivery is final; a
+/// crash leaves them to reappear after the visibility timeout, and the delivery record prevents a second send.
+/// </summary>
+public sealed partial class DeliveryWorker(
+    IWorkQueue queue,
+    DeliverToRecipient deliver,
+    IOptions<BroadcastOptions> options,
+    ILogger<DeliveryWorker> logger) : BackgroundService
+{
+    private const int BatchSize = 32;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            IReadOnlyList<QueuedMessage> batch;
+            try
+            {
+                batch = await queue.ReceiveAsync(LaunchBroadcastJob.QueueName, BatchSize, settings.ClaimDuration, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogQueueUnavailable(logger, ex);
+                await DelayAsync(settings.IdlePollInterval * 5, stoppingToken);
+                continue;
+            }
+
+            if (batch.Count == 0)
+            {
+                await DelayAsync(settings.IdlePollInterval, stoppingToken);
+                continue;
+            }
+
+            // Sends already started finish even when the bot stops; only waiting for new work is cancelled.
+            await Parallel.ForEachAsync(
+                batch,
+                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Concurrency) },
+                async (message, _) => await ProcessAsync(message, stoppingToken));
+        }
+    }
+
+    private async Task ProcessAsync(QueuedMessage message, CancellationToken stoppingToken)
+    {
+        DeliveryWork? work;
+        try
+        {
+            work = message.Body.ToObjectFromJson<DeliveryWork>(Infrastructure.Storage.DocumentStoreJson.Options);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            work = null;
+        }
+
+        try
+        {
+            if (work is null || string.IsNullOrEmpty(work.BroadcastId) || string.IsNullOrEmpty(work.RecipientKey))
+            {
+                LogPoisonMessage(logger, message.MessageId);
+                await queue.CompleteAsync(message, CancellationToken.None);
+                return;
+            }
+
+            var result = await deliver.DeliverAsync(work, stoppingToken);
+            if (result.Done)
+            {
+                await queue.CompleteAsync(message, CancellationToken.None);
+            }
+            else
+            {
+                await queue.DelayAsync(message, result.Delay, CancellationToken.None);
+            }
+        }
+        catch (QueueMessageLostException)
+        {
+            // Another instance received it again meanwhile; its copy decides.
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogDeliveryError(logger, ex, message.MessageId);
+        }
+    }
+
+    private static async Task DelayAsync(TimeSpan delay, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await Task.Delay(delay, stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery queue unavailable; retrying shortly")]
+    private static partial void LogQueueUnavailable(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Queue message {MessageId} is not a delivery; dropped")]
+    private static partial void LogPoisonMessage(ILogger logger, string messageId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Delivery for queue message {MessageId} failed; it will come back after its visibility timeout")]
+    private static partial void LogDeliveryError(ILogger logger, Exception exception, string messageId);
+}

@@ -1,0 +1,98 @@
+using BepBot.Chat;
+using BepBot.Infrastructure.Queues;
+using BepBot.Infrastructure.Scheduling;
+using BepBot.Infrastructure.Storage;
+
+namespace BepBot.Features.Broadcasts;
+
+/// <summary>
+/// Fans a broadcast out: one delivery record per recipient, one queue message per delivery still to send.
+/// Every step is idempotent (create-if-absent records, workers check the record before sending), so the
+/// scheduler may run it again after a crash without anyone getting the message twice.
+/// </summary>
+public sealed partial class LaunchBroadcastJob(
+    BroadcastStore broadcasts,
+    AudienceResolver audiences,
+    IWorkQueue queue,
+    BroadcastStatusUpdater status,
+    JobScheduler scheduler,
+    TimeProvider clock,
+    ILogger<LaunchBroadcastJob> logger) : IJobHandler
+{
+    public const string JobKind = "broadcast.launch";
+    public const string QueueName = "broadcast-deliveries";
+
+    public string Kind => JobKind;
+
+    public static string JobIdOf(string broadcastId) => "broadcast-launch-" + broadcastId;
+
+    public async Task RunAsync(ScheduledJob job, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var broadcast = await broadcasts.ChangeAsync(
+            job.Payload,
+            current => current.State == BroadcastState.Scheduled ? current with { State = BroadcastState.Sending, StartedAt = now } : null,
+            cancellationToken);
+        if (broadcast is null || broadcast.State != BroadcastState.Sending)
+        {
+            LogSkipped(logger, job.Payload, broadcast?.State);
+            return;
+        }
+
+        var recipients = await audiences.ResolveAsync(broadcast.Audience, cancellationToken);
+        foreach (var recipient in recipients)
+        {
+            await broadcasts.TryCreateDeliveryAsync(
+                recipient.Conversation is null
+                    ? new Delivery(broadcast.Id, recipient.Key, recipient.Name, DeliveryStatus.Unreachable, 0, now, NotReachableReason(recipient))
+                    : new Delivery(broadcast.Id, recipient.Key, recipient.Name, DeliveryStatus.Pending, 0, now),
+                cancellationToken);
+        }
+
+        var deliveries = await broadcasts.ListDeliveriesAsync(broadcast.Id, cancellationToken);
+        var toSend = deliveries.Where(delivery => !delivery.IsFinal).ToList();
+        await queue.EnqueueManyAsync(
+            QueueName,
+            toSend.Select(delivery => DocumentStoreJson.Serialize(new DeliveryWork(broadcast.Id, delivery.RecipientKey))),
+            cancellationToken);
+        await broadcasts.ChangeAsync(broadcast.Id, current => current with { RecipientCount = deliveries.Count }, cancellationToken);
+        LogLaunched(logger, broadcast.Id, deliveries.Count, toSend.Count);
+
+        await status.PostOrRefreshAsync(broadcast.Id, cancellationToken);
+        await scheduler.ScheduleAsync(WatchBroadcastJob.JobKind, WatchBroadcastJob.JobIdOf(broadcast.Id, 1), now + WatchBroadcastJob.Interval, broadcast.Id, cancellationToken);
+    }
+
+    private static string NotReachableReason(Recipient recipient) =>
+        recipient.Key.StartsWith("channel:", StringComparison.Ordinal)
+            ? "BepBot n'est plus installé dans ce canal."
+            : "Cette personne n'a jamais ouvert BepBot dans Teams : aucune conversation n'existe encore.";
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Broadcast {BroadcastId} launched: {Recipients} recipients, {Queued} queued")]
+    private static partial void LogLaunched(ILogger logger, string broadcastId, int recipients, int queued);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Broadcast {BroadcastId} not launched: state {State}")]
+    private static partial void LogSkipped(ILogger logger, string broadcastId, BroadcastState? state);
+}
+
+/// <summary>
+/// Refreshes the author's status card every half minute until every delivery is final, then completes the
+/// broadcast. Lives in the scheduler, so completion happens even if the instance that sent the last message died.
+/// </summary>
+public sealed class WatchBroadcastJob(BroadcastStatusUpdater status, JobScheduler scheduler, TimeProvider clock) : IJobHandler
+{
+    public const string JobKind = "broadcast.watch";
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
+
+    public string Kind => JobKind;
+
+    public static string JobIdOf(string broadcastId, int round) => $"broadcast-watch-{broadcastId}-{round}";
+
+    public async Task RunAsync(ScheduledJob job, CancellationToken cancellationToken)
+    {
+        if (await status.RefreshAsync(job.Payload, cancellationToken) is BroadcastState.Sending)
+        {
+            var round = int.Parse(job.Id[(job.Id.LastIndexOf('-') + 1)..], System.Globalization.CultureInfo.InvariantCulture) + 1;
+            await scheduler.ScheduleAsync(JobKind, JobIdOf(job.Payload, round), clock.GetUtcNow() + Interval, job.Payload, cancellationToken);
+        }
+    }
+}
