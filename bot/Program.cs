@@ -1,7 +1,9 @@
 using BepBot.Chat;
+using BepBot.Features.Broadcasts;
 using BepBot.Features.Help;
 using BepBot.Features.Roster;
 using BepBot.Infrastructure;
+using BepBot.Infrastructure.Exports;
 using BepBot.Teams;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -10,9 +12,11 @@ builder.AddTeams();
 builder.AddHelp();
 builder.AddChat();
 builder.AddRoster();
+builder.AddBroadcasts();
 
 var app = builder.Build();
 app.MapTeams();
+app.MapExports();
 app.Run();
 
 /// <summary>Entry point; public so the tests' WebApplicationFactory can host it.</summary>

@@ -1,4 +1,7 @@
 using BepBot.Cards;
+using BepBot.Infrastructure.Exports;
+using BepBot.Infrastructure.Queues;
+using BepBot.Infrastructure.Scheduling;
 using BepBot.Infrastructure.Storage;
 
 namespace BepBot.Infrastructure;
@@ -8,6 +11,9 @@ public static class InfrastructureRegistration
     public static IHostApplicationBuilder AddInfrastructure(this IHostApplicationBuilder builder)
     {
         builder.AddDocumentStore();
+        builder.AddWorkQueue();
+        builder.AddScheduling();
+        builder.AddExports();
         builder.Services.AddLocalization();
         builder.Services.AddSingleton(TimeProvider.System);
         // Templates are parsed once at start, so a broken card stops the bot from starting rather than a user's chat.

@@ -27,9 +27,9 @@ public sealed class SendBroadcast(
             {
                 refusal = current switch
                 {
-                    { AuthorAadObjectId: var author } when author != turn.User.AadObjectId => texts["Broadcast_NotYourDraft"],
-                    { State: not BroadcastState.Draft } => texts["Broadcast_AlreadySent"],
-                    { ScheduledFor: { } at } when at <= now => texts["Broadcast_ErrorSendTimePassed"],
+                    { AuthorAadObjectId: var author } when author != turn.User.AadObjectId => texts["Broadcast_NotYourDraft"].Value,
+                    { State: not BroadcastState.Draft } => texts["Broadcast_AlreadySent"].Value,
+                    { ScheduledFor: { } at } when at <= now => texts["Broadcast_ErrorSendTimePassed"].Value,
                     _ => null,
                 };
                 return refusal is null ? current with { State = BroadcastState.Scheduled } : null;

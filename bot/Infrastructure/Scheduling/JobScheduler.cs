@@ -22,7 +22,8 @@ public sealed partial class JobScheduler(
 
     private static readonly TimeSpan LongestRetryDelay = TimeSpan.FromHours(1);
 
-    private readonly Dictionary<string, IJobHandler> _handlers = IndexByKind(handlers);
+    // Indexed on first use: handlers may themselves depend on the scheduler (a job that schedules its follow-up).
+    private readonly Lazy<Dictionary<string, IJobHandler>> _handlers = new(() => IndexByKind(handlers));
     private readonly SchedulingOptions _options = options.Value;
 
     /// <summary>Idempotent by <paramref name="id"/>: when the job exists, returns it unchanged, whatever its state.</summary>
@@ -31,7 +32,7 @@ public sealed partial class JobScheduler(
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
         ArgumentException.ThrowIfNullOrWhiteSpace(id);
         ArgumentNullException.ThrowIfNull(payload);
-        if (!_handlers.ContainsKey(kind))
+        if (!_handlers.Value.ContainsKey(kind))
         {
             throw new ArgumentException($"No job handler for kind '{kind}'.", nameof(kind));
         }
@@ -182,7 +183,7 @@ public sealed partial class JobScheduler(
             var renewing = KeepLeaseAsync(lease, running, stopRenewing.Token);
             try
             {
-                var handler = _handlers.GetValueOrDefault(claimed.Kind)
+                var handler = _handlers.Value.GetValueOrDefault(claimed.Kind)
                     ?? throw new InvalidOperationException($"No job handler for kind '{claimed.Kind}' in this instance.");
                 await handler.RunAsync(claimed, running.Token);
             }

@@ -17,8 +17,22 @@ public static class SchedulingRegistration
                 "Scheduling: PollInterval, Lease and Retention must be positive, RetryDelay not negative, MaxAttempts at least 1.")
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddSingleton<JobScheduler>();
+        builder.Services.TryAddSingleton(services => new JobScheduler(
+            services.GetRequiredService<Storage.IDocumentStore>(),
+            Deferred(services),
+            services.GetRequiredService<TimeProvider>(),
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SchedulingOptions>>(),
+            services.GetRequiredService<ILogger<JobScheduler>>()));
         builder.Services.AddHostedService<JobSchedulerService>();
         return builder;
+    }
+
+    // Resolved when first enumerated, after the scheduler exists, so handlers can take the scheduler.
+    private static IEnumerable<IJobHandler> Deferred(IServiceProvider services)
+    {
+        foreach (var handler in services.GetServices<IJobHandler>())
+        {
+            yield return handler;
+        }
     }
 }
