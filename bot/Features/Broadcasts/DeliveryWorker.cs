@@ -9,6 +9,7 @@ namespace BepBot.Features.Broadcasts;
 /// </summary>
 public sealed partial class DeliveryWorker(
     IWorkQueue queue,
+    DeliveryQueueName deliveryQueue,
     DeliverToRecipient deliver,
     IOptions<BroadcastOptions> options,
     ILogger<DeliveryWorker> logger) : BackgroundService
@@ -23,7 +24,7 @@ public sealed partial class DeliveryWorker(
             IReadOnlyList<QueuedMessage> batch;
             try
             {
-                batch = await queue.ReceiveAsync(LaunchBroadcastJob.QueueName, BatchSize, settings.ClaimDuration, stoppingToken);
+                batch = await queue.ReceiveAsync(deliveryQueue.Name, BatchSize, settings.ClaimDuration, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {

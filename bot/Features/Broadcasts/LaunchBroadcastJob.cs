@@ -14,13 +14,13 @@ public sealed partial class LaunchBroadcastJob(
     BroadcastStore broadcasts,
     AudienceResolver audiences,
     IWorkQueue queue,
+    DeliveryQueueName deliveryQueue,
     BroadcastStatusUpdater status,
     JobScheduler scheduler,
     TimeProvider clock,
     ILogger<LaunchBroadcastJob> logger) : IJobHandler
 {
     public const string JobKind = "broadcast.launch";
-    public const string QueueName = "broadcast-deliveries";
 
     public string Kind => JobKind;
 
@@ -52,7 +52,7 @@ public sealed partial class LaunchBroadcastJob(
         var deliveries = await broadcasts.ListDeliveriesAsync(broadcast.Id, cancellationToken);
         var toSend = deliveries.Where(delivery => !delivery.IsFinal).ToList();
         await queue.EnqueueManyAsync(
-            QueueName,
+            deliveryQueue.Name,
             toSend.Select(delivery => DocumentStoreJson.Serialize(new DeliveryWork(broadcast.Id, delivery.RecipientKey))),
             cancellationToken);
         await broadcasts.ChangeAsync(broadcast.Id, current => current with { RecipientCount = deliveries.Count }, cancellationToken);

@@ -1,6 +1,7 @@
 using BepBot.Infrastructure.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -25,6 +26,12 @@ public sealed class BotApplication : WebApplicationFactory<Program>
             ["Roster:SeedDemo"] = "true",
             ["MicrosoftAppId"] = string.Empty,
             ["MicrosoftAppPassword"] = string.Empty,
+            ["Exports:PublicBaseUrl"] = "http://localhost/",
+            // Timers shortened so that tests wait milliseconds, not seconds.
+            ["Scheduling:PollInterval"] = "00:00:00.200",
+            ["Broadcasts:StatusRefreshInterval"] = "00:00:00.300",
+            ["Broadcasts:IdlePollInterval"] = "00:00:00.100",
+            ["Broadcasts:BaseRetryDelay"] = "00:00:00.050",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
@@ -33,6 +40,8 @@ public sealed class BotApplication : WebApplicationFactory<Program>
     }
 
     public string Container { get; }
+
+    public ShiftedClock Clock { get; } = new();
 
     public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
 
@@ -54,5 +63,6 @@ public sealed class BotApplication : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }
 }

@@ -12,7 +12,12 @@ using Microsoft.Extensions.Logging;
 namespace BepBot.Tests.Harness;
 
 /// <summary>A sent activity as the Bot Connector received it.</summary>
-public sealed record ConnectorRequest(string Method, string Path, string ConversationId, JsonObject Activity);
+public sealed record ConnectorRequest(string Method, string Path, string ConversationId, JsonObject Activity, int Status)
+{
+    /// <summary>What the recipient reads: the text, the summary and every text of the attached cards.</summary>
+    public string AllText => string.Join("\n", new[] { (string?)Activity["text"], (string?)Activity["summary"] }.OfType<string>()
+        .Concat((Activity["attachments"]?.AsArray() ?? []).Select(attachment => attachment?["content"]).OfType<JsonObject>().Select(CardReader.AllText)));
+}
 
 /// <summary>
 /// The Bot Connector service Teams runs, faked on loopback: records every activity the bot posts (replies sent
@@ -22,6 +27,7 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<ConnectorRequest> _requests = new();
+    private readonly Queue<DateTime> _window = new();
     private int _nextId;
 
     private FakeTeamsConnector(WebApplication app) => _app = app;
@@ -33,8 +39,19 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
     /// <summary>Status code to answer with instead of 200 (e.g. 403 for a bot removed from the conversation).</summary>
     public int? ForcedStatus { get; set; }
 
-    /// <summary>Retry-After seconds sent with <see cref="ForcedStatus"/> 429.</summary>
+    /// <summary>Retry-After seconds sent with a 429.</summary>
     public int RetryAfterSeconds { get; set; } = 1;
+
+    /// <summary>Statuses to answer, in order, to the next posts into one conversation (then 200 again).</summary>
+    public ConcurrentDictionary<string, ConcurrentQueue<int>> ScriptedStatuses { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Like Teams' per-bot limit: beyond this many posts in any one-second window, answer 429.</summary>
+    public int? RequestsPerSecondLimit { get; set; }
+
+    /// <summary>Posts that Teams accepted (2xx), i.e. messages a person actually received.</summary>
+    public IReadOnlyList<ConnectorRequest> Delivered => [.. _requests.Where(request => request.Method == "POST" && request.Status is >= 200 and < 300)];
+
+    public void Script(string conversationId, params int[] statuses) => ScriptedStatuses[conversationId] = new ConcurrentQueue<int>(statuses);
 
     public static async Task<FakeTeamsConnector> StartAsync()
     {
@@ -63,6 +80,31 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
         return Requests;
     }
 
+    private bool OverRateLimit()
+    {
+        if (RequestsPerSecondLimit is not { } limit)
+        {
+            return false;
+        }
+
+        lock (_window)
+        {
+            var now = DateTime.UtcNow;
+            while (_window.Count > 0 && now - _window.Peek() >= TimeSpan.FromSeconds(1))
+            {
+                _window.Dequeue();
+            }
+
+            if (_window.Count >= limit)
+            {
+                return true;
+            }
+
+            _window.Enqueue(now);
+            return false;
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
@@ -72,8 +114,10 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
     private async Task<IResult> RecordAsync(HttpContext http, string conversationId)
     {
         var body = await JsonNode.ParseAsync(http.Request.Body) as JsonObject ?? [];
-        _requests.Enqueue(new ConnectorRequest(http.Request.Method, http.Request.Path, Uri.UnescapeDataString(conversationId), body));
-        if (ForcedStatus is { } status)
+        var conversation = Uri.UnescapeDataString(conversationId);
+        var status = ForcedStatus ?? (ScriptedStatuses.TryGetValue(conversation, out var script) && script.TryDequeue(out var next) ? next : OverRateLimit() ? 429 : 200);
+        _requests.Enqueue(new ConnectorRequest(http.Request.Method, http.Request.Path, conversation, body, status));
+        if (status != 200)
         {
             if (status == 429)
             {

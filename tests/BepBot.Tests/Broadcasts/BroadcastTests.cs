@@ -1,0 +1,235 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using BepBot.Features.Broadcasts;
+using BepBot.Infrastructure.Scheduling;
+using BepBot.Infrastructure.Storage;
+using BepBot.Tests.Harness;
+using Microsoft.Extensions.DependencyInjection;
+using static BepBot.Tests.Broadcasts.BroadcastSteps;
+
+namespace BepBot.Tests.Broadcasts;
+
+public sealed class BroadcastTests : IAsyncLifetime
+{
+    private readonly BotApplication _bot = new();
+    private FakeTeamsConnector _connector = null!;
+    private TeamsClient _teams = null!;
+
+    public async Task InitializeAsync()
+    {
+        _connector = await FakeTeamsConnector.StartAsync();
+        _teams = _bot.CreateTeamsClient(_connector.ServiceUrl);
+        foreach (var user in new[] { TeamsUser.Alex, TeamsUser.Megan, TeamsUser.Patti, TeamsUser.Lynne })
+        {
+            await _teams.InstallAsync(user);
+        }
+
+        _teams.Locale = "en-US";
+        await _teams.InstallAsync(TeamsUser.Isaiah);
+        _teams.Locale = "fr-BE";
+        // Adele Vance never opened BepBot: she has no conversation.
+    }
+
+    public async Task DisposeAsync()
+    {
+        _teams.Dispose();
+        await _bot.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+
+    private IReadOnlyList<ConnectorRequest> DeliveredTo(TeamsUser user) =>
+        [.. _connector.Delivered.Where(request => request.ConversationId == TeamsClient.ConversationIdFor(user, ConversationType.Personal) && request.Activity["attachments"] is not null)];
+
+    [Fact]
+    public async Task Broadcast_AllBourgmestres_EachReachableOneGetsCardOnceInOwnLanguage()
+    {
+        var preview = await PreviewAsync(_teams, Inputs("bourgmestres"));
+
+        var controls = CardReader.AllText(preview.UpdatedCard!);
+        controls.ShouldContain("3 personne(s) ou canal, dont 2 joignable(s)");
+        controls.ShouldContain("Adele Vance");
+        var shown = CardReader.AllText(preview.Card);
+        shown.ShouldContain("Conférence du 12 mars");
+        shown.ShouldContain("La **Conférence des Bourgmestres** aura lieu le 12 mars.");
+        _connector.Delivered.Where(request => request.Activity["attachments"] is not null && request.ConversationId != TeamsClient.ConversationIdFor(TeamsUser.Alex, ConversationType.Personal)).ShouldBeEmpty();
+
+        var sent = await _teams.ClickAsync(TeamsUser.Alex, preview.UpdatedCard!, "Envoyer maintenant");
+        var broadcastId = (string)CardReader.FindAction(preview.UpdatedCard!, "Envoyer maintenant")["data"]!["draftId"]!;
+        await WaitForStateAsync(_bot, broadcastId, BroadcastState.Completed);
+
+        CardReader.AllText(sent.UpdatedCard!).ShouldContain("Diffusion : Conférence du 12 mars");
+        var megan = DeliveredTo(TeamsUser.Megan).ShouldHaveSingleItem();
+        var isaiah = DeliveredTo(TeamsUser.Isaiah).ShouldHaveSingleItem();
+        DeliveredTo(TeamsUser.Patti).ShouldBeEmpty();
+        ((bool?)megan.Activity["channelData"]?["notification"]?["alert"]).ShouldBe(true);
+        megan.AllText.ShouldContain("Message de Alex Wilber");
+        isaiah.AllText.ShouldContain("Message from Alex Wilber");
+        var deliveries = await DeliveriesAsync(_bot, broadcastId);
+        deliveries["Megan Bowen"].Status.ShouldBe(DeliveryStatus.Sent);
+        deliveries["Isaiah Langer"].Status.ShouldBe(DeliveryStatus.Sent);
+        deliveries["Adele Vance"].Status.ShouldBe(DeliveryStatus.Unreachable);
+        deliveries["Adele Vance"].Reason!.ShouldContain("jamais ouvert BepBot");
+    }
+
+    [Fact]
+    public async Task Broadcast_Completed_StatusCardUpdatedWithReportAndAuthorNotified()
+    {
+        var (_, broadcastId) = await SendAsync(_teams, Inputs("bourgmestres"));
+        await WaitForStateAsync(_bot, broadcastId, BroadcastState.Completed);
+        var alex = TeamsClient.ConversationIdFor(TeamsUser.Alex, ConversationType.Personal);
+
+        await WaitUntilAsync(
+            () => _connector.Requests.Any(request => request.ConversationId == alex && request.Method == "PUT" && request.AllText.Contains("Terminée", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(10),
+            () => "no final status update");
+        _connector.Delivered.Count(request => request.ConversationId == alex && request.AllText.Contains("Diffusion : Conférence", StringComparison.Ordinal)).ShouldBe(1);
+        var finalUpdate = _connector.Requests.Last(request => request.ConversationId == alex && request.Method == "PUT");
+        finalUpdate.Path.ShouldMatch("/activities/activity-[0-9]+$");
+        var final = finalUpdate.AllText;
+        final.ShouldContain("2 envoyé(s) sur 3");
+        final.ShouldContain("Adele Vance");
+        final.ShouldContain("Exporter le rapport (CSV)");
+        _connector.Delivered.ShouldContain(request => request.ConversationId == alex && ((string?)request.Activity["text"] ?? string.Empty).Contains("est terminée : 2 envoyé(s) sur 3", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Report_Exported_CsvListsEveryRecipientWithOutcome()
+    {
+        var (status, broadcastId) = await SendAsync(_teams, Inputs("everyone"));
+        await WaitForStateAsync(_bot, broadcastId, BroadcastState.Completed);
+
+        var response = await _teams.InvokeAsync(TeamsUser.Alex, "broadcasts.report", new JsonObject { ["broadcastId"] = broadcastId });
+
+        var text = response.AllText;
+        var link = text[(text.IndexOf("](", StringComparison.Ordinal) + 2)..text.IndexOf(") (", StringComparison.Ordinal)];
+        var csv = await _teams.Http.GetStringAsync(new Uri(link).PathAndQuery);
+        var lines = csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        lines[0].Trim().ShouldBe("destinataire,resultat,envoye_le,tentatives,raison");
+        lines.Length.ShouldBe(1 + 6);
+        lines.ShouldContain(line => line.StartsWith("Adele Vance,unreachable,,0,", StringComparison.Ordinal));
+        lines.ShouldContain(line => line.StartsWith("Megan Bowen,sent,20", StringComparison.Ordinal));
+        status.ShouldNotBeNull();
+        (await _teams.Http.GetAsync("/exports/" + new string('a', 48))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Broadcast_TeamsErrors_RetriesThrottlesAndReportsEachOutcome()
+    {
+        _connector.RetryAfterSeconds = 1;
+        _connector.Script(TeamsClient.ConversationIdFor(TeamsUser.Megan, ConversationType.Personal), 429);
+        _connector.Script(TeamsClient.ConversationIdFor(TeamsUser.Isaiah, ConversationType.Personal), 403);
+        _connector.Script(TeamsClient.ConversationIdFor(TeamsUser.Patti, ConversationType.Personal), 502, 504, 412);
+        _connector.Script(TeamsClient.ConversationIdFor(TeamsUser.Lynne, ConversationType.Personal), 500, 500, 500, 500, 500, 500);
+
+        var (_, broadcastId) = await SendAsync(_teams, Inputs("everyone"));
+        await WaitForStateAsync(_bot, broadcastId, BroadcastState.Completed);
+
+        var deliveries = await DeliveriesAsync(_bot, broadcastId);
+        deliveries["Megan Bowen"].Status.ShouldBe(DeliveryStatus.Sent);
+        deliveries["Megan Bowen"].Attempts.ShouldBe(2);
+        deliveries["Isaiah Langer"].Status.ShouldBe(DeliveryStatus.Unreachable);
+        deliveries["Isaiah Langer"].Reason!.ShouldContain("403");
+        deliveries["Patti Fernandez"].Status.ShouldBe(DeliveryStatus.Sent);
+        deliveries["Patti Fernandez"].Attempts.ShouldBe(4);
+        deliveries["Lynne Robbins"].Status.ShouldBe(DeliveryStatus.Failed);
+        deliveries["Lynne Robbins"].Attempts.ShouldBe(5);
+        deliveries["Lynne Robbins"].Reason!.ShouldContain("500");
+        DeliveredTo(TeamsUser.Megan).Count.ShouldBe(1);
+        DeliveredTo(TeamsUser.Patti).Count.ShouldBe(1);
+        _connector.Requests.Count(request => request.ConversationId == TeamsClient.ConversationIdFor(TeamsUser.Isaiah, ConversationType.Personal) && request.Method == "POST" && request.Activity["attachments"] is not null).ShouldBe(1);
+        _connector.Requests.Count(request => request.ConversationId == TeamsClient.ConversationIdFor(TeamsUser.Megan, ConversationType.Personal) && request.Activity["attachments"] is not null).ShouldBe(2);
+        var throttle = await _bot.Store.GetAsync<ThrottleState>("throttle/teams");
+        throttle.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Preview_InvalidForm_CardShownAgainWithErrorAndNothingStored()
+    {
+        var cases = new (Dictionary<string, string> Inputs, string Error)[]
+        {
+            (Inputs("bourgmestres", title: " "), "Indiquez un titre"),
+            (Inputs("bourgmestres", message: new string('x', 4001)), "Rédigez le message"),
+            (Inputs("tout-le-monde"), "Choisissez les destinataires"),
+            (Inputs("bourgmestres-bassin"), "Choisissez le bassin"),
+            (new(Inputs("officers-commune")) { ["commune"] = "Atlantis" }, "une des 40 communes"),
+            (new(Inputs("bourgmestres")) { ["sendDate"] = "2026-12-01" }, "à la fois la date et l'heure"),
+            (new(Inputs("bourgmestres")) { ["sendDate"] = "2020-01-01", ["sendTime"] = "10:00" }, "dans le futur"),
+            (new(Inputs("officers-commune")) { ["commune"] = "Gesves" }, "Personne ne correspond"),
+        };
+
+        foreach (var (inputs, error) in cases)
+        {
+            var response = await PreviewAsync(_teams, inputs);
+            CardReader.AllText(response.UpdatedCard!).ShouldContain(error);
+            CardReader.FindInput(response.UpdatedCard!, "title").ShouldNotBeNull();
+        }
+
+        (await _bot.KeysAsync("broadcasts/")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Broadcast_FromNonStaff_RefusedAndNothingStored()
+    {
+        var diffuser = await _teams.SayAsync(TeamsUser.Megan, "diffuser");
+        var forged = await _teams.InvokeAsync(TeamsUser.Megan, "broadcasts.preview", new JsonObject { ["title"] = "x", ["message"] = "y", ["audience"] = "everyone" });
+        var send = await _teams.InvokeAsync(TeamsUser.Patti, "broadcasts.send", new JsonObject { ["draftId"] = "abc" });
+
+        diffuser.Texts.Single().ShouldContain("réservée au personnel du BEP");
+        forged.AllText.ShouldContain("réservée au personnel du BEP");
+        send.AllText.ShouldContain("réservée au personnel du BEP");
+        (await _bot.KeysAsync("broadcasts/")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Send_ClickedTwiceOrForged_SendsOnce()
+    {
+        var preview = await PreviewAsync(_teams, Inputs("bourgmestres"));
+        var first = await _teams.ClickAsync(TeamsUser.Alex, preview.UpdatedCard!, "Envoyer maintenant");
+        var second = await _teams.ClickAsync(TeamsUser.Alex, preview.UpdatedCard!, "Envoyer maintenant");
+        var unknown = await _teams.InvokeAsync(TeamsUser.Alex, "broadcasts.send", new JsonObject { ["draftId"] = "../../roster" });
+        var broadcastId = (string)CardReader.FindAction(preview.UpdatedCard!, "Envoyer maintenant")["data"]!["draftId"]!;
+        await WaitForStateAsync(_bot, broadcastId, BroadcastState.Completed);
+
+        first.UpdatedCard.ShouldNotBeNull();
+        second.AllText.ShouldContain("déjà été confirmée");
+        unknown.AllText.ShouldContain("n'existe plus");
+        DeliveredTo(TeamsUser.Megan).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Scheduled_GoesOutAtItsTime_ListedAndCancellable()
+    {
+        var inTwoHours = Infrastructure.Time.BelgianTime.ToBrussels(DateTimeOffset.UtcNow.AddHours(2));
+        var keep = new Dictionary<string, string>(Inputs("bourgmestres", title: "Rappel programmé"))
+        {
+            ["sendDate"] = inTwoHours.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["sendTime"] = inTwoHours.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture),
+        };
+        var cancel = new Dictionary<string, string>(keep) { ["title"] = "À annuler" };
+
+        var keptPreview = await PreviewAsync(_teams, keep);
+        CardReader.AllText(keptPreview.UpdatedCard!).ShouldContain("le " + Infrastructure.Time.BelgianTime.FormatDate(inTwoHours, Infrastructure.Text.Cultures.French));
+        await _teams.ClickAsync(TeamsUser.Alex, keptPreview.UpdatedCard!, "Programmer l'envoi");
+        var cancelledPreview = await PreviewAsync(_teams, cancel);
+        var cancelledStatus = (await _teams.ClickAsync(TeamsUser.Alex, cancelledPreview.UpdatedCard!, "Programmer l'envoi")).UpdatedCard!;
+        await Task.Delay(600);
+        DeliveredTo(TeamsUser.Megan).ShouldBeEmpty();
+
+        var list = CardReader.AllText((await _teams.SayAsync(TeamsUser.Alex, "diffusions")).Card);
+        list.ShouldContain("Rappel programmé");
+        list.ShouldContain("À annuler");
+        var cancelled = await _teams.ClickAsync(TeamsUser.Alex, cancelledStatus, "Annuler l'envoi programmé");
+        cancelled.AllText.ShouldContain("est annulée ; personne ne la recevra");
+
+        _bot.Clock.Offset = TimeSpan.FromHours(2) + TimeSpan.FromMinutes(1);
+        await WaitUntilAsync(() => DeliveredTo(TeamsUser.Megan).Count >= 1, TimeSpan.FromSeconds(20), () => "scheduled broadcast never went out");
+        await Task.Delay(800);
+
+        var toMegan = DeliveredTo(TeamsUser.Megan).ShouldHaveSingleItem().AllText;
+        toMegan.ShouldContain("Rappel programmé");
+        toMegan.ShouldNotContain("À annuler");
+        var jobs = await _bot.Services.GetRequiredService<JobScheduler>().ListAsync(LaunchBroadcastJob.JobKind).ToListAsync();
+        jobs.ShouldContain(job => job.State == JobState.Cancelled);
+        jobs.ShouldContain(job => job.State == JobState.Done);
+    }
+}
