@@ -467,10 +467,14 @@ public abstract class JobSchedulerContract
     }
 
     [Fact]
-    public void Constructor_TwoHandlersForOneKind_Throws()
+    public async Task ScheduleAsync_TwoHandlersForOneKind_ThrowsAndStoresNothing()
     {
-        Should.Throw<InvalidOperationException>(() => NewScheduler(OpenStore(), Handler, new RecordingHandler()))
-            .Message.ShouldContain(RecordingHandler.DefaultKind);
+        var scheduler = NewScheduler(OpenStore(), Handler, new RecordingHandler());
+
+        var error = await Should.ThrowAsync<InvalidOperationException>(() => scheduler.ScheduleAsync(RecordingHandler.DefaultKind, "x", Start, "{}"));
+
+        error.Message.ShouldContain(RecordingHandler.DefaultKind);
+        (await NewScheduler().GetAsync("x")).ShouldBeNull();
     }
 
     protected JobScheduler NewScheduler(IDocumentStore? store = null, params IJobHandler[] handlers) =>

@@ -98,6 +98,23 @@ public sealed class JobSchedulerServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task AddScheduling_HandlerThatSchedulesItsFollowUp_ResolvesAndRuns()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = _folder });
+        builder.AddDocumentStore();
+        builder.Services.AddSingleton<IJobHandler, FollowUpHandler>();
+        builder.AddScheduling();
+        using var host = builder.Build();
+        var scheduler = host.Services.GetRequiredService<JobScheduler>();
+        await scheduler.ScheduleAsync(FollowUpHandler.JobKind, "first", DateTimeOffset.UtcNow, "{}");
+
+        var ran = await scheduler.RunDueJobsAsync("instance-a");
+
+        ran.ShouldBe(1);
+        (await scheduler.GetAsync("second")).ShouldNotBeNull().State.ShouldBe(JobState.Pending);
+    }
+
+    [Fact]
     public async Task AddScheduling_InvalidOptions_HostRefusesToStart()
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = _folder });
@@ -135,6 +152,19 @@ public sealed class JobSchedulerServiceTests : IDisposable
             _clock.Advance(_options.Value.PollInterval);
             await Task.Delay(20);
         }
+    }
+
+    /// <summary>Takes the scheduler it belongs to, as a job that schedules its next step does.</summary>
+    private sealed class FollowUpHandler(JobScheduler scheduler) : IJobHandler
+    {
+        public const string JobKind = "test.follow-up";
+
+        public string Kind => JobKind;
+
+        public Task RunAsync(ScheduledJob job, CancellationToken cancellationToken) =>
+            job.Id == "first"
+                ? scheduler.ScheduleAsync(JobKind, "second", job.DueAt.AddDays(1), "{}", cancellationToken)
+                : Task.CompletedTask;
     }
 
     /// <summary>A real store that is unreachable for its first few listings, as during a storage outage.</summary>
