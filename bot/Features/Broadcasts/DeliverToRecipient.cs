@@ -88,17 +88,37 @@ public sealed partial class DeliverToRecipient : IDisposable
         }
 
         var delivery = record.Value with { Status = DeliveryStatus.Sending, ClaimedUntil = now + _options.ClaimDuration, UpdatedAt = now };
-        var etag = await _broadcasts.TryReplaceDeliveryAsync(delivery, record.ETag, stoppingToken);
+        // Not cancellable: a claim written but not seen would hold this delivery for the whole claim duration.
+        var etag = await _broadcasts.TryReplaceDeliveryAsync(delivery, record.ETag, CancellationToken.None);
         if (etag is null)
         {
             return DeliveryResult.Later(TimeSpan.FromSeconds(1));
         }
 
+        var claim = new Claim(delivery, etag);
+        try
+        {
+            await SendClaimedAsync(work, broadcast, claim, stoppingToken);
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The bot is stopping before Teams was called: hand the delivery back so the next instance sends it at once.
+            await _broadcasts.TryReplaceDeliveryAsync(claim.Delivery with { Status = DeliveryStatus.Retrying, ClaimedUntil = null, UpdatedAt = _clock.GetUtcNow() }, claim.ETag, CancellationToken.None);
+            return DeliveryResult.Later(TimeSpan.Zero);
+        }
+
+        _status.Notify(work.BroadcastId);
+        return DeliveryResult.Finished;
+    }
+
+    /// <summary>Sends a delivery this worker has claimed and records the final outcome.</summary>
+    private async Task SendClaimedAsync(DeliveryWork work, Broadcast broadcast, Claim claim, CancellationToken stoppingToken)
+    {
         var conversation = await _audiences.ConversationOfAsync(work.RecipientKey, stoppingToken);
         if (conversation is null)
         {
-            await FinishAsync(delivery with { Status = DeliveryStatus.Unreachable, Reason = "La conversation avec BepBot n'existe plus (application désinstallée)." }, etag);
-            return DeliveryResult.Finished;
+            await FinishAsync(claim.Delivery with { Status = DeliveryStatus.Unreachable, Reason = "La conversation avec BepBot n'existe plus (application désinstallée)." }, claim.ETag);
+            return;
         }
 
         var message = new OutgoingMessage(broadcast.Title, _cards.Announcement(broadcast, Cultures.FromLocale(conversation.Locale)), Alert: true);
@@ -107,10 +127,10 @@ public sealed partial class DeliverToRecipient : IDisposable
             var retries = RetryPipeline(async retryDelay =>
             {
                 // Shown on the author's card as "en nouvel essai" while we wait.
-                var retrying = delivery with { Status = DeliveryStatus.Retrying, UpdatedAt = _clock.GetUtcNow(), ClaimedUntil = _clock.GetUtcNow() + retryDelay + _options.ClaimDuration };
-                if (await _broadcasts.TryReplaceDeliveryAsync(retrying, etag, CancellationToken.None) is { } newEtag)
+                var retrying = claim.Delivery with { Status = DeliveryStatus.Retrying, UpdatedAt = _clock.GetUtcNow(), ClaimedUntil = _clock.GetUtcNow() + retryDelay + _options.ClaimDuration };
+                if (await _broadcasts.TryReplaceDeliveryAsync(retrying, claim.ETag, CancellationToken.None) is { } newEtag)
                 {
-                    (delivery, etag) = (retrying, newEtag);
+                    (claim.Delivery, claim.ETag) = (retrying, newEtag);
                 }
             });
             var activityId = await retries.ExecuteAsync(
@@ -118,34 +138,33 @@ public sealed partial class DeliverToRecipient : IDisposable
                 {
                     await _throttle.WaitAsync(token);
                     using var lease = await _limiter.AcquireAsync(1, token);
-                    delivery = delivery with { Attempts = delivery.Attempts + 1 };
+                    claim.Delivery = claim.Delivery with { Attempts = claim.Delivery.Attempts + 1 };
                     // Not cancellable: once a send is on the wire we wait for Teams' answer and record it.
                     return await _messenger.SendAsync(conversation, message, CancellationToken.None);
                 },
                 stoppingToken);
-            await FinishAsync(delivery with { Status = DeliveryStatus.Sent, SentAt = _clock.GetUtcNow(), ActivityId = activityId, Reason = null }, etag);
+            await FinishAsync(claim.Delivery with { Status = DeliveryStatus.Sent, SentAt = _clock.GetUtcNow(), ActivityId = activityId, Reason = null }, claim.ETag);
         }
         catch (ProactiveSendException ex) when (ex.StatusCode is 403 or 404)
         {
-            await FinishAsync(delivery with { Status = DeliveryStatus.Unreachable, Reason = ex.StatusCode == 403 ? "Teams refuse : BepBot a été retiré de cette conversation (403)." : "Teams ne trouve plus cette conversation (404)." }, etag);
+            await FinishAsync(claim.Delivery with { Status = DeliveryStatus.Unreachable, Reason = ex.StatusCode == 403 ? "Teams refuse : BepBot a été retiré de cette conversation (403)." : "Teams ne trouve plus cette conversation (404)." }, claim.ETag);
         }
         catch (ProactiveSendException ex)
         {
-            LogFailed(_logger, work.BroadcastId, work.RecipientKey, ex.StatusCode, delivery.Attempts);
-            await FinishAsync(delivery with { Status = DeliveryStatus.Failed, Reason = $"Échec après {delivery.Attempts} tentative(s) : Teams a répondu {DescribeStatus(ex.StatusCode)}." }, etag);
+            LogFailed(_logger, work.BroadcastId, work.RecipientKey, ex.StatusCode, claim.Delivery.Attempts);
+            await FinishAsync(claim.Delivery with { Status = DeliveryStatus.Failed, Reason = $"Échec après {claim.Delivery.Attempts} tentative(s) : Teams a répondu {DescribeStatus(ex.StatusCode)}." }, claim.ETag);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
-            // The bot is stopping between two attempts: hand the delivery back so the next instance sends it at once.
-            await _broadcasts.TryReplaceDeliveryAsync(delivery with { Status = DeliveryStatus.Retrying, ClaimedUntil = null, UpdatedAt = _clock.GetUtcNow() }, etag, CancellationToken.None);
-            return DeliveryResult.Later(TimeSpan.Zero);
-        }
-
-        _status.Notify(work.BroadcastId);
-        return DeliveryResult.Finished;
     }
 
     public void Dispose() => _limiter.Dispose();
+
+    /// <summary>The delivery as this worker last wrote it, and the ETag that proves the claim is still ours.</summary>
+    private sealed class Claim(Delivery delivery, string etag)
+    {
+        public Delivery Delivery { get; set; } = delivery;
+
+        public string ETag { get; set; } = etag;
+    }
 
     private ResiliencePipeline<string?> RetryPipeline(Func<TimeSpan, Task> markRetrying) =>
         new ResiliencePipelineBuilder<string?> { TimeProvider = _clock }

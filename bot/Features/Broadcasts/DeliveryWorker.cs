@@ -86,6 +86,11 @@ public sealed partial class DeliveryWorker(
         {
             // Another instance received it again meanwhile; its copy decides.
         }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping before this one was sent: make it visible again at once for the next instance.
+            await queue.DelayAsync(message, TimeSpan.Zero, CancellationToken.None);
+        }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogDeliveryError(logger, ex, message.MessageId);

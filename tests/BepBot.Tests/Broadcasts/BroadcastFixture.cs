@@ -44,7 +44,9 @@ public static class BroadcastSteps
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new ShouldAssertException($"Broadcast {broadcastId} is {broadcast?.State}, expected {state}.");
+                var deliveries = await store.ListDeliveriesAsync(broadcastId);
+                var statuses = string.Join(", ", deliveries.GroupBy(delivery => delivery.Status).Select(group => $"{group.Key}: {group.Count()}"));
+                throw new ShouldAssertException($"Broadcast {broadcastId} is {broadcast?.State}, expected {state}; deliveries {statuses}; recipients {broadcast?.RecipientCount}.");
             }
 
             await Task.Delay(50);

@@ -1,0 +1,72 @@
+using BepBot.Features.Broadcasts;
+using BepBot.Infrastructure.Scheduling;
+using BepBot.Tests.Harness;
+using Microsoft.Extensions.DependencyInjection;
+using static BepBot.Tests.Broadcasts.BroadcastSteps;
+
+namespace BepBot.Tests.Broadcasts;
+
+public sealed class BroadcastScaleOutTests : IAsyncLifetime
+{
+    private const int Recipients = 200;
+    private FakeTeamsConnector _connector = null!;
+
+    public async Task InitializeAsync() => _connector = await FakeTeamsConnector.StartAsync();
+
+    public async Task DisposeAsync() => await _connector.DisposeAsync();
+
+    [Fact]
+    public async Task TwoInstancesOnOneStore_200Recipients_EachGetsExactlyOneMessage()
+    {
+        await using var first = new BotApplication();
+        await using var second = new BotApplication(first.Container);
+        var conversations = await SeedOfficersAsync(first.Store, _connector.ServiceUrl, Recipients);
+        _ = second.Services.GetRequiredService<JobScheduler>();
+        using var teams = first.CreateTeamsClient(_connector.ServiceUrl);
+        await teams.InstallAsync(TeamsUser.Alex);
+
+        var (_, broadcastId) = await SendAsync(teams, Inputs("officers"));
+        await WaitForStateAsync(first, broadcastId, BroadcastState.Completed, TimeSpan.FromSeconds(60));
+
+        AssertEachReceivedOnce(conversations);
+        var deliveries = await DeliveriesAsync(first, broadcastId);
+        deliveries.Count.ShouldBe(Recipients);
+        deliveries.Values.ShouldAllBe(delivery => delivery.Status == DeliveryStatus.Sent && delivery.Attempts == 1);
+    }
+
+    [Fact]
+    public async Task HostStoppedMidBroadcast_Restarted_EveryoneEndsWithExactlyOneMessage()
+    {
+        var slow = new Dictionary<string, string?> { ["Broadcasts:MessagesPerSecond"] = "40" };
+        var first = new BotApplication(settings: slow);
+        var container = first.Container;
+        var conversations = await SeedOfficersAsync(first.Store, _connector.ServiceUrl, Recipients);
+        string broadcastId;
+        using (var teams = first.CreateTeamsClient(_connector.ServiceUrl))
+        {
+            await teams.InstallAsync(TeamsUser.Alex);
+            (_, broadcastId) = await SendAsync(teams, Inputs("officers"));
+        }
+
+        await WaitUntilAsync(() => _connector.Delivered.Count(IsAnnouncement) >= 40, TimeSpan.FromSeconds(30), () => "the broadcast never started");
+        await first.DisposeAsync();
+        var deliveredBeforeRestart = _connector.Delivered.Count(IsAnnouncement);
+
+        await using var restarted = new BotApplication(container);
+        _ = restarted.Services.GetRequiredService<JobScheduler>();
+        await WaitForStateAsync(restarted, broadcastId, BroadcastState.Completed, TimeSpan.FromSeconds(90));
+
+        deliveredBeforeRestart.ShouldBeLessThan(Recipients, "the host must stop before the broadcast ends for this test to mean anything");
+        AssertEachReceivedOnce(conversations);
+    }
+
+    private static bool IsAnnouncement(ConnectorRequest request) => request.ConversationId.StartsWith("a:officer-", StringComparison.Ordinal);
+
+    private void AssertEachReceivedOnce(List<string> conversations)
+    {
+        var received = _connector.Delivered.Where(IsAnnouncement).GroupBy(request => request.ConversationId).ToDictionary(group => group.Key, group => group.Count());
+        conversations.Where(id => !received.ContainsKey(id)).ShouldBeEmpty("lost messages");
+        received.Where(pair => pair.Value > 1).Select(pair => pair.Key).ShouldBeEmpty("duplicate messages");
+        received.Count.ShouldBe(conversations.Count);
+    }
+}
