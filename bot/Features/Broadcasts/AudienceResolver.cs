@@ -19,12 +19,11 @@ public sealed class AudienceResolver(RosterDirectory roster, ConversationDirecto
         }
 
         var members = (await roster.GetAsync(cancellationToken)).Members.Where(member => Includes(audience, member)).ToList();
-        var recipients = new List<Recipient>(members.Count);
-        foreach (var member in members)
-        {
-            recipients.Add(new Recipient(KeyOf(member), member.Name, await conversations.FindPersonalAsync(member.AadObjectId, cancellationToken)));
-        }
-
+        var recipients = new Recipient[members.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, members.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (index, token) => recipients[index] = new Recipient(KeyOf(members[index]), members[index].Name, await conversations.FindPersonalAsync(members[index].AadObjectId, token)));
         return recipients;
     }
 

@@ -41,7 +41,15 @@ public sealed record Broadcast(
     string? StatusActivityId = null,
     int RecipientCount = 0,
     DateTimeOffset? StartedAt = null,
-    DateTimeOffset? CompletedAt = null);
+    DateTimeOffset? CompletedAt = null,
+    int UnreachableAtLaunch = 0,
+    int ProgressAtLastWatch = -1);
+
+/// <summary>What one bot instance has finished for one broadcast: broadcasts/{id}/progress/{instance}, one writer each.</summary>
+public sealed record BroadcastProgress(int Sent, int Failed, int Unreachable, DateTimeOffset UpdatedAt)
+{
+    public int Final => Sent + Failed + Unreachable;
+}
 
 public enum DeliveryStatus
 {
@@ -72,5 +80,9 @@ public sealed record Delivery(
     public bool IsFinal => Status is DeliveryStatus.Sent or DeliveryStatus.Failed or DeliveryStatus.Unreachable;
 }
 
-/// <summary>What goes on the queue: which delivery to work on. The record in the store says what to do.</summary>
-public sealed record DeliveryWork(string BroadcastId, string RecipientKey);
+/// <summary>
+/// What goes on the queue: which delivery to work on (the record in the store says whether to). The launch also
+/// passes where to send it and the new record's ETag, so that a worker can claim it without reading it first:
+/// two store calls per recipient instead of four. If the record moved on meanwhile, the claim fails and the worker reads it.
+/// </summary>
+public sealed record DeliveryWork(string BroadcastId, string RecipientKey, SavedConversation? Conversation = null, Delivery? Created = null, string? CreatedETag = null);

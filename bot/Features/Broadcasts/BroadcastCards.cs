@@ -65,11 +65,14 @@ public sealed class BroadcastCards(CardCatalog cards, IStringLocalizer<Texts> te
         });
     }
 
-    public JsonObject Status(Broadcast broadcast, IReadOnlyList<Delivery> deliveries, CultureInfo culture)
+    public JsonObject Status(Broadcast broadcast, IReadOnlyList<Delivery> deliveries, CultureInfo culture) =>
+        Status(broadcast, DeliveryCounts.Of(deliveries), deliveries, culture);
+
+    /// <param name="problemSource">Delivery records to list failures from (empty while only counts are known).</param>
+    public JsonObject Status(Broadcast broadcast, DeliveryCounts counts, IReadOnlyList<Delivery> problemSource, CultureInfo culture)
     {
         using var scope = CultureScope.Use(culture);
-        var counts = DeliveryCounts.Of(deliveries);
-        var problems = deliveries
+        var problems = problemSource
             .Where(delivery => delivery.Status is DeliveryStatus.Failed or DeliveryStatus.Unreachable)
             .OrderBy(delivery => delivery.RecipientName, StringComparer.Create(culture, ignoreCase: true))
             .Take(MaxProblemsShown)

@@ -4,11 +4,8 @@ public sealed class BroadcastOptions
 {
     public const string Section = "Broadcasts";
 
-    /// <summary>Teams allows a bot about 50 messages per second across all conversations; stay just under it.</summary>
-    public double MessagesPerSecond { get; set; } = 48;
-
     /// <summary>Sends in flight at once per bot instance.</summary>
-    public int Concurrency { get; set; } = 8;
+    public int Concurrency { get; set; } = 16;
 
     /// <summary>Attempts per recipient before the delivery is reported as failed.</summary>
     public int MaxAttempts { get; set; } = 5;

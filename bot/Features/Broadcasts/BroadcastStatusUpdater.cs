@@ -1,14 +1,18 @@
 using System.Collections.Concurrent;
+using BepBot.Cards;
 using BepBot.Chat;
+using BepBot.Infrastructure.Text;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace BepBot.Features.Broadcasts;
 
 /// <summary>
-/// Keeps the author's status card current: posted at launch, updated in place (throttled) as deliveries finish,
-/// and turned into the delivery report when the last one is final. The instance that moves the broadcast to
-/// Completed also tells the author with a notification.
+/// Keeps the author's status card current without re-reading every delivery record: each instance counts what it
+/// finished and writes its own progress document (one writer each, so no contention); the card shows their sum.
+/// When the sum says everything is final, or progress stalled (an instance died before writing its count), one
+/// full recount of the delivery records decides, completes the broadcast and lists the problems. The instance that
+/// completes it also tells the author, with a notification.
 /// </summary>
 public sealed partial class BroadcastStatusUpdater(
     BroadcastStore broadcasts,
@@ -19,7 +23,17 @@ public sealed partial class BroadcastStatusUpdater(
     IOptions<BroadcastOptions> options,
     ILogger<BroadcastStatusUpdater> logger)
 {
+    private readonly string _instance = $"{Environment.MachineName}-{Guid.NewGuid():N}";
     private readonly ConcurrentDictionary<string, Task> _pendingRefreshes = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, LocalProgress> _progress = new(StringComparer.Ordinal);
+
+    /// <summary>Counts a delivery this instance made final, and schedules a refresh of the card.</summary>
+    public void Record(Delivery final)
+    {
+        var progress = _progress.GetOrAdd(final.BroadcastId, _ => new LocalProgress());
+        progress.Add(final.Status);
+        Notify(final.BroadcastId);
+    }
 
     /// <summary>Asks for a refresh soon; calls within the refresh interval are folded into one.</summary>
     public void Notify(string broadcastId) =>
@@ -29,7 +43,7 @@ public sealed partial class BroadcastStatusUpdater(
             {
                 await Task.Delay(options.Value.StatusRefreshInterval, clock);
                 _pendingRefreshes.TryRemove(id, out _);
-                await RefreshAsync(id, CancellationToken.None);
+                await RefreshAsync(id, fullRecount: false, CancellationToken.None);
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
@@ -42,34 +56,67 @@ public sealed partial class BroadcastStatusUpdater(
     public async Task PostOrRefreshAsync(string broadcastId, CancellationToken cancellationToken)
     {
         var broadcast = (await broadcasts.GetAsync(broadcastId, cancellationToken))?.Value;
-        if (broadcast?.AuthorConversation is null || broadcast.StatusActivityId is not null)
+        if (broadcast?.AuthorConversation is not null && broadcast.StatusActivityId is null)
         {
-            await RefreshAsync(broadcastId, cancellationToken);
-            return;
+            var culture = Cultures.FromLocale(broadcast.AuthorConversation.Locale);
+            var activityId = await messenger.SendAsync(
+                broadcast.AuthorConversation,
+                new OutgoingMessage(texts["Broadcast_StatusTitle", broadcast.Title], cards.Status(broadcast, [], culture)),
+                cancellationToken);
+            await broadcasts.ChangeAsync(broadcastId, current => current with { StatusActivityId = activityId }, cancellationToken);
         }
 
-        var deliveries = await broadcasts.ListDeliveriesAsync(broadcastId, cancellationToken);
-        var culture = CultureOf(broadcast.AuthorConversation);
-        var activityId = await messenger.SendAsync(
-            broadcast.AuthorConversation,
-            new OutgoingMessage(texts["Broadcast_StatusTitle", broadcast.Title], cards.Status(broadcast, deliveries, culture)),
-            cancellationToken);
-        await broadcasts.ChangeAsync(broadcastId, current => current with { StatusActivityId = activityId }, cancellationToken);
-        await RefreshAsync(broadcastId, cancellationToken);
+        await RefreshAsync(broadcastId, fullRecount: false, cancellationToken);
     }
 
-    /// <summary>Recounts the deliveries, completes the broadcast when all are final, and updates the card.</summary>
-    public async Task<BroadcastState?> RefreshAsync(string broadcastId, CancellationToken cancellationToken)
+    /// <summary>The watch job's pass: a full recount when nothing moved since the last pass.</summary>
+    public async Task<BroadcastState?> WatchAsync(string broadcastId, CancellationToken cancellationToken)
     {
-        var deliveries = await broadcasts.ListDeliveriesAsync(broadcastId, cancellationToken);
-        var counts = DeliveryCounts.Of(deliveries);
+        var broadcast = (await broadcasts.GetAsync(broadcastId, cancellationToken))?.Value;
+        if (broadcast is null)
+        {
+            return null;
+        }
+
+        var progress = await SummedProgressAsync(broadcastId, cancellationToken);
+        await broadcasts.ChangeAsync(broadcastId, current => current with { ProgressAtLastWatch = progress.Final }, cancellationToken);
+        return await RefreshAsync(broadcastId, fullRecount: progress.Final == broadcast.ProgressAtLastWatch, cancellationToken);
+    }
+
+    public async Task<BroadcastState?> RefreshAsync(string broadcastId, bool fullRecount, CancellationToken cancellationToken)
+    {
+        var broadcast = (await broadcasts.GetAsync(broadcastId, cancellationToken))?.Value;
+        if (broadcast is null)
+        {
+            return null;
+        }
+
+        var progress = await SummedProgressAsync(broadcastId, cancellationToken);
+        var finalCount = progress.Final + broadcast.UnreachableAtLaunch;
+        IReadOnlyList<Delivery> records = [];
+        DeliveryCounts counts;
+        if (fullRecount || (broadcast.RecipientCount > 0 && finalCount >= broadcast.RecipientCount) || broadcast.State == BroadcastState.Completed)
+        {
+            records = await broadcasts.ListDeliveriesAsync(broadcastId, cancellationToken);
+            counts = DeliveryCounts.Of(records);
+        }
+        else
+        {
+            counts = new DeliveryCounts(
+                progress.Sent,
+                Math.Max(0, broadcast.RecipientCount - finalCount),
+                0,
+                progress.Failed,
+                progress.Unreachable + broadcast.UnreachableAtLaunch);
+        }
+
         var now = clock.GetUtcNow();
         var completedHere = false;
-        var broadcast = await broadcasts.ChangeAsync(
+        broadcast = await broadcasts.ChangeAsync(
             broadcastId,
             current =>
             {
-                completedHere = current.State == BroadcastState.Sending && counts.IsComplete && counts.Total >= current.RecipientCount && current.RecipientCount > 0;
+                completedHere = records.Count > 0 && current.State == BroadcastState.Sending && counts.IsComplete && counts.Total >= current.RecipientCount;
                 return completedHere ? current with { State = BroadcastState.Completed, CompletedAt = now } : null;
             },
             cancellationToken);
@@ -78,26 +125,60 @@ public sealed partial class BroadcastStatusUpdater(
             return broadcast?.State;
         }
 
-        var culture = CultureOf(broadcast.AuthorConversation);
+        var culture = Cultures.FromLocale(broadcast.AuthorConversation.Locale);
         if (broadcast.StatusActivityId is not null)
         {
-            await messenger.UpdateAsync(broadcast.AuthorConversation, broadcast.StatusActivityId, new OutgoingMessage(null, cards.Status(broadcast, deliveries, culture)), cancellationToken);
+            await messenger.UpdateAsync(broadcast.AuthorConversation, broadcast.StatusActivityId, new OutgoingMessage(null, cards.Status(broadcast, counts, records, culture)), cancellationToken);
         }
 
         if (completedHere)
         {
             LogCompleted(logger, broadcastId, counts.Sent, counts.Failed, counts.Unreachable);
-            using var scope = Infrastructure.Text.CultureScope.Use(culture);
+            using var scope = CultureScope.Use(culture);
             await messenger.SendAsync(
                 broadcast.AuthorConversation,
-                new OutgoingMessage(texts["Broadcast_CompletedNotice", Cards.CardText.EscapeMarkdown(broadcast.Title), counts.Sent, counts.Total, counts.Failed, counts.Unreachable], Alert: true),
+                new OutgoingMessage(texts["Broadcast_CompletedNotice", CardText.EscapeMarkdown(broadcast.Title), counts.Sent, counts.Total, counts.Failed, counts.Unreachable], Alert: true),
                 cancellationToken);
         }
 
         return broadcast.State;
     }
 
-    private static System.Globalization.CultureInfo CultureOf(SavedConversation conversation) => Infrastructure.Text.Cultures.FromLocale(conversation.Locale);
+    private async Task<BroadcastProgress> SummedProgressAsync(string broadcastId, CancellationToken cancellationToken)
+    {
+        if (_progress.TryGetValue(broadcastId, out var local))
+        {
+            await broadcasts.SaveProgressAsync(broadcastId, _instance, local.Snapshot(clock.GetUtcNow()), cancellationToken);
+        }
+
+        var shards = await broadcasts.ListProgressAsync(broadcastId, cancellationToken);
+        return new BroadcastProgress(shards.Sum(shard => shard.Sent), shards.Sum(shard => shard.Failed), shards.Sum(shard => shard.Unreachable), clock.GetUtcNow());
+    }
+
+    private sealed class LocalProgress
+    {
+        private int _sent;
+        private int _failed;
+        private int _unreachable;
+
+        public void Add(DeliveryStatus status)
+        {
+            switch (status)
+            {
+                case DeliveryStatus.Sent:
+                    Interlocked.Increment(ref _sent);
+                    break;
+                case DeliveryStatus.Failed:
+                    Interlocked.Increment(ref _failed);
+                    break;
+                case DeliveryStatus.Unreachable:
+                    Interlocked.Increment(ref _unreachable);
+                    break;
+            }
+        }
+
+        public BroadcastProgress Snapshot(DateTimeOffset now) => new(Volatile.Read(ref _sent), Volatile.Read(ref _failed), Volatile.Read(ref _unreachable), now);
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Status refresh of broadcast {BroadcastId} failed")]
     private static partial void LogRefreshFailed(ILogger logger, Exception exception, string broadcastId);

@@ -57,17 +57,16 @@ public sealed class BroadcastStore(IDocumentStore store)
     public Task<Document<Delivery>?> GetDeliveryAsync(string broadcastId, string recipientKey, CancellationToken cancellationToken = default) =>
         store.GetAsync<Delivery>(DeliveryKeyOf(broadcastId, recipientKey), cancellationToken);
 
-    /// <summary>Creates the delivery record unless it exists (a re-run of the launch must not reset a sent one).</summary>
-    public async Task<bool> TryCreateDeliveryAsync(Delivery delivery, CancellationToken cancellationToken = default)
+    /// <summary>Creates the delivery record unless it exists (a re-run of the launch must not reset a sent one); its ETag, or null.</summary>
+    public async Task<string?> TryCreateDeliveryAsync(Delivery delivery, CancellationToken cancellationToken = default)
     {
         try
         {
-            await store.CreateAsync(DeliveryKeyOf(delivery.BroadcastId, delivery.RecipientKey), delivery, cancellationToken);
-            return true;
+            return await store.CreateAsync(DeliveryKeyOf(delivery.BroadcastId, delivery.RecipientKey), delivery, cancellationToken);
         }
         catch (DocumentConflictException)
         {
-            return false;
+            return null;
         }
     }
 
@@ -98,6 +97,20 @@ public sealed class BroadcastStore(IDocumentStore store)
             new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
             async (index, token) => deliveries[index] = (await store.GetAsync<Delivery>(keys[index], token))?.Value);
         return [.. deliveries.OfType<Delivery>()];
+    }
+
+    public Task SaveProgressAsync(string broadcastId, string instance, BroadcastProgress progress, CancellationToken cancellationToken = default) =>
+        store.UpsertAsync(Prefix + broadcastId + "/progress/" + DocumentKey.Segment(instance), progress, cancellationToken);
+
+    public async Task<IReadOnlyList<BroadcastProgress>> ListProgressAsync(string broadcastId, CancellationToken cancellationToken = default)
+    {
+        var shards = new List<BroadcastProgress>();
+        await foreach (var shard in store.ListAsync<BroadcastProgress>(Prefix + broadcastId + "/progress/", cancellationToken))
+        {
+            shards.Add(shard.Value);
+        }
+
+        return shards;
     }
 
     private static bool IsValidId(string id) => id.Length is > 0 and <= 64 && id.All(char.IsAsciiLetterOrDigit);

@@ -1,4 +1,4 @@
-using System.Threading.RateLimiting;
+using System.Collections.Concurrent;
 using BepBot.Chat;
 using BepBot.Infrastructure.Text;
 using Microsoft.Extensions.Options;
@@ -18,11 +18,11 @@ public readonly record struct DeliveryResult(bool Done, TimeSpan Delay)
 /// <summary>
 /// Sends one broadcast to one recipient, at most once: the delivery record is claimed with an ETag before the
 /// send and made final after it, so a duplicate queue message, a second instance or a restart finds it done.
-/// Teams' limits: a shared token bucket under 50 messages/s, the global throttle after a 429, Retry-After
+/// Teams' limits: the messenger's pace under 50 requests/s, the global throttle after a 429, Retry-After
 /// honoured, then exponential backoff with jitter for 429/412/5xx; 403/404 mean the bot cannot reach that
 /// conversation any more (not retried).
 /// </summary>
-public sealed partial class DeliverToRecipient : IDisposable
+public sealed partial class DeliverToRecipient
 {
     private readonly BroadcastStore _broadcasts;
     private readonly AudienceResolver _audiences;
@@ -33,7 +33,8 @@ public sealed partial class DeliverToRecipient : IDisposable
     private readonly TimeProvider _clock;
     private readonly BroadcastOptions _options;
     private readonly ILogger<DeliverToRecipient> _logger;
-    private readonly TokenBucketRateLimiter _limiter;
+    private static readonly TimeSpan BroadcastCacheLifetime = TimeSpan.FromSeconds(10);
+    private readonly ConcurrentDictionary<string, (Broadcast Broadcast, DateTimeOffset ReadAt)> _recentBroadcasts = new(StringComparer.Ordinal);
 
     public DeliverToRecipient(
         BroadcastStore broadcasts,
@@ -55,47 +56,49 @@ public sealed partial class DeliverToRecipient : IDisposable
         _clock = clock;
         _options = options.Value;
         _logger = logger;
-        var perTenth = Math.Max(1, (int)Math.Round(_options.MessagesPerSecond / 10));
-        _limiter = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = perTenth,
-            TokensPerPeriod = perTenth,
-            ReplenishmentPeriod = TimeSpan.FromMilliseconds(100),
-            QueueLimit = int.MaxValue,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        });
     }
 
     public async Task<DeliveryResult> DeliverAsync(DeliveryWork work, CancellationToken stoppingToken)
     {
-        var record = await _broadcasts.GetDeliveryAsync(work.BroadcastId, work.RecipientKey, stoppingToken);
-        if (record is null || record.Value.IsFinal)
-        {
-            return DeliveryResult.Finished;
-        }
-
         var now = _clock.GetUtcNow();
-        if (record.Value.Status == DeliveryStatus.Sending && record.Value.ClaimedUntil > now)
-        {
-            return DeliveryResult.Later(record.Value.ClaimedUntil.Value - now);
-        }
-
-        var broadcast = (await _broadcasts.GetAsync(work.BroadcastId, stoppingToken))?.Value;
+        var broadcast = await BroadcastAsync(work.BroadcastId, stoppingToken);
         if (broadcast is null)
         {
             return DeliveryResult.Finished;
         }
 
-        var delivery = record.Value with { Status = DeliveryStatus.Sending, ClaimedUntil = now + _options.ClaimDuration, UpdatedAt = now };
-        // Not cancellable: a claim written but not seen would hold this delivery for the whole claim duration.
-        var etag = await _broadcasts.TryReplaceDeliveryAsync(delivery, record.ETag, CancellationToken.None);
-        if (etag is null)
+        // Claims are not cancellable: a claim written but not seen would hold this delivery for the whole claim duration.
+        Delivery? delivery = null;
+        string? etag = null;
+        if (work is { Created: { } created, CreatedETag: { } createdETag })
         {
-            return DeliveryResult.Later(TimeSpan.FromSeconds(1));
+            var claimed = created with { Status = DeliveryStatus.Sending, ClaimedUntil = now + _options.ClaimDuration, UpdatedAt = now };
+            etag = await _broadcasts.TryReplaceDeliveryAsync(claimed, createdETag, CancellationToken.None);
+            delivery = etag is null ? null : claimed;
         }
 
-        var claim = new Claim(delivery, etag);
+        if (etag is null)
+        {
+            var record = await _broadcasts.GetDeliveryAsync(work.BroadcastId, work.RecipientKey, stoppingToken);
+            if (record is null || record.Value.IsFinal)
+            {
+                return DeliveryResult.Finished;
+            }
+
+            if (record.Value.Status == DeliveryStatus.Sending && record.Value.ClaimedUntil > now)
+            {
+                return DeliveryResult.Later(record.Value.ClaimedUntil.Value - now);
+            }
+
+            delivery = record.Value with { Status = DeliveryStatus.Sending, ClaimedUntil = now + _options.ClaimDuration, UpdatedAt = now };
+            etag = await _broadcasts.TryReplaceDeliveryAsync(delivery, record.ETag, CancellationToken.None);
+            if (etag is null)
+            {
+                return DeliveryResult.Later(TimeSpan.FromSeconds(1));
+            }
+        }
+
+        var claim = new Claim(delivery!, etag);
         try
         {
             await SendClaimedAsync(work, broadcast, claim, stoppingToken);
@@ -107,14 +110,13 @@ public sealed partial class DeliverToRecipient : IDisposable
             return DeliveryResult.Later(TimeSpan.Zero);
         }
 
-        _status.Notify(work.BroadcastId);
         return DeliveryResult.Finished;
     }
 
     /// <summary>Sends a delivery this worker has claimed and records the final outcome.</summary>
     private async Task SendClaimedAsync(DeliveryWork work, Broadcast broadcast, Claim claim, CancellationToken stoppingToken)
     {
-        var conversation = await _audiences.ConversationOfAsync(work.RecipientKey, stoppingToken);
+        var conversation = work.Conversation ?? await _audiences.ConversationOfAsync(work.RecipientKey, stoppingToken);
         if (conversation is null)
         {
             await FinishAsync(claim.Delivery with { Status = DeliveryStatus.Unreachable, Reason = "La conversation avec BepBot n'existe plus (application désinstallée)." }, claim.ETag);
@@ -137,7 +139,6 @@ public sealed partial class DeliverToRecipient : IDisposable
                 async token =>
                 {
                     await _throttle.WaitAsync(token);
-                    using var lease = await _limiter.AcquireAsync(1, token);
                     claim.Delivery = claim.Delivery with { Attempts = claim.Delivery.Attempts + 1 };
                     // Not cancellable: once a send is on the wire we wait for Teams' answer and record it.
                     return await _messenger.SendAsync(conversation, message, CancellationToken.None);
@@ -156,7 +157,23 @@ public sealed partial class DeliverToRecipient : IDisposable
         }
     }
 
-    public void Dispose() => _limiter.Dispose();
+    // The text of a broadcast does not change once it is sending: read it once per few seconds, not per recipient.
+    private async Task<Broadcast?> BroadcastAsync(string id, CancellationToken cancellationToken)
+    {
+        var now = _clock.GetUtcNow();
+        if (_recentBroadcasts.TryGetValue(id, out var cached) && now - cached.ReadAt < BroadcastCacheLifetime)
+        {
+            return cached.Broadcast;
+        }
+
+        var broadcast = (await _broadcasts.GetAsync(id, cancellationToken))?.Value;
+        if (broadcast is not null)
+        {
+            _recentBroadcasts[id] = (broadcast, now);
+        }
+
+        return broadcast;
+    }
 
     /// <summary>The delivery as this worker last wrote it, and the ETag that proves the claim is still ours.</summary>
     private sealed class Claim(Delivery delivery, string etag)
@@ -195,7 +212,10 @@ public sealed partial class DeliverToRecipient : IDisposable
         if (await _broadcasts.TryReplaceDeliveryAsync(final, etag, CancellationToken.None) is null)
         {
             LogLostClaim(_logger, delivery.BroadcastId, delivery.RecipientKey);
+            return;
         }
+
+        _status.Record(final);
     }
 
     private static string DescribeStatus(int status) => status == 0 ? "pas de réponse (réseau)" : status.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using BepBot.Chat;
 using BepBot.Infrastructure.Queues;
 using BepBot.Infrastructure.Scheduling;
@@ -40,22 +41,35 @@ public sealed partial class LaunchBroadcastJob(
         }
 
         var recipients = await audiences.ResolveAsync(broadcast.Audience, cancellationToken);
-        foreach (var recipient in recipients)
-        {
-            await broadcasts.TryCreateDeliveryAsync(
-                recipient.Conversation is null
+        var created = new ConcurrentDictionary<string, (Delivery Delivery, string ETag)>(StringComparer.Ordinal);
+        await Parallel.ForEachAsync(
+            recipients,
+            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (recipient, token) =>
+            {
+                var delivery = recipient.Conversation is null
                     ? new Delivery(broadcast.Id, recipient.Key, recipient.Name, DeliveryStatus.Unreachable, 0, now, NotReachableReason(recipient))
-                    : new Delivery(broadcast.Id, recipient.Key, recipient.Name, DeliveryStatus.Pending, 0, now),
-                cancellationToken);
-        }
+                    : new Delivery(broadcast.Id, recipient.Key, recipient.Name, DeliveryStatus.Pending, 0, now);
+                if (await broadcasts.TryCreateDeliveryAsync(delivery, token) is { } etag)
+                {
+                    created[recipient.Key] = (delivery, etag);
+                }
+            });
 
-        var deliveries = await broadcasts.ListDeliveriesAsync(broadcast.Id, cancellationToken);
+        // A first run knows every record it created; only a re-run after a crash reads them back.
+        var deliveries = created.Count == recipients.Count
+            ? created.Values.Select(entry => entry.Delivery).ToList()
+            : [.. await broadcasts.ListDeliveriesAsync(broadcast.Id, cancellationToken)];
         var toSend = deliveries.Where(delivery => !delivery.IsFinal).ToList();
+        var conversations = recipients.ToDictionary(recipient => recipient.Key, recipient => recipient.Conversation, StringComparer.Ordinal);
         await queue.EnqueueManyAsync(
             deliveryQueue.Name,
-            toSend.Select(delivery => DocumentStoreJson.Serialize(new DeliveryWork(broadcast.Id, delivery.RecipientKey))),
+            toSend.Select(delivery => DocumentStoreJson.Serialize(created.TryGetValue(delivery.RecipientKey, out var fresh)
+                ? new DeliveryWork(broadcast.Id, delivery.RecipientKey, conversations.GetValueOrDefault(delivery.RecipientKey), fresh.Delivery, fresh.ETag)
+                : new DeliveryWork(broadcast.Id, delivery.RecipientKey, conversations.GetValueOrDefault(delivery.RecipientKey)))),
             cancellationToken);
-        await broadcasts.ChangeAsync(broadcast.Id, current => current with { RecipientCount = deliveries.Count }, cancellationToken);
+        var unreachable = deliveries.Count(delivery => delivery.Status == DeliveryStatus.Unreachable && delivery.Attempts == 0);
+        await broadcasts.ChangeAsync(broadcast.Id, current => current with { RecipientCount = deliveries.Count, UnreachableAtLaunch = unreachable }, cancellationToken);
         LogLaunched(logger, broadcast.Id, deliveries.Count, toSend.Count);
 
         await status.PostOrRefreshAsync(broadcast.Id, cancellationToken);
@@ -89,7 +103,7 @@ public sealed class WatchBroadcastJob(BroadcastStatusUpdater status, JobSchedule
 
     public async Task RunAsync(ScheduledJob job, CancellationToken cancellationToken)
     {
-        if (await status.RefreshAsync(job.Payload, cancellationToken) is BroadcastState.Sending)
+        if (await status.WatchAsync(job.Payload, cancellationToken) is BroadcastState.Sending)
         {
             var round = int.Parse(job.Id[(job.Id.LastIndexOf('-') + 1)..], System.Globalization.CultureInfo.InvariantCulture) + 1;
             await scheduler.ScheduleAsync(JobKind, JobIdOf(job.Payload, round), clock.GetUtcNow() + Interval, job.Payload, cancellationToken);

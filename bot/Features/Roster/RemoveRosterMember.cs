@@ -40,6 +40,7 @@ public sealed class AskToRemoveRosterMember(RosterDirectory roster, CardCatalog 
             Title = texts["RosterRemove_Title"].Value,
             Question = texts["RosterRemove_Question", CardText.EscapeMarkdown(member.Name), texts.Describe(member.Role, member.Commune), CardText.EscapeMarkdown(member.Email)].Value,
             ConfirmButton = texts["RosterRemove_ConfirmButton", member.Name].Value,
+            KeepButton = texts["RosterRemove_KeepButton"].Value,
             member.AadObjectId,
         });
         return Reply.WithCard(card, texts["RosterRemove_Title"]);
@@ -83,6 +84,18 @@ public sealed class RemoveRosterMember(RosterDirectory roster, CardCatalog cards
             Details = Array.Empty<object>(),
         }));
     }
+}
+
+/// <summary>`roster.keep`: the Annuler button of the confirmation card; the card says nothing changed.</summary>
+public sealed class KeepRosterMember(CardCatalog cards, IStringLocalizer<Texts> texts) : ICardActionHandler
+{
+    public Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken) =>
+        Task.FromResult(Reply.UpdatingCard(cards.Render("common/confirmation", new
+        {
+            Title = texts["RosterRemove_KeptTitle"].Value,
+            Message = texts["RosterRemove_Kept"].Value,
+            Details = Array.Empty<object>(),
+        })));
 }
 
 internal static partial class RosterLog

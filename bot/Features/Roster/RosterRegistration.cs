@@ -16,6 +16,7 @@ public static class RosterRegistration
         services.AddFlow<AddRosterMemberFlow>();
         services.AddCommand<AskToRemoveRosterMember>("roster.remove", "roster", Roles.Staff, "retirer un membre", "remove member", "retirer");
         services.AddCardAction<RemoveRosterMember>(AskToRemoveRosterMember.Verb, Roles.Staff);
+        services.AddCardAction<KeepRosterMember>("roster.keep", Roles.Staff);
         return builder;
     }
 }

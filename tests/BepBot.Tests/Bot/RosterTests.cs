@@ -219,6 +219,18 @@ public sealed class RosterTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task RemoveMember_CancelButton_NothingChanges()
+    {
+        var before = await _bot.Store.GetAsync(RosterDirectory.Key);
+        var confirm = (await _teams.SayAsync(TeamsUser.Alex, "retirer un membre lynne")).Card;
+
+        var kept = await _teams.ClickAsync(TeamsUser.Alex, confirm, "Annuler");
+
+        kept.AllText.ShouldContain("Rien n'a été modifié.");
+        (await _bot.Store.GetAsync(RosterDirectory.Key))!.ETag.ShouldBe(before!.ETag);
+    }
+
+    [Fact]
     public async Task RemoveMember_LastStaff_Refused()
     {
         var confirm = (await _teams.SayAsync(TeamsUser.Alex, "retirer un membre alex")).Card;

@@ -37,7 +37,7 @@ public sealed class BroadcastScaleOutTests : IAsyncLifetime
     [Fact]
     public async Task HostStoppedMidBroadcast_Restarted_EveryoneEndsWithExactlyOneMessage()
     {
-        var slow = new Dictionary<string, string?> { ["Broadcasts:MessagesPerSecond"] = "40" };
+        var slow = new Dictionary<string, string?> { ["Bot:ProactiveMessagesPerSecond"] = "40" };
         var first = new BotApplication(settings: slow);
         var container = first.Container;
         var conversations = await SeedOfficersAsync(first.Store, _connector.ServiceUrl, Recipients);

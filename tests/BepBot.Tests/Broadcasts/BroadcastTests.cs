@@ -89,7 +89,10 @@ public sealed class BroadcastTests : IAsyncLifetime
         final.ShouldContain("2 envoyé(s) sur 3");
         final.ShouldContain("Adele Vance");
         final.ShouldContain("Exporter le rapport (CSV)");
-        _connector.Delivered.ShouldContain(request => request.ConversationId == alex && ((string?)request.Activity["text"] ?? string.Empty).Contains("est terminée : 2 envoyé(s) sur 3", StringComparison.Ordinal));
+        await WaitUntilAsync(
+            () => _connector.Delivered.Any(request => request.ConversationId == alex && request.AllText.Contains("est terminée : 2 envoyé(s) sur 3", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(10),
+            () => "the author was not told the broadcast is complete");
     }
 
     [Fact]

@@ -145,7 +145,7 @@ public sealed class CardCatalogTests : IDisposable
     }
 
     [Fact]
-    public void Render_Help_OneFactPerCommandInEachSection()
+    public void Render_Help_OneLinePerCommandInEachSection()
     {
         var catalog = new CardCatalog(CardTestPaths.CardsRoot);
 
@@ -156,8 +156,9 @@ public sealed class CardCatalogTests : IDisposable
         var sections = card["body"]!.AsArray().Where(e => e!["type"]!.GetValue<string>() == "Container").ToList();
         sections.Count.ShouldBe(2);
         sections[0]!["items"]![0]!["text"]!.GetValue<string>().ShouldBe("Pour tous");
-        sections[0]!["items"]![1]!["facts"].ShouldEqualJson(
-            """[ { "title": "aide", "value": "Affiche l'aide." }, { "title": "annuler", "value": "Interrompt." } ]""");
+        sections[0]!["items"]!.AsArray().Skip(1).Select(line => line!["text"]!.GetValue<string>())
+            .ShouldBe(["**aide** — Affiche l'aide.", "**annuler** — Interrompt."]);
+        sections[1]!["items"]!.AsArray().Count.ShouldBe(2);
         card["body"]!.AsArray()[^1]!["text"]!.GetValue<string>().ShouldBe("Pied");
     }
 

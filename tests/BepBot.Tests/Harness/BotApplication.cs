@@ -59,9 +59,24 @@ public sealed class BotApplication : WebApplicationFactory<Program>
         return keys;
     }
 
+    // Found from the output folder, so that the benchmark runner (not a test project) hosts the bot too.
+    private static string BotProjectFolder()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "BepBot.sln")))
+            {
+                return Path.Combine(folder.FullName, "bot");
+            }
+        }
+
+        throw new InvalidOperationException("BepBot.sln not found above " + AppContext.BaseDirectory);
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
+        builder.UseContentRoot(BotProjectFolder());
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
         builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
     }

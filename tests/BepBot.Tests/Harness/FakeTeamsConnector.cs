@@ -12,7 +12,7 @@ using Microsoft.Extensions.Logging;
 namespace BepBot.Tests.Harness;
 
 /// <summary>A sent activity as the Bot Connector received it.</summary>
-public sealed record ConnectorRequest(string Method, string Path, string ConversationId, JsonObject Activity, int Status)
+public sealed record ConnectorRequest(string Method, string Path, string ConversationId, JsonObject Activity, int Status, DateTimeOffset At)
 {
     /// <summary>What the recipient reads: the text, the summary and every text of the attached cards.</summary>
     public string AllText => string.Join("\n", new[] { (string?)Activity["text"], (string?)Activity["summary"] }.OfType<string>()
@@ -116,7 +116,7 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
         var body = await JsonNode.ParseAsync(http.Request.Body) as JsonObject ?? [];
         var conversation = Uri.UnescapeDataString(conversationId);
         var status = ForcedStatus ?? (ScriptedStatuses.TryGetValue(conversation, out var script) && script.TryDequeue(out var next) ? next : OverRateLimit() ? 429 : 200);
-        _requests.Enqueue(new ConnectorRequest(http.Request.Method, http.Request.Path, conversation, body, status));
+        _requests.Enqueue(new ConnectorRequest(http.Request.Method, http.Request.Path, conversation, body, status, DateTimeOffset.UtcNow));
         if (status != 200)
         {
             if (status == 429)

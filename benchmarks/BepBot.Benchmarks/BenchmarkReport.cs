@@ -1,0 +1,35 @@
+using System.Globalization;
+using System.Text;
+
+namespace BepBot.Benchmarks;
+
+/// <summary>Rewrites one benchmark's section of docs/benchmarks.md, keeping the others.</summary>
+public static class BenchmarkReport
+{
+    public static void Record(string path, string key, string title, IReadOnlyList<(string Name, string Value)> figures)
+    {
+        var start = $"<!-- {key}:start -->";
+        var end = $"<!-- {key}:end -->";
+        var section = new StringBuilder()
+            .AppendLine(start)
+            .AppendLine(CultureInfo.InvariantCulture, $"## {title}")
+            .AppendLine()
+            .AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores ({System.Runtime.InteropServices.RuntimeInformation.OSDescription}), with `./bench.sh {key}`.")
+            .AppendLine()
+            .AppendLine("| figure | value |")
+            .AppendLine("|---|---|");
+        foreach (var (name, value) in figures)
+        {
+            section.AppendLine(CultureInfo.InvariantCulture, $"| {name} | {value} |");
+        }
+
+        section.Append(end);
+        var existing = File.Exists(path) ? File.ReadAllText(path) : "# Benchmarks\n\nFigures printed by `./bench.sh`; never asserted in tests.\n";
+        var from = existing.IndexOf(start, StringComparison.Ordinal);
+        var to = existing.IndexOf(end, StringComparison.Ordinal);
+        var updated = from >= 0 && to > from
+            ? existing[..from] + section + existing[(to + end.Length)..]
+            : existing.TrimEnd() + "\n\n" + section + "\n";
+        File.WriteAllText(path, updated);
+    }
+}

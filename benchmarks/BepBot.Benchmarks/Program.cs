@@ -1,0 +1,29 @@
+using System.Globalization;
+using BepBot.Benchmarks;
+
+// Benchmarks print figures; they never assert timings. `./bench.sh` runs them with Azurite and records the
+// figures in docs/benchmarks.md. Usage: BepBot.Benchmarks [broadcast [recipients] [limit]] [--record <file>]
+if (args.FirstOrDefault() == "probe") { await MessengerProbe.RunAsync(); return 0; }
+var recordPath = args.SkipWhile(arg => arg != "--record").Skip(1).FirstOrDefault();
+var positional = args.TakeWhile(arg => arg != "--record").ToArray();
+var which = positional.FirstOrDefault() ?? "broadcast";
+if (which != "broadcast")
+{
+    Console.Error.WriteLine($"Unknown benchmark '{which}'. Known: broadcast.");
+    return 2;
+}
+
+var recipients = positional.Length > 1 ? int.Parse(positional[1], CultureInfo.InvariantCulture) : 10_000;
+var limit = positional.Length > 2 ? int.Parse(positional[2], CultureInfo.InvariantCulture) : 50;
+var figures = await BroadcastBenchmark.RunAsync(recipients, limit);
+foreach (var (name, value) in figures)
+{
+    Console.WriteLine($"{name,-42} {value}");
+}
+
+if (recordPath is not null)
+{
+    BenchmarkReport.Record(recordPath, "broadcast", $"Broadcast to {recipients} recipients", figures);
+}
+
+return figures.Any(figure => figure.Name is "duplicates" or "losses" && figure.Value != "0") ? 1 : 0;
