@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# The benchmark command: starts Azurite, runs the benchmarks in Release and rewrites their sections of
-# docs/benchmarks.md. Usage: ./bench.sh [broadcast [recipients] [limit]]
+# The benchmark command: starts Azurite, runs a benchmark in Release and rewrites its section of
+# docs/benchmarks.md. Figures only, never assertions.
+#   ./bench.sh broadcast [recipients=10000] [limit=50] [LocalFolder|Blob]   a broadcast against a rate-limited fake Teams
+#   ./bench.sh messenger                                                    raw proactive sends per second
 set -euo pipefail
 cd "$(dirname "$0")"
 npm ci --prefix tests/node --no-audit --no-fund --loglevel=error

@@ -14,7 +14,8 @@ namespace BepBot.Benchmarks;
 /// </summary>
 public static class BroadcastBenchmark
 {
-    public static async Task<IReadOnlyList<(string Name, string Value)>> RunAsync(int recipients, int limitPerSecond)
+    /// <param name="store">LocalFolder (the embedded default: local store and durable local queue) or Blob (Azurite's blob and queue services).</param>
+    public static async Task<IReadOnlyList<(string Name, string Value)>> RunAsync(int recipients, int limitPerSecond, string store)
     {
         await using var connector = await FakeTeamsConnector.StartAsync();
         connector.RequestsPerSecondLimit = limitPerSecond;
@@ -23,9 +24,8 @@ public static class BroadcastBenchmark
         {
             ["Logging:LogLevel:Default"] = "Warning",
             ["Scheduling:PollInterval"] = "00:00:00.500",
-            ["Broadcasts:StatusRefreshInterval"] = Environment.GetEnvironmentVariable("BENCH_REFRESH") ?? "00:00:03",
-            ["Bot:ProactiveMessagesPerSecond"] = Environment.GetEnvironmentVariable("BENCH_RATE") ?? "48",
-            ["Storage:Provider"] = Environment.GetEnvironmentVariable("BENCH_STORE") ?? "Blob",
+            ["Broadcasts:StatusRefreshInterval"] = "00:00:03",
+            ["Storage:Provider"] = store,
             ["Storage:LocalFolder"] = Path.Combine(Path.GetTempPath(), "bepbot-bench-" + Guid.NewGuid().ToString("N")),
         });
 
@@ -53,6 +53,7 @@ public static class BroadcastBenchmark
         return
         [
             ("recipients", recipients.ToString(CultureInfo.InvariantCulture)),
+            ("store and queue", store == "Blob" ? "Azurite 3.35 (blob + queue), in memory" : "local folder store + durable local folder queue (the embedded default)"),
             ("connector limit", $"{limitPerSecond} requests/s, 429 with Retry-After: 1 beyond it"),
             ("total time (launch to completed)", $"{clock.Elapsed.TotalSeconds:F1} s"),
             ("sending window (first to last delivered)", $"{sendingWindow:F1} s"),

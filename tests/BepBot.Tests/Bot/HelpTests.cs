@@ -2,23 +2,8 @@ using BepBot.Tests.Harness;
 
 namespace BepBot.Tests.Bot;
 
-public sealed class HelpTests : IAsyncLifetime
+public sealed class HelpTests : BotConversationTest
 {
-    private readonly BotApplication _bot = new();
-    private TeamsClient _teams = null!;
-
-    public Task InitializeAsync()
-    {
-        _teams = _bot.CreateTeamsClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _teams.Dispose();
-        await _bot.DisposeAsync();
-    }
-
     [Theory]
     [InlineData("aide")]
     [InlineData("help")]
@@ -27,7 +12,7 @@ public sealed class HelpTests : IAsyncLifetime
     [InlineData("aïde")]
     public async Task Help_AnySpelling_ReturnsFrenchHelpCard(string text)
     {
-        var response = await _teams.SayAsync(TeamsUser.Megan, text);
+        var response = await Client.SayAsync(TeamsUser.Megan, text);
 
         var card = response.Card;
         ((string?)card["type"]).ShouldBe("AdaptiveCard");
@@ -40,8 +25,8 @@ public sealed class HelpTests : IAsyncLifetime
     [Fact]
     public async Task Help_StaffMember_ListsStaffCommands()
     {
-        var staff = CardReader.AllText((await _teams.SayAsync(TeamsUser.Alex, "aide")).Card);
-        var officer = CardReader.AllText((await _teams.SayAsync(TeamsUser.Patti, "aide")).Card);
+        var staff = CardReader.AllText((await Client.SayAsync(TeamsUser.Alex, "aide")).Card);
+        var officer = CardReader.AllText((await Client.SayAsync(TeamsUser.Patti, "aide")).Card);
 
         staff.ShouldContain("annuaire");
         staff.ShouldContain("ajouter un membre");
@@ -53,7 +38,7 @@ public sealed class HelpTests : IAsyncLifetime
     [Fact]
     public async Task Help_Guest_ExplainsHowToJoin()
     {
-        var content = CardReader.AllText((await _teams.SayAsync(TeamsUser.Stranger, "aide")).Card);
+        var content = CardReader.AllText((await Client.SayAsync(TeamsUser.Stranger, "aide")).Card);
 
         content.ShouldContain("invité");
         content.ShouldContain("demandez à l'équipe supracommunalité du BEP de vous inscrire");
@@ -63,9 +48,9 @@ public sealed class HelpTests : IAsyncLifetime
     [Fact]
     public async Task Help_EnglishLocale_ReturnsEnglishCard()
     {
-        _teams.Locale = "en-US";
+        Client.Locale = "en-US";
 
-        var content = CardReader.AllText((await _teams.SayAsync(TeamsUser.Lynne, "help")).Card);
+        var content = CardReader.AllText((await Client.SayAsync(TeamsUser.Lynne, "help")).Card);
 
         content.ShouldContain("What BepBot can do for you");
         content.ShouldContain("municipal officer in Ciney");
@@ -75,7 +60,7 @@ public sealed class HelpTests : IAsyncLifetime
     [Fact]
     public async Task UnknownText_RepliesNotUnderstoodWithCommands()
     {
-        var response = await _teams.SayAsync(TeamsUser.Patti, "blablabla xyz");
+        var response = await Client.SayAsync(TeamsUser.Patti, "blablabla xyz");
 
         response.Status.ShouldBe(System.Net.HttpStatusCode.OK);
         response.Texts.ShouldContain(text => text.StartsWith("Je n'ai pas compris « blablabla xyz »", StringComparison.Ordinal));
@@ -87,7 +72,7 @@ public sealed class HelpTests : IAsyncLifetime
     {
         const string typed = "[cliquez ici](https://evil.example) **urgent** ${secret}";
 
-        var response = await _teams.SayAsync(TeamsUser.Patti, typed);
+        var response = await Client.SayAsync(TeamsUser.Patti, typed);
 
         var echo = response.Texts.First();
         echo.ShouldContain(BepBot.Cards.CardText.EscapeMarkdown(typed));
@@ -98,7 +83,7 @@ public sealed class HelpTests : IAsyncLifetime
     [Fact]
     public async Task WhoAmI_UnknownUser_IsGuest()
     {
-        var response = await _teams.SayAsync(TeamsUser.Stranger, "qui suis-je ?");
+        var response = await Client.SayAsync(TeamsUser.Stranger, "qui suis-je ?");
 
         response.Texts.Single().ShouldContain("vous êtes invité");
     }
@@ -106,7 +91,7 @@ public sealed class HelpTests : IAsyncLifetime
     [Fact]
     public async Task WhoAmI_Bourgmestre_ShowsCommune()
     {
-        var response = await _teams.SayAsync(TeamsUser.Isaiah, "Qui suis-je");
+        var response = await Client.SayAsync(TeamsUser.Isaiah, "Qui suis-je");
 
         response.Texts.Single().ShouldContain("bourgmestre de Couvin");
     }

@@ -5,29 +5,14 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BepBot.Tests.Bot;
 
-public sealed class InstallationTests : IAsyncLifetime
+public sealed class InstallationTests : BotConversationTest
 {
-    private readonly BotApplication _bot = new();
-    private TeamsClient _teams = null!;
-
-    public Task InitializeAsync()
-    {
-        _teams = _bot.CreateTeamsClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _teams.Dispose();
-        await _bot.DisposeAsync();
-    }
-
-    private ConversationDirectory Conversations => _bot.Services.GetRequiredService<ConversationDirectory>();
+    private ConversationDirectory Conversations => Bot.Services.GetRequiredService<ConversationDirectory>();
 
     [Fact]
     public async Task Install_Personal_GreetsByNameAndRoleAndStoresReference()
     {
-        var response = await _teams.InstallAsync(TeamsUser.Megan);
+        var response = await Client.InstallAsync(TeamsUser.Megan);
 
         var welcome = CardReader.AllText(response.Card);
         welcome.ShouldContain("Bienvenue, Megan Bowen !");
@@ -46,8 +31,8 @@ public sealed class InstallationTests : IAsyncLifetime
     [Fact]
     public async Task Install_ThenInstallationUpdate_GreetsOnce()
     {
-        var first = await _teams.InstallAsync(TeamsUser.Patti);
-        var second = await _teams.InstallationUpdateAsync(TeamsUser.Patti, "add");
+        var first = await Client.InstallAsync(TeamsUser.Patti);
+        var second = await Client.InstallationUpdateAsync(TeamsUser.Patti, "add");
 
         first.Cards.Count().ShouldBe(1);
         second.Messages.ShouldBeEmpty();
@@ -56,9 +41,9 @@ public sealed class InstallationTests : IAsyncLifetime
     [Fact]
     public async Task WelcomeCard_HelpButton_ShowsHelp()
     {
-        var welcome = (await _teams.InstallAsync(TeamsUser.Lynne)).Card;
+        var welcome = (await Client.InstallAsync(TeamsUser.Lynne)).Card;
 
-        var response = await _teams.ClickAsync(TeamsUser.Lynne, welcome, "Voir l'aide");
+        var response = await Client.ClickAsync(TeamsUser.Lynne, welcome, "Voir l'aide");
 
         CardReader.AllText(response.Card).ShouldContain("Ce que BepBot peut faire pour vous");
     }
@@ -68,7 +53,7 @@ public sealed class InstallationTests : IAsyncLifetime
     [InlineData(ConversationType.Channel)]
     public async Task Install_SharedConversation_StoresConversationReference(ConversationType type)
     {
-        var response = await _teams.InstallAsync(TeamsUser.Alex, type);
+        var response = await Client.InstallAsync(TeamsUser.Alex, type);
 
         CardReader.AllText(response.Card).ShouldContain("membre du personnel du BEP");
         var saved = await Conversations.FindSharedAsync(TeamsClient.ConversationIdFor(TeamsUser.Alex, type));
@@ -84,10 +69,10 @@ public sealed class InstallationTests : IAsyncLifetime
     [Fact]
     public async Task Uninstall_RemovesConversationReference()
     {
-        await _teams.InstallAsync(TeamsUser.Adele);
+        await Client.InstallAsync(TeamsUser.Adele);
         (await Conversations.FindPersonalAsync(TeamsUser.Adele.AadObjectId)).ShouldNotBeNull();
 
-        await _teams.UninstallAsync(TeamsUser.Adele);
+        await Client.UninstallAsync(TeamsUser.Adele);
 
         (await Conversations.FindPersonalAsync(TeamsUser.Adele.AadObjectId)).ShouldBeNull();
     }
@@ -95,9 +80,9 @@ public sealed class InstallationTests : IAsyncLifetime
     [Fact]
     public async Task Install_EnglishClient_GreetsInEnglishAndStoresLocale()
     {
-        _teams.Locale = "en-US";
+        Client.Locale = "en-US";
 
-        var response = await _teams.InstallAsync(TeamsUser.Isaiah);
+        var response = await Client.InstallAsync(TeamsUser.Isaiah);
 
         CardReader.AllText(response.Card).ShouldContain("Welcome, Isaiah Langer!");
         (await Conversations.FindPersonalAsync(TeamsUser.Isaiah.AadObjectId))!.Locale.ShouldBe("en-US");
@@ -106,7 +91,7 @@ public sealed class InstallationTests : IAsyncLifetime
     [Fact]
     public async Task Install_Guest_GreetedAsGuest()
     {
-        var response = await _teams.InstallAsync(TeamsUser.Stranger);
+        var response = await Client.InstallAsync(TeamsUser.Stranger);
 
         var welcome = CardReader.AllText(response.Card);
         welcome.ShouldContain("Jean Inconnu");
@@ -117,11 +102,11 @@ public sealed class InstallationTests : IAsyncLifetime
     public async Task ProactiveMessenger_SavedConversation_PostsToConnector()
     {
         await using var connector = await FakeTeamsConnector.StartAsync();
-        using var teams = _bot.CreateTeamsClient(connector.ServiceUrl);
+        using var teams = Bot.CreateTeamsClient(connector.ServiceUrl);
         await teams.InstallAsync(TeamsUser.Megan);
         var saved = await Conversations.FindPersonalAsync(TeamsUser.Megan.AadObjectId);
 
-        var messenger = _bot.Services.GetRequiredService<IProactiveMessenger>();
+        var messenger = Bot.Services.GetRequiredService<IProactiveMessenger>();
         var id = await messenger.SendAsync(saved!, new OutgoingMessage("Rappel : conférence demain."));
 
         id.ShouldNotBeNullOrEmpty();
@@ -134,7 +119,7 @@ public sealed class InstallationTests : IAsyncLifetime
     public async Task Message_WithoutExpectReplies_ReplyPostedToConnector()
     {
         await using var connector = await FakeTeamsConnector.StartAsync();
-        using var teams = _bot.CreateTeamsClient(connector.ServiceUrl);
+        using var teams = Bot.CreateTeamsClient(connector.ServiceUrl);
         teams.ExpectReplies = false;
 
         var response = await teams.SayAsync(TeamsUser.Megan, "qui suis-je");
@@ -148,9 +133,9 @@ public sealed class InstallationTests : IAsyncLifetime
     [Fact]
     public async Task Message_FromNewConversation_SavesReferenceEvenWithoutInstallEvent()
     {
-        await _teams.SayAsync(TeamsUser.Lynne, "aide");
+        await Client.SayAsync(TeamsUser.Lynne, "aide");
 
         (await Conversations.FindPersonalAsync(TeamsUser.Lynne.AadObjectId)).ShouldNotBeNull();
-        (await _bot.KeysAsync("conversations/personal/")).Count.ShouldBe(1);
+        (await Bot.KeysAsync("conversations/personal/")).Count.ShouldBe(1);
     }
 }

@@ -4,77 +4,62 @@ using BepBot.Tests.Harness;
 
 namespace BepBot.Tests.Bot;
 
-public sealed class RosterTests : IAsyncLifetime
+public sealed class RosterTests : BotConversationTest
 {
     private const string AnneId = "3f2504e0-4f89-11d3-9a0c-0305e82c3301";
     private static readonly TeamsUser Anne = new("29:anne", "Anne Dupont", AnneId);
-    private readonly BotApplication _bot = new();
-    private TeamsClient _teams = null!;
-
-    public Task InitializeAsync()
-    {
-        _teams = _bot.CreateTeamsClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _teams.Dispose();
-        await _bot.DisposeAsync();
-    }
-
-    private async Task<RosterDocument> RosterAsync() => (await _bot.Store.GetAsync<RosterDocument>(RosterDirectory.Key))!.Value;
+    private async Task<RosterDocument> RosterAsync() => (await Bot.Store.GetAsync<RosterDocument>(RosterDirectory.Key))!.Value;
 
     [Fact]
     public async Task AddMember_StepByStep_SavesMemberWhoGetsTheRole()
     {
-        var prompt = (await _teams.SayAsync(TeamsUser.Alex, "Ajouter un membre")).Card;
+        var prompt = (await Client.SayAsync(TeamsUser.Alex, "Ajouter un membre")).Card;
         CardReader.AllText(prompt).ShouldContain("Quel est le nom complet de la personne ?");
         CardReader.AllText(prompt).ShouldContain("Étape 1 sur 6");
 
-        prompt = (await _teams.SayAsync(TeamsUser.Alex, "Anne Dupont")).Card;
+        prompt = (await Client.SayAsync(TeamsUser.Alex, "Anne Dupont")).Card;
         CardReader.AllText(prompt).ShouldContain("adresse e-mail professionnelle de Anne Dupont");
 
-        prompt = (await _teams.SayAsync(TeamsUser.Alex, "pas-une-adresse")).Card;
+        prompt = (await Client.SayAsync(TeamsUser.Alex, "pas-une-adresse")).Card;
         CardReader.AllText(prompt).ShouldContain("« pas-une-adresse » n'est pas une adresse e-mail valide");
         CardReader.AllText(prompt).ShouldContain("Étape 2 sur 6");
 
-        prompt = (await _teams.ClickAsync(TeamsUser.Alex, prompt, "Continuer", new Dictionary<string, string> { ["value"] = "anne.dupont@gesves.be" })).Card;
-        prompt = (await _teams.SayAsync(TeamsUser.Alex, "12345")).Card;
+        prompt = (await Client.ClickAsync(TeamsUser.Alex, prompt, "Continuer", new Dictionary<string, string> { ["value"] = "anne.dupont@gesves.be" })).Card;
+        prompt = (await Client.SayAsync(TeamsUser.Alex, "12345")).Card;
         CardReader.AllText(prompt).ShouldContain("n'a pas le format d'un ID d'objet Microsoft Entra");
 
-        prompt = (await _teams.SayAsync(TeamsUser.Alex, AnneId)).Card;
+        prompt = (await Client.SayAsync(TeamsUser.Alex, AnneId)).Card;
         CardReader.ButtonTitles(prompt).ShouldBe(["personnel du BEP", "bourgmestre", "agent communal", "Annuler"]);
 
-        prompt = (await _teams.ClickAsync(TeamsUser.Alex, prompt, "bourgmestre")).Card;
-        prompt = (await _teams.SayAsync(TeamsUser.Alex, "Gembloux-sur-Mer")).Card;
+        prompt = (await Client.ClickAsync(TeamsUser.Alex, prompt, "bourgmestre")).Card;
+        prompt = (await Client.SayAsync(TeamsUser.Alex, "Gembloux-sur-Mer")).Card;
         CardReader.AllText(prompt).ShouldContain("« Gembloux-sur-Mer » n'est pas une des 40 communes");
 
-        prompt = (await _teams.SayAsync(TeamsUser.Alex, "gesves")).Card;
+        prompt = (await Client.SayAsync(TeamsUser.Alex, "gesves")).Card;
         CardReader.AllText(prompt).ShouldContain("Enregistrer Anne Dupont (anne.dupont@gesves.be), bourgmestre de Gesves dans l'annuaire ?");
 
-        var done = await _teams.ClickAsync(TeamsUser.Alex, prompt, "Oui, enregistrer");
+        var done = await Client.ClickAsync(TeamsUser.Alex, prompt, "Oui, enregistrer");
 
         CardReader.AllText(done.Card).ShouldContain("Anne Dupont figure désormais dans l'annuaire : bourgmestre de Gesves.");
         var roster = await RosterAsync();
         roster.Members.ShouldContain(new RosterMember(AnneId, "Anne Dupont", "anne.dupont@gesves.be", Role.Bourgmestre, "Gesves"));
         roster.UpdatedBy.ShouldBe("Alex Wilber");
-        (await _teams.SayAsync(Anne, "qui suis-je")).Texts.Single().ShouldContain("bourgmestre de Gesves");
+        (await Client.SayAsync(Anne, "qui suis-je")).Texts.Single().ShouldContain("bourgmestre de Gesves");
     }
 
     [Fact]
     public async Task AddMember_NameWithMarkdown_ShownLiterallyInCards()
     {
         const string name = "Anne *Dupont* [site](https://evil.example)";
-        await _teams.SayAsync(TeamsUser.Alex, "ajouter un membre");
-        var prompt = (await _teams.SayAsync(TeamsUser.Alex, name)).Card;
-        await _teams.SayAsync(TeamsUser.Alex, "anne.dupont@gesves.be");
-        await _teams.SayAsync(TeamsUser.Alex, AnneId);
-        await _teams.SayAsync(TeamsUser.Alex, "agent communal");
-        await _teams.SayAsync(TeamsUser.Alex, "Gesves");
-        await _teams.SayAsync(TeamsUser.Alex, "oui");
+        await Client.SayAsync(TeamsUser.Alex, "ajouter un membre");
+        var prompt = (await Client.SayAsync(TeamsUser.Alex, name)).Card;
+        await Client.SayAsync(TeamsUser.Alex, "anne.dupont@gesves.be");
+        await Client.SayAsync(TeamsUser.Alex, AnneId);
+        await Client.SayAsync(TeamsUser.Alex, "agent communal");
+        await Client.SayAsync(TeamsUser.Alex, "Gesves");
+        await Client.SayAsync(TeamsUser.Alex, "oui");
 
-        var roster = CardReader.AllText((await _teams.SayAsync(TeamsUser.Alex, "annuaire")).Card);
+        var roster = CardReader.AllText((await Client.SayAsync(TeamsUser.Alex, "annuaire")).Card);
 
         (await RosterAsync()).Find(AnneId)!.Name.ShouldBe(name);
         CardReader.AllText(prompt).ShouldContain(BepBot.Cards.CardText.EscapeMarkdown(name));
@@ -85,28 +70,28 @@ public sealed class RosterTests : IAsyncLifetime
     [Fact]
     public async Task AddMember_BepStaffRole_SkipsCommuneStep()
     {
-        await _teams.SayAsync(TeamsUser.Alex, "ajouter un membre");
-        await _teams.SayAsync(TeamsUser.Alex, "Anne Dupont");
-        await _teams.SayAsync(TeamsUser.Alex, "anne.dupont@bep.be");
-        await _teams.SayAsync(TeamsUser.Alex, AnneId);
+        await Client.SayAsync(TeamsUser.Alex, "ajouter un membre");
+        await Client.SayAsync(TeamsUser.Alex, "Anne Dupont");
+        await Client.SayAsync(TeamsUser.Alex, "anne.dupont@bep.be");
+        await Client.SayAsync(TeamsUser.Alex, AnneId);
 
-        var confirm = (await _teams.SayAsync(TeamsUser.Alex, "personnel")).Card;
+        var confirm = (await Client.SayAsync(TeamsUser.Alex, "personnel")).Card;
 
         CardReader.AllText(confirm).ShouldContain("Étape 5 sur 5");
-        await _teams.SayAsync(TeamsUser.Alex, "oui");
+        await Client.SayAsync(TeamsUser.Alex, "oui");
         (await RosterAsync()).Find(AnneId)!.Role.ShouldBe(Role.BepStaff);
     }
 
     [Fact]
     public async Task AddMember_CommuneAlreadyHasBourgmestre_Reprompts()
     {
-        await _teams.SayAsync(TeamsUser.Alex, "ajouter un membre");
-        await _teams.SayAsync(TeamsUser.Alex, "Anne Dupont");
-        await _teams.SayAsync(TeamsUser.Alex, "anne.dupont@namur.be");
-        await _teams.SayAsync(TeamsUser.Alex, AnneId);
-        await _teams.SayAsync(TeamsUser.Alex, "bourgmestre");
+        await Client.SayAsync(TeamsUser.Alex, "ajouter un membre");
+        await Client.SayAsync(TeamsUser.Alex, "Anne Dupont");
+        await Client.SayAsync(TeamsUser.Alex, "anne.dupont@namur.be");
+        await Client.SayAsync(TeamsUser.Alex, AnneId);
+        await Client.SayAsync(TeamsUser.Alex, "bourgmestre");
 
-        var prompt = (await _teams.SayAsync(TeamsUser.Alex, "NAMUR")).Card;
+        var prompt = (await Client.SayAsync(TeamsUser.Alex, "NAMUR")).Card;
 
         CardReader.AllText(prompt).ShouldContain("Namur a déjà un bourgmestre dans l'annuaire : Megan Bowen.");
     }
@@ -114,25 +99,25 @@ public sealed class RosterTests : IAsyncLifetime
     [Fact]
     public async Task AddMember_Cancel_SavesNothingAndLeavesFlow()
     {
-        var before = await _bot.Store.GetAsync(RosterDirectory.Key);
-        await _teams.SayAsync(TeamsUser.Alex, "ajouter un membre");
-        await _teams.SayAsync(TeamsUser.Alex, "Anne Dupont");
+        var before = await Bot.Store.GetAsync(RosterDirectory.Key);
+        await Client.SayAsync(TeamsUser.Alex, "ajouter un membre");
+        await Client.SayAsync(TeamsUser.Alex, "Anne Dupont");
 
-        var cancelled = await _teams.SayAsync(TeamsUser.Alex, "Annuler");
-        var after = await _teams.SayAsync(TeamsUser.Alex, "anne.dupont@gesves.be");
+        var cancelled = await Client.SayAsync(TeamsUser.Alex, "Annuler");
+        var after = await Client.SayAsync(TeamsUser.Alex, "anne.dupont@gesves.be");
 
         cancelled.Texts.Single().ShouldBe("C'est annulé : « Ajouter un membre à l'annuaire ». Rien n'a été enregistré.");
         after.Texts.First().ShouldStartWith("Je n'ai pas compris");
-        (await _bot.Store.GetAsync(RosterDirectory.Key))!.ETag.ShouldBe(before!.ETag);
+        (await Bot.Store.GetAsync(RosterDirectory.Key))!.ETag.ShouldBe(before!.ETag);
     }
 
     [Fact]
     public async Task AddMember_CancelButton_LeavesFlow()
     {
-        var prompt = (await _teams.SayAsync(TeamsUser.Alex, "ajouter un membre")).Card;
+        var prompt = (await Client.SayAsync(TeamsUser.Alex, "ajouter un membre")).Card;
 
-        var cancelled = await _teams.ClickAsync(TeamsUser.Alex, prompt, "Annuler");
-        var again = await _teams.ClickAsync(TeamsUser.Alex, prompt, "Annuler");
+        var cancelled = await Client.ClickAsync(TeamsUser.Alex, prompt, "Annuler");
+        var again = await Client.ClickAsync(TeamsUser.Alex, prompt, "Annuler");
 
         cancelled.AllText.ShouldContain("C'est annulé");
         again.AllText.ShouldContain("Il n'y a aucune opération en cours à annuler.");
@@ -141,10 +126,10 @@ public sealed class RosterTests : IAsyncLifetime
     [Fact]
     public async Task AddMember_HelpDuringFlow_ShowsHelpAndKeepsFlow()
     {
-        await _teams.SayAsync(TeamsUser.Alex, "ajouter un membre");
+        await Client.SayAsync(TeamsUser.Alex, "ajouter un membre");
 
-        var help = await _teams.SayAsync(TeamsUser.Alex, "aide");
-        var next = await _teams.SayAsync(TeamsUser.Alex, "Anne Dupont");
+        var help = await Client.SayAsync(TeamsUser.Alex, "aide");
+        var next = await Client.SayAsync(TeamsUser.Alex, "Anne Dupont");
 
         CardReader.AllText(help.Card).ShouldContain("Ce que BepBot peut faire pour vous");
         CardReader.AllText(next.Card).ShouldContain("Étape 2 sur 6");
@@ -153,11 +138,11 @@ public sealed class RosterTests : IAsyncLifetime
     [Fact]
     public async Task AddMember_BotRestartsMidFlow_ContinuesWhereItStopped()
     {
-        await _teams.SayAsync(TeamsUser.Alex, "ajouter un membre");
-        await _teams.SayAsync(TeamsUser.Alex, "Anne Dupont");
-        await _bot.DisposeAsync();
+        await Client.SayAsync(TeamsUser.Alex, "ajouter un membre");
+        await Client.SayAsync(TeamsUser.Alex, "Anne Dupont");
+        await Bot.DisposeAsync();
 
-        await using var restarted = new BotApplication(_bot.Container);
+        await using var restarted = new BotApplication(Bot.Container);
         using var teams = restarted.CreateTeamsClient();
         var prompt = await teams.SayAsync(TeamsUser.Alex, "anne.dupont@gesves.be");
 
@@ -167,11 +152,11 @@ public sealed class RosterTests : IAsyncLifetime
     [Fact]
     public async Task OldPromptCard_ClickedAfterFlowMovedOn_RefusedWithoutChange()
     {
-        var first = (await _teams.SayAsync(TeamsUser.Alex, "ajouter un membre")).Card;
-        await _teams.SayAsync(TeamsUser.Alex, "Anne Dupont");
+        var first = (await Client.SayAsync(TeamsUser.Alex, "ajouter un membre")).Card;
+        await Client.SayAsync(TeamsUser.Alex, "Anne Dupont");
 
-        var stale = await _teams.ClickAsync(TeamsUser.Alex, first, "Continuer", new Dictionary<string, string> { ["value"] = "Quelqu'un d'autre" });
-        var current = await _teams.SayAsync(TeamsUser.Alex, "anne.dupont@gesves.be");
+        var stale = await Client.ClickAsync(TeamsUser.Alex, first, "Continuer", new Dictionary<string, string> { ["value"] = "Quelqu'un d'autre" });
+        var current = await Client.SayAsync(TeamsUser.Alex, "anne.dupont@gesves.be");
 
         stale.AllText.ShouldContain("Cette étape n'est plus active");
         CardReader.AllText(current.Card).ShouldContain("de Anne Dupont ?");
@@ -183,7 +168,7 @@ public sealed class RosterTests : IAsyncLifetime
     [InlineData("retirer un membre megan")]
     public async Task StaffCommand_FromBourgmestre_RefusedPolitely(string command)
     {
-        var response = await _teams.SayAsync(TeamsUser.Megan, command);
+        var response = await Client.SayAsync(TeamsUser.Megan, command);
 
         response.Texts.Single().ShouldBe("Cette commande est réservée au personnel du BEP. Tapez « aide » pour voir ce que vous pouvez faire.");
         response.Cards.ShouldBeEmpty();
@@ -192,7 +177,7 @@ public sealed class RosterTests : IAsyncLifetime
     [Fact]
     public async Task ShowRoster_Staff_ListsMembersAndMissingBourgmestres()
     {
-        var card = (await _teams.SayAsync(TeamsUser.Alex, "annuaire")).Card;
+        var card = (await Client.SayAsync(TeamsUser.Alex, "annuaire")).Card;
 
         var content = CardReader.AllText(card);
         content.ShouldContain("Megan Bowen");
@@ -205,37 +190,37 @@ public sealed class RosterTests : IAsyncLifetime
     [Fact]
     public async Task RemoveMember_Confirmed_RemovesOnceAndUpdatesCard()
     {
-        var confirm = (await _teams.SayAsync(TeamsUser.Alex, "retirer un membre patti.fernandez@bepbot-demo.example")).Card;
+        var confirm = (await Client.SayAsync(TeamsUser.Alex, "retirer un membre patti.fernandez@bepbot-demo.example")).Card;
         CardReader.AllText(confirm).ShouldContain("Retirer Patti Fernandez (agent communal à Namur");
 
-        var removed = await _teams.ClickAsync(TeamsUser.Alex, confirm, "Retirer Patti Fernandez");
-        var again = await _teams.ClickAsync(TeamsUser.Alex, confirm, "Retirer Patti Fernandez");
+        var removed = await Client.ClickAsync(TeamsUser.Alex, confirm, "Retirer Patti Fernandez");
+        var again = await Client.ClickAsync(TeamsUser.Alex, confirm, "Retirer Patti Fernandez");
 
         ((string?)removed.InvokeResponse!["type"]).ShouldBe("application/vnd.microsoft.card.adaptive");
         removed.AllText.ShouldContain("Patti Fernandez a été retiré(e) de l'annuaire.");
         again.AllText.ShouldContain("n'est plus dans l'annuaire ; rien n'a été modifié");
         (await RosterAsync()).Find(TeamsUser.Patti.AadObjectId).ShouldBeNull();
-        (await _teams.SayAsync(TeamsUser.Patti, "qui suis-je")).Texts.Single().ShouldContain("invité");
+        (await Client.SayAsync(TeamsUser.Patti, "qui suis-je")).Texts.Single().ShouldContain("invité");
     }
 
     [Fact]
     public async Task RemoveMember_CancelButton_NothingChanges()
     {
-        var before = await _bot.Store.GetAsync(RosterDirectory.Key);
-        var confirm = (await _teams.SayAsync(TeamsUser.Alex, "retirer un membre lynne")).Card;
+        var before = await Bot.Store.GetAsync(RosterDirectory.Key);
+        var confirm = (await Client.SayAsync(TeamsUser.Alex, "retirer un membre lynne")).Card;
 
-        var kept = await _teams.ClickAsync(TeamsUser.Alex, confirm, "Annuler");
+        var kept = await Client.ClickAsync(TeamsUser.Alex, confirm, "Annuler");
 
         kept.AllText.ShouldContain("Rien n'a été modifié.");
-        (await _bot.Store.GetAsync(RosterDirectory.Key))!.ETag.ShouldBe(before!.ETag);
+        (await Bot.Store.GetAsync(RosterDirectory.Key))!.ETag.ShouldBe(before!.ETag);
     }
 
     [Fact]
     public async Task RemoveMember_LastStaff_Refused()
     {
-        var confirm = (await _teams.SayAsync(TeamsUser.Alex, "retirer un membre alex")).Card;
+        var confirm = (await Client.SayAsync(TeamsUser.Alex, "retirer un membre alex")).Card;
 
-        var response = await _teams.ClickAsync(TeamsUser.Alex, confirm, "Retirer Alex Wilber");
+        var response = await Client.ClickAsync(TeamsUser.Alex, confirm, "Retirer Alex Wilber");
 
         response.AllText.ShouldContain("l'annuaire doit garder au moins un membre du personnel du BEP");
         (await RosterAsync()).Find(TeamsUser.Alex.AadObjectId).ShouldNotBeNull();
@@ -247,17 +232,17 @@ public sealed class RosterTests : IAsyncLifetime
     [InlineData("retirer un membre bepbot-demo", "Plusieurs personnes correspondent")]
     public async Task RemoveMember_UnclearTarget_Explains(string command, string expected)
     {
-        (await _teams.SayAsync(TeamsUser.Alex, command)).Texts.Single().ShouldContain(expected);
+        (await Client.SayAsync(TeamsUser.Alex, command)).Texts.Single().ShouldContain(expected);
     }
 
     [Fact]
     public async Task RemoveMember_ForgedUnknownId_NothingChanges()
     {
-        var before = await _bot.Store.GetAsync(RosterDirectory.Key);
+        var before = await Bot.Store.GetAsync(RosterDirectory.Key);
 
-        var response = await _teams.InvokeAsync(TeamsUser.Alex, "roster.remove", new System.Text.Json.Nodes.JsonObject { ["aadObjectId"] = "not-a-member" });
+        var response = await Client.InvokeAsync(TeamsUser.Alex, "roster.remove", new System.Text.Json.Nodes.JsonObject { ["aadObjectId"] = "not-a-member" });
 
         response.AllText.ShouldContain("n'est plus dans l'annuaire");
-        (await _bot.Store.GetAsync(RosterDirectory.Key))!.ETag.ShouldBe(before!.ETag);
+        (await Bot.Store.GetAsync(RosterDirectory.Key))!.ETag.ShouldBe(before!.ETag);
     }
 }

@@ -62,23 +62,8 @@ public sealed class SecurityTests
     }
 }
 
-public sealed class BadInputTests : IAsyncLifetime
+public sealed class BadInputTests : BotConversationTest
 {
-    private readonly BotApplication _bot = new();
-    private TeamsClient _teams = null!;
-
-    public Task InitializeAsync()
-    {
-        _teams = _bot.CreateTeamsClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _teams.Dispose();
-        await _bot.DisposeAsync();
-    }
-
     [Theory]
     [InlineData("{not json")]
     [InlineData("[1,2,3]")]
@@ -86,7 +71,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [InlineData("")]
     public async Task Post_MalformedBody_Returns400(string body)
     {
-        var response = await _teams.PostRawAsync(body);
+        var response = await Client.PostRawAsync(body);
 
         response.Status.ShouldBe(HttpStatusCode.BadRequest);
     }
@@ -98,29 +83,29 @@ public sealed class BadInputTests : IAsyncLifetime
     [InlineData("serviceUrl")]
     public async Task Post_ActivityWithoutRequiredField_Returns400AndStoresNothing(string field)
     {
-        var activity = _teams.Activity(TeamsUser.Megan, "message", ConversationType.Personal, null, a => a["text"] = "aide");
+        var activity = Client.Activity(TeamsUser.Megan, "message", ConversationType.Personal, null, a => a["text"] = "aide");
         activity.Remove(field);
 
-        var response = await _teams.PostAsync(activity);
+        var response = await Client.PostAsync(activity);
 
         response.Status.ShouldBe(HttpStatusCode.BadRequest);
         response.RawBody.ShouldContain(field == "type" ? "missing type" : field == "serviceUrl" ? "serviceUrl" : $"missing {field}");
-        (await _bot.KeysAsync("activities/")).ShouldBeEmpty();
+        (await Bot.KeysAsync("activities/")).ShouldBeEmpty();
     }
 
     [Fact]
     public async Task Post_OneMegabyteText_Returns413()
     {
-        var response = await _teams.SayAsync(TeamsUser.Megan, new string('a', 1024 * 1024));
+        var response = await Client.SayAsync(TeamsUser.Megan, new string('a', 1024 * 1024));
 
         response.Status.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
-        (await _bot.KeysAsync("activities/")).ShouldBeEmpty();
+        (await Bot.KeysAsync("activities/")).ShouldBeEmpty();
     }
 
     [Fact]
     public async Task Message_LongerThanTeamsAllows_PoliteRefusal()
     {
-        var response = await _teams.SayAsync(TeamsUser.Megan, new string('é', 5000));
+        var response = await Client.SayAsync(TeamsUser.Megan, new string('é', 5000));
 
         response.Texts.Single().ShouldBe("Votre message est trop long (5000 caractères ; 4000 au maximum). Pourriez-vous le raccourcir ?");
     }
@@ -128,7 +113,7 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task Invoke_UnknownVerb_ClearFrenchMessage()
     {
-        var response = await _teams.InvokeAsync(TeamsUser.Megan, "votes.hack", new JsonObject { ["ballot"] = "x" });
+        var response = await Client.InvokeAsync(TeamsUser.Megan, "votes.hack", new JsonObject { ["ballot"] = "x" });
 
         response.Status.ShouldBe(HttpStatusCode.OK);
         response.AllText.ShouldContain("Cette action n'est pas reconnue");
@@ -137,13 +122,13 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task Invoke_CardDataWithExtraOrMissingFields_RefusedAndFlowUntouched()
     {
-        var start = await _teams.SayAsync(TeamsUser.Alex, "ajouter un membre");
+        var start = await Client.SayAsync(TeamsUser.Alex, "ajouter un membre");
         var prompt = start.Card;
 
-        var extra = await _teams.InvokeAsync(TeamsUser.Alex, "flows.answer", new JsonObject { ["flow"] = "roster.add", ["step"] = "name", ["value"] = "Anne", ["admin"] = true });
-        var missing = await _teams.InvokeAsync(TeamsUser.Alex, "flows.answer", new JsonObject { ["value"] = "Anne" });
-        var wrongType = await _teams.InvokeAsync(TeamsUser.Alex, "flows.answer", new JsonObject { ["flow"] = 42, ["step"] = "name" });
-        var notObject = await _teams.InvokeAsync(TeamsUser.Alex, "flows.answer", JsonValue.Create("name"));
+        var extra = await Client.InvokeAsync(TeamsUser.Alex, "flows.answer", new JsonObject { ["flow"] = "roster.add", ["step"] = "name", ["value"] = "Anne", ["admin"] = true });
+        var missing = await Client.InvokeAsync(TeamsUser.Alex, "flows.answer", new JsonObject { ["value"] = "Anne" });
+        var wrongType = await Client.InvokeAsync(TeamsUser.Alex, "flows.answer", new JsonObject { ["flow"] = 42, ["step"] = "name" });
+        var notObject = await Client.InvokeAsync(TeamsUser.Alex, "flows.answer", JsonValue.Create("name"));
 
         foreach (var response in new[] { extra, missing, wrongType, notObject })
         {
@@ -151,26 +136,26 @@ public sealed class BadInputTests : IAsyncLifetime
         }
 
         // The flow still waits for the name.
-        var answer = await _teams.ClickAsync(TeamsUser.Alex, prompt, "Continuer", new Dictionary<string, string> { ["value"] = "Anne Dupont" });
+        var answer = await Client.ClickAsync(TeamsUser.Alex, prompt, "Continuer", new Dictionary<string, string> { ["value"] = "Anne Dupont" });
         CardReader.AllText(answer.Card).ShouldContain("Étape 2 sur");
     }
 
     [Fact]
     public async Task Invoke_StaffVerbFromOfficer_RefusedAndNothingWritten()
     {
-        var before = await _bot.Store.GetAsync("roster/current");
+        var before = await Bot.Store.GetAsync("roster/current");
 
-        var response = await _teams.InvokeAsync(TeamsUser.Patti, "roster.remove", new JsonObject { ["aadObjectId"] = TeamsUser.Megan.AadObjectId });
+        var response = await Client.InvokeAsync(TeamsUser.Patti, "roster.remove", new JsonObject { ["aadObjectId"] = TeamsUser.Megan.AadObjectId });
 
         response.AllText.ShouldContain("réservée au personnel du BEP");
-        (await _bot.Store.GetAsync("roster/current"))!.ETag.ShouldBe(before!.ETag);
+        (await Bot.Store.GetAsync("roster/current"))!.ETag.ShouldBe(before!.ETag);
     }
 
     [Fact]
     public async Task Message_SameActivityIdTwice_ProcessedOnce()
     {
-        var first = await _teams.SayAsync(TeamsUser.Megan, "qui suis-je", activityId: "teams-retry-1");
-        var second = await _teams.SayAsync(TeamsUser.Megan, "qui suis-je", activityId: "teams-retry-1");
+        var first = await Client.SayAsync(TeamsUser.Megan, "qui suis-je", activityId: "teams-retry-1");
+        var second = await Client.SayAsync(TeamsUser.Megan, "qui suis-je", activityId: "teams-retry-1");
 
         first.Texts.ShouldHaveSingleItem();
         second.Status.ShouldBe(HttpStatusCode.OK);
@@ -180,11 +165,11 @@ public sealed class BadInputTests : IAsyncLifetime
     [Fact]
     public async Task Invoke_SameActivityIdTwice_SecondSaysAlreadyDone()
     {
-        var start = (await _teams.SayAsync(TeamsUser.Alex, "ajouter un membre")).Card;
+        var start = (await Client.SayAsync(TeamsUser.Alex, "ajouter un membre")).Card;
         var data = new JsonObject { ["flow"] = "roster.add", ["step"] = "name", ["value"] = "Anne Dupont" };
 
-        var first = await _teams.InvokeAsync(TeamsUser.Alex, "flows.answer", data, activityId: "click-1");
-        var second = await _teams.InvokeAsync(TeamsUser.Alex, "flows.answer", data, activityId: "click-1");
+        var first = await Client.InvokeAsync(TeamsUser.Alex, "flows.answer", data, activityId: "click-1");
+        var second = await Client.InvokeAsync(TeamsUser.Alex, "flows.answer", data, activityId: "click-1");
 
         CardReader.AllText(first.Card).ShouldContain("Étape 2 sur");
         second.AllText.ShouldContain("Cette action a déjà été prise en compte.");

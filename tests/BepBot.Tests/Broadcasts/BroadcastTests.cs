@@ -146,6 +146,23 @@ public sealed class BroadcastTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Broadcast_ToChannelWhereBotIsInstalled_PostsOnceInThatChannel()
+    {
+        await _teams.InstallAsync(TeamsUser.Alex, ConversationType.Channel);
+        var channel = TeamsClient.ConversationIdFor(TeamsUser.Alex, ConversationType.Channel);
+        var compose = (await _teams.SayAsync(TeamsUser.Alex, "diffuser")).Card;
+        CardReader.AllText(compose).ShouldContain("BEP Supracommunalité › Général");
+
+        var preview = await _teams.ClickAsync(TeamsUser.Alex, compose, "Prévisualiser", new Dictionary<string, string>(Inputs("channel")) { ["channel"] = channel });
+        var broadcastId = (string)CardReader.FindAction(preview.UpdatedCard!, "Envoyer maintenant")["data"]!["draftId"]!;
+        await _teams.ClickAsync(TeamsUser.Alex, preview.UpdatedCard!, "Envoyer maintenant");
+        await WaitForStateAsync(_bot, broadcastId, BroadcastState.Completed);
+
+        _connector.Delivered.Where(request => request.ConversationId == channel && request.AllText.Contains("Conférence du 12 mars", StringComparison.Ordinal)).ShouldHaveSingleItem();
+        DeliveredTo(TeamsUser.Megan).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Preview_InvalidForm_CardShownAgainWithErrorAndNothingStored()
     {
         var cases = new (Dictionary<string, string> Inputs, string Error)[]
