@@ -194,7 +194,7 @@ public sealed class CardCatalogTests : IDisposable
 
         error.TemplateName.ShouldBe("common/error");
         error.MissingField.ShouldBe("message");
-        error.JsonPath.ShouldBe("$.body[1].text");
+        error.JsonPath.ShouldBe("$.speak");
     }
 
     [Fact]
