@@ -26,9 +26,8 @@ public sealed partial class BepBotAdapter : CloudAdapter
         Use(duplicates);
         OnTurnError = async (turnContext, exception) =>
         {
-            // A refused tenant becomes a 403 at the endpoint; a failed proactive send goes back to its caller
-            // (the broadcast engine decides on retries): neither is a user's turn to apologise in.
-            if (exception is TenantNotAllowedException || IsProactive(turnContext.Activity))
+            // A refused tenant becomes a 403 at the endpoint, not an apology in a chat it may not write to.
+            if (exception is TenantNotAllowedException)
             {
                 ExceptionDispatchInfo.Throw(exception);
             }
@@ -45,9 +44,6 @@ public sealed partial class BepBotAdapter : CloudAdapter
             }
         };
     }
-
-    private static bool IsProactive(Activity activity) =>
-        activity.Type == ActivityTypes.Event && activity.Name == ActivityEventNames.ContinueConversation;
 
     /// <summary>Authenticates and runs one activity; exposes the base class's lower-level entry so the endpoint owns the HTTP statuses.</summary>
     public Task<InvokeResponse> ProcessAsync(string authHeader, Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken) =>

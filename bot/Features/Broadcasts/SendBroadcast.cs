@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BepBot.Cards;
 using BepBot.Chat;
 using BepBot.Infrastructure.Scheduling;
 using Microsoft.Extensions.Localization;
@@ -70,10 +71,8 @@ public sealed class CancelBroadcast(BroadcastStore broadcasts, BroadcastCards br
         }
 
         await scheduler.CancelAsync(LaunchBroadcastJob.JobIdOf(id), cancellationToken);
-        return Reply.UpdatingCard(broadcastCards.Status(changed, [], turn.Culture)).Then(Reply.WithText(texts["Broadcast_Cancelled", CardText(changed.Title)]));
+        return Reply.UpdatingCard(broadcastCards.Status(changed, [], turn.Culture)).Then(Reply.WithText(texts["Broadcast_Cancelled", CardText.EscapeMarkdown(changed.Title)]));
     }
-
-    private static string CardText(string text) => BepBot.Cards.CardText.EscapeMarkdown(text);
 }
 
 /// <summary>`diffusions`: scheduled, running and recent broadcasts, with cancel and report buttons.</summary>
