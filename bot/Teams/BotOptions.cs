@@ -10,6 +10,12 @@ public sealed class BotOptions
     /// <summary>Largest activity body accepted at /api/messages; Teams' own limit on a message is about 28 kB.</summary>
     public int MaxActivityBytes { get; set; } = 256 * 1024;
 
+    /// <summary>
+    /// Local play only: treat every activity as sent with this locale. The Agents Playground always sends en-US,
+    /// which would hide the French the BEP's users see.
+    /// </summary>
+    public string? ForceLocale { get; set; }
+
     /// <summary>Pace of proactive calls (sends and updates): Teams allows a bot about 50 per second; stay just under.</summary>
     public double ProactiveMessagesPerSecond { get; set; } = 48;
 }

@@ -58,6 +58,18 @@ public sealed class HelpTests : BotConversationTest
     }
 
     [Fact]
+    public async Task Help_ForceLocaleForLocalPlay_FrenchEvenFromEnglishClient()
+    {
+        await using var bot = new BotApplication(settings: new Dictionary<string, string?> { ["Bot:ForceLocale"] = "fr-BE" });
+        using var playground = bot.CreateTeamsClient();
+        playground.Locale = "en-US";
+
+        var content = CardReader.AllText((await playground.SayAsync(TeamsUser.Lynne, "help")).Card);
+
+        content.ShouldContain("Ce que BepBot peut faire pour vous");
+    }
+
+    [Fact]
     public async Task UnknownText_RepliesNotUnderstoodWithCommands()
     {
         var response = await Client.SayAsync(TeamsUser.Patti, "blablabla xyz");
