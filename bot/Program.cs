@@ -4,6 +4,7 @@ using BepBot.Features.Help;
 using BepBot.Features.Roster;
 using BepBot.Infrastructure;
 using BepBot.Infrastructure.Exports;
+using BepBot.Infrastructure.Health;
 using BepBot.Teams;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -17,6 +18,7 @@ builder.AddBroadcasts();
 var app = builder.Build();
 app.MapTeams();
 app.MapExports();
+app.MapHealth();
 app.Run();
 
 /// <summary>Entry point; public so the tests' WebApplicationFactory can host it.</summary>

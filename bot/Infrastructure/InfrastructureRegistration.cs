@@ -1,5 +1,6 @@
 using BepBot.Cards;
 using BepBot.Infrastructure.Exports;
+using BepBot.Infrastructure.Health;
 using BepBot.Infrastructure.Queues;
 using BepBot.Infrastructure.Scheduling;
 using BepBot.Infrastructure.Storage;
@@ -14,6 +15,7 @@ public static class InfrastructureRegistration
         builder.AddWorkQueue();
         builder.AddScheduling();
         builder.AddExports();
+        builder.AddHealth();
         builder.Services.AddLocalization();
         builder.Services.AddSingleton(TimeProvider.System);
         // Templates are parsed once at start, so a broken card stops the bot from starting rather than a user's chat.

@@ -11,12 +11,13 @@ public sealed partial class RosterSeeder(
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        if (await roster.ExistsAsync(cancellationToken))
+        var settings = options.Value;
+        // Nothing to seed: do not touch the store at start, so a bot whose store is down still starts and says so on /readyz.
+        if ((string.IsNullOrWhiteSpace(settings.SeedCsvPath) && !settings.SeedDemo) || await roster.ExistsAsync(cancellationToken))
         {
             return;
         }
 
-        var settings = options.Value;
         if (!string.IsNullOrWhiteSpace(settings.SeedCsvPath))
         {
             var path = Path.Combine(environment.ContentRootPath, settings.SeedCsvPath);

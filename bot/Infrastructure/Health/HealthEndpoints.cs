@@ -1,0 +1,44 @@
+using BepBot.Infrastructure.Storage;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace BepBot.Infrastructure.Health;
+
+/// <summary>The store answers: the bot can read state, the roster and its queues' neighbour.</summary>
+public sealed class DocumentStoreHealthCheck(IDocumentStore store) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(5));
+        try
+        {
+            return await store.IsReachableAsync(timeout.Token)
+                ? HealthCheckResult.Healthy("Document store reachable.")
+                : HealthCheckResult.Unhealthy("Document store unreachable.");
+        }
+        catch (OperationCanceledException)
+        {
+            return HealthCheckResult.Unhealthy("Document store did not answer within 5 s.");
+        }
+    }
+}
+
+public static class HealthEndpoints
+{
+    private const string ReadyTag = "ready";
+
+    public static IHostApplicationBuilder AddHealth(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddHealthChecks().AddCheck<DocumentStoreHealthCheck>("document-store", tags: [ReadyTag]);
+        return builder;
+    }
+
+    /// <summary>/healthz: the process is up (no dependency checked). /readyz: the store is reachable.</summary>
+    public static WebApplication MapHealth(this WebApplication app)
+    {
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
+        return app;
+    }
+}
