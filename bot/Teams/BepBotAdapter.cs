@@ -13,6 +13,7 @@ public sealed partial class BepBotAdapter : CloudAdapter
     public BepBotAdapter(
         BotFrameworkAuthentication authentication,
         PipelineStartedMiddleware pipelineStarted,
+        LogScopeMiddleware logScope,
         TenantAllowListMiddleware tenantAllowList,
         CultureMiddleware culture,
         DuplicateActivityMiddleware duplicates,
@@ -21,6 +22,7 @@ public sealed partial class BepBotAdapter : CloudAdapter
         : base(authentication, logger)
     {
         Use(pipelineStarted);
+        Use(logScope);
         Use(tenantAllowList);
         Use(culture);
         Use(duplicates);

@@ -15,6 +15,7 @@ public static partial class TeamsRegistration
         // Reads MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType and MicrosoftAppTenantId from configuration.
         services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
         services.AddSingleton<PipelineStartedMiddleware>();
+        services.AddSingleton<LogScopeMiddleware>();
         services.AddSingleton<TenantAllowListMiddleware>();
         services.AddSingleton<CultureMiddleware>();
         services.AddSingleton<DuplicateActivityMiddleware>();

@@ -43,6 +43,15 @@ public sealed class BotApplication : WebApplicationFactory<Program>
 
     public ShiftedClock Clock { get; } = new();
 
+    private Action<IServiceCollection>? _extraServices;
+
+    /// <summary>Adds test services (e.g. a log sink) before the host starts.</summary>
+    public BotApplication WithServices(Action<IServiceCollection> configure)
+    {
+        _extraServices = configure;
+        return this;
+    }
+
     public IDocumentStore Store => Services.GetRequiredService<IDocumentStore>();
 
     public TeamsClient CreateTeamsClient(string? serviceUrl = null) => new(CreateClient(), serviceUrl ?? "http://127.0.0.1:9/");
@@ -78,6 +87,10 @@ public sealed class BotApplication : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseContentRoot(BotProjectFolder());
         builder.ConfigureAppConfiguration(configuration => configuration.AddInMemoryCollection(_settings));
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            _extraServices?.Invoke(services);
+        });
     }
 }
