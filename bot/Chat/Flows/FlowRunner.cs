@@ -90,7 +90,7 @@ public sealed partial class FlowRunner(
         }
 
         frame.Values[step.Name] = answer.Value;
-        var next = NextApplicableStep(flow, values, IndexOf(flow, step));
+        var next = NextApplicableStep(flow, values, IndexOf(flow, step.Name));
         if (next is not null)
         {
             frame.StepName = next.Name;
@@ -132,7 +132,8 @@ public sealed partial class FlowRunner(
 
     private Flow? Find(string flowId) => flows.FirstOrDefault(flow => flow.Id == flowId);
 
-    private static int IndexOf(Flow flow, FlowStep step) => flow.Steps.ToList().IndexOf(step);
+    // By name: a flow may build its steps afresh on each call, so instances are not comparable.
+    private static int IndexOf(Flow flow, string stepName) => flow.Steps.ToList().FindIndex(step => step.Name == stepName);
 
     private static FlowStep? NextApplicableStep(Flow flow, FlowValues values, int afterIndex) =>
         flow.Steps.Skip(afterIndex + 1).FirstOrDefault(step => step.AppliesWhen?.Invoke(values) ?? true);

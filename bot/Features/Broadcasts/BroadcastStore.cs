@@ -7,6 +7,9 @@ public sealed class BroadcastStore(IDocumentStore store)
 {
     private const string Prefix = "broadcasts/";
 
+    // The broadcasts themselves sit apart from their deliveries, so listing them never walks thousands of delivery keys.
+    private const string IndexPrefix = "broadcasts/index/";
+
     public static string NewId() => Guid.NewGuid().ToString("N")[..12];
 
     public async Task<Document<Broadcast>?> GetAsync(string id, CancellationToken cancellationToken = default) =>
@@ -16,41 +19,14 @@ public sealed class BroadcastStore(IDocumentStore store)
         store.CreateAsync(KeyOf(broadcast.Id), broadcast, cancellationToken);
 
     /// <summary>Applies a change to the latest version; <paramref name="change"/> returns null to leave it as it is.</summary>
-    public async Task<Broadcast?> ChangeAsync(string id, Func<Broadcast, Broadcast?> change, CancellationToken cancellationToken = default)
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var current = await GetAsync(id, cancellationToken);
-            if (current is null)
-            {
-                return null;
-            }
-
-            var next = change(current.Value);
-            if (next is null)
-            {
-                return current.Value;
-            }
-
-            try
-            {
-                await store.ReplaceAsync(KeyOf(id), next, current.ETag, cancellationToken);
-                return next;
-            }
-            catch (DocumentConflictException) when (attempt < DocumentStoreJson.DefaultMaxAttempts)
-            {
-            }
-        }
-    }
+    public async Task<Broadcast?> ChangeAsync(string id, Func<Broadcast, Broadcast?> change, CancellationToken cancellationToken = default) =>
+        IsValidId(id) ? await store.ChangeAsync(KeyOf(id), change, cancellationToken: cancellationToken) : null;
 
     public async IAsyncEnumerable<Broadcast> ListAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var key in store.ListKeysAsync(Prefix, cancellationToken))
+        await foreach (var document in store.ListAsync<Broadcast>(IndexPrefix, cancellationToken))
         {
-            if (key.EndsWith("/broadcast", StringComparison.Ordinal) && (await store.GetAsync<Broadcast>(key, cancellationToken)) is { } document)
-            {
-                yield return document.Value;
-            }
+            yield return document.Value;
         }
     }
 
@@ -115,7 +91,7 @@ public sealed class BroadcastStore(IDocumentStore store)
 
     private static bool IsValidId(string id) => id.Length is > 0 and <= 64 && id.All(char.IsAsciiLetterOrDigit);
 
-    private static string KeyOf(string id) => Prefix + id + "/broadcast";
+    private static string KeyOf(string id) => IndexPrefix + id;
 
     private static string DeliveryKeyOf(string broadcastId, string recipientKey) =>
         Prefix + broadcastId + "/deliveries/" + DocumentKey.Segment(recipientKey);

@@ -54,13 +54,54 @@ public static class DocumentStoreJson
             }
             catch (DocumentConflictException) when (attempt < maxAttempts)
             {
-                // Exponential backoff with full jitter: a linear window kept 20 contenders colliding until
-                // some ran out of attempts; doubling it spreads them out within the bound.
-                var ceiling = Math.Min(MaxBackoffMilliseconds, 10 << attempt);
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, ceiling)), cancellationToken);
+                await BackOffAsync(attempt, cancellationToken);
             }
         }
     }
+
+    /// <summary>
+    /// Like <see cref="UpdateAsync"/> for a document that must already exist: returns null when it does not, and
+    /// leaves it untouched (returning it as it is) when <paramref name="change"/> returns null.
+    /// </summary>
+    public static async Task<T?> ChangeAsync<T>(
+        this IDocumentStore store,
+        string key,
+        Func<T, T?> change,
+        int maxAttempts = DefaultMaxAttempts,
+        CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(change);
+        for (var attempt = 1; ; attempt++)
+        {
+            var current = await store.GetAsync<T>(key, cancellationToken);
+            if (current is null)
+            {
+                return null;
+            }
+
+            var next = change(current.Value);
+            if (next is null)
+            {
+                return current.Value;
+            }
+
+            try
+            {
+                await store.ReplaceAsync(key, next, current.ETag, cancellationToken);
+                return next;
+            }
+            catch (DocumentConflictException) when (attempt < maxAttempts)
+            {
+                await BackOffAsync(attempt, cancellationToken);
+            }
+        }
+    }
+
+    // Exponential backoff with full jitter: a linear window kept 20 contenders colliding until
+    // some ran out of attempts; doubling it spreads them out within the bound.
+    private static Task BackOffAsync(int attempt, CancellationToken cancellationToken) =>
+        Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, Math.Min(MaxBackoffMilliseconds, 10 << attempt))), cancellationToken);
 
     public static async IAsyncEnumerable<Document<T>> ListAsync<T>(
         this IDocumentStore store,
