@@ -1,5 +1,6 @@
 using BepBot.Cards;
 using BepBot.Infrastructure.Exports;
+using BepBot.Infrastructure.Graph;
 using BepBot.Infrastructure.Health;
 using BepBot.Infrastructure.Queues;
 using BepBot.Infrastructure.Scheduling;
@@ -16,6 +17,7 @@ public static class InfrastructureRegistration
         builder.AddScheduling();
         builder.AddExports();
         builder.AddHealth();
+        builder.AddGraph();
         builder.Services.AddLocalization();
         builder.Services.AddSingleton(TimeProvider.System);
         // Templates are parsed once at start, so a broken card stops the bot from starting rather than a user's chat.

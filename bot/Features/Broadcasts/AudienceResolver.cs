@@ -34,6 +34,10 @@ public sealed class AudienceResolver(RosterDirectory roster, ConversationDirecto
 
     public static string KeyOf(RosterMember member) => "user:" + member.AadObjectId;
 
+    /// <summary>The AAD object id in a "user:…" recipient key; null for a channel.</summary>
+    public static string? AadObjectIdOf(string recipientKey) =>
+        recipientKey.StartsWith("user:", StringComparison.Ordinal) ? recipientKey["user:".Length..] : null;
+
     private static bool Includes(Audience audience, RosterMember member) => audience.Kind switch
     {
         AudienceKind.AllBourgmestres => member.Role == Role.Bourgmestre,
@@ -41,6 +45,7 @@ public sealed class AudienceResolver(RosterDirectory roster, ConversationDirecto
         AudienceKind.AllOfficers => member.Role == Role.Officer,
         AudienceKind.CommuneOfficers => member.Role == Role.Officer && member.Commune == audience.Commune,
         AudienceKind.Everyone => true,
+        AudienceKind.Members => audience.Members?.Contains(member.AadObjectId, StringComparer.OrdinalIgnoreCase) == true,
         _ => false,
     };
 }

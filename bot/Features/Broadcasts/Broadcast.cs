@@ -10,12 +10,14 @@ public enum AudienceKind
     CommuneOfficers,
     Everyone,
     Channel,
+    Members,
 }
 
 /// <param name="Bassin">Bassin id, for <see cref="AudienceKind.BassinBourgmestres"/>.</param>
 /// <param name="Commune">Commune name, for <see cref="AudienceKind.CommuneOfficers"/>.</param>
 /// <param name="ChannelConversationId">A channel where the bot is installed, for <see cref="AudienceKind.Channel"/>.</param>
-public sealed record Audience(AudienceKind Kind, string? Bassin = null, string? Commune = null, string? ChannelConversationId = null);
+/// <param name="Members">AAD object ids of roster members, for <see cref="AudienceKind.Members"/> (registrants, non-voters…).</param>
+public sealed record Audience(AudienceKind Kind, string? Bassin = null, string? Commune = null, string? ChannelConversationId = null, IReadOnlyList<string>? Members = null);
 
 public enum BroadcastState
 {
@@ -43,7 +45,8 @@ public sealed record Broadcast(
     DateTimeOffset? StartedAt = null,
     DateTimeOffset? CompletedAt = null,
     int UnreachableAtLaunch = 0,
-    int ProgressAtLastWatch = -1);
+    int ProgressAtLastWatch = -1,
+    BroadcastContent? Content = null);
 
 /// <summary>What one bot instance has finished for one broadcast: broadcasts/{id}/progress/{instance}, one writer each.</summary>
 public sealed record BroadcastProgress(int Sent, int Failed, int Unreachable, DateTimeOffset UpdatedAt)

@@ -132,6 +132,7 @@ public sealed class BroadcastCards(CardCatalog cards, IStringLocalizer<Texts> te
     {
         AudienceKind.BassinBourgmestres => texts["Broadcast_AudienceBassin", Territory.Territory.FindBassin(audience.Bassin)?.ShortName ?? audience.Bassin ?? "?"],
         AudienceKind.CommuneOfficers => texts["Broadcast_AudienceCommune", audience.Commune ?? "?"],
+        AudienceKind.Members => texts["Broadcast_AudienceMembers", audience.Members?.Count ?? 0],
         _ => texts["Broadcast_Audience_" + ComposeCard.IdOf(audience.Kind)],
     };
 

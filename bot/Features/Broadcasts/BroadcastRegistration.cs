@@ -11,6 +11,7 @@ public static class BroadcastRegistration
         var services = builder.Services;
         services.Configure<BroadcastOptions>(builder.Configuration.GetSection(BroadcastOptions.Section));
         services.AddSingleton<BroadcastStore>();
+        services.AddSingleton<Broadcaster>();
         services.AddSingleton<DeliveryQueueName>();
         services.AddSingleton<AudienceResolver>();
         services.AddSingleton<BroadcastCards>();

@@ -33,6 +33,7 @@ public sealed partial class DeliverToRecipient
     private readonly TimeProvider _clock;
     private readonly BroadcastOptions _options;
     private readonly ILogger<DeliverToRecipient> _logger;
+    private readonly Dictionary<string, IBroadcastContent> _contents;
     private static readonly TimeSpan BroadcastCacheLifetime = TimeSpan.FromSeconds(10);
     private readonly ConcurrentDictionary<string, (Broadcast Broadcast, DateTimeOffset ReadAt)> _recentBroadcasts = new(StringComparer.Ordinal);
 
@@ -45,8 +46,10 @@ public sealed partial class DeliverToRecipient
         BroadcastStatusUpdater status,
         TimeProvider clock,
         IOptions<BroadcastOptions> options,
+        IEnumerable<IBroadcastContent> contents,
         ILogger<DeliverToRecipient> logger)
     {
+        _contents = contents.ToDictionary(content => content.Kind, StringComparer.Ordinal);
         _broadcasts = broadcasts;
         _audiences = audiences;
         _cards = cards;
@@ -123,7 +126,13 @@ public sealed partial class DeliverToRecipient
             return;
         }
 
-        var message = new OutgoingMessage(broadcast.Title, _cards.Announcement(broadcast, Cultures.FromLocale(conversation.Locale)), Alert: true);
+        var message = await MessageForAsync(broadcast, work.RecipientKey, Cultures.FromLocale(conversation.Locale), stoppingToken);
+        if (message is null)
+        {
+            await FinishAsync(claim.Delivery with { Status = DeliveryStatus.Failed, Reason = "Plus d'objet : le contenu n'est plus à envoyer (clôturé ou annulé entre-temps)." }, claim.ETag);
+            return;
+        }
+
         try
         {
             var retries = RetryPipeline(async retryDelay =>
@@ -155,6 +164,21 @@ public sealed partial class DeliverToRecipient
             LogFailed(_logger, work.BroadcastId, work.RecipientKey, ex.StatusCode, claim.Delivery.Attempts);
             await FinishAsync(claim.Delivery with { Status = DeliveryStatus.Failed, Reason = $"Échec après {claim.Delivery.Attempts} tentative(s) : Teams a répondu {DescribeStatus(ex.StatusCode)}." }, claim.ETag);
         }
+    }
+
+    private async Task<OutgoingMessage?> MessageForAsync(Broadcast broadcast, string recipientKey, System.Globalization.CultureInfo culture, CancellationToken cancellationToken)
+    {
+        if (broadcast.Content is not { } content)
+        {
+            return new OutgoingMessage(broadcast.Title, _cards.Announcement(broadcast, culture), Alert: true);
+        }
+
+        if (!_contents.TryGetValue(content.Kind, out var renderer))
+        {
+            throw new InvalidOperationException($"No IBroadcastContent is registered for '{content.Kind}'.");
+        }
+
+        return await renderer.RenderAsync(content.Reference, recipientKey, culture, cancellationToken);
     }
 
     // The text of a broadcast does not change once it is sending: read it once per few seconds, not per recipient.
