@@ -22,6 +22,21 @@ if (which == "messenger")
     return 0;
 }
 
+if (which == "turns")
+{
+    var turns = positional.Length > 1 ? int.Parse(positional[1], CultureInfo.InvariantCulture) : 2_000;
+    foreach (var storeKind in new[] { "LocalFolder", "Blob" })
+    {
+        var latencies = await TurnLatencyBenchmark.RunAsync(storeKind, turns);
+        if (recordPath is not null)
+        {
+            BenchmarkReport.Record(recordPath, $"turns-{storeKind.ToLowerInvariant()}", $"Turn latency ({storeKind})", latencies);
+        }
+    }
+
+    return 0;
+}
+
 if (which != "broadcast")
 {
     Console.Error.WriteLine($"Unknown benchmark '{which}'. Known: messenger, broadcast.");
