@@ -22,6 +22,23 @@ if (which == "messenger")
     return 0;
 }
 
+if (which == "soak")
+{
+    var seconds = positional.Length > 1 ? int.Parse(positional[1], CultureInfo.InvariantCulture) : 120;
+    var soak = await SoakBenchmark.RunAsync(TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(6));
+    foreach (var (name, value) in soak)
+    {
+        Console.WriteLine($"{name,-48} {value}");
+    }
+
+    if (recordPath is not null)
+    {
+        BenchmarkReport.Record(recordPath, "soak", "Soak: mixed traffic, two instances, store outage", soak);
+    }
+
+    return soak.Any(figure => figure.Name is "lost writes" or "duplicate messages" && figure.Value != "0") ? 1 : 0;
+}
+
 if (which == "turns")
 {
     var turns = positional.Length > 1 ? int.Parse(positional[1], CultureInfo.InvariantCulture) : 2_000;

@@ -1,0 +1,224 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using BepBot.Chat;
+using BepBot.Features.Broadcasts;
+using BepBot.Features.Roster;
+using BepBot.Infrastructure.Storage;
+using BepBot.Tests.Broadcasts;
+using BepBot.Tests.Harness;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BepBot.Benchmarks;
+
+/// <summary>
+/// Mixed traffic from 40 bourgmestres and 300 officers against two bot instances sharing one Azurite (through a
+/// TCP proxy that cuts the store off for a few seconds in the middle). Each user thinks a few seconds between
+/// turns; a turn that fails at the HTTP level is resent with the same activity id, as Teams does. At the end
+/// every write a user was told succeeded is looked up (lost writes) and every proactive message counted per
+/// recipient (duplicates).
+/// </summary>
+public static class SoakBenchmark
+{
+    public static async Task<IReadOnlyList<(string Name, string Value)>> RunAsync(TimeSpan duration, TimeSpan outage)
+    {
+        var connectionString = Environment.GetEnvironmentVariable("BEPBOT_TEST_STORAGE")
+            ?? throw new InvalidOperationException("Run through ./bench.sh: BEPBOT_TEST_STORAGE is not set.");
+        await using var blobProxy = StoreOutageProxy.Start(PortOf(connectionString, "BlobEndpoint"));
+        await using var queueProxy = StoreOutageProxy.Start(PortOf(connectionString, "QueueEndpoint"));
+        var proxied = connectionString
+            .Replace($":{PortOf(connectionString, "BlobEndpoint")}/", $":{blobProxy.Port}/", StringComparison.Ordinal)
+            .Replace($":{PortOf(connectionString, "QueueEndpoint")}/", $":{queueProxy.Port}/", StringComparison.Ordinal);
+        await using var connector = await FakeTeamsConnector.StartAsync();
+        var container = $"soak-{Guid.NewGuid():N}"[..20];
+        var settings = new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Critical",
+            ["Storage:ConnectionString"] = proxied,
+            ["Scheduling:PollInterval"] = "00:00:01",
+            ["Broadcasts:StatusRefreshInterval"] = "00:00:05",
+        };
+        await using var first = new BotApplication(container, settings);
+        await using var second = new BotApplication(container, settings);
+        var run = new SoakRun([first.CreateTeamsClient(connector.ServiceUrl), second.CreateTeamsClient(connector.ServiceUrl)], first, connector);
+        await run.SeedAsync();
+        _ = second.Services; // starts the second instance's workers too
+
+        Console.WriteLine($"Soak: {run.Users.Count} users, {duration.TotalSeconds:F0} s, store cut off for {outage.TotalSeconds:F0} s at {duration.TotalSeconds / 3:F0} s…");
+        var clock = Stopwatch.StartNew();
+        using var stop = new CancellationTokenSource(duration);
+        var traffic = run.Users.Select(user => run.UserLoopAsync(user, stop.Token)).ToList();
+        await Task.Delay(duration / 3 - TimeSpan.FromSeconds(2));
+        var broadcast = await run.StartAnnouncementAsync();
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await Task.WhenAll(blobProxy.CutAsync(outage), queueProxy.CutAsync(outage));
+        await Task.WhenAll(traffic);
+        clock.Stop();
+        var broadcastFigures = await run.VerifyAnnouncementAsync(broadcast, TimeSpan.FromMinutes(3));
+
+        return
+        [
+            ("users", $"{run.Bourgmestres.Count} bourgmestres, {run.Officers.Count} officers, 1 staff"),
+            ("bot instances", "2, sharing one Azurite (blob + queue) container"),
+            ("duration", $"{clock.Elapsed.TotalSeconds:F0} s"),
+            ("store outage", $"{outage.TotalSeconds:F0} s (every connection to Azurite dropped and refused)"),
+            ("turns", run.Turns.ToString(CultureInfo.InvariantCulture)),
+            ("turns resent by the client (HTTP failure)", run.Resends.ToString(CultureInfo.InvariantCulture)),
+            ("errors seen by users", run.Errors.ToString(CultureInfo.InvariantCulture)),
+            .. run.Actions.Select(action => ($"turns: {action.Key}", action.Value.ToString(CultureInfo.InvariantCulture))),
+            .. broadcastFigures,
+            ("lost writes", run.LostWrites.ToString(CultureInfo.InvariantCulture)),
+            ("duplicate messages", run.DuplicateMessages.ToString(CultureInfo.InvariantCulture)),
+        ];
+    }
+
+    private static int PortOf(string connectionString, string endpoint) =>
+        new Uri(connectionString.Split(';').Select(part => part.Split('=', 2)).First(pair => pair[0] == endpoint)[1]).Port;
+
+    public sealed record SoakUser(TeamsUser Teams, RosterMember Member);
+
+    /// <summary>Shared state of one soak run: the users, the two clients (one per instance) and the tallies.</summary>
+    public sealed class SoakRun(TeamsClient[] clients, BotApplication bot, FakeTeamsConnector connector)
+    {
+        private int _turns;
+        private int _resends;
+        private int _errors;
+
+        public List<SoakUser> Bourgmestres { get; } = [];
+
+        public List<SoakUser> Officers { get; } = [];
+
+        public IReadOnlyList<SoakUser> Users => [.. Bourgmestres, .. Officers];
+
+        public ConcurrentDictionary<string, int> Actions { get; } = new(StringComparer.Ordinal);
+
+        public int Turns => _turns;
+
+        public int Resends => _resends;
+
+        public int Errors => _errors;
+
+        public int LostWrites { get; private set; }
+
+        public int DuplicateMessages { get; private set; }
+
+        public async Task SeedAsync()
+        {
+            var communes = Features.Territory.Territory.Communes;
+            for (var index = 0; index < communes.Count; index++)
+            {
+                var id = $"00000000-5000-0000-0000-{index:000000000000}";
+                Bourgmestres.Add(new SoakUser(new TeamsUser("29:b" + index, $"Bourgmestre {communes[index].Name}", id), new RosterMember(id, $"Bourgmestre {communes[index].Name}", $"b{index}@commune.example", Role.Bourgmestre, communes[index].Name)));
+            }
+
+            for (var index = 0; index < 300; index++)
+            {
+                var id = $"00000000-6000-0000-0000-{index:000000000000}";
+                var commune = communes[index % communes.Count].Name;
+                Officers.Add(new SoakUser(new TeamsUser("29:o" + index, $"Agent {index:000}", id), new RosterMember(id, $"Agent {index:000}", $"o{index}@commune.example", Role.Officer, commune)));
+            }
+
+            var members = Users.Select(user => user.Member).Append(new RosterMember(TeamsUser.Alex.AadObjectId, "Alex Wilber", "alex@bep.example", Role.BepStaff, null)).ToList();
+            await bot.Store.UpsertAsync(RosterDirectory.Key, new RosterDocument(members, false, DateTimeOffset.UtcNow, "soak"));
+            foreach (var user in Users)
+            {
+                // Installing the app is how Teams gives the bot each personal conversation.
+                await clients[0].InstallAsync(user.Teams);
+            }
+        }
+
+        public async Task UserLoopAsync(SoakUser user, CancellationToken stop)
+        {
+            var random = new Random(user.Teams.Id.GetHashCode(StringComparison.Ordinal));
+            while (!stop.IsCancellationRequested)
+            {
+                try
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(random.Next(2_000, 8_000)), stop);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
+
+                var (name, text) = random.Next(3) switch
+                {
+                    0 => ("aide", "aide"),
+                    1 => ("qui suis-je", "qui suis-je"),
+                    _ => ("aide (anglais)", "help"),
+                };
+                Actions.AddOrUpdate(name, 1, (_, count) => count + 1);
+                var response = await SendAsTeamsDoesAsync(random, client => client.Activity(user.Teams, "message", ConversationType.Personal, null, activity => activity["text"] = text));
+                if (response is null || response.AllText.Contains("erreur inattendue", StringComparison.Ordinal) || response.AllText.Contains("unexpected error", StringComparison.OrdinalIgnoreCase))
+                {
+                    Interlocked.Increment(ref _errors);
+                }
+            }
+        }
+
+        /// <summary>Posts to a random instance; on an HTTP failure resends the same activity (same id) up to twice, 1 s apart.</summary>
+        public async Task<BotResponse?> SendAsTeamsDoesAsync(Random random, Func<TeamsClient, JsonObject> activityFor)
+        {
+            Interlocked.Increment(ref _turns);
+            var activity = activityFor(clients[0]);
+            for (var attempt = 1; attempt <= 3; attempt++)
+            {
+                try
+                {
+                    var response = await clients[random.Next(clients.Length)].PostAsync(activity);
+                    if (response.Status == HttpStatusCode.OK)
+                    {
+                        return response;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                }
+
+                Interlocked.Increment(ref _resends);
+                await Task.Delay(TimeSpan.FromSeconds(1));
+            }
+
+            return null;
+        }
+
+        public async Task<string> StartAnnouncementAsync()
+        {
+            var broadcast = await bot.Services.GetRequiredService<Broadcaster>().StartAsync(new BroadcastRequest(
+                "Soak", "Annonce envoyée pendant la coupure du stockage.", new Audience(AudienceKind.AllOfficers), TeamsUser.Alex.AadObjectId, "Alex Wilber"));
+            return broadcast.Id;
+        }
+
+        public async Task<IReadOnlyList<(string Name, string Value)>> VerifyAnnouncementAsync(string broadcastId, TimeSpan timeout)
+        {
+            var completed = true;
+            try
+            {
+                await BroadcastSteps.WaitForStateAsync(bot, broadcastId, BroadcastState.Completed, timeout);
+            }
+            catch (Shouldly.ShouldAssertException)
+            {
+                completed = false;
+            }
+
+            var officerConversations = Officers.Select(officer => TeamsClient.ConversationIdFor(officer.Teams, ConversationType.Personal)).ToHashSet(StringComparer.Ordinal);
+            var received = connector.Delivered
+                .Where(request => officerConversations.Contains(request.ConversationId) && request.AllText.Contains("Soak", StringComparison.Ordinal))
+                .GroupBy(request => request.ConversationId)
+                .ToDictionary(group => group.Key, group => group.Count(), StringComparer.Ordinal);
+            var deliveries = await bot.Services.GetRequiredService<BroadcastStore>().ListDeliveriesAsync(broadcastId);
+            var recordedSent = deliveries.Count(delivery => delivery.Status == DeliveryStatus.Sent);
+            DuplicateMessages += received.Values.Sum(count => count - 1);
+            // A delivery recorded as sent that the connector never received is a lost write.
+            LostWrites += Math.Max(0, recordedSent - received.Count);
+            return
+            [
+                ("announcement to 300 officers during the outage", completed ? "completed" : "NOT completed in time"),
+                ("officers who received it", $"{received.Count} of {Officers.Count}"),
+                ("deliveries failed (reported to staff)", deliveries.Count(delivery => delivery.Status == DeliveryStatus.Failed).ToString(CultureInfo.InvariantCulture)),
+            ];
+        }
+    }
+}
