@@ -151,7 +151,7 @@ public static class SoakBenchmark
                 };
                 Actions.AddOrUpdate(name, 1, (_, count) => count + 1);
                 var response = await SendAsTeamsDoesAsync(random, client => client.Activity(user.Teams, "message", ConversationType.Personal, null, activity => activity["text"] = text));
-                if (response is null || response.AllText.Contains("erreur inattendue", StringComparison.Ordinal) || response.AllText.Contains("unexpected error", StringComparison.OrdinalIgnoreCase))
+                if (response is null || response.AllText.Contains("Désolé", StringComparison.Ordinal) || response.AllText.Contains("Sorry", StringComparison.Ordinal))
                 {
                     Interlocked.Increment(ref _errors);
                 }

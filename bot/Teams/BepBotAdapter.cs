@@ -35,7 +35,7 @@ public sealed partial class BepBotAdapter : CloudAdapter
             }
 
             LogTurnFailed(logger, exception, turnContext.Activity.Type, turnContext.Activity.Id, turnContext.Activity.Conversation?.Id);
-            var apology = texts["Error_Unexpected"];
+            var apology = IsStoreUnreachable(exception) ? texts["Error_StoreUnavailable"] : texts["Error_Unexpected"];
             if (turnContext.Activity.Type == ActivityTypes.Invoke)
             {
                 await turnContext.SendActivityAsync(ReplyMapper.InvokeResponseActivity(ReplyMapper.MessageInvokeResponse(apology)));
@@ -50,6 +50,20 @@ public sealed partial class BepBotAdapter : CloudAdapter
     /// <summary>Authenticates and runs one activity; exposes the base class's lower-level entry so the endpoint owns the HTTP statuses.</summary>
     public Task<InvokeResponse> ProcessAsync(string authHeader, Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken) =>
         ProcessActivityAsync(authHeader, activity, callback, cancellationToken);
+
+    // The store's SDK gives up after its own retries with a transport error somewhere in the chain.
+    private static bool IsStoreUnreachable(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is HttpRequestException or System.Net.Sockets.SocketException or Azure.RequestFailedException { Status: 0 or >= 500 } or IOException)
+            {
+                return true;
+            }
+        }
+
+        return exception is AggregateException aggregate && aggregate.InnerExceptions.Any(IsStoreUnreachable);
+    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Turn failed for {ActivityType} activity {ActivityId} in {ConversationId}")]
     private static partial void LogTurnFailed(ILogger logger, Exception exception, string activityType, string? activityId, string? conversationId);

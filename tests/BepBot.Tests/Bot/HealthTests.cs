@@ -33,3 +33,32 @@ public sealed class HealthTests
         (await http.GetAsync("/readyz")).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
     }
 }
+
+public sealed class StoreOutageTests
+{
+    [Fact]
+    public async Task Turn_StoreUnwritable_UserToldNothingWasRecordedThenWorksAgain()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "bepbot-outage-" + Guid.NewGuid().ToString("N"));
+        await using var bot = new BotApplication(settings: new Dictionary<string, string?>
+        {
+            ["Storage:Provider"] = "LocalFolder",
+            ["Storage:LocalFolder"] = folder,
+        });
+        using var teams = bot.CreateTeamsClient();
+        (await teams.SayAsync(TeamsUser.Megan, "qui suis-je")).AllText.ShouldContain("bourgmestre");
+
+        // The store's folder replaced by a file: every write fails with an I/O error, as a lost disk or share would.
+        Directory.Move(folder, folder + ".away");
+        await File.WriteAllTextAsync(folder, "not a folder");
+        var duringOutage = await teams.SayAsync(TeamsUser.Megan, "qui suis-je");
+        File.Delete(folder);
+        Directory.Move(folder + ".away", folder);
+        var afterwards = await teams.SayAsync(TeamsUser.Megan, "qui suis-je");
+
+        duringOutage.Status.ShouldBe(System.Net.HttpStatusCode.OK);
+        duringOutage.AllText.ShouldContain("le stockage de BepBot est momentanément injoignable");
+        afterwards.AllText.ShouldContain("bourgmestre");
+        Directory.Delete(folder, recursive: true);
+    }
+}
