@@ -6,6 +6,9 @@ namespace BepBot.Benchmarks;
 /// <summary>Rewrites one benchmark's section of docs/benchmarks.md, keeping the others.</summary>
 public static class BenchmarkReport
 {
+    /// <summary>The command line that produced the figures, as the reader would type it again.</summary>
+    public static string Command { get; set; } = "./bench.sh";
+
     public static void Record(string path, string key, string title, IReadOnlyList<(string Name, string Value)> figures)
     {
         var start = $"<!-- {key}:start -->";
@@ -14,7 +17,7 @@ public static class BenchmarkReport
             .AppendLine(start)
             .AppendLine(CultureInfo.InvariantCulture, $"## {title}")
             .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores ({System.Runtime.InteropServices.RuntimeInformation.OSDescription}), with `./bench.sh {key}`.")
+            .AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores ({System.Runtime.InteropServices.RuntimeInformation.OSDescription}), with `{Command}`.")
             .AppendLine()
             .AppendLine("| figure | value |")
             .AppendLine("|---|---|");

@@ -6,6 +6,7 @@ using BepBot.Benchmarks;
 var recordPath = args.SkipWhile(arg => arg != "--record").Skip(1).FirstOrDefault();
 var positional = args.TakeWhile(arg => arg != "--record").ToArray();
 var which = positional.FirstOrDefault() ?? "broadcast";
+BenchmarkReport.Command = string.Join(' ', ["./bench.sh", .. positional]);
 if (which == "messenger")
 {
     var sends = await MessengerBenchmark.RunAsync();
