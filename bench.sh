@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark command: starts Azurite, runs a benchmark in Release and rewrites its section of
 # docs/benchmarks.md. Figures only, never assertions.
-#   ./bench.sh broadcast [recipients=10000] [limit=50] [LocalFolder|Blob]   a broadcast against a rate-limited fake Teams
-#   ./bench.sh messenger                                                    raw proactive sends per second
+#   ./bench.sh                 every benchmark, in turn (about 10 minutes on 2 cores)
+#   ./bench.sh <name> [args]   one of them; ./bench.sh help lists them
 set -euo pipefail
 cd "$(dirname "$0")"
 npm ci --prefix tests/node --no-audit --no-fund --loglevel=error

@@ -1,78 +1,61 @@
 using System.Globalization;
 using BepBot.Benchmarks;
 
-// Benchmarks print figures; they never assert timings. `./bench.sh` runs them with Azurite and records the
-// figures in docs/benchmarks.md. Usage: BepBot.Benchmarks messenger | broadcast [recipients] [limit] [LocalFolder|Blob] [--record <file>]
+// Benchmarks print figures; they never assert timings. `./bench.sh` (no argument: every benchmark) runs them with
+// Azurite and rewrites their sections of docs/benchmarks.md. Usage: BepBot.Benchmarks [all | <name> [args]] [--record <file>]
 var recordPath = args.SkipWhile(arg => arg != "--record").Skip(1).FirstOrDefault();
 var positional = args.TakeWhile(arg => arg != "--record").ToArray();
-var which = positional.FirstOrDefault() ?? "broadcast";
-BenchmarkReport.Command = string.Join(' ', ["./bench.sh", .. positional]);
-if (which == "messenger")
+var which = positional.FirstOrDefault() ?? "all";
+
+var benchmarks = new List<Benchmark>
 {
-    var sends = await MessengerBenchmark.RunAsync();
-    foreach (var (name, value) in sends)
+    new("turns", "[turns=2000]", "turn latency of `aide` and a vote click, local store and Azurite", options => TurnLatencyBenchmark.RunAllAsync(Number(options, 0, 2_000))),
+    new("messenger", string.Empty, "raw proactive sends per second", async _ => [new("messenger", "Proactive sends through the Bot Connector client", await MessengerBenchmark.RunAsync())]),
+    new("broadcast", "[recipients=2000] [limit=50] [LocalFolder|Blob=Blob]", "a broadcast against a rate-limited fake Teams", async options =>
     {
-        Console.WriteLine($"{name,-42} {value}");
-    }
+        var (recipients, limit, store) = (Number(options, 0, 2_000), Number(options, 1, 50), options.ElementAtOrDefault(2) ?? "Blob");
+        return [new($"broadcast-{store.ToLowerInvariant()}-{recipients}", $"Broadcast to {recipients} recipients ({store})", await BroadcastBenchmark.RunAsync(recipients, limit, store), "duplicates", "losses")];
+    }),
+    new("soak", "[seconds=120]", "mixed traffic on two instances with a store outage", async options =>
+        [new("soak", "Soak: mixed traffic, two instances, store outage", await SoakBenchmark.RunAsync(TimeSpan.FromSeconds(Number(options, 0, 120)), TimeSpan.FromSeconds(6)), "lost writes", "duplicate messages")]),
+};
 
-    if (recordPath is not null)
-    {
-        BenchmarkReport.Record(recordPath, "messenger", "Proactive sends through the Bot Connector client", sends);
-    }
-
-    return 0;
-}
-
-if (which == "soak")
+var selected = which == "all" ? benchmarks : benchmarks.Where(benchmark => benchmark.Name == which).ToList();
+if (selected.Count == 0)
 {
-    var seconds = positional.Length > 1 ? int.Parse(positional[1], CultureInfo.InvariantCulture) : 120;
-    var soak = await SoakBenchmark.RunAsync(TimeSpan.FromSeconds(seconds), TimeSpan.FromSeconds(6));
-    foreach (var (name, value) in soak)
+    Console.Error.WriteLine($"Unknown benchmark '{which}'. Known:");
+    foreach (var benchmark in benchmarks)
     {
-        Console.WriteLine($"{name,-48} {value}");
+        Console.Error.WriteLine($"  ./bench.sh {benchmark.Name} {benchmark.Usage,-52} {benchmark.Description}");
     }
 
-    if (recordPath is not null)
-    {
-        BenchmarkReport.Record(recordPath, "soak", "Soak: mixed traffic, two instances, store outage", soak);
-    }
-
-    return soak.Any(figure => figure.Name is "lost writes" or "duplicate messages" && figure.Value != "0") ? 1 : 0;
-}
-
-if (which == "turns")
-{
-    var turns = positional.Length > 1 ? int.Parse(positional[1], CultureInfo.InvariantCulture) : 2_000;
-    foreach (var storeKind in new[] { "LocalFolder", "Blob" })
-    {
-        var latencies = await TurnLatencyBenchmark.RunAsync(storeKind, turns);
-        if (recordPath is not null)
-        {
-            BenchmarkReport.Record(recordPath, $"turns-{storeKind.ToLowerInvariant()}", $"Turn latency ({storeKind})", latencies);
-        }
-    }
-
-    return 0;
-}
-
-if (which != "broadcast")
-{
-    Console.Error.WriteLine($"Unknown benchmark '{which}'. Known: messenger, broadcast.");
     return 2;
 }
 
-var recipients = positional.Length > 1 ? int.Parse(positional[1], CultureInfo.InvariantCulture) : 10_000;
-var limit = positional.Length > 2 ? int.Parse(positional[2], CultureInfo.InvariantCulture) : 50;
-var store = positional.Length > 3 ? positional[3] : "LocalFolder";
-var figures = await BroadcastBenchmark.RunAsync(recipients, limit, store);
-foreach (var (name, value) in figures)
+var failed = false;
+foreach (var benchmark in selected)
 {
-    Console.WriteLine($"{name,-42} {value}");
+    var options = which == "all" ? [] : positional[1..];
+    BenchmarkReport.Command = string.Join(' ', ["./bench.sh", benchmark.Name, .. options]);
+    Console.WriteLine($"==> {BenchmarkReport.Command}");
+    foreach (var result in await benchmark.RunAsync(options))
+    {
+        foreach (var (name, value) in result.Figures)
+        {
+            Console.WriteLine($"{name,-52} {value}");
+        }
+
+        if (recordPath is not null)
+        {
+            BenchmarkReport.Record(recordPath, result.Key, result.Title, result.Figures);
+        }
+
+        // Figures that count mistakes (duplicates, losses, overbooking) must be zero: the exit code says so.
+        failed |= result.Figures.Any(figure => result.MustBeZero.Contains(figure.Name) && figure.Value != "0");
+    }
 }
 
-if (recordPath is not null)
-{
-    BenchmarkReport.Record(recordPath, $"broadcast-{store.ToLowerInvariant()}-{recipients}", $"Broadcast to {recipients} recipients ({store})", figures);
-}
+return failed ? 1 : 0;
 
-return figures.Any(figure => figure.Name is "duplicates" or "losses" && figure.Value != "0") ? 1 : 0;
+static int Number(string[] options, int index, int fallback) =>
+    options.Length > index ? int.Parse(options[index], CultureInfo.InvariantCulture) : fallback;

@@ -20,6 +20,12 @@ public static class TurnLatencyBenchmark
         new("`aide` (help card)", (_, teams) => Task.FromResult<Func<Task<BotResponse>>>(() => teams.SayAsync(TeamsUser.Megan, "aide"))),
     ];
 
+    public static async Task<IReadOnlyList<BenchmarkResult>> RunAllAsync(int turns) =>
+    [
+        new("turns-localfolder", "Turn latency, local folder store", await RunAsync("LocalFolder", turns)),
+        new("turns-blob", "Turn latency, Azurite", await RunAsync("Blob", turns)),
+    ];
+
     public static async Task<IReadOnlyList<(string Name, string Value)>> RunAsync(string store, int turns)
     {
         await using var bot = new BotApplication(settings: new Dictionary<string, string?>
