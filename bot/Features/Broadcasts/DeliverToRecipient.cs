@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using BepBot.Chat;
+using BepBot.Infrastructure.Telemetry;
 using BepBot.Infrastructure.Text;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -33,6 +34,7 @@ public sealed partial class DeliverToRecipient
     private readonly TimeProvider _clock;
     private readonly BroadcastOptions _options;
     private readonly ILogger<DeliverToRecipient> _logger;
+    private readonly BepBotMetrics _metrics;
     private static readonly TimeSpan BroadcastCacheLifetime = TimeSpan.FromSeconds(10);
     private readonly ConcurrentDictionary<string, (Broadcast Broadcast, DateTimeOffset ReadAt)> _recentBroadcasts = new(StringComparer.Ordinal);
 
@@ -45,7 +47,8 @@ public sealed partial class DeliverToRecipient
         BroadcastStatusUpdater status,
         TimeProvider clock,
         IOptions<BroadcastOptions> options,
-        ILogger<DeliverToRecipient> logger)
+        ILogger<DeliverToRecipient> logger,
+        BepBotMetrics metrics)
     {
         _broadcasts = broadcasts;
         _audiences = audiences;
@@ -56,6 +59,7 @@ public sealed partial class DeliverToRecipient
         _clock = clock;
         _options = options.Value;
         _logger = logger;
+        _metrics = metrics;
     }
 
     public async Task<DeliveryResult> DeliverAsync(DeliveryWork work, CancellationToken stoppingToken)
@@ -216,6 +220,12 @@ public sealed partial class DeliverToRecipient
         }
 
         _status.Record(final);
+        _metrics.RecordDelivery(final.Status switch
+        {
+            DeliveryStatus.Sent => "sent",
+            DeliveryStatus.Unreachable => "unreachable",
+            _ => "failed",
+        });
     }
 
     private static string DescribeStatus(int status) => status == 0 ? "pas de réponse (réseau)" : status.ToString(System.Globalization.CultureInfo.InvariantCulture);
