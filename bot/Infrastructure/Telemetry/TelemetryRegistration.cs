@@ -35,6 +35,8 @@ public static class TelemetryRegistration
             return builder;
         }
 
+        // The Azure SDK (Blob, Queue, Identity) emits its spans through ActivitySource only with this switch on.
+        AppContext.SetSwitch("Azure.Experimental.EnableActivitySource", true);
         var openTelemetry = services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(options.ServiceName, serviceInstanceId: Environment.MachineName))
             .WithTracing(tracing => tracing
