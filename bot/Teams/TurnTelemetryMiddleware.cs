@@ -16,6 +16,7 @@ public sealed class TurnTelemetryMiddleware(BepBotMetrics metrics) : Microsoft.B
         var activityType = activity.Type ?? "unknown";
         using var span = BepBotMetrics.ActivitySource.StartActivity("bepbot.turn");
         span?.SetTag("bepbot.activity.type", activityType);
+        span?.SetTag("bepbot.activity.id", activity.Id);
         span?.SetTag("bepbot.activity.name", activity.Name);
         span?.SetTag("bepbot.conversation.type", activity.Conversation?.ConversationType);
         span?.SetTag("bepbot.user.hash", LogScopeMiddleware.HashOf(activity.From?.AadObjectId ?? activity.From?.Id));

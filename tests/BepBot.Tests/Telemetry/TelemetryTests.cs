@@ -3,6 +3,7 @@ using BepBot.Features.Broadcasts;
 using BepBot.Infrastructure;
 using BepBot.Infrastructure.Storage;
 using BepBot.Infrastructure.Telemetry;
+using BepBot.Teams;
 using BepBot.Tests.Harness;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Configuration;
@@ -43,6 +44,49 @@ public sealed class TelemetryTests
         await teams.InvokeAsync(TeamsUser.Alex, "nothing.here", new System.Text.Json.Nodes.JsonObject());
 
         metrics.Of("bepbot.turn.duration").Select(turn => turn.Tags["bepbot.activity.type"]).ShouldBe(["message", "invoke"]);
+    }
+
+    [Fact]
+    public async Task Turn_Message_IsTracedAsOneBepBotTurnSpan()
+    {
+        await using var bot = new BotApplication();
+        using var teams = bot.CreateTeamsClient();
+        var activityId = $"trace-{Guid.NewGuid():N}";
+        var spans = new System.Collections.Concurrent.ConcurrentQueue<System.Diagnostics.Activity>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == BepBotMetrics.Name,
+            Sample = (ref _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = span =>
+            {
+                if (span.GetTagItem("bepbot.activity.id") as string == activityId)
+                {
+                    spans.Enqueue(span);
+                }
+            },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+
+        await teams.SayAsync(TeamsUser.Megan, "aide", activityId: activityId);
+
+        var span = spans.ShouldHaveSingleItem();
+        span.OperationName.ShouldBe("bepbot.turn");
+        span.GetTagItem("bepbot.activity.type").ShouldBe("message");
+        span.GetTagItem("bepbot.user.hash").ShouldBe(LogScopeMiddleware.HashOf(TeamsUser.Megan.AadObjectId));
+        span.Duration.ShouldBeGreaterThan(TimeSpan.Zero);
+    }
+
+    [Fact]
+    public async Task Turn_TenantOutsideAllowList_IsRecordedAsRefused()
+    {
+        await using var bot = new BotApplication(settings: new Dictionary<string, string?> { ["Bot:AllowedTenants:0"] = "11111111-2222-3333-4444-555555555555" });
+        using var teams = bot.CreateTeamsClient();
+        using var metrics = new MetricRecorder(bot.Services.GetRequiredService<IMeterFactory>());
+
+        var response = await teams.SayAsync(TeamsUser.Megan, "aide");
+
+        response.Status.ShouldBe(System.Net.HttpStatusCode.Forbidden);
+        metrics.Of("bepbot.turn.duration").ShouldHaveSingleItem().Tags["bepbot.outcome"].ShouldBe("refused");
     }
 
     [Fact]
