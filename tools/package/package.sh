@@ -6,7 +6,9 @@
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-if [ -z "${BEPBOT_TEST_NODE_TOOLS:-}" ]; then
-  npm ci --prefix "$root/tests/node" --no-audit --no-fund --loglevel=error
+tools="${BEPBOT_TEST_NODE_TOOLS:-$root/tests/node}"
+# npm ci wipes node_modules first: run it only when the schema package is missing (./test.sh keeps it current).
+if [ ! -f "$tools/node_modules/@microsoft/app-manifest/package.json" ]; then
+  npm ci --prefix "$tools" --no-audit --no-fund --loglevel=error
 fi
 exec node "$here/package.js" "$@"
