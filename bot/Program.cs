@@ -5,10 +5,12 @@ using BepBot.Features.Roster;
 using BepBot.Infrastructure;
 using BepBot.Infrastructure.Exports;
 using BepBot.Infrastructure.Health;
+using BepBot.Infrastructure.Telemetry;
 using BepBot.Teams;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddInfrastructure();
+builder.AddTelemetry();
 builder.AddTeams();
 builder.AddHelp();
 builder.AddChat();

@@ -12,6 +12,7 @@ public sealed partial class BepBotAdapter : CloudAdapter
 {
     public BepBotAdapter(
         BotFrameworkAuthentication authentication,
+        TurnTelemetryMiddleware turnTelemetry,
         PipelineStartedMiddleware pipelineStarted,
         LogScopeMiddleware logScope,
         TenantAllowListMiddleware tenantAllowList,
@@ -21,6 +22,7 @@ public sealed partial class BepBotAdapter : CloudAdapter
         ILogger<BepBotAdapter> logger)
         : base(authentication, logger)
     {
+        Use(turnTelemetry);
         Use(pipelineStarted);
         Use(logScope);
         Use(tenantAllowList);

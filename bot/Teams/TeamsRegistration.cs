@@ -14,6 +14,7 @@ public static partial class TeamsRegistration
         services.AddHttpContextAccessor();
         // Reads MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType and MicrosoftAppTenantId from configuration.
         services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();
+        services.AddSingleton<TurnTelemetryMiddleware>();
         services.AddSingleton<PipelineStartedMiddleware>();
         services.AddSingleton<LogScopeMiddleware>();
         services.AddSingleton<TenantAllowListMiddleware>();

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using BepBot.Chat;
+using BepBot.Infrastructure.Telemetry;
 using BepBot.Infrastructure.Text;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -34,6 +35,7 @@ public sealed partial class DeliverToRecipient
     private readonly BroadcastOptions _options;
     private readonly ILogger<DeliverToRecipient> _logger;
     private readonly Dictionary<string, IBroadcastContent> _contents;
+    private readonly BepBotMetrics _metrics;
     private static readonly TimeSpan BroadcastCacheLifetime = TimeSpan.FromSeconds(10);
     private readonly ConcurrentDictionary<string, (Broadcast Broadcast, DateTimeOffset ReadAt)> _recentBroadcasts = new(StringComparer.Ordinal);
 
@@ -47,7 +49,8 @@ public sealed partial class DeliverToRecipient
         TimeProvider clock,
         IOptions<BroadcastOptions> options,
         IEnumerable<IBroadcastContent> contents,
-        ILogger<DeliverToRecipient> logger)
+        ILogger<DeliverToRecipient> logger,
+        BepBotMetrics metrics)
     {
         _contents = contents.ToDictionary(content => content.Kind, StringComparer.Ordinal);
         _broadcasts = broadcasts;
@@ -59,6 +62,7 @@ public sealed partial class DeliverToRecipient
         _clock = clock;
         _options = options.Value;
         _logger = logger;
+        _metrics = metrics;
     }
 
     public async Task<DeliveryResult> DeliverAsync(DeliveryWork work, CancellationToken stoppingToken)
@@ -240,6 +244,12 @@ public sealed partial class DeliverToRecipient
         }
 
         _status.Record(final);
+        _metrics.RecordDelivery(final.Status switch
+        {
+            DeliveryStatus.Sent => "sent",
+            DeliveryStatus.Unreachable => "unreachable",
+            _ => "failed",
+        });
     }
 
     private static string DescribeStatus(int status) => status == 0 ? "pas de réponse (réseau)" : status.ToString(System.Globalization.CultureInfo.InvariantCulture);

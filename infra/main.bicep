@@ -1,0 +1,489 @@
+// BepBot in Azure: one resource group holding the Azure Bot (Teams channel), a Linux App Service plan with autoscale
+// and the .NET 10 web app, one Storage account (Blob documents + Queue deliveries, with lifecycle clean-up), a Key
+// Vault for the bot's client secret, and Application Insights on a Log Analytics workspace.
+// The web app reaches Storage and Key Vault with its system-assigned managed identity: no storage key anywhere.
+// See docs/deploy.md for the steps around it (app registration, Graph permissions, Teams admin).
+
+targetScope = 'resourceGroup'
+
+@description('Short name used in every resource name, e.g. bepbot.')
+@minLength(3)
+@maxLength(12)
+param prefix string = 'bepbot'
+
+@description('Environment suffix, e.g. prod or test.')
+@maxLength(6)
+param environmentName string = 'prod'
+
+@description('Region of everything but the Azure Bot (which is global).')
+param location string = resourceGroup().location
+
+@description('Client id of the bot\'s Entra app registration (MicrosoftAppId; also the Teams manifest\'s botId).')
+param botAppId string
+
+@description('SingleTenant for a new registration (Azure has not created new multi-tenant bots since 31 July 2025); MultiTenant only to keep an existing multi-tenant registration.')
+@allowed([
+  'SingleTenant'
+  'MultiTenant'
+])
+param botAppType string = 'SingleTenant'
+
+@description('Tenant of the app registration: the BEP\'s tenant.')
+param botAppTenantId string = tenant().tenantId
+
+@description('Client secret of the app registration; stored in Key Vault only. Leave empty to set the secret yourself (az keyvault secret set --name MicrosoftAppPassword).')
+@secure()
+param botAppPassword string = ''
+
+@description('Entra tenant ids allowed to talk to the bot: the BEP\'s and each commune\'s tenant (Bot:AllowedTenants). Empty allows any tenant: do not leave it empty in production.')
+param allowedTenantIds array
+
+@description('App Service plan SKU; P0v3 or above for autoscale and zone-friendly instances.')
+param appServiceSku string = 'P0v3'
+
+@description('Instances always running (2 keeps the bot up through an instance restart).')
+@minValue(1)
+param minInstances int = 2
+
+@description('Most instances autoscale may add under load (broadcast to every commune, Conférence day).')
+@minValue(1)
+param maxInstances int = 6
+
+@description('Storage redundancy.')
+@allowed([
+  'Standard_LRS'
+  'Standard_ZRS'
+  'Standard_GRS'
+])
+param storageSku string = 'Standard_ZRS'
+
+@description('Blob container of the document store (Storage:Container); the delivery queue is <container>-deliveries.')
+param storageContainer string = 'bepbot'
+
+@description('Days a duplicate-detection record (activities/) is kept; Teams retries an activity within minutes.')
+@minValue(1)
+param activitiesRetentionDays int = 7
+
+@description('Days an export file (exports/) is kept; download links are valid 24 hours.')
+@minValue(1)
+param exportsRetentionDays int = 3
+
+@description('Days Log Analytics keeps logs and telemetry.')
+param logRetentionDays int = 90
+
+@description('More app settings (name: value), e.g. the Graph:* keys of docs/deploy.md. Secrets go in Key Vault, referenced as @Microsoft.KeyVault(...).')
+param extraAppSettings object = {}
+
+var suffix = '${prefix}-${environmentName}'
+var compact = toLower(replace('${prefix}${environmentName}', '-', ''))
+var webAppName = '${suffix}-${uniqueString(resourceGroup().id)}'
+var storageName = take('${compact}${uniqueString(resourceGroup().id)}', 24)
+var keyVaultName = take('${compact}kv${uniqueString(resourceGroup().id)}', 24)
+var botHost = '${webAppName}.azurewebsites.net'
+
+// Built-in role ids (the same in every tenant).
+var storageBlobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
+var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
+
+resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
+  name: '${suffix}-logs'
+  location: location
+  properties: {
+    sku: {
+      name: 'PerGB2018'
+    }
+    retentionInDays: logRetentionDays
+  }
+}
+
+resource insights 'Microsoft.Insights/components@2020-02-02' = {
+  name: '${suffix}-insights'
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    WorkspaceResourceId: logs.id
+    DisableLocalAuth: false
+  }
+}
+
+resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+  name: storageName
+  location: location
+  sku: {
+    name: storageSku
+  }
+  kind: 'StorageV2'
+  properties: {
+    accessTier: 'Hot'
+    minimumTlsVersion: 'TLS1_2'
+    supportsHttpsTrafficOnly: true
+    allowBlobPublicAccess: false
+    // The app signs in with its managed identity; account keys are not needed.
+    allowSharedKeyAccess: false
+    defaultToOAuthAuthentication: true
+  }
+}
+
+resource blobService 'Microsoft.Storage/storageAccounts/blobServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    // Undo for an accidental delete or overwrite of a document (votes, registrations).
+    deleteRetentionPolicy: {
+      enabled: true
+      days: 14
+    }
+    containerDeleteRetentionPolicy: {
+      enabled: true
+      days: 14
+    }
+  }
+}
+
+resource container 'Microsoft.Storage/storageAccounts/blobServices/containers@2023-05-01' = {
+  parent: blobService
+  name: storageContainer
+  properties: {
+    publicAccess: 'None'
+  }
+}
+
+resource queueService 'Microsoft.Storage/storageAccounts/queueServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+resource deliveryQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-01' = {
+  parent: queueService
+  name: '${storageContainer}-deliveries'
+}
+
+// Documents that only matter for a while are purged by Storage itself, whatever instance wrote them.
+resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
+  parent: storage
+  name: 'default'
+  properties: {
+    policy: {
+      rules: [
+        {
+          name: 'purge-activity-dedup-records'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                '${storageContainer}/activities/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterModificationGreaterThan: activitiesRetentionDays
+                }
+              }
+            }
+          }
+        }
+        {
+          name: 'purge-exports'
+          enabled: true
+          type: 'Lifecycle'
+          definition: {
+            filters: {
+              blobTypes: [
+                'blockBlob'
+              ]
+              prefixMatch: [
+                '${storageContainer}/exports/'
+              ]
+            }
+            actions: {
+              baseBlob: {
+                delete: {
+                  daysAfterModificationGreaterThan: exportsRetentionDays
+                }
+              }
+            }
+          }
+        }
+      ]
+    }
+  }
+}
+
+resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
+  name: keyVaultName
+  location: location
+  properties: {
+    tenantId: subscription().tenantId
+    sku: {
+      family: 'A'
+      name: 'standard'
+    }
+    enableRbacAuthorization: true
+    enableSoftDelete: true
+    softDeleteRetentionInDays: 90
+    enablePurgeProtection: true
+  }
+}
+
+resource appPassword 'Microsoft.KeyVault/vaults/secrets@2023-07-01' = if (!empty(botAppPassword)) {
+  parent: vault
+  name: 'MicrosoftAppPassword'
+  properties: {
+    value: botAppPassword
+    contentType: 'Client secret of the BepBot app registration ${botAppId}'
+  }
+}
+
+resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: '${suffix}-plan'
+  location: location
+  kind: 'linux'
+  sku: {
+    name: appServiceSku
+    capacity: minInstances
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+var baseSettings = [
+  {
+    name: 'ASPNETCORE_ENVIRONMENT'
+    value: 'Production'
+  }
+  {
+    name: 'MicrosoftAppId'
+    value: botAppId
+  }
+  {
+    name: 'MicrosoftAppType'
+    value: botAppType
+  }
+  {
+    name: 'MicrosoftAppTenantId'
+    value: botAppType == 'SingleTenant' ? botAppTenantId : ''
+  }
+  {
+    name: 'MicrosoftAppPassword'
+    value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=MicrosoftAppPassword)'
+  }
+  {
+    name: 'Storage__Provider'
+    value: 'Blob'
+  }
+  {
+    name: 'Storage__ServiceUri'
+    value: storage.properties.primaryEndpoints.blob
+  }
+  {
+    name: 'Storage__Container'
+    value: storageContainer
+  }
+  {
+    name: 'Roster__SeedDemo'
+    value: 'false'
+  }
+  {
+    name: 'Exports__PublicBaseUrl'
+    value: 'https://${botHost}/'
+  }
+  {
+    name: 'APPLICATIONINSIGHTS_CONNECTION_STRING'
+    value: insights.properties.ConnectionString
+  }
+  {
+    name: 'Telemetry__ServiceName'
+    value: 'bepbot'
+  }
+]
+
+var tenantSettings = [for (tenantId, i) in allowedTenantIds: {
+  name: 'Bot__AllowedTenants__${i}'
+  value: tenantId
+}]
+
+var extraSettings = [for setting in items(extraAppSettings): {
+  name: setting.key
+  value: string(setting.value)
+}]
+
+resource web 'Microsoft.Web/sites@2023-12-01' = {
+  name: webAppName
+  location: location
+  kind: 'app,linux'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    // Any instance may take any turn: state is in Storage, so no sticky sessions.
+    clientAffinityEnabled: false
+    siteConfig: {
+      linuxFxVersion: 'DOTNETCORE|10.0'
+      alwaysOn: true
+      http20Enabled: true
+      minTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      // An instance whose store does not answer is taken out of the load balancer.
+      healthCheckPath: '/readyz'
+      appSettings: concat(baseSettings, tenantSettings, extraSettings)
+    }
+  }
+}
+
+resource blobRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: storage
+  name: guid(storage.id, web.id, storageBlobDataContributor)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageBlobDataContributor)
+    principalId: web.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource queueRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: storage
+  name: guid(storage.id, web.id, storageQueueDataContributor)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageQueueDataContributor)
+    principalId: web.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource secretsRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: vault
+  name: guid(vault.id, web.id, keyVaultSecretsUser)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', keyVaultSecretsUser)
+    principalId: web.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+// Scale out on CPU and on request backlog; scale in slowly. Several instances are safe: timed work runs once under
+// a lease in the store, deliveries are claimed with ETags, and duplicate activities are dropped by id.
+resource autoscale 'Microsoft.Insights/autoscalesettings@2022-10-01' = {
+  name: '${suffix}-autoscale'
+  location: location
+  properties: {
+    enabled: true
+    targetResourceUri: plan.id
+    profiles: [
+      {
+        name: 'default'
+        capacity: {
+          minimum: string(minInstances)
+          maximum: string(maxInstances)
+          default: string(minInstances)
+        }
+        rules: [
+          {
+            metricTrigger: {
+              metricName: 'CpuPercentage'
+              metricResourceUri: plan.id
+              timeGrain: 'PT1M'
+              statistic: 'Average'
+              timeWindow: 'PT5M'
+              timeAggregation: 'Average'
+              operator: 'GreaterThan'
+              threshold: 70
+            }
+            scaleAction: {
+              direction: 'Increase'
+              type: 'ChangeCount'
+              value: '1'
+              cooldown: 'PT5M'
+            }
+          }
+          {
+            metricTrigger: {
+              metricName: 'HttpQueueLength'
+              metricResourceUri: plan.id
+              timeGrain: 'PT1M'
+              statistic: 'Average'
+              timeWindow: 'PT5M'
+              timeAggregation: 'Average'
+              operator: 'GreaterThan'
+              threshold: 50
+            }
+            scaleAction: {
+              direction: 'Increase'
+              type: 'ChangeCount'
+              value: '1'
+              cooldown: 'PT5M'
+            }
+          }
+          {
+            metricTrigger: {
+              metricName: 'CpuPercentage'
+              metricResourceUri: plan.id
+              timeGrain: 'PT1M'
+              statistic: 'Average'
+              timeWindow: 'PT20M'
+              timeAggregation: 'Average'
+              operator: 'LessThan'
+              threshold: 30
+            }
+            scaleAction: {
+              direction: 'Decrease'
+              type: 'ChangeCount'
+              value: '1'
+              cooldown: 'PT15M'
+            }
+          }
+        ]
+      }
+    ]
+  }
+}
+
+resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
+  name: '${suffix}-bot'
+  location: 'global'
+  kind: 'azurebot'
+  sku: {
+    name: 'F0'
+  }
+  properties: {
+    displayName: 'BepBot'
+    description: 'Assistant Teams du BEP pour la supracommunalité'
+    endpoint: 'https://${botHost}/api/messages'
+    msaAppId: botAppId
+    msaAppType: botAppType
+    msaAppTenantId: botAppType == 'SingleTenant' ? botAppTenantId : null
+    developerAppInsightKey: insights.properties.InstrumentationKey
+  }
+}
+
+resource teams 'Microsoft.BotService/botServices/channels@2022-09-15' = {
+  parent: bot
+  name: 'MsTeamsChannel'
+  location: 'global'
+  properties: {
+    channelName: 'MsTeamsChannel'
+    properties: {
+      isEnabled: true
+      enableCalling: false
+      deploymentEnvironment: 'CommercialDeployment'
+    }
+  }
+}
+
+@description('Host name for the Teams package: BEPBOT_BOT_DOMAIN=<this> tools/package/package.sh')
+output botDomain string = botHost
+
+output webAppName string = web.name
+output botMessagingEndpoint string = bot.properties.endpoint
+output keyVaultName string = vault.name
+output storageAccountName string = storage.name
+output webAppPrincipalId string = web.identity.principalId

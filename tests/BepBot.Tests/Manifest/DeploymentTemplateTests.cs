@@ -1,0 +1,113 @@
+using System.Diagnostics;
+using System.Reflection;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using BepBot.Features.Roster;
+using BepBot.Infrastructure.Exports;
+using BepBot.Infrastructure.Storage;
+using BepBot.Infrastructure.Telemetry;
+using BepBot.Teams;
+using BepBot.Tests.Cards;
+using BepBot.Tests.Harness;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BepBot.Tests.Manifest;
+
+// infra/main.bicep compiled offline (infra/validate.sh, the Bicep CLI from NuGet), and checked against the bot it
+// deploys: the settings it writes are keys the bot reads, and its lifecycle rules purge where the bot writes.
+public sealed partial class DeploymentTemplateTests
+{
+    private static readonly Lazy<JsonObject> Template = new(CompileTemplate);
+
+    private static string Bicep => File.ReadAllText(Path.Combine(CardTestPaths.RepositoryRoot, "infra", "main.bicep"));
+
+    [Fact]
+    public void MainBicep_Compiles_WithTeamsChannelLinuxDotnet10AndAutoscale()
+    {
+        var resources = Template.Value["resources"]!.AsArray().Select(resource => resource!.AsObject()).ToList();
+
+        resources.ShouldContain(resource => (string?)resource["type"] == "Microsoft.BotService/botServices/channels"
+            && (string?)resource["properties"]!["channelName"] == "MsTeamsChannel"
+            && (bool)resource["properties"]!["properties"]!["isEnabled"]!);
+        var site = resources.Single(resource => (string?)resource["type"] == "Microsoft.Web/sites");
+        ((string?)site["properties"]!["siteConfig"]!["linuxFxVersion"]).ShouldBe("DOTNETCORE|10.0");
+        ((string?)site["properties"]!["siteConfig"]!["healthCheckPath"]).ShouldBe("/readyz");
+        ((bool)site["properties"]!["clientAffinityEnabled"]!).ShouldBeFalse();
+        var plan = resources.Single(resource => (string?)resource["type"] == "Microsoft.Web/serverfarms");
+        ((bool)plan["properties"]!["reserved"]!).ShouldBeTrue();
+        resources.ShouldContain(resource => (string?)resource["type"] == "Microsoft.Insights/autoscalesettings");
+        resources.ShouldContain(resource => (string?)resource["type"] == "Microsoft.Storage/storageAccounts/queueServices/queues");
+        resources.ShouldContain(resource => (string?)resource["type"] == "Microsoft.KeyVault/vaults/secrets");
+        var parameters = Template.Value["parameters"]!.AsObject();
+        ((int)parameters["maxInstances"]!["defaultValue"]!).ShouldBeGreaterThan((int)parameters["minInstances"]!["defaultValue"]!);
+    }
+
+    [Fact]
+    public void MainBicep_AppSettings_AreKeysTheBotReads()
+    {
+        var sections = new Dictionary<string, Type>
+        {
+            [BotOptions.Section] = typeof(BotOptions),
+            [StorageOptions.Section] = typeof(StorageOptions),
+            [RosterOptions.Section] = typeof(RosterOptions),
+            [ExportOptions.Section] = typeof(ExportOptions),
+            [TelemetryOptions.Section] = typeof(TelemetryOptions),
+        };
+        var settings = SettingName().Matches(Bicep).Select(match => (Section: match.Groups[1].Value, Key: match.Groups[2].Value)).ToList();
+
+        settings.Count.ShouldBeGreaterThan(5);
+        foreach (var (section, key) in settings)
+        {
+            sections.ShouldContainKey(section);
+            sections[section].GetProperty(key, BindingFlags.Public | BindingFlags.Instance).ShouldNotBeNull($"{section}:{key} is not a setting of {sections[section].Name}");
+        }
+    }
+
+    [Fact]
+    public async Task LifecycleRules_PurgeThePrefixesTheBotWritesUnder()
+    {
+        await using var bot = new BotApplication();
+        using var teams = bot.CreateTeamsClient();
+        await teams.SayAsync(TeamsUser.Megan, "aide");
+        await bot.Services.GetRequiredService<ExportStore>().SaveAsync("liste.csv", "text/csv", [1, 2, 3]);
+
+        (await bot.KeysAsync("activities/")).ShouldNotBeEmpty();
+        (await bot.KeysAsync("exports/")).ShouldNotBeEmpty();
+        Bicep.ShouldContain("'${storageContainer}/activities/'");
+        Bicep.ShouldContain("'${storageContainer}/exports/'");
+        ((string?)Template.Value["parameters"]!["storageContainer"]!["defaultValue"]).ShouldBe(new StorageOptions().Container);
+    }
+
+    private static JsonObject CompileTemplate()
+    {
+        var output = Directory.CreateTempSubdirectory("bepbot-infra-").FullName;
+        try
+        {
+            var start = new ProcessStartInfo("bash")
+            {
+                ArgumentList = { Path.Combine(CardTestPaths.RepositoryRoot, "infra", "validate.sh"), output },
+                RedirectStandardOutput = true,
+                RedirectStandardError = true,
+                UseShellExecute = false,
+            };
+            using var process = Process.Start(start) ?? throw new InvalidOperationException("bash did not start");
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException("infra/validate.sh did not finish within 3 minutes.");
+            }
+
+            process.ExitCode.ShouldBe(0, $"infra/validate.sh failed:\n{stdout.Result}\n{stderr.Result}");
+            return JsonNode.Parse(File.ReadAllText(Path.Combine(output, "main.json")))!.AsObject();
+        }
+        finally
+        {
+            Directory.Delete(output, recursive: true);
+        }
+    }
+
+    [GeneratedRegex(@"name: '([A-Za-z]+)__([A-Za-z]+)(?:__[^']*)?'")]
+    private static partial Regex SettingName();
+}
