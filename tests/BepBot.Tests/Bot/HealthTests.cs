@@ -48,12 +48,13 @@ public sealed class StoreOutageTests
         using var teams = bot.CreateTeamsClient();
         (await teams.SayAsync(TeamsUser.Megan, "qui suis-je")).AllText.ShouldContain("bourgmestre");
 
-        // The store's folder replaced by a file: every write fails with an I/O error, as a lost disk or share would.
-        Directory.Move(folder, folder + ".away");
-        await File.WriteAllTextAsync(folder, "not a folder");
+        // The folder of the turn's first write replaced by a file: that write fails with an I/O error, as a lost
+        // disk or share would (only that folder, so the background workers' own writes do not race the test).
+        var activities = Path.Combine(folder, "activities");
+        Directory.Delete(activities, recursive: true);
+        await File.WriteAllTextAsync(activities, "not a folder");
         var duringOutage = await teams.SayAsync(TeamsUser.Megan, "qui suis-je");
-        File.Delete(folder);
-        Directory.Move(folder + ".away", folder);
+        File.Delete(activities);
         var afterwards = await teams.SayAsync(TeamsUser.Megan, "qui suis-je");
 
         duringOutage.Status.ShouldBe(System.Net.HttpStatusCode.OK);
