@@ -50,10 +50,10 @@ public static class SessionFlows
     public static bool IsSkip(string input) => TextFolding.Fold(input) is "-" or "aucun" or "aucune" or "non" or "none" or "no" or "rien";
 }
 
-/// <summary>`conferences.agenda.add`: staff add one item (title, presenter, duration, links, an optional vote).</summary>
+/// <summary>`conferences.addItem`: staff add one item (title, presenter, duration, links, an optional vote).</summary>
 public sealed class AddAgendaItemFlow(ConferenceStore store, AgendaView agenda, IStringLocalizer<ConferencesTexts> texts) : Flow
 {
-    public const string FlowId = "conferences.agenda.add";
+    public const string FlowId = "conferences.agenda";
 
     public override string Id => FlowId;
 
@@ -143,7 +143,7 @@ public sealed class StartAddAgendaItem(ConferenceAccess access, FlowRunner flows
     }
 }
 
-/// <summary>`conferences.agenda.move`: staff move an item up or down.</summary>
+/// <summary>`conferences.moveItem`: staff move an item up or down.</summary>
 public sealed class MoveAgendaItem(ChangeAgenda change) : ICardActionHandler
 {
     public Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
@@ -158,7 +158,7 @@ public sealed class MoveAgendaItem(ChangeAgenda change) : ICardActionHandler
     }
 }
 
-/// <summary>`conferences.agenda.remove`: staff remove an item.</summary>
+/// <summary>`conferences.removeItem`: staff remove an item.</summary>
 public sealed class RemoveAgendaItem(ChangeAgenda change) : ICardActionHandler
 {
     public Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
@@ -225,7 +225,7 @@ public sealed class ChangeAgenda(ConferenceAccess access, ConferenceStore store,
 }
 
 /// <summary>
-/// `conferences.agenda.publish`: the first time, the agenda goes to the bourgmestres in scope; afterwards only what
+/// `conferences.publishAgenda`: the first time, the agenda goes to the bourgmestres in scope; afterwards only what
 /// changed since the last publication. Each publication is kept (conferences/agendas/{id}/{n}) as the next diff's base.
 /// </summary>
 public sealed class PublishAgenda(

@@ -50,14 +50,14 @@ public static class ConferencesRegistration
         services.AddCardAction<ShowTally>("conferences.tally", Roles.Staff);
         services.AddCardAction<PickFinalDate>("conferences.pick", Roles.Staff);
         services.AddCardAction<ShowAttendance>("conferences.attendance", Roles.Staff);
-        services.AddCardAction<StartAddAgendaItem>("conferences.agenda.add", Roles.Staff);
-        services.AddCardAction<MoveAgendaItem>("conferences.agenda.move", Roles.Staff);
-        services.AddCardAction<RemoveAgendaItem>("conferences.agenda.remove", Roles.Staff);
-        services.AddCardAction<PublishAgenda>("conferences.agenda.publish", Roles.Staff);
+        services.AddCardAction<StartAddAgendaItem>("conferences.addItem", Roles.Staff);
+        services.AddCardAction<MoveAgendaItem>("conferences.moveItem", Roles.Staff);
+        services.AddCardAction<RemoveAgendaItem>("conferences.removeItem", Roles.Staff);
+        services.AddCardAction<PublishAgenda>("conferences.publishAgenda", Roles.Staff);
         services.AddCardAction<StartEditConference>("conferences.edit", Roles.Staff);
         services.AddCardAction<AskToCancelConference>("conferences.cancel", Roles.Staff);
-        services.AddCardAction<CancelConference>("conferences.cancel.confirm", Roles.Staff);
-        services.AddCardAction<RetryCalendar>("conferences.calendar.retry", Roles.Staff);
+        services.AddCardAction<CancelConference>("conferences.confirmCancel", Roles.Staff);
+        services.AddCardAction<RetryCalendar>("conferences.retryCalendar", Roles.Staff);
         services.AddCardAction<StartRecordDecisions>("conferences.decisions", Roles.Staff);
         return builder;
     }

@@ -173,7 +173,7 @@ public sealed class AskToCancelConference(ConferenceAccess access, ConferenceCar
     }
 }
 
-/// <summary>`conferences.cancel.confirm`: the session is cancelled (a new version), everyone told, the Outlook event cancelled.</summary>
+/// <summary>`conferences.confirmCancel`: the session is cancelled (a new version), everyone told, the Outlook event cancelled.</summary>
 public sealed class CancelConference(ConferenceAccess access, ConferenceStore store, ConferenceLifecycle lifecycle, ConferenceCards cards, IStringLocalizer<ConferencesTexts> texts, TimeProvider clock) : ICardActionHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)

@@ -155,7 +155,7 @@ public sealed class DownloadIcs(ConferenceAccess access, ConferenceCards cards, 
     }
 }
 
-/// <summary>`conferences.calendar.retry`: staff try the Outlook update again after a failure.</summary>
+/// <summary>`conferences.retryCalendar`: staff try the Outlook update again after a failure.</summary>
 public sealed class RetryCalendar(ConferenceAccess access, ConferenceCalendar calendar, ConferenceCards cards) : ICardActionHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)

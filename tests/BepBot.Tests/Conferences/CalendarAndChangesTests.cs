@@ -83,8 +83,8 @@ public sealed class CalendarAndChangesTests : ConferenceTest
         var (session, _) = await ScheduleAsync();
         var ask = await Teams.ClickAsync(TeamsUser.Alex, await StaffCardAsync(session), "Annuler la conférence");
 
-        var forged = await Teams.InvokeAsync(TeamsUser.Megan, "conferences.cancel.confirm", new JsonObject { ["sessionId"] = session.Id, ["version"] = 1 });
-        var stale = await Teams.InvokeAsync(TeamsUser.Alex, "conferences.cancel.confirm", new JsonObject { ["sessionId"] = session.Id, ["version"] = 7 });
+        var forged = await Teams.InvokeAsync(TeamsUser.Megan, "conferences.confirmCancel", new JsonObject { ["sessionId"] = session.Id, ["version"] = 1 });
+        var stale = await Teams.InvokeAsync(TeamsUser.Alex, "conferences.confirmCancel", new JsonObject { ["sessionId"] = session.Id, ["version"] = 7 });
         var cancelled = await Teams.ClickAsync(TeamsUser.Alex, ask.Card, "Oui, annuler la conférence");
         var again = await Teams.ClickAsync(TeamsUser.Alex, ask.Card, "Oui, annuler la conférence");
         await SentAsync(session, "cancel");
@@ -157,7 +157,7 @@ public sealed class CalendarAndChangesTests : ConferenceTest
         again.AllText.ShouldContain("Rien n'a changé depuis la dernière publication");
         (await Bot.KeysAsync("conferences/agendas/" + session.Id)).Count.ShouldBe(2);
         (await Conferences.GetAsync(session.Id))!.Version.ShouldBe(8);
-        (await Teams.InvokeAsync(TeamsUser.Megan, "conferences.agenda.remove", new JsonObject { ["sessionId"] = session.Id, ["item"] = "x" })).AllText.ShouldContain("réservée au personnel");
+        (await Teams.InvokeAsync(TeamsUser.Megan, "conferences.removeItem", new JsonObject { ["sessionId"] = session.Id, ["item"] = "x" })).AllText.ShouldContain("réservée au personnel");
     }
 
     [Fact]
