@@ -89,7 +89,7 @@ public sealed class ConferenceAnnouncer(Broadcaster broadcaster, RosterDirectory
 public sealed record ReminderPayload(string SessionId, DateTimeOffset StartsAt, int OffsetMinutes);
 
 /// <summary>Reminds, at one offset before the session, only the bourgmestres in scope who have not answered yet.</summary>
-public sealed partial class ReminderJob(ConferenceStore store, RosterDirectory roster, ConferenceAnnouncer announcer, ILogger<ReminderJob> logger) : IJobHandler
+public sealed partial class ReminderJob(ConferenceStore store, RosterDirectory roster, ConferenceAnnouncer announcer, Microsoft.Extensions.Localization.IStringLocalizer<ConferencesTexts> texts, ILogger<ReminderJob> logger) : IJobHandler
 {
     public const string JobKind = "conferences.reminder";
 
@@ -117,7 +117,7 @@ public sealed partial class ReminderJob(ConferenceStore store, RosterDirectory r
         if (silent.Count > 0)
         {
             var suffix = "rem" + ConferenceAnnouncer.Number(payload.StartsAt.ToUnixTimeSeconds()) + "m" + ConferenceAnnouncer.Number(payload.OffsetMinutes);
-            await announcer.ToMembersAsync(session, silent, ConferenceAnnouncer.ReminderKind, suffix, "Rappel : " + session.Title, cancellationToken);
+            await announcer.ToMembersAsync(session, silent, ConferenceAnnouncer.ReminderKind, suffix, texts["Broadcast_Reminder", session.Title], cancellationToken);
         }
     }
 

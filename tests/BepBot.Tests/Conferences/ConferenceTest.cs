@@ -30,6 +30,10 @@ public abstract class ConferenceTest : IAsyncLifetime
 
     protected virtual bool WithGraph => true;
 
+    protected virtual void ConfigureServices(IServiceCollection services)
+    {
+    }
+
     protected ConferenceStore Conferences => Bot.Services.GetRequiredService<ConferenceStore>();
 
     public virtual async Task InitializeAsync()
@@ -50,7 +54,7 @@ public abstract class ConferenceTest : IAsyncLifetime
             settings["Graph:BaseUrl"] = Graph.BaseUrl;
         }
 
-        Bot = new BotApplication(settings: settings);
+        Bot = new BotApplication(settings: settings).WithServices(ConfigureServices);
         Teams = Bot.CreateTeamsClient(Connector.ServiceUrl);
         foreach (var user in new[] { TeamsUser.Alex, TeamsUser.Megan, TeamsUser.Adele, TeamsUser.Isaiah, TeamsUser.Patti })
         {
