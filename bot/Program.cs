@@ -1,5 +1,6 @@
 using BepBot.Chat;
 using BepBot.Features.Broadcasts;
+using BepBot.Features.Conferences;
 using BepBot.Features.Help;
 using BepBot.Features.Roster;
 using BepBot.Infrastructure;
@@ -16,6 +17,7 @@ builder.AddHelp();
 builder.AddChat();
 builder.AddRoster();
 builder.AddBroadcasts();
+builder.AddConferences();
 
 var app = builder.Build();
 app.MapTeams();
