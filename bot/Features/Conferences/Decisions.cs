@@ -42,7 +42,8 @@ public sealed class RecordDecisionsFlow(
     ConferenceAnnouncer announcer,
     ConferenceCards cards,
     IServiceProvider services,
-    IStringLocalizer<ConferencesTexts> texts) : Flow
+    IStringLocalizer<ConferencesTexts> texts,
+    TimeProvider clock) : Flow
 {
     public const string FlowId = "conferences.decisions";
 
@@ -82,7 +83,7 @@ public sealed class RecordDecisionsFlow(
 
         var updated = await store.ChangeAsync(
             sessionId,
-            current => current.State == ConferenceState.Cancelled ? null : current with { Decisions = decisions, DecisionsPublishedAt = current.UpdatedAt },
+            current => current.State == ConferenceState.Cancelled ? null : current with { Decisions = decisions, DecisionsPublishedAt = clock.GetUtcNow() },
             turn.User.Name,
             texts["Change_Decisions", turn.User.Name],
             cancellationToken);
