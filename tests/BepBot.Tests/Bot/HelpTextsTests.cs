@@ -1,0 +1,38 @@
+using System.Globalization;
+using BepBot.Chat;
+using BepBot.Tests.Harness;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+
+namespace BepBot.Tests.Bot;
+
+/// <summary>The help card is built from the routing table: every command of every feature needs its help texts, in both languages.</summary>
+public sealed class HelpTextsTests
+{
+    [Theory]
+    [InlineData("fr-BE")]
+    [InlineData("en-US")]
+    public async Task EveryCommand_HasUsageDescriptionAndSection(string locale)
+    {
+        await using var bot = new BotApplication();
+        var commands = bot.Services.GetServices<CommandDefinition>().ToList();
+        var texts = bot.Services.GetRequiredService<IStringLocalizer<BepBot.Texts>>();
+        var previous = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(locale);
+        try
+        {
+            var missing = commands
+                .SelectMany(command => new[] { $"Command_{command.Id}_Usage", $"Command_{command.Id}_Description", "Section_" + command.Section })
+                .Distinct()
+                .Where(key => texts[key].ResourceNotFound)
+                .ToList();
+
+            commands.Count.ShouldBeGreaterThan(5);
+            missing.ShouldBeEmpty();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
+    }
+}
