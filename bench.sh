@@ -2,6 +2,7 @@
 # The benchmark command: starts Azurite, runs a benchmark in Release and rewrites its section of
 # docs/benchmarks.md. Figures only, never assertions.
 #   ./bench.sh broadcast [recipients=10000] [limit=50] [LocalFolder|Blob]   a broadcast against a rate-limited fake Teams
+#   ./bench.sh labs [officers=500] [seats=30]                               officers registering for a lab at the same second
 #   ./bench.sh messenger                                                    raw proactive sends per second
 set -euo pipefail
 cd "$(dirname "$0")"

@@ -2,7 +2,7 @@ using System.Globalization;
 using BepBot.Benchmarks;
 
 // Benchmarks print figures; they never assert timings. `./bench.sh` runs them with Azurite and records the
-// figures in docs/benchmarks.md. Usage: BepBot.Benchmarks messenger | broadcast [recipients] [limit] [LocalFolder|Blob] [--record <file>]
+// figures in docs/benchmarks.md. Usage: BepBot.Benchmarks messenger | broadcast [recipients] [limit] [LocalFolder|Blob] | labs [officers] [seats] [--record <file>]
 var recordPath = args.SkipWhile(arg => arg != "--record").Skip(1).FirstOrDefault();
 var positional = args.TakeWhile(arg => arg != "--record").ToArray();
 var which = positional.FirstOrDefault() ?? "broadcast";
@@ -22,9 +22,27 @@ if (which == "messenger")
     return 0;
 }
 
+if (which == "labs")
+{
+    var officers = positional.Length > 1 ? int.Parse(positional[1], CultureInfo.InvariantCulture) : 500;
+    var seats = positional.Length > 2 ? int.Parse(positional[2], CultureInfo.InvariantCulture) : 30;
+    var labFigures = await LabsBenchmark.RunAsync(officers, seats);
+    foreach (var (name, value) in labFigures)
+    {
+        Console.WriteLine($"{name,-42} {value}");
+    }
+
+    if (recordPath is not null)
+    {
+        BenchmarkReport.Record(recordPath, $"labs-{officers}-{seats}", $"Territory labs: {officers} officers register at the same second for {seats} seats", labFigures);
+    }
+
+    return labFigures.Any(figure => figure.Name is "overbooked" or "lost" && figure.Value != "0") ? 1 : 0;
+}
+
 if (which != "broadcast")
 {
-    Console.Error.WriteLine($"Unknown benchmark '{which}'. Known: messenger, broadcast.");
+    Console.Error.WriteLine($"Unknown benchmark '{which}'. Known: messenger, broadcast, labs.");
     return 2;
 }
 

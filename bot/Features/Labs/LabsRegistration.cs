@@ -32,7 +32,7 @@ public static class LabsRegistration
         services.AddCardAction<ShowLab>("labs.show", Roles.Members);
         services.AddCardAction<RegisterForLab>("labs.register", Roles.Members);
         services.AddCardAction<CancelMyRegistration>("labs.cancel", Roles.Members);
-        services.AddCardAction<AskToEraseMyData>("labs.erase-ask", Roles.Everyone);
+        services.AddCardAction<AskToEraseMyData>("labs.askerase", Roles.Everyone);
         services.AddCardAction<EraseMyData>("labs.erase", Roles.Everyone);
         services.AddCardAction<KeepAsIs>("labs.keep", Roles.Everyone);
 
@@ -41,8 +41,8 @@ public static class LabsRegistration
         services.AddCardAction<SaveLab>("labs.save", Roles.Staff);
         services.AddCardAction<CloseLabRegistrations>("labs.close", Roles.Staff);
         services.AddCardAction<ReopenLabRegistrations>("labs.reopen", Roles.Staff);
-        services.AddCardAction<AskToCancelLab>("labs.cancel-ask", Roles.Staff);
-        services.AddCardAction<CancelLab>("labs.cancel-lab", Roles.Staff);
+        services.AddCardAction<AskToCancelLab>("labs.askcancel", Roles.Staff);
+        services.AddCardAction<CancelLab>("labs.cancellab", Roles.Staff);
         services.AddCardAction<MarkAttendance>("labs.attend", Roles.Staff);
         services.AddCardAction<PromoteByHand>("labs.promote", Roles.Staff);
         services.AddCardAction<RemoveRegistrant>("labs.remove", Roles.Staff);

@@ -83,11 +83,11 @@ public sealed class ReopenLabRegistrations(LabBook book, LabRegistrants registra
         Task.FromResult<string?>(Texts["Staff_Reopened"]);
 }
 
-/// <summary>`labs.cancel-lab`: the lab is cancelled; everyone registered (seat or waiting list) is told.</summary>
+/// <summary>`labs.cancellab`: the lab is cancelled; everyone registered (seat or waiting list) is told.</summary>
 public sealed class CancelLab(LabBook book, LabRegistrants registrants, Broadcaster broadcaster, IStringLocalizer<LabsTexts> texts, ILogger<CancelLab> logger)
     : StaffLabAction<LabIdData>(book, registrants, texts, logger)
 {
-    protected override string Name => "cancel-lab";
+    protected override string Name => "cancellab";
 
     protected override string LabIdOf(LabIdData request) => request.LabId;
 
@@ -115,7 +115,7 @@ public sealed class CancelLab(LabBook book, LabRegistrants registrants, Broadcas
     }
 }
 
-/// <summary>`labs.cancel-ask`: asks staff to confirm before a lab is cancelled.</summary>
+/// <summary>`labs.askcancel`: asks staff to confirm before a lab is cancelled.</summary>
 public sealed class AskToCancelLab(LabBook book, CardCatalog cards, IStringLocalizer<LabsTexts> texts) : ICardActionHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
@@ -178,7 +178,7 @@ public sealed class MarkAttendance(LabBook book, LabRegistrants registrants, ISt
 }
 
 /// <summary>`labs.promote`: staff give a waiting person a seat by hand (ahead of the order, past the quota); with no seat free, the capacity grows by one.</summary>
-public sealed class PromoteByHand(LabBook book, LabRegistrants registrants, LabNotifier notifier, IStringLocalizer<LabsTexts> texts, TimeProvider clock, ILogger<PromoteByHand> logger)
+public sealed class PromoteByHand(LabBook book, LabRegistrants registrants, IStringLocalizer<LabsTexts> texts, TimeProvider clock, ILogger<PromoteByHand> logger)
     : StaffLabAction<PersonData>(book, registrants, texts, logger)
 {
     protected override string Name => "promote";
@@ -200,11 +200,11 @@ public sealed class PromoteByHand(LabBook book, LabRegistrants registrants, LabN
         };
     }
 
-    protected override async Task<string?> AfterAsync(LabChange change, PersonData request, ChatTurn turn, CancellationToken cancellationToken)
+    // The book tells the person, as for any promotion (Before: waiting, After: confirmed).
+    protected override Task<string?> AfterAsync(LabChange change, PersonData request, ChatTurn turn, CancellationToken cancellationToken)
     {
         var person = change.After.ActiveOf(request.AadObjectId)!;
-        await notifier.PromotedAsync(change.After, [person], cancellationToken);
-        return change.After.Capacity > change.Before.Capacity ? Texts["Staff_PromotedWithSeat", person.Name, change.After.Capacity] : Texts["Staff_Promoted", person.Name];
+        return Task.FromResult<string?>(change.After.Capacity > change.Before.Capacity ? Texts["Staff_PromotedWithSeat", person.Name, change.After.Capacity] : Texts["Staff_Promoted", person.Name]);
     }
 }
 

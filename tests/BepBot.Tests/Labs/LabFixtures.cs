@@ -20,6 +20,7 @@ public static class LabFixtures
     {
         var now = DateTimeOffset.UtcNow;
         var start = now + (startsIn ?? TimeSpan.FromDays(10));
+        start = new DateTimeOffset(start.Year, start.Month, start.Day, start.Hour, start.Minute, 0, TimeSpan.Zero);
         return new Lab(
             LabBook.NewId(),
             new LabDetails(theme, title, "Retours d'expérience et bonnes pratiques.", start, start.AddHours(2), "BEP, avenue Sergent Vrithoff 2, Namur", null, audience, now + (deadlineIn ?? TimeSpan.FromDays(5))),

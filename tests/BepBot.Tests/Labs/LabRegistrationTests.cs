@@ -180,7 +180,7 @@ public sealed class LabValidationTests : LabsBotTestBase
         await Teams.InvokeAsync(TeamsUser.Lynne, "labs.register", Data(lab.Id));
         var before = await Book.GetAsync(lab.Id);
 
-        foreach (var verb in new[] { "labs.close", "labs.cancel-lab", "labs.registrants", "labs.export", "labs.edit" })
+        foreach (var verb in new[] { "labs.close", "labs.cancellab", "labs.registrants", "labs.export", "labs.edit" })
         {
             (await Teams.InvokeAsync(TeamsUser.Patti, verb, Data(lab.Id))).AllText.ShouldContain("réservée au personnel du BEP");
         }

@@ -97,7 +97,7 @@ public sealed class LabStaffTests : LabsBotTestBase
         (await WaitForCardsToAsync(TeamsUser.Lynne, "Séminaire annulé : La cybersécurité")).Count.ShouldBe(1);
         (await LabAsync(lab.Id)).State.ShouldBe(LabState.Cancelled);
         CardReader.AllText((await Teams.SayAsync(TeamsUser.Patti, "séminaires")).Card).ShouldNotContain(lab.Details.Title);
-        (await Teams.InvokeAsync(TeamsUser.Alex, "labs.cancel-lab", Data(lab.Id))).AllText.ShouldContain("a été annulé");
+        (await Teams.InvokeAsync(TeamsUser.Alex, "labs.cancellab", Data(lab.Id))).AllText.ShouldContain("a été annulé");
     }
 
     [Fact]
@@ -165,7 +165,7 @@ public sealed class LabStaffTests : LabsBotTestBase
 
         var text = (await Teams.ClickAsync(TeamsUser.Alex, list, "Exporter (CSV et tableur)")).AllText;
 
-        var links = System.Text.RegularExpressions.Regex.Matches(text, @"\((http[^)]+)\)").Select(match => match.Groups[1].Value).ToList();
+        var links = System.Text.RegularExpressions.Regex.Matches(text, @"\((http[^)]+)\)").Select(match => match.Groups[1].Value).Distinct().ToList();
         links.Count.ShouldBe(2);
         var csv = await DownloadAsync(links[0]);
         csv.ShouldContain("commune,nom,statut,position_attente,inscrit_le,presence");
@@ -186,15 +186,15 @@ public sealed class LabStaffTests : LabsBotTestBase
         var list = (await Teams.InvokeAsync(TeamsUser.Alex, "labs.registrants", Data(lab.Id))).Card;
         var form = (await Teams.ClickAsync(TeamsUser.Alex, list, "Modifier le séminaire")).Card;
 
-        (await Teams.ClickAsync(TeamsUser.Alex, form, "Enregistrer", new Dictionary<string, string> { ["capacity"] = "0" })).AllText.ShouldContain("nombre de places entre 1 et 5000");
-        var saved = await Teams.ClickAsync(TeamsUser.Alex, form, "Enregistrer", new Dictionary<string, string> { ["capacity"] = "2", ["title"] = "Cybersécurité : retours d'expérience" });
+        (await Teams.ClickAsync(TeamsUser.Alex, form, "Enregistrer", Form(form, new Dictionary<string, string> { ["capacity"] = "0" }))).AllText.ShouldContain("nombre de places entre 1 et 5000");
+        var saved = await Teams.ClickAsync(TeamsUser.Alex, form, "Enregistrer", Form(form, new Dictionary<string, string> { ["capacity"] = "2", ["title"] = "Cybersécurité : retours d'expérience" }));
 
         CardReader.AllText(saved.UpdatedCard!).ShouldContain("Modifications enregistrées.");
         (await WaitForCardsToAsync(TeamsUser.Lynne, "Une place s'est libérée")).Count.ShouldBe(1);
         var after = await LabAsync(lab.Id);
         after.Details.Title.ShouldBe("Cybersécurité : retours d'expérience");
         after.Confirmed.Count().ShouldBe(2);
-        (await Teams.ClickAsync(TeamsUser.Alex, form, "Enregistrer", new Dictionary<string, string> { ["capacity"] = "1" })).AllText.ShouldContain("modifié entre-temps");
+        (await Teams.ClickAsync(TeamsUser.Alex, form, "Enregistrer", Form(form, new Dictionary<string, string> { ["capacity"] = "1" }))).AllText.ShouldContain("modifié entre-temps");
         (await LabAsync(lab.Id)).Capacity.ShouldBe(2);
     }
 
@@ -206,7 +206,7 @@ public sealed class LabStaffTests : LabsBotTestBase
         var form = (await Teams.InvokeAsync(TeamsUser.Alex, "labs.edit", Data(lab.Id))).Card;
         var newDate = BelgianTime.ToBrussels(lab.Details.StartsAt).AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-        var saved = await Teams.ClickAsync(TeamsUser.Alex, form, "Enregistrer", new Dictionary<string, string> { ["date"] = newDate });
+        var saved = await Teams.ClickAsync(TeamsUser.Alex, form, "Enregistrer", Form(form, new Dictionary<string, string> { ["date"] = newDate }));
 
         CardReader.AllText(saved.UpdatedCard!).ShouldContain("1 personne(s) inscrite(s) en sont prévenues");
         (await WaitForCardsToAsync(TeamsUser.Patti, "Séminaire modifié")).Count.ShouldBe(1);

@@ -45,6 +45,20 @@ public abstract class LabsBotTestBase : IAsyncLifetime
         return await Teams.ClickAsync(user, catalogue, "S'inscrire");
     }
 
+    /// <summary>Every input of a form as Teams sends it (its current values), with some changed.</summary>
+    protected static Dictionary<string, string> Form(JsonObject card, IDictionary<string, string> changes)
+    {
+        var inputs = CardReader.Nodes(card)
+            .Where(node => ((string?)node["type"])?.StartsWith("Input.", StringComparison.Ordinal) == true)
+            .ToDictionary(node => (string)node["id"]!, node => (string?)node["value"] ?? string.Empty);
+        foreach (var (id, value) in changes)
+        {
+            inputs[id] = value;
+        }
+
+        return inputs;
+    }
+
     protected static JsonObject Data(string labId) => new() { ["labId"] = labId };
 
     protected IReadOnlyList<ConnectorRequest> CardsTo(TeamsUser user) =>
