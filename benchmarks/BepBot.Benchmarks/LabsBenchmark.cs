@@ -25,6 +25,8 @@ public static class LabsBenchmark
         var members = await LabFixtures.SeedOfficersAsync(bot.Store, officers, communes);
         var lab = await LabFixtures.CreateAsync(bot, LabFixtures.NewLab(capacity: seats));
         using var teams = bot.CreateTeamsClient();
+        // 500 turns at once on 2 shared cores and one Azurite process take longer than HttpClient's default 100 s.
+        teams.Http.Timeout = TimeSpan.FromMinutes(15);
         await teams.SayAsync(LabFixtures.Officer(members[0]), "séminaires");
 
         Console.WriteLine($"{officers} officers click at once for {seats} seats…");

@@ -66,9 +66,7 @@ public sealed class LabStaffTests : LabsBotTestBase
     [Fact]
     public async Task Registrants_LiveListByCommune_WithWaitingPositions()
     {
-        var lab = await CreateLabAsync(LabFixtures.NewLab(capacity: 1));
-        await Teams.InvokeAsync(TeamsUser.Patti, "labs.register", Data(lab.Id));
-        await Teams.InvokeAsync(TeamsUser.Lynne, "labs.register", Data(lab.Id));
+        var lab = await OneSeatPattiInLynneWaitingAsync();
 
         var catalogue = (await Teams.SayAsync(TeamsUser.Alex, "séminaires")).Card;
         var list = CardReader.AllText((await Teams.ClickAsync(TeamsUser.Alex, catalogue, "Gérer les inscriptions")).Card);
@@ -83,9 +81,7 @@ public sealed class LabStaffTests : LabsBotTestBase
     [Fact]
     public async Task CancelLab_AfterConfirmation_EveryRegistrantIsTold()
     {
-        var lab = await CreateLabAsync(LabFixtures.NewLab(capacity: 1));
-        await Teams.InvokeAsync(TeamsUser.Patti, "labs.register", Data(lab.Id));
-        await Teams.InvokeAsync(TeamsUser.Lynne, "labs.register", Data(lab.Id));
+        var lab = await OneSeatPattiInLynneWaitingAsync();
         var list = (await Teams.InvokeAsync(TeamsUser.Alex, "labs.registrants", Data(lab.Id))).Card;
 
         var ask = (await Teams.ClickAsync(TeamsUser.Alex, list, "Annuler le séminaire")).Card;
@@ -103,9 +99,7 @@ public sealed class LabStaffTests : LabsBotTestBase
     [Fact]
     public async Task MessageRegistrants_GoesToSeatsAndWaitingList()
     {
-        var lab = await CreateLabAsync(LabFixtures.NewLab(capacity: 1));
-        await Teams.InvokeAsync(TeamsUser.Patti, "labs.register", Data(lab.Id));
-        await Teams.InvokeAsync(TeamsUser.Lynne, "labs.register", Data(lab.Id));
+        var lab = await OneSeatPattiInLynneWaitingAsync();
         var list = (await Teams.InvokeAsync(TeamsUser.Alex, "labs.registrants", Data(lab.Id))).Card;
 
         (await Teams.ClickAsync(TeamsUser.Alex, list, "Envoyer le message aux inscrits", new Dictionary<string, string> { ["message"] = "   " })).AllText.ShouldContain("Écrivez le message");
@@ -120,9 +114,7 @@ public sealed class LabStaffTests : LabsBotTestBase
     [Fact]
     public async Task Reminder_GoesToConfirmedRegistrantsOnlyWithThePlace()
     {
-        var lab = await CreateLabAsync(LabFixtures.NewLab(capacity: 1));
-        await Teams.InvokeAsync(TeamsUser.Patti, "labs.register", Data(lab.Id));
-        await Teams.InvokeAsync(TeamsUser.Lynne, "labs.register", Data(lab.Id));
+        var lab = await OneSeatPattiInLynneWaitingAsync();
         var scheduler = Bot.Services.GetRequiredService<JobScheduler>();
         var options = Microsoft.Extensions.Options.Options.Create(new LabsOptions { ReminderBefore = TimeSpan.FromDays(30) });
 
@@ -139,9 +131,7 @@ public sealed class LabStaffTests : LabsBotTestBase
     [Fact]
     public async Task Attendance_OnTheDayOnly_ForConfirmedPeople()
     {
-        var lab = await CreateLabAsync(LabFixtures.NewLab(capacity: 1));
-        await Teams.InvokeAsync(TeamsUser.Patti, "labs.register", Data(lab.Id));
-        await Teams.InvokeAsync(TeamsUser.Lynne, "labs.register", Data(lab.Id));
+        var lab = await OneSeatPattiInLynneWaitingAsync();
         var present = new JsonObject { ["labId"] = lab.Id, ["aadObjectId"] = TeamsUser.Patti.AadObjectId, ["present"] = true };
         (await Teams.InvokeAsync(TeamsUser.Alex, "labs.attend", present)).AllText.ShouldContain("le jour du séminaire");
 
@@ -158,9 +148,7 @@ public sealed class LabStaffTests : LabsBotTestBase
     [Fact]
     public async Task Export_CsvAndOneSheetPerCommune()
     {
-        var lab = await CreateLabAsync(LabFixtures.NewLab(capacity: 1));
-        await Teams.InvokeAsync(TeamsUser.Patti, "labs.register", Data(lab.Id));
-        await Teams.InvokeAsync(TeamsUser.Lynne, "labs.register", Data(lab.Id));
+        var lab = await OneSeatPattiInLynneWaitingAsync();
         var list = (await Teams.InvokeAsync(TeamsUser.Alex, "labs.registrants", Data(lab.Id))).Card;
 
         var text = (await Teams.ClickAsync(TeamsUser.Alex, list, "Exporter (CSV et tableur)")).AllText;
@@ -180,9 +168,7 @@ public sealed class LabStaffTests : LabsBotTestBase
     [Fact]
     public async Task Edit_MoreSeatsPromotesTheWaitingAndAStaleFormIsRefused()
     {
-        var lab = await CreateLabAsync(LabFixtures.NewLab(capacity: 1));
-        await Teams.InvokeAsync(TeamsUser.Patti, "labs.register", Data(lab.Id));
-        await Teams.InvokeAsync(TeamsUser.Lynne, "labs.register", Data(lab.Id));
+        var lab = await OneSeatPattiInLynneWaitingAsync();
         var list = (await Teams.InvokeAsync(TeamsUser.Alex, "labs.registrants", Data(lab.Id))).Card;
         var form = (await Teams.ClickAsync(TeamsUser.Alex, list, "Modifier le séminaire")).Card;
 
@@ -231,9 +217,7 @@ public sealed class LabStaffTests : LabsBotTestBase
     [Fact]
     public async Task PromoteByHand_FullLab_GivesASeatAndTellsThePerson()
     {
-        var lab = await CreateLabAsync(LabFixtures.NewLab(capacity: 1));
-        await Teams.InvokeAsync(TeamsUser.Patti, "labs.register", Data(lab.Id));
-        await Teams.InvokeAsync(TeamsUser.Lynne, "labs.register", Data(lab.Id));
+        var lab = await OneSeatPattiInLynneWaitingAsync();
         var list = (await Teams.InvokeAsync(TeamsUser.Alex, "labs.registrants", Data(lab.Id))).Card;
 
         var promoted = await Teams.ClickAsync(TeamsUser.Alex, list, "Donner une place");

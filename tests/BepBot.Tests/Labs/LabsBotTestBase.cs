@@ -35,6 +35,15 @@ public abstract class LabsBotTestBase : IAsyncLifetime
 
     protected Task<Lab> CreateLabAsync(Lab lab) => LabFixtures.CreateAsync(Bot, lab);
 
+    /// <summary>A one-seat lab: Patti (Namur) has the seat, Lynne (Ciney) waits in position 1.</summary>
+    protected async Task<Lab> OneSeatPattiInLynneWaitingAsync()
+    {
+        var lab = await CreateLabAsync(LabFixtures.NewLab(capacity: 1));
+        await Teams.InvokeAsync(TeamsUser.Patti, "labs.register", Data(lab.Id));
+        await Teams.InvokeAsync(TeamsUser.Lynne, "labs.register", Data(lab.Id));
+        return lab;
+    }
+
     protected Task<Lab> LabAsync(string id) => LabFixtures.GetAsync(Bot, id);
 
     /// <summary>The person's own click on the catalogue (the way officers register).</summary>
