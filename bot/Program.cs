@@ -2,6 +2,7 @@ using BepBot.Chat;
 using BepBot.Features.Broadcasts;
 using BepBot.Features.Conferences;
 using BepBot.Features.Help;
+using BepBot.Features.Labs;
 using BepBot.Features.Roster;
 using BepBot.Infrastructure;
 using BepBot.Infrastructure.Exports;
@@ -18,6 +19,7 @@ builder.AddChat();
 builder.AddRoster();
 builder.AddBroadcasts();
 builder.AddConferences();
+builder.AddLabs();
 
 var app = builder.Build();
 app.MapTeams();

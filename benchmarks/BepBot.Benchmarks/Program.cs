@@ -16,6 +16,11 @@ var benchmarks = new List<Benchmark>
         var (recipients, limit, store) = (Number(options, 0, 2_000), Number(options, 1, 50), options.ElementAtOrDefault(2) ?? "Blob");
         return [new($"broadcast-{store.ToLowerInvariant()}-{recipients}", $"Broadcast to {recipients} recipients ({store})", await BroadcastBenchmark.RunAsync(recipients, limit, store), "duplicates", "losses")];
     }),
+    new("labs", "[officers=500] [seats=30]", "officers registering for one lab at the same second", async options =>
+    {
+        var (officers, seats) = (Number(options, 0, 500), Number(options, 1, 30));
+        return [new($"labs-{officers}-{seats}", $"Territory labs: {officers} officers register at the same second for {seats} seats", await LabsBenchmark.RunAsync(officers, seats), "overbooked", "lost")];
+    }),
     new("soak", "[seconds=120]", "mixed traffic on two instances with a store outage", async options =>
         [new("soak", "Soak: mixed traffic, two instances, store outage", await SoakBenchmark.RunAsync(TimeSpan.FromSeconds(Number(options, 0, 120)), TimeSpan.FromSeconds(6)), "lost writes", "duplicate messages")]),
 };

@@ -25,9 +25,14 @@ public sealed partial class DuplicateActivityMiddleware(
             return;
         }
 
+        var claim = Guid.NewGuid().ToString("N");
         try
         {
-            await store.CreateAsync(KeyOf(activity), new { activity.Type, ReceivedAt = DateTimeOffset.UtcNow }, cancellationToken);
+            await store.CreateAsync(KeyOf(activity), new ActivityClaim(activity.Type, DateTimeOffset.UtcNow, claim), cancellationToken);
+        }
+        catch (DocumentConflictException) when (await IsOurOwnClaimAsync(KeyOf(activity), claim, cancellationToken))
+        {
+            // The storage client resent our create after a lost response: the conflict is with ourselves.
         }
         catch (DocumentConflictException)
         {
@@ -42,6 +47,11 @@ public sealed partial class DuplicateActivityMiddleware(
 
         await next(cancellationToken);
     }
+
+    private async Task<bool> IsOurOwnClaimAsync(string key, string claim, CancellationToken cancellationToken) =>
+        (await store.GetAsync<ActivityClaim>(key, cancellationToken))?.Value.Claim == claim;
+
+    private sealed record ActivityClaim(string Type, DateTimeOffset ReceivedAt, string? Claim);
 
     private static string KeyOf(Activity activity)
     {

@@ -1,0 +1,121 @@
+using System.Text.Json.Nodes;
+using BepBot.Cards;
+using BepBot.Chat;
+using BepBot.Features.Roster;
+using BepBot.Infrastructure.Time;
+using Microsoft.Extensions.Localization;
+
+namespace BepBot.Features.Labs;
+
+public sealed record CardFact(string Label, string Value);
+
+/// <summary>How a lab reads in every card and message: facts, a person's standing, the lab card itself.</summary>
+public sealed class LabCards(CardCatalog cards, LabCalendar calendar, IStringLocalizer<LabsTexts> texts, TimeProvider clock)
+{
+    public IStringLocalizer<LabsTexts> Texts => texts;
+
+    public string When(Lab lab)
+    {
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        return texts["Lab_When", BelgianTime.FormatDateTime(lab.Details.StartsAt, culture), BelgianTime.FormatTime(lab.Details.EndsAt, culture)];
+    }
+
+    public string Where(Lab lab) =>
+        (lab.Details.Place, lab.Details.OnlineLink) switch
+        {
+            ({ } place, { } link) => texts["Lab_WhereBoth", CardText.EscapeMarkdown(place), link],
+            ({ } place, null) => CardText.EscapeMarkdown(place),
+            (null, { } link) => texts["Lab_WhereOnline", link],
+            _ => texts["Lab_WhereUnknown"],
+        };
+
+    public string Audience(LabAudience audience) => texts["Audience_" + audience];
+
+    public string Seats(Lab lab) =>
+        lab.SeatsLeft > 0 ? texts["Lab_SeatsLeft", lab.SeatsLeft, lab.Capacity] : texts["Lab_Full", lab.Capacity, lab.Waiting.Count()];
+
+    public List<CardFact> Facts(Lab lab, bool withSeats = true)
+    {
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        List<CardFact> facts =
+        [
+            new(texts["Field_Theme"], CardText.EscapeMarkdown(lab.Details.Theme)),
+            new(texts["Field_When"], When(lab)),
+            new(texts["Field_Where"], Where(lab)),
+            new(texts["Field_Audience"], Audience(lab.Details.Audience)),
+        ];
+        if (withSeats)
+        {
+            facts.Add(new(texts["Field_Seats"], Seats(lab)));
+            if (lab.CommuneQuota is { } quota)
+            {
+                facts.Add(new(texts["Field_Quota"], texts["Lab_QuotaValue", quota]));
+            }
+
+            facts.Add(new(texts["Field_Deadline"], BelgianTime.FormatDateTime(lab.Details.RegistrationDeadline, culture)));
+        }
+
+        if (lab.State != LabState.Open)
+        {
+            facts.Add(new(texts["Field_State"], texts["State_" + lab.State]));
+        }
+
+        return facts;
+    }
+
+    public string StandingText(Lab lab, Standing? standing) => standing switch
+    {
+        null => string.Empty,
+        { Registration.Status: SeatStatus.Confirmed } => texts["Standing_Confirmed"],
+        { Reason: WaitReason.Quota } => texts["Standing_WaitingQuota", standing.Position!.Value, lab.CommuneQuota!.Value, standing.Registration.Commune],
+        _ => texts["Standing_Waiting", standing.Position!.Value],
+    };
+
+    /// <summary>Whether the person may register or cancel themself right now (staff always may).</summary>
+    public bool SelfServiceOpen(Lab lab, ChatUser user) =>
+        user.Role == Role.BepStaff ? lab.State != LabState.Cancelled : lab.IsOpenFor(clock.GetUtcNow());
+
+    public bool CanCancelSelf(Lab lab, ChatUser user) =>
+        lab.State != LabState.Cancelled && (user.Role == Role.BepStaff || clock.GetUtcNow() <= lab.Details.RegistrationDeadline);
+
+    public async Task<JsonObject> LabCardAsync(Lab lab, ChatUser viewer, string? notice, CancellationToken cancellationToken)
+    {
+        var standing = lab.StandingOf(viewer.AadObjectId);
+        var calendarUrl = standing?.Registration.Status == SeatStatus.Confirmed ? (await calendar.LinkAsync(lab, cancellationToken)).ToString() : string.Empty;
+        return cards.Render("labs/lab", new
+        {
+            Title = CardText.EscapeMarkdown(lab.Details.Title),
+            Description = CardText.EscapeMarkdown(lab.Details.Description),
+            Facts = Facts(lab),
+            Status = StandingText(lab, standing),
+            HasStatus = standing is not null,
+            Notice = notice ?? string.Empty,
+            HasNotice = !string.IsNullOrEmpty(notice),
+            LabId = lab.Id,
+            CanRegister = standing is null && SelfServiceOpen(lab, viewer) && lab.Admits(viewer.Role),
+            RegisterTitle = texts["Button_Register"].Value,
+            CanCancel = standing is not null && CanCancelSelf(lab, viewer),
+            CancelTitle = texts["Button_CancelMine"].Value,
+            HasCalendar = calendarUrl.Length > 0,
+            CalendarTitle = texts["Button_Calendar"].Value,
+            CalendarUrl = calendarUrl,
+            IsStaff = viewer.Role == Role.BepStaff,
+            ManageTitle = texts["Button_Manage"].Value,
+        });
+    }
+
+    public async Task<OutgoingMessage> NoticeAsync(Lab lab, string title, string message, bool withCalendar, CancellationToken cancellationToken)
+    {
+        var calendarUrl = withCalendar ? (await calendar.LinkAsync(lab, cancellationToken)).ToString() : string.Empty;
+        var card = cards.Render("labs/notice", new
+        {
+            Title = title,
+            Message = message,
+            Facts = Facts(lab, withSeats: false),
+            HasLink = calendarUrl.Length > 0,
+            LinkTitle = texts["Button_Calendar"].Value,
+            LinkUrl = calendarUrl,
+        });
+        return new OutgoingMessage(title, card, Alert: true);
+    }
+}

@@ -1,0 +1,53 @@
+using BepBot.Chat;
+using BepBot.Features.Broadcasts;
+using BepBot.Features.Communes;
+using BepBot.Features.Roster;
+using BepBot.Infrastructure.Scheduling;
+
+namespace BepBot.Features.Labs;
+
+public static class LabsRegistration
+{
+    public static IHostApplicationBuilder AddLabs(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<LabsOptions>(builder.Configuration.GetSection(LabsOptions.Section));
+        services.AddSingleton<LabNotifier>();
+        services.AddSingleton<LabBook>();
+        services.AddSingleton<LabCalendar>();
+        services.AddSingleton<LabCards>();
+        services.AddScoped<LabRegistrants>();
+        services.AddScoped<MyRegistrations>();
+        services.AddSingleton<IJobHandler, LabReminderJob>();
+        services.AddBroadcastContent<LabNoticeContent>();
+        services.AddCommunePageSection<LabsCommunePageSection>();
+
+        services.AddCommand<ListLabs>("labs", "labs", Roles.Members, "séminaires", "labs", "territory labs", "seminars");
+        services.AddCommand<MyRegistrations>("labs.mine", "labs", Roles.Members, "mes inscriptions", "my registrations");
+        services.AddCommand<StartCreateLab>("labs.create", "labs", Roles.Staff, "nouveau séminaire", "new seminar", "new lab", "créer un séminaire");
+        services.AddFlow<CreateLabFlow>();
+        services.AddCommand<ShowMyData>("labs.mydata", "privacy", Roles.Everyone, "mes données", "my data");
+        services.AddCommand<AskToEraseMyData>("labs.erase", "privacy", Roles.Everyone, "supprimer mes données", "delete my data", "erase my data");
+
+        services.AddCardAction<ShowLab>("labs.show", Roles.Members);
+        services.AddCardAction<RegisterForLab>("labs.register", Roles.Members);
+        services.AddCardAction<CancelMyRegistration>("labs.cancel", Roles.Members);
+        services.AddCardAction<AskToEraseMyData>("labs.askerase", Roles.Everyone);
+        services.AddCardAction<EraseMyData>("labs.erase", Roles.Everyone);
+        services.AddCardAction<KeepAsIs>("labs.keep", Roles.Everyone);
+
+        services.AddCardAction<LabRegistrants>("labs.registrants", Roles.Staff);
+        services.AddCardAction<EditLab>("labs.edit", Roles.Staff);
+        services.AddCardAction<SaveLab>("labs.save", Roles.Staff);
+        services.AddCardAction<CloseLabRegistrations>("labs.close", Roles.Staff);
+        services.AddCardAction<ReopenLabRegistrations>("labs.reopen", Roles.Staff);
+        services.AddCardAction<AskToCancelLab>("labs.askcancel", Roles.Staff);
+        services.AddCardAction<CancelLab>("labs.cancellab", Roles.Staff);
+        services.AddCardAction<MarkAttendance>("labs.attend", Roles.Staff);
+        services.AddCardAction<PromoteByHand>("labs.promote", Roles.Staff);
+        services.AddCardAction<RemoveRegistrant>("labs.remove", Roles.Staff);
+        services.AddCardAction<MessageRegistrants>("labs.message", Roles.Staff);
+        services.AddCardAction<ExportLab>("labs.export", Roles.Staff);
+        return builder;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using BepBot.Cards;
+using BepBot.Chat;
+using BepBot.Features.Roster;
+using BepBot.Infrastructure.Text;
+using Microsoft.Extensions.Localization;
+
+namespace BepBot.Features.Labs;
+
+/// <summary>`séminaires [thème]`: upcoming labs open to the person, with seats left and their own standing.</summary>
+public sealed class ListLabs(LabBook book, LabCards labCards, CardCatalog cards, IStringLocalizer<LabsTexts> texts, TimeProvider clock) : ICommandHandler
+{
+    public async Task<Reply> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var isStaff = turn.User.Role == Role.BepStaff;
+        var filter = TextFolding.Fold(arguments);
+        var labs = (await book.ListAsync(cancellationToken))
+            .Where(lab => isStaff
+                ? lab.Details.EndsAt > now.AddDays(-30)
+                : lab.State != LabState.Cancelled && lab.Details.EndsAt > now && lab.Admits(turn.User.Role))
+            .Where(lab => filter.Length == 0
+                || TextFolding.Fold(lab.Details.Theme).Contains(filter, StringComparison.Ordinal)
+                || TextFolding.Fold(lab.Details.Title).Contains(filter, StringComparison.Ordinal))
+            .ToList();
+        var card = cards.Render("labs/catalog", new
+        {
+            Title = texts["Catalog_Title"].Value,
+            Intro = filter.Length == 0 ? texts["Catalog_Intro"].Value : texts["Catalog_IntroFiltered", CardText.EscapeMarkdown(arguments)].Value,
+            HasLabs = labs.Count > 0,
+            EmptyText = filter.Length == 0 ? texts["Catalog_Empty"].Value : texts["Catalog_EmptyFiltered", CardText.EscapeMarkdown(arguments)].Value,
+            Labs = labs.Select(lab =>
+            {
+                var standing = lab.StandingOf(turn.User.AadObjectId);
+                return new
+                {
+                    LabId = lab.Id,
+                    Title = CardText.EscapeMarkdown(lab.Details.Title),
+                    Theme = CardText.EscapeMarkdown(lab.Details.Theme),
+                    When = labCards.When(lab),
+                    Where = labCards.Where(lab),
+                    Seats = lab.State == LabState.Open ? labCards.Seats(lab) : texts["State_" + lab.State].Value,
+                    Status = labCards.StandingText(lab, standing),
+                    HasStatus = standing is not null,
+                    CanRegister = standing is null && labCards.SelfServiceOpen(lab, turn.User) && lab.Admits(turn.User.Role),
+                    RegisterTitle = texts["Button_Register"].Value,
+                    DetailsTitle = texts["Button_Details"].Value,
+                    IsStaff = isStaff,
+                    ManageTitle = texts["Button_Manage"].Value,
+                };
+            }).ToList(),
+        });
+        return Reply.WithCard(card, texts["Catalog_Title"]);
+    }
+}
+
+/// <summary>`labs.show`: one lab in detail, with the person's standing and what they may do.</summary>
+public sealed class ShowLab(LabBook book, LabCards labCards, IStringLocalizer<LabsTexts> texts) : ICardActionHandler
+{
+    public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
+    {
+        var lab = await book.FindAsync(CardData.Read<LabIdData>(data).LabId, cancellationToken);
+        if (lab is null || (turn.User.Role != Role.BepStaff && !lab.Admits(turn.User.Role)))
+        {
+            return Reply.WithText(texts["Lab_Unknown"]);
+        }
+
+        return Reply.WithCard(await labCards.LabCardAsync(lab, turn.User, null, cancellationToken), lab.Details.Title);
+    }
+}

@@ -1,0 +1,215 @@
+using System.Text.Json.Nodes;
+using BepBot.Features.Labs;
+using BepBot.Infrastructure.Scheduling;
+using BepBot.Tests.Harness;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BepBot.Tests.Labs;
+
+/// <summary>Officers: the catalogue, one-click registration, the waiting list, quota, cancellation and promotion, the deadline.</summary>
+public sealed class LabRegistrationTests : LabsBotTestBase
+{
+    [Fact]
+    public async Task Register_OneClick_CardSaysInscritWithAnIcsOfTheLab()
+    {
+        var lab = await CreateLabAsync(LabFixtures.NewLab(capacity: 1));
+
+        var catalogue = (await Teams.SayAsync(TeamsUser.Patti, "séminaires")).Card;
+        CardReader.AllText(catalogue).ShouldContain("1 places restantes sur 1");
+        var registered = await Teams.ClickAsync(TeamsUser.Patti, catalogue, "S'inscrire");
+
+        var card = CardReader.AllText(registered.UpdatedCard!);
+        card.ShouldContain("Votre inscription est confirmée.");
+        card.ShouldContain("Inscrit : votre place est réservée.");
+        var ics = await DownloadAsync((string)CardReader.Actions(registered.UpdatedCard!).Single(action => (string?)action["type"] == "Action.OpenUrl")["url"]!);
+        ics.ShouldContain("BEGIN:VEVENT");
+        ics.ShouldContain("SUMMARY:La cybersécurité dans nos communes");
+        ics.ShouldContain("DTSTART;TZID=Europe/Brussels:");
+        ics.ShouldContain("BEGIN:VTIMEZONE");
+        (await LabAsync(lab.Id)).StandingOf(TeamsUser.Patti.AadObjectId)!.Registration.Status.ShouldBe(SeatStatus.Confirmed);
+    }
+
+    [Fact]
+    public async Task Register_FullLab_WaitingListWithPosition_ThenCancellationPromotesAndTellsAtOnce()
+    {
+        var lab = await CreateLabAsync(LabFixtures.NewLab(capacity: 1));
+        await RegisterFromCatalogueAsync(TeamsUser.Patti, lab.Details.Title);
+
+        var waiting = await RegisterFromCatalogueAsync(TeamsUser.Lynne, lab.Details.Title);
+        CardReader.AllText(waiting.UpdatedCard!).ShouldContain("Liste d'attente, position 1 (le séminaire est complet).");
+
+        var mine = (await Teams.SayAsync(TeamsUser.Patti, "mes inscriptions")).Card;
+        CardReader.AllText(mine).ShouldContain(lab.Details.Title);
+        var cancelled = await Teams.ClickAsync(TeamsUser.Patti, mine, "Annuler mon inscription");
+
+        CardReader.AllText(cancelled.UpdatedCard!).ShouldContain("est annulée");
+        var told = await WaitForCardsToAsync(TeamsUser.Lynne, "Une place s'est libérée");
+        told.Count.ShouldBe(1);
+        told[0].AllText.ShouldContain(lab.Details.Title);
+        var after = await LabAsync(lab.Id);
+        after.StandingOf(TeamsUser.Lynne.AadObjectId)!.Registration.Status.ShouldBe(SeatStatus.Confirmed);
+        after.StandingOf(TeamsUser.Patti.AadObjectId).ShouldBeNull();
+        CardReader.AllText((await Teams.SayAsync(TeamsUser.Lynne, "mes inscriptions")).Card).ShouldContain("Inscrit : votre place est réservée.");
+    }
+
+    [Fact]
+    public async Task Register_CommuneAtQuota_WaitingListWithTheQuotaReason()
+    {
+        var lab = await CreateLabAsync(LabFixtures.NewLab(capacity: 5, quota: 1));
+        await RegisterFromCatalogueAsync(TeamsUser.Patti, lab.Details.Title);
+
+        var megan = await RegisterFromCatalogueAsync(TeamsUser.Megan, lab.Details.Title);
+
+        CardReader.AllText(megan.UpdatedCard!).ShouldContain("Liste d'attente, position 1 : le quota de 1 personne(s) par commune est atteint pour Namur.");
+        var lynne = await RegisterFromCatalogueAsync(TeamsUser.Lynne, lab.Details.Title);
+        CardReader.AllText(lynne.UpdatedCard!).ShouldContain("Inscrit", Case.Sensitive);
+        (await LabAsync(lab.Id)).Confirmed.Select(registration => registration.Commune).ShouldBe(["Namur", "Ciney"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task Catalogue_FilteredByTheme_ShowsOnlyMatchingLabs()
+    {
+        await CreateLabAsync(LabFixtures.NewLab());
+        await CreateLabAsync(LabFixtures.NewLab(title: "Le commerce de centre-ville", theme: "Commerces de proximité"));
+
+        var filtered = CardReader.AllText((await Teams.SayAsync(TeamsUser.Lynne, "séminaires cybersécurité")).Card);
+
+        filtered.ShouldContain("La cybersécurité dans nos communes");
+        filtered.ShouldNotContain("Le commerce de centre-ville");
+        CardReader.AllText((await Teams.SayAsync(TeamsUser.Lynne, "seminaires COMMERCES")).Card).ShouldContain("Le commerce de centre-ville");
+    }
+
+    [Fact]
+    public async Task Deadline_Passed_OfficersCannotRegisterOrCancelButStaffCan()
+    {
+        var lab = await CreateLabAsync(LabFixtures.NewLab(capacity: 1, deadlineIn: TimeSpan.FromDays(2)));
+        var catalogue = (await Teams.SayAsync(TeamsUser.Lynne, "séminaires")).Card;
+        await RegisterFromCatalogueAsync(TeamsUser.Patti, lab.Details.Title);
+        Bot.Clock.Offset = TimeSpan.FromDays(3);
+        var tickets = await TicketCountAsync();
+
+        (await Teams.ClickAsync(TeamsUser.Lynne, catalogue, "S'inscrire")).AllText.ShouldContain("date limite d'inscription");
+        (await Teams.InvokeAsync(TeamsUser.Patti, "labs.cancel", new JsonObject { ["labId"] = lab.Id, ["from"] = "mine" })).AllText.ShouldContain("vous ne pouvez plus annuler vous-même");
+
+        (await TicketCountAsync()).ShouldBe(tickets);
+        (await LabAsync(lab.Id)).Registrations.Count.ShouldBe(1);
+        CardReader.AllText((await Teams.SayAsync(TeamsUser.Patti, "mes inscriptions")).Card).ShouldContain("Date limite passée");
+        var removed = await Teams.InvokeAsync(TeamsUser.Alex, "labs.remove", new JsonObject { ["labId"] = lab.Id, ["aadObjectId"] = TeamsUser.Patti.AadObjectId });
+        CardReader.AllText(removed.UpdatedCard!).ShouldContain("L'inscription de Patti Fernandez est annulée.");
+        (await LabAsync(lab.Id)).Confirmed.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Register_Twice_StaysOneRegistration()
+    {
+        var lab = await CreateLabAsync(LabFixtures.NewLab(capacity: 3));
+
+        var clicks = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => Teams.InvokeAsync(TeamsUser.Patti, "labs.register", Data(lab.Id))));
+
+        clicks.ShouldAllBe(click => click.UpdatedCard != null);
+        var after = await LabAsync(lab.Id);
+        after.Registrations.Count(registration => registration.IsActive).ShouldBe(1);
+        after.SeatsLeft.ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task Register_AfterErasure_SameCardStillWorks()
+    {
+        var lab = await CreateLabAsync(LabFixtures.NewLab(capacity: 3));
+        await RegisterFromCatalogueAsync(TeamsUser.Patti, lab.Details.Title);
+        await Teams.InvokeAsync(TeamsUser.Patti, "labs.erase", new JsonObject { ["confirm"] = true });
+
+        var again = await Teams.InvokeAsync(TeamsUser.Patti, "labs.register", Data(lab.Id));
+
+        CardReader.AllText(again.UpdatedCard!).ShouldContain("Inscrit : votre place est réservée.");
+    }
+}
+
+/// <summary>Every action is checked on the server: forged or stale payloads and the wrong people change nothing.</summary>
+public sealed class LabValidationTests : LabsBotTestBase
+{
+    [Theory]
+    [InlineData("ffffffffffff", "n'existe pas ou plus")]
+    [InlineData("../../roster", "n'existe pas ou plus")]
+    [InlineData("", "n'existe pas ou plus")]
+    public async Task Register_UnknownOrForgedLabId_RefusedAndNothingWritten(string labId, string expected)
+    {
+        await CreateLabAsync(LabFixtures.NewLab());
+
+        var response = await Teams.InvokeAsync(TeamsUser.Patti, "labs.register", Data(labId));
+
+        response.AllText.ShouldContain(expected);
+        (await TicketCountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Register_MalformedPayloads_RefusedAndNothingWritten()
+    {
+        var lab = await CreateLabAsync(LabFixtures.NewLab());
+
+        (await Teams.InvokeAsync(TeamsUser.Patti, "labs.register", new JsonObject { ["labId"] = lab.Id, ["aadObjectId"] = TeamsUser.Lynne.AadObjectId })).AllText.ShouldContain("données invalides");
+        (await Teams.InvokeAsync(TeamsUser.Patti, "labs.register", new JsonObject())).AllText.ShouldContain("données invalides");
+        (await Teams.InvokeAsync(TeamsUser.Patti, "labs.register", new JsonArray())).AllText.ShouldContain("données invalides");
+        (await Teams.InvokeAsync(TeamsUser.Patti, "labs.cancel", new JsonObject { ["labId"] = lab.Id, ["from"] = "ailleurs" })).AllText.ShouldContain("données invalides");
+        (await Teams.InvokeAsync(TeamsUser.Patti, "labs.register", new JsonObject { ["labId"] = 42 })).AllText.ShouldContain("données invalides");
+
+        (await TicketCountAsync()).ShouldBe(0);
+        (await LabAsync(lab.Id)).Registrations.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Register_GuestAudienceClosedOrCancelled_RefusedAndNothingWritten()
+    {
+        var officersOnly = await CreateLabAsync(LabFixtures.NewLab(audience: LabAudience.Officers));
+        var closed = await CreateLabAsync(LabFixtures.NewLab() with { State = LabState.Closed });
+        var cancelled = await CreateLabAsync(LabFixtures.NewLab() with { State = LabState.Cancelled });
+
+        (await Teams.InvokeAsync(TeamsUser.Stranger, "labs.register", Data(officersOnly.Id))).AllText.ShouldContain("réservée aux membres");
+        (await Teams.InvokeAsync(TeamsUser.Megan, "labs.register", Data(officersOnly.Id))).AllText.ShouldContain("pas ouvert à votre fonction");
+        (await Teams.InvokeAsync(TeamsUser.Patti, "labs.register", Data(closed.Id))).AllText.ShouldContain("sont clôturées");
+        (await Teams.InvokeAsync(TeamsUser.Patti, "labs.register", Data(cancelled.Id))).AllText.ShouldContain("a été annulé");
+        CardReader.AllText((await Teams.SayAsync(TeamsUser.Megan, "séminaires")).Card).ShouldNotContain(officersOnly.Id);
+
+        (await TicketCountAsync()).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task StaffVerbs_FromAnOfficer_RefusedAndNothingChanges()
+    {
+        var lab = await CreateLabAsync(LabFixtures.NewLab());
+        await Teams.InvokeAsync(TeamsUser.Lynne, "labs.register", Data(lab.Id));
+        var before = await Book.GetAsync(lab.Id);
+
+        foreach (var verb in new[] { "labs.close", "labs.cancellab", "labs.registrants", "labs.export", "labs.edit" })
+        {
+            (await Teams.InvokeAsync(TeamsUser.Patti, verb, Data(lab.Id))).AllText.ShouldContain("réservée au personnel du BEP");
+        }
+
+        (await Teams.InvokeAsync(TeamsUser.Patti, "labs.remove", new JsonObject { ["labId"] = lab.Id, ["aadObjectId"] = TeamsUser.Lynne.AadObjectId })).AllText.ShouldContain("réservée au personnel du BEP");
+        (await Teams.SayAsync(TeamsUser.Patti, "nouveau séminaire")).AllText.ShouldContain("réservée au personnel du BEP");
+        (await Book.GetAsync(lab.Id))!.ETag.ShouldBe(before!.ETag);
+    }
+
+    [Fact]
+    public async Task Cancel_SomeoneNotRegistered_RefusedAndLedgerUntouched()
+    {
+        var lab = await CreateLabAsync(LabFixtures.NewLab());
+        await Teams.InvokeAsync(TeamsUser.Lynne, "labs.register", Data(lab.Id));
+        var before = await Book.GetAsync(lab.Id);
+
+        (await Teams.InvokeAsync(TeamsUser.Patti, "labs.cancel", new JsonObject { ["labId"] = lab.Id, ["from"] = "lab" })).AllText.ShouldContain("pas inscrit à ce séminaire");
+
+        (await Book.GetAsync(lab.Id))!.ETag.ShouldBe(before!.ETag);
+    }
+
+    [Fact]
+    public async Task Register_PersonRemovedFromRosterMeanwhile_Refused()
+    {
+        var lab = await CreateLabAsync(LabFixtures.NewLab());
+        await LabFixtures.SeedOfficersAsync(Bot.Store, 1, "Gesves");
+        var ghost = new TeamsUser("29:ghost", "Ancien agent", "0badc0de-0000-0000-0000-000000000000");
+
+        (await Teams.InvokeAsync(ghost, "labs.register", Data(lab.Id))).AllText.ShouldContain("réservée aux membres");
+        (await TicketCountAsync()).ShouldBe(0);
+    }
+}
