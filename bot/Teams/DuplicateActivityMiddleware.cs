@@ -30,12 +30,15 @@ public sealed partial class DuplicateActivityMiddleware(
         {
             await store.CreateAsync(KeyOf(activity), new ActivityClaim(activity.Type, DateTimeOffset.UtcNow, claim), cancellationToken);
         }
-        catch (DocumentConflictException) when (await IsOurOwnClaimAsync(KeyOf(activity), claim, cancellationToken))
-        {
-            // The storage client resent our create after a lost response: the conflict is with ourselves.
-        }
         catch (DocumentConflictException)
         {
+            if (await IsOurOwnClaimAsync(KeyOf(activity), claim, cancellationToken))
+            {
+                // The storage client resent our create after a lost response: the conflict is with ourselves.
+                await next(cancellationToken);
+                return;
+            }
+
             LogDuplicate(logger, activity.Id, activity.Conversation?.Id);
             if (activity.Type == ActivityTypes.Invoke)
             {
