@@ -15,7 +15,9 @@ public sealed record DataSetVersion(
     bool IsDemo,
     IReadOnlyList<Observation> Observations);
 
-public sealed record DataSetVersionInfo(int Version, DateTimeOffset ImportedAt, string ImportedBy, string Origin, int RowCount, IReadOnlyList<string> Indicators, IReadOnlyList<string> Sources);
+/// <param name="ContentHash">SHA-256 of the file, so that a configured file imported again at each start adds no version when unchanged.</param>
+public sealed record DataSetVersionInfo(
+    int Version, DateTimeOffset ImportedAt, string ImportedBy, string Origin, int RowCount, IReadOnlyList<string> Indicators, IReadOnlyList<string> Sources, string? ContentHash = null);
 
 /// <summary>The head of a data set: which version is current, and every version ever imported (all kept).</summary>
 public sealed record DataSetHead(string Id, string Name, bool IsDemo, int CurrentVersion, IReadOnlyList<DataSetVersionInfo> Versions)

@@ -35,7 +35,7 @@ public sealed class DataSetStore(IDocumentStore store, TimeProvider clock)
     public static string NameOf(string fileName) => Path.GetFileNameWithoutExtension(fileName.Trim()) is { Length: > 0 } name ? name : fileName;
 
     public async Task<DataSetVersion> ImportAsync(
-        string name, IReadOnlyList<Observation> observations, string importedBy, string origin, bool isDemo, CancellationToken cancellationToken)
+        string name, IReadOnlyList<Observation> observations, string importedBy, string origin, bool isDemo, string? contentHash, CancellationToken cancellationToken)
     {
         var id = IdOf(name);
         var head = (await store.GetAsync<DataSetHead>(HeadKey(id), cancellationToken))?.Value;
@@ -62,7 +62,8 @@ public sealed class DataSetStore(IDocumentStore store, TimeProvider clock)
             origin,
             observations.Count,
             [.. observations.Select(observation => observation.Indicator).Distinct(StringComparer.Ordinal)],
-            [.. observations.Select(observation => observation.Source).Distinct(StringComparer.Ordinal)]);
+            [.. observations.Select(observation => observation.Source).Distinct(StringComparer.Ordinal)],
+            contentHash);
         await store.UpdateAsync<DataSetHead>(HeadKey(id), current => current is null
             ? new DataSetHead(id, version.Name, isDemo, number, [info])
             : current with
@@ -85,6 +86,9 @@ public sealed class DataSetStore(IDocumentStore store, TimeProvider clock)
 
         return [.. heads.OrderBy(head => head.Name, StringComparer.Create(CultureInfo.InvariantCulture, ignoreCase: true))];
     }
+
+    public async Task<DataSetHead?> GetHeadAsync(string id, CancellationToken cancellationToken) =>
+        (await store.GetAsync<DataSetHead>(HeadKey(id), cancellationToken))?.Value;
 
     public async Task<bool> AnyAsync(CancellationToken cancellationToken)
     {

@@ -43,7 +43,7 @@ public static class ObservatoireCharts
             [.. years.Where((_, i) => i % step == 0).Select(year => year.ToString(CultureInfo.InvariantCulture))]);
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = value => Compact(value, culture), MaxTickCount = 5 };
         plot.Axes.Margins(0.08, 0.15);
-        plot.ShowLegend(Alignment.LowerLeft);
+        plot.ShowLegend(Edge.Bottom);
         plot.Legend.FontSize = 12;
         return plot.GetImageBytes(Width, 240, ImageFormat.Png);
     }
@@ -102,7 +102,7 @@ public static class ObservatoireCharts
         plot.Axes.Bottom.SetTicks([.. shown.Select(year => (double)year)], [.. shown.Select(year => year.ToString(CultureInfo.InvariantCulture))]);
         plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = value => Compact(value, culture), MaxTickCount = 5 };
         plot.Axes.Margins(0.08, 0.15);
-        plot.ShowLegend(Alignment.LowerLeft);
+        plot.ShowLegend(Edge.Bottom);
         plot.Legend.FontSize = 12;
         return plot.GetImageBytes(Width, 240, ImageFormat.Png);
     }
@@ -110,7 +110,7 @@ public static class ObservatoireCharts
     private static Plot NewPlot(string title)
     {
         var plot = new Plot();
-        plot.Font.Automatic();
+        plot.Font.Set(Fonts.Sans);
         plot.Title(title, size: 14);
         plot.Axes.Bottom.TickLabelStyle.FontSize = 12;
         plot.Axes.Left.TickLabelStyle.FontSize = 12;
