@@ -2,7 +2,7 @@ using System.Globalization;
 using BepBot.Benchmarks;
 
 // Benchmarks print figures; they never assert timings. `./bench.sh` runs them with Azurite and records the
-// figures in docs/benchmarks.md. Usage: BepBot.Benchmarks messenger | broadcast [recipients] [limit] [LocalFolder|Blob] [--record <file>]
+// figures in docs/benchmarks.md. Usage: BepBot.Benchmarks messenger | observatoire | broadcast [recipients] [limit] [LocalFolder|Blob] [--record <file>]
 var recordPath = args.SkipWhile(arg => arg != "--record").Skip(1).FirstOrDefault();
 var positional = args.TakeWhile(arg => arg != "--record").ToArray();
 var which = positional.FirstOrDefault() ?? "broadcast";
@@ -22,9 +22,25 @@ if (which == "messenger")
     return 0;
 }
 
+if (which == "observatoire")
+{
+    var diagnostics = await ObservatoireBenchmark.RunAsync();
+    foreach (var (name, value) in diagnostics)
+    {
+        Console.WriteLine($"{name,-62} {value}");
+    }
+
+    if (recordPath is not null)
+    {
+        BenchmarkReport.Record(recordPath, "observatoire", "Observatoire: diagnostic cards with charts for the 40 communes", diagnostics);
+    }
+
+    return 0;
+}
+
 if (which != "broadcast")
 {
-    Console.Error.WriteLine($"Unknown benchmark '{which}'. Known: messenger, broadcast.");
+    Console.Error.WriteLine($"Unknown benchmark '{which}'. Known: messenger, broadcast, observatoire.");
     return 2;
 }
 
