@@ -33,7 +33,7 @@ public sealed class ObservatoireCards(CardCatalog cards, ExportStore exports, IO
 
         return cards.Render("observatoire/diagnostic", new
         {
-            Title = texts["Diag_Title", commune.Name].Value,
+            Title = texts["Diag_Title", Of(commune.Name)].Value,
             Subtitle = texts["Diag_Subtitle", commune.Bassin.Name, CommuneCodes.Of(commune)].Value,
             DemoNotice = data.Indicators.Any(indicator => indicator.IsDemo) ? texts["Demo_Notice"].Value : string.Empty,
             Intro = texts["Diag_Intro"].Value,
@@ -72,7 +72,7 @@ public sealed class ObservatoireCards(CardCatalog cards, ExportStore exports, IO
             {
                 var png = ObservatoireCharts.Lines(Truncate(selected.Name, 40), series, culture);
                 var url = await exports.SaveAsync($"comparaison-{DataSetStore.IdOf(selected.Name)}.png", "image/png", png, cancellationToken);
-                charts.Add(new { Url = url.ToString(), AltText = texts["Chart_LinesAlt", selected.Name, Join(communes.Select(commune => commune.Name), culture)].Value });
+                charts.Add(new { Url = url.ToString(), AltText = texts["Chart_LinesAlt", selected.Name, Of(Join(communes.Select(commune => commune.Name), culture))].Value });
             }
             else
             {
@@ -152,7 +152,7 @@ public sealed class ObservatoireCards(CardCatalog cards, ExportStore exports, IO
         var url = await exports.SaveAsync($"diagnostic-{DataSetStore.IdOf(commune.Name)}.csv", "text/csv; charset=utf-8", csv, cancellationToken);
         return cards.Render("observatoire/export", new
         {
-            Text = texts["Export_Ready", commune.Name, (int)exportOptions.Value.LinkLifetime.TotalHours].Value,
+            Text = texts["Export_Ready", Of(commune.Name), (int)exportOptions.Value.LinkLifetime.TotalHours].Value,
             Button = texts["Export_Open"].Value,
             Url = url.ToString(),
         });
@@ -186,7 +186,7 @@ public sealed class ObservatoireCards(CardCatalog cards, ExportStore exports, IO
         return new
         {
             Url = url.ToString(),
-            AltText = texts["Chart_TrendAlt", summary.Indicator.Name, commune.Name, WithUnit(first.Value, summary.Indicator, culture), first.Year, WithUnit(last.Value, summary.Indicator, culture), last.Year].Value,
+            AltText = texts["Chart_TrendAlt", summary.Indicator.Name, Of(commune.Name), WithUnit(first.Value, summary.Indicator, culture), first.Year, WithUnit(last.Value, summary.Indicator, culture), last.Year].Value,
         };
     }
 
@@ -255,6 +255,10 @@ public sealed class ObservatoireCards(CardCatalog cards, ExportStore exports, IO
 
     private static List<object> Choices(ObservatoireData data) =>
         [.. data.Indicators.Select(indicator => new { Title = indicator.Name, Value = indicator.Key })];
+
+    /// <summary>"de Gembloux", "d'Andenne", "d'Yvoir" (French elides before a vowel; these communes have no aspirated h).</summary>
+    public string Of(string commune) =>
+        "aeiouy".Contains(Infrastructure.Text.TextFolding.Fold(commune)[0], StringComparison.Ordinal) ? texts["Of_CommuneElided", commune] : texts["Of_Commune", commune];
 
     public static string Number(decimal value, CultureInfo culture) => value.ToString("#,0.##", culture);
 

@@ -45,7 +45,10 @@ public static class ObservatoireCharts
         plot.Axes.Margins(0.08, 0.15);
         plot.ShowLegend(Edge.Bottom);
         plot.Legend.FontSize = 12;
-        return plot.GetImageBytes(Width, 240, ImageFormat.Png);
+        plot.Legend.Orientation = Orientation.Horizontal;
+        plot.Legend.OutlineWidth = 0;
+        plot.Legend.ShadowOffset = new PixelOffset(0, 0);
+        return plot.GetImageBytes(Width, 260, ImageFormat.Png);
     }
 
     /// <summary>Horizontal bars: every commune of the bassin that has a value that year, the commune in colour, the median as a line.</summary>
@@ -104,13 +107,17 @@ public static class ObservatoireCharts
         plot.Axes.Margins(0.08, 0.15);
         plot.ShowLegend(Edge.Bottom);
         plot.Legend.FontSize = 12;
-        return plot.GetImageBytes(Width, 240, ImageFormat.Png);
+        plot.Legend.Orientation = Orientation.Horizontal;
+        plot.Legend.OutlineWidth = 0;
+        plot.Legend.ShadowOffset = new PixelOffset(0, 0);
+        return plot.GetImageBytes(Width, 260, ImageFormat.Png);
     }
 
     private static Plot NewPlot(string title)
     {
         var plot = new Plot();
-        plot.Font.Set(Fonts.Sans);
+        // DejaVu Sans ships with Debian and has every French accent; ScottPlot falls back to its default sans font elsewhere.
+        plot.Font.Set("DejaVu Sans");
         plot.Title(title, size: 14);
         plot.Axes.Bottom.TickLabelStyle.FontSize = 12;
         plot.Axes.Left.TickLabelStyle.FontSize = 12;

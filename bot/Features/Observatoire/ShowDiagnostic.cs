@@ -47,7 +47,7 @@ internal static class DiagnosticReply
         var data = await dataSets.LoadAsync(cancellationToken);
         return data.IsEmpty
             ? Reply.WithText(texts["Empty"])
-            : Reply.WithCard(await cards.DiagnosticAsync(data, commune, indicatorKey, turn.Culture, cancellationToken), texts["Diag_Title", commune.Name]);
+            : Reply.WithCard(await cards.DiagnosticAsync(data, commune, indicatorKey, turn.Culture, cancellationToken), texts["Diag_Title", cards.Of(commune.Name)]);
     }
 }
 

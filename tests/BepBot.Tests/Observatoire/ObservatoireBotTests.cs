@@ -85,7 +85,7 @@ public sealed class ObservatoireBotTests : IAsyncLifetime
         CardReader.AllText((await _client.SayAsync(TeamsUser.Patti, "chiffres de la commune de Ciney")).Card).ShouldContain("Diagnostic de Ciney");
         CardReader.AllText((await _client.SayAsync(TeamsUser.Lynne, "Ma commune en chiffres")).Card).ShouldContain("Diagnostic de Ciney");
         CardReader.AllText((await _client.SayAsync(TeamsUser.Adele, "ma commune en chiffres ?")).Card).ShouldContain("Diagnostic de Dinant");
-        CardReader.AllText((await _client.SayAsync(TeamsUser.Megan, "diagnostic d'Andenne")).Card).ShouldContain("Diagnostic de Andenne");
+        CardReader.AllText((await _client.SayAsync(TeamsUser.Megan, "diagnostic d'Andenne")).Card).ShouldContain("Diagnostic d'Andenne");
         CardReader.AllText((await _client.SayAsync(TeamsUser.Megan, "diagnostic 93088")).Card).ShouldContain("Diagnostic de Walcourt");
         (await _client.SayAsync(TeamsUser.Alex, "ma commune en chiffres")).Texts.Single().ShouldContain("Votre profil n'est rattaché à aucune commune");
     }

@@ -65,7 +65,7 @@ public sealed class ObservatoireImportTests : IAsyncLifetime
         list.ShouldContain("Version 1 · ");
         list.ShouldContain("80 ligne(s) · population.csv");
 
-        var diagnostic = CardReader.AllText((await _client.SayAsync(TeamsUser.Megan, "diagnostic de Andenne")).Card);
+        var diagnostic = CardReader.AllText((await _client.SayAsync(TeamsUser.Megan, "diagnostic d'Andenne")).Card);
         diagnostic.ShouldContain("version 2");
         diagnostic.ShouldNotContain("démonstration");
     }
