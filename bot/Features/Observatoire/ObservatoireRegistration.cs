@@ -11,6 +11,7 @@ public static class ObservatoireRegistration
         var services = builder.Services;
         services.Configure<ObservatoireOptions>(builder.Configuration.GetSection(ObservatoireOptions.Section));
         services.AddHttpClient(ImportDataSetFile.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddFeatureTexts<ObservatoireTexts>();
         services.AddSingleton<DataSetStore>();
         services.AddSingleton<ObservatoireCards>();
         services.AddScoped<IFileMessageHandler, ImportDataSetFile>();

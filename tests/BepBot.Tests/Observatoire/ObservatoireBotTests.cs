@@ -232,4 +232,17 @@ public sealed class ObservatoireBotTests : IAsyncLifetime
         text.ShouldContain("Demonstration data");
         text.ShouldContain("Bassin median");
     }
+
+    [Fact]
+    public async Task Help_ListsTheObservatoireCommandsWithTheirTexts()
+    {
+        var help = CardReader.AllText((await _client.SayAsync(TeamsUser.Lynne, "aide")).Card);
+
+        help.ShouldContain("Observatoire du Territoire");
+        help.ShouldContain("diagnostic de <commune>");
+        help.ShouldContain("ma commune en chiffres");
+        help.ShouldContain("comparer <commune> et <commune>");
+        help.ShouldNotContain("Command_observatoire");
+        help.ShouldNotContain("jeux de données");
+    }
 }
