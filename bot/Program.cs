@@ -3,6 +3,7 @@ using BepBot.Features.Broadcasts;
 using BepBot.Features.Conferences;
 using BepBot.Features.Help;
 using BepBot.Features.Labs;
+using BepBot.Features.Observatoire;
 using BepBot.Features.Roster;
 using BepBot.Infrastructure;
 using BepBot.Infrastructure.Exports;
@@ -20,6 +21,7 @@ builder.AddRoster();
 builder.AddBroadcasts();
 builder.AddConferences();
 builder.AddLabs();
+builder.AddObservatoire();
 
 var app = builder.Build();
 app.MapTeams();

@@ -21,6 +21,8 @@ var benchmarks = new List<Benchmark>
         var (officers, seats) = (Number(options, 0, 500), Number(options, 1, 30));
         return [new($"labs-{officers}-{seats}", $"Territory labs: {officers} officers register at the same second for {seats} seats", await LabsBenchmark.RunAsync(officers, seats), "overbooked", "lost")];
     }),
+    new("observatoire", string.Empty, "diagnostic cards with charts for the 40 communes", async _ =>
+        [new("observatoire", "Observatoire: diagnostic cards with charts for the 40 communes", await ObservatoireBenchmark.RunAsync())]),
     new("soak", "[seconds=120]", "mixed traffic on two instances with a store outage", async options =>
         [new("soak", "Soak: mixed traffic, two instances, store outage", await SoakBenchmark.RunAsync(TimeSpan.FromSeconds(Number(options, 0, 120)), TimeSpan.FromSeconds(6)), "lost writes", "duplicate messages")]),
 };

@@ -25,6 +25,12 @@ public sealed partial class ChatRouter(
             return Reply.WithText(texts["Message_TooLong", turn.Text.Length, MaxTextLength]);
         }
 
+        var files = turn.Attachments.Where(attachment => attachment.IsFileUpload).ToList();
+        if (files.Count > 0 && services.GetService<IFileMessageHandler>() is { } fileHandler)
+        {
+            return await fileHandler.HandleAsync(turn, files, cancellationToken);
+        }
+
         var match = table.Match(turn.Text);
         if (turn.Flows.Current is not null && match?.Command.Id is not (CancelCommandId or HelpCommandId))
         {

@@ -20,7 +20,8 @@ public sealed record ChatUser(string AadObjectId, string Name, Role Role, Roster
 public sealed record ChatConversation(string Id, ConversationKind Kind, string? TenantId);
 
 /// <summary>One incoming message or card click, free of any Bot Framework type.</summary>
-public sealed class ChatTurn(ChatUser user, ChatConversation conversation, CultureInfo culture, string text, ActiveFlows flows)
+public sealed class ChatTurn(
+    ChatUser user, ChatConversation conversation, CultureInfo culture, string text, ActiveFlows flows, IReadOnlyList<ChatAttachment>? attachments = null)
 {
     public ChatUser User { get; } = user;
 
@@ -29,6 +30,9 @@ public sealed class ChatTurn(ChatUser user, ChatConversation conversation, Cultu
     public CultureInfo Culture { get; } = culture;
 
     public string Text { get; } = text;
+
+    /// <summary>Files and other attachments that came with the message (empty for card clicks).</summary>
+    public IReadOnlyList<ChatAttachment> Attachments { get; } = attachments ?? [];
 
     /// <summary>The user's multi-step flows in this conversation; saved with the conversation state after the turn.</summary>
     public ActiveFlows Flows { get; } = flows;

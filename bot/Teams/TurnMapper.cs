@@ -26,8 +26,22 @@ public sealed class TurnMapper(RosterDirectory roster)
             ConversationOf(turnContext),
             Infrastructure.Text.Cultures.FromLocale(activity.Locale),
             text,
-            flows);
+            flows,
+            activity.Type == ActivityTypes.Message ? AttachmentsOf(activity) : []);
     }
+
+    // A Teams file upload arrives as an attachment whose content carries downloadUrl, uniqueId and fileType.
+    private static List<ChatAttachment> AttachmentsOf(Activity activity) =>
+        [.. (activity.Attachments ?? []).Where(attachment => attachment?.ContentType is not null).Select(attachment =>
+        {
+            var content = attachment.Content as Newtonsoft.Json.Linq.JObject;
+            var url = (string?)content?["downloadUrl"] ?? attachment.ContentUrl;
+            return new ChatAttachment(
+                attachment.Name,
+                attachment.ContentType,
+                Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri : null,
+                (string?)content?["fileType"]);
+        })];
 
     public static ChatConversation ConversationOf(ITurnContext turnContext) =>
         new(turnContext.Activity.Conversation?.Id ?? string.Empty, KindOf(turnContext.Activity), TenantAllowListMiddleware.TenantOf(turnContext));

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace BepBot.Features.Help;
 
 /// <summary>The help card: the commands of the routing table that this user's role may use, by section.</summary>
-public sealed class HelpCard(CommandTable table, CardCatalog cards, IStringLocalizer<Texts> texts)
+public sealed class HelpCard(CommandTable table, CardCatalog cards, IStringLocalizer<Texts> texts, IEnumerable<FeatureTexts> featureTexts)
 {
     public const string TemplateName = "help/help";
 
@@ -17,11 +17,11 @@ public sealed class HelpCard(CommandTable table, CardCatalog cards, IStringLocal
             .GroupBy(command => command.Section)
             .Select(section => new
             {
-                Title = texts["Section_" + section.Key].Value,
+                Title = Text("Section_" + section.Key),
                 Commands = section.Select(command => new
                 {
-                    Command = texts[$"Command_{command.Id}_Usage"].Value,
-                    Description = texts[$"Command_{command.Id}_Description"].Value,
+                    Command = Text($"Command_{command.Id}_Usage"),
+                    Description = Text($"Command_{command.Id}_Description"),
                 }).ToList(),
             })
             .ToList();
@@ -32,6 +32,14 @@ public sealed class HelpCard(CommandTable table, CardCatalog cards, IStringLocal
             Sections = sections,
             Footer = turn.User.Role == Role.Guest ? texts["Help_FooterGuest"].Value : texts["Help_Footer"].Value,
         });
+    }
+
+    private string Text(string key)
+    {
+        var text = texts[key];
+        return text.ResourceNotFound
+            ? featureTexts.Select(feature => feature[key]).FirstOrDefault(found => !found.ResourceNotFound)?.Value ?? text.Value
+            : text.Value;
     }
 }
 

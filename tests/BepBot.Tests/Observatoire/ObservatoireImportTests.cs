@@ -1,0 +1,182 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using BepBot.Features.Observatoire;
+using BepBot.Infrastructure.Storage;
+using BepBot.Tests.Harness;
+
+namespace BepBot.Tests.Observatoire;
+
+/// <summary>Staff import data sets by sending a CSV file to the bot (Teams file upload), or from a configured path.</summary>
+public sealed class ObservatoireImportTests : IAsyncLifetime
+{
+    private readonly BotApplication _bot = new();
+    private LoopbackFileServer _files = null!;
+    private TeamsClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _files = await LoopbackFileServer.StartAsync();
+        _client = _bot.CreateTeamsClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _bot.DisposeAsync();
+        await _files.DisposeAsync();
+    }
+
+    private Task<BotResponse> UploadAsync(TeamsUser user, string fileName, byte[] content, ConversationType type = ConversationType.Personal)
+    {
+        var url = _files.Serve(fileName, content);
+        return _client.PostAsync(_client.Activity(user, "message", type, null, activity =>
+        {
+            activity["text"] = string.Empty;
+            activity["attachments"] = new JsonArray(new JsonObject
+            {
+                ["contentType"] = "application/vnd.microsoft.teams.file.download.info",
+                ["contentUrl"] = "https://contoso.sharepoint.com/personal/alex/Documents/" + fileName,
+                ["name"] = fileName,
+                ["content"] = new JsonObject { ["downloadUrl"] = url, ["uniqueId"] = Guid.NewGuid().ToString(), ["fileType"] = Path.GetExtension(fileName).TrimStart('.') },
+            });
+        }));
+    }
+
+    private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
+
+    [Fact]
+    public async Task Upload_ValidCsv_ImportedThenReimportedAsNewVersionPreviousKept()
+    {
+        var first = await UploadAsync(TeamsUser.Alex, "population.csv", Utf8(ObservatoireCsvTests.Csv(80)));
+
+        first.Texts.Single().ShouldBe("« population.csv » importé : 80 ligne(s), 1 indicateur(s). C'est la version 1 de ce jeu de données.");
+        var second = await UploadAsync(TeamsUser.Alex, "population.csv", Utf8(ObservatoireCsvTests.Csv(120)));
+        second.Texts.Single().ShouldContain("C'est la version 2 de ce jeu de données. La version 1 reste disponible");
+
+        (await _bot.KeysAsync("observatoire/versions/population/")).ShouldBe(["observatoire/versions/population/000001", "observatoire/versions/population/000002"]);
+        var head = (await _bot.Store.GetAsync<DataSetHead>("observatoire/heads/population"))!.Value;
+        head.CurrentVersion.ShouldBe(2);
+        head.Versions.Select(version => (version.Version, version.RowCount, version.ImportedBy)).ShouldBe([(1, 80, "Alex Wilber"), (2, 120, "Alex Wilber")]);
+        var v1 = (await _bot.Store.GetAsync<DataSetVersion>("observatoire/versions/population/000001"))!.Value;
+        v1.Observations.Count.ShouldBe(80);
+
+        var list = CardReader.AllText((await _client.SayAsync(TeamsUser.Alex, "jeux de données")).Card);
+        list.ShouldContain("population — version courante : 2");
+        list.ShouldContain("Version 1 · ");
+        list.ShouldContain("80 ligne(s) · population.csv");
+
+        var diagnostic = CardReader.AllText((await _client.SayAsync(TeamsUser.Megan, "diagnostic d'Andenne")).Card);
+        diagnostic.ShouldContain("version 2");
+        diagnostic.ShouldNotContain("démonstration");
+    }
+
+    [Fact]
+    public async Task Upload_500RowsWith3Bad_RejectedWith3PreciseMessagesNothingStored()
+    {
+        var csv = ObservatoireCsvTests.Csv(500, new Dictionary<int, string>
+        {
+            [10] = "Atlantis;Population;2000;12;habitants;Statbel",
+            [200] = $"{BepBot.Features.Territory.Territory.Communes[198 % 40].Name};Population;2004;douze;habitants;Statbel",
+            [400] = "Dinant;Population;2009;12;habitants",
+        });
+
+        var card = (await UploadAsync(TeamsUser.Alex, "population.csv", Utf8(csv))).Card;
+
+        var lines = CardReader.Nodes(card).Where(node => (string?)node["type"] == "TextBlock").Select(node => (string)node["text"]!).ToList();
+        lines[0].ShouldBe("« population.csv » n'a pas été importé : 3 erreur(s) à corriger. Rien n'a été modifié.");
+        lines.Skip(1).ShouldBe([
+            "Ligne 10 : « Atlantis » n'est ni une des 40 communes ni un de leurs codes INS.",
+            "Ligne 200 : La valeur « douze » n'est pas un nombre.",
+            "Ligne 400 : 5 colonne(s) au lieu de 6.",
+        ]);
+        (await _bot.KeysAsync("observatoire/")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Upload_FromBourgmestre_RefusedAndNotDownloaded()
+    {
+        (await UploadAsync(TeamsUser.Megan, "population.csv", Utf8(ObservatoireCsvTests.Csv(5)))).Texts.Single()
+            .ShouldBe("Seul le personnel du BEP peut importer des données dans l'Observatoire.");
+
+        _files.Requests.ShouldBeEmpty();
+        (await _bot.KeysAsync("observatoire/")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Upload_InChannel_NotCsv_TooLarge_Refused()
+    {
+        (await UploadAsync(TeamsUser.Alex, "population.csv", Utf8(ObservatoireCsvTests.Csv(5)), ConversationType.Channel)).Texts.Single().ShouldContain("conversation privée");
+        (await UploadAsync(TeamsUser.Alex, "population.xlsx", [1, 2, 3])).Texts.Single().ShouldBe("Je n'importe que des fichiers CSV (.csv) ; « population.xlsx » n'en est pas un.");
+        (await UploadAsync(TeamsUser.Alex, "big.csv", new byte[(5 * 1024 * 1024) + 1])).Texts.Single().ShouldContain("dépasse 5 Mo");
+        _files.Files.TryRemove("gone.csv", out _);
+
+        var missing = await _client.PostAsync(_client.Activity(TeamsUser.Alex, "message", ConversationType.Personal, null, activity =>
+            activity["attachments"] = new JsonArray(new JsonObject
+            {
+                ["contentType"] = "application/vnd.microsoft.teams.file.download.info",
+                ["name"] = "gone.csv",
+                ["content"] = new JsonObject { ["downloadUrl"] = _files.BaseUrl + "/files/gone.csv", ["fileType"] = "csv" },
+            })));
+        missing.Texts.Single().ShouldBe("Je n'ai pas pu télécharger « gone.csv ». Réessayez dans un instant.");
+
+        var remote = await _client.PostAsync(_client.Activity(TeamsUser.Alex, "message", ConversationType.Personal, null, activity =>
+            activity["attachments"] = new JsonArray(new JsonObject
+            {
+                ["contentType"] = "application/vnd.microsoft.teams.file.download.info",
+                ["name"] = "x.csv",
+                ["content"] = new JsonObject { ["downloadUrl"] = "http://169.254.169.254/latest/meta-data", ["fileType"] = "csv" },
+            })));
+        remote.Texts.Single().ShouldContain("Je n'ai pas pu télécharger");
+        (await _bot.KeysAsync("observatoire/")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task NoData_CommandsSaySo()
+    {
+        (await _client.SayAsync(TeamsUser.Megan, "diagnostic de Namur")).Texts.Single().ShouldContain("L'Observatoire n'a encore aucune donnée");
+        (await _client.SayAsync(TeamsUser.Megan, "indicateurs")).Texts.Single().ShouldContain("L'Observatoire n'a encore aucune donnée");
+        (await _client.SayAsync(TeamsUser.Megan, "jeux de données")).Texts.Single().ShouldContain("réservée au personnel du BEP");
+    }
+
+    [Fact]
+    public async Task ConfiguredPath_ImportedAtStart_UnchangedFileAddsNoVersion_DemoNotSeededOverRealData()
+    {
+        var folder = Directory.CreateTempSubdirectory("observatoire-");
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(folder.FullName, "emploi.csv"), """
+                commune;indicateur;année;valeur;unité;source
+                92142;Emploi salarié;2023;8 120;postes;ONSS
+                Ciney;Emploi salarié;2023;5 310,0;postes;ONSS
+                """);
+            var settings = new Dictionary<string, string?> { ["Observatoire:ImportPath"] = folder.FullName, ["Observatoire:SeedDemo"] = "true" };
+            var container = $"bot-{Guid.NewGuid():N}";
+            await using (var first = new BotApplication(container, settings))
+            {
+                _ = first.Services;
+                (await first.KeysAsync("observatoire/")).ShouldBe(["observatoire/heads/emploi", "observatoire/versions/emploi/000001"]);
+            }
+
+            await using (var restarted = new BotApplication(container, settings))
+            {
+                _ = restarted.Services;
+                (await restarted.KeysAsync("observatoire/versions/")).Count.ShouldBe(1);
+            }
+
+            await File.AppendAllTextAsync(Path.Combine(folder.FullName, "emploi.csv"), "\nDinant;Emploi salarié;2023;4 010;postes;ONSS\n");
+            await using var changed = new BotApplication(container, settings);
+            using var client = changed.CreateTeamsClient();
+            var text = CardReader.AllText((await client.SayAsync(TeamsUser.Adele, "comparer Ciney et Dinant")).Card);
+            text.ShouldContain("Emploi salarié (postes)");
+            text.ShouldContain($"**{ObservatoireCards.Number(4010, BepBot.Infrastructure.Time.BelgianTime.French)}**");
+            text.ShouldNotContain("démonstration");
+            var head = (await changed.Store.GetAsync<DataSetHead>("observatoire/heads/emploi"))!.Value;
+            head.Versions.Select(version => (version.Version, version.ImportedBy, version.Origin)).ShouldBe([(1, "configuration", "emploi.csv"), (2, "configuration", "emploi.csv")]);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+}
