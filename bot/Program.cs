@@ -1,6 +1,7 @@
 using BepBot.Chat;
 using BepBot.Features.Broadcasts;
 using BepBot.Features.Help;
+using BepBot.Features.Projects;
 using BepBot.Features.Roster;
 using BepBot.Infrastructure;
 using BepBot.Infrastructure.Exports;
@@ -14,6 +15,7 @@ builder.AddHelp();
 builder.AddChat();
 builder.AddRoster();
 builder.AddBroadcasts();
+builder.AddProjects();
 
 var app = builder.Build();
 app.MapTeams();
