@@ -2,7 +2,7 @@ using System.Globalization;
 using BepBot.Benchmarks;
 
 // Benchmarks print figures; they never assert timings. `./bench.sh` runs them with Azurite and records the
-// figures in docs/benchmarks.md. Usage: BepBot.Benchmarks messenger | broadcast [recipients] [limit] [LocalFolder|Blob] [--record <file>]
+// figures in docs/benchmarks.md. Usage: BepBot.Benchmarks messenger | broadcast [recipients] [limit] [LocalFolder|Blob] | qa [projects] [LocalFolder|Blob] [--record <file>]
 var recordPath = args.SkipWhile(arg => arg != "--record").Skip(1).FirstOrDefault();
 var positional = args.TakeWhile(arg => arg != "--record").ToArray();
 var which = positional.FirstOrDefault() ?? "broadcast";
@@ -22,9 +22,27 @@ if (which == "messenger")
     return 0;
 }
 
+if (which == "qa")
+{
+    var projects = positional.Length > 1 ? int.Parse(positional[1], CultureInfo.InvariantCulture) : 5_000;
+    var qaStore = positional.Length > 2 ? positional[2] : "LocalFolder";
+    var qa = await QaBenchmark.RunAsync(projects, qaStore);
+    foreach (var (name, value) in qa)
+    {
+        Console.WriteLine($"{name,-56} {value}");
+    }
+
+    if (recordPath is not null)
+    {
+        BenchmarkReport.Record(recordPath, projects == 5_000 && qaStore == "LocalFolder" ? "qa" : $"qa {projects} {qaStore}", $"Project Q&A on a register of {projects} projects ({qaStore} store)", qa);
+    }
+
+    return 0;
+}
+
 if (which != "broadcast")
 {
-    Console.Error.WriteLine($"Unknown benchmark '{which}'. Known: messenger, broadcast.");
+    Console.Error.WriteLine($"Unknown benchmark '{which}'. Known: messenger, broadcast, qa.");
     return 2;
 }
 

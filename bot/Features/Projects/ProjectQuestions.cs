@@ -202,7 +202,7 @@ public static class ProjectQuestions
         var (communes, rest) = ExtractCommunes(text, userCommune);
         text = rest;
         string? programme = null;
-        foreach (var (phrase, value) in ProgrammePhrases.Concat(index.Projects.Select(project => (Normalize(project.Programme).Trim(), project.Programme))))
+        foreach (var (phrase, value) in ProgrammePhrases.Concat(index.Programmes))
         {
             if (phrase.Length > 0 && Contains(text, phrase))
             {
@@ -249,13 +249,10 @@ public static class ProjectQuestions
         }
 
         // Aliases are the names people actually use ("fil de l'eau"): a whole alias in the question is strong evidence.
-        foreach (var project in index.Projects)
+        foreach (var project in index.Aliases.Where(alias => text.Contains(alias.Phrase, StringComparison.Ordinal)).Select(alias => alias.Project).Distinct())
         {
-            if (project.Aliases.Any(alias => Contains(text, Normalize(alias).Trim())))
-            {
-                var current = scores.TryGetValue(project.Id, out var found) ? found.Score : 0f;
-                scores[project.Id] = (project, current + AliasBonus);
-            }
+            var current = scores.TryGetValue(project.Id, out var found) ? found.Score : 0f;
+            scores[project.Id] = (project, current + AliasBonus);
         }
 
         return [.. scores.Values
