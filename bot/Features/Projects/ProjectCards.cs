@@ -85,7 +85,7 @@ public sealed class ProjectCards(CardCatalog cards, IStringLocalizer<ProjectsTex
             var intro = list.Filter.Commune is null
                 ? texts["Centrals_Intro", list.Projects.Count].Value
                 : texts["Centrals_IntroCommune", list.Filter.Commune, list.Projects.Count].Value;
-            return Reply.WithCard(List(title, intro, list.Projects, texts["Centrals_Footer"], central => texts["Centrals_Detail", StatusName(central.Status), central.Communes.Count, Communes(central.Communes)]), title);
+            return Reply.WithCard(List(title, intro, list.Projects, texts["Centrals_Footer"], central => texts["Centrals_Detail", StatusName(central.Status), Communes(central.Communes)]), title);
         }
 
         var listTitle = texts["List_ProjectsTitle"].Value;

@@ -140,20 +140,18 @@ public sealed partial class ProjectSync(
         }
     }
 
-    // A delta link "from now" so that the next sync is incremental; Graph may not offer it for every list.
+    // A delta link "from now" (token=latest) so that the next sync is incremental; Graph may not offer it for every list.
     private async Task<string?> LatestDeltaLinkAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        var url = $"{graph.Client!.RequestAdapter.BaseUrl}/sites/{settings.SharePointSiteId}/lists/{settings.SharePointListId}/items/delta?token=latest";
         try
         {
-            var latest = await graph.Client!.Sites[settings.SharePointSiteId].Lists[settings.SharePointListId].Items.Delta.GetAsDeltaGetResponseAsync(
-                request => request.QueryParameters.Expand = ["fields"],
-                cancellationToken);
-            return latest?.OdataDeltaLink;
+            return (await ReadDeltaAsync(url, cancellationToken)).DeltaLink;
         }
-        catch (ODataError ex)
+        catch (Exception ex) when (ex is ODataError or ProjectSyncException)
         {
-            LogDeltaUnavailable(logger, ex.ResponseStatusCode);
+            LogDeltaUnavailable(logger, ex);
             return null;
         }
     }
@@ -247,8 +245,8 @@ public sealed partial class ProjectSync(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Graph refused the stored delta link ({Status}): reading the whole list")]
     private static partial void LogDeltaRefused(ILogger logger, int status);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "No delta link for the project list ({Status}): next sync reads the whole list")]
-    private static partial void LogDeltaUnavailable(ILogger logger, int status);
+    [LoggerMessage(Level = LogLevel.Information, Message = "No delta link for the project list: the next sync reads the whole list")]
+    private static partial void LogDeltaUnavailable(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "SharePoint item {ItemId} has no title: skipped")]
     private static partial void LogSkipped(ILogger logger, string itemId);
