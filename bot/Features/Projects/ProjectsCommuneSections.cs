@@ -33,7 +33,10 @@ public sealed class CentralsCommuneSection(ProjectRegisterStore register, IStrin
         var others = ProjectQuestions.FilterProjects(index, new ProjectFilter(), centrals: true).Except(joined).ToList();
         return new CommunePageSection(
             texts["Section_Centrals", joined.Count],
-            [.. joined.Select(central => new CommunePageLine(CardText.EscapeMarkdown(central.Name)))],
-            others.Count == 0 ? texts["Section_CentralsEmpty"] : texts["Section_CentralsOthers", string.Join(" ; ", others.Select(central => CardText.EscapeMarkdown(central.Name)))]);
+            [
+                .. joined.Select(central => new CommunePageLine(CardText.EscapeMarkdown(central.Name))),
+                .. others.Count == 0 ? [] : new[] { new CommunePageLine(texts["Section_CentralsOthers", string.Join(" ; ", others.Select(central => CardText.EscapeMarkdown(central.Name)))]) },
+            ],
+            texts["Section_CentralsEmpty"]);
     }
 }
