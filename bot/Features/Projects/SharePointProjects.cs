@@ -63,7 +63,7 @@ public static class SharePointProjects
             SharePointItemId: item.Id);
     }
 
-    public static bool IsDeleted(ListItem item) => item.AdditionalData?.ContainsKey("deleted") == true;
+    public static bool IsDeleted(ListItem item) => item.Deleted is not null || item.AdditionalData?.ContainsKey("deleted") == true;
 
     public static ProjectStatus? ParseStatus(string? text) => ProjectQuestions.Normalize(text).Trim() switch
     {

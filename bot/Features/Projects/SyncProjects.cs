@@ -99,13 +99,9 @@ public sealed partial class ProjectSync(
                     : null;
             }
         }
-        catch (ODataError ex)
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             throw new ProjectSyncException(Describe(ex), ex);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new ProjectSyncException(ex.Message, ex);
         }
 
         return new Fetched(items, Incremental: false, await LatestDeltaLinkAsync(cancellationToken));
@@ -130,13 +126,9 @@ public sealed partial class ProjectSync(
                 page = await delta.WithUrl(next).GetAsDeltaGetResponseAsync(cancellationToken: cancellationToken);
             }
         }
-        catch (ODataError ex) when (ex.ResponseStatusCode is not (410 or 400 or 404))
+        catch (Exception ex) when (ex is not ODataError { ResponseStatusCode: 410 or 400 or 404 } && (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested))
         {
             throw new ProjectSyncException(Describe(ex), ex);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new ProjectSyncException(ex.Message, ex);
         }
     }
 
@@ -236,8 +228,14 @@ public sealed partial class ProjectSync(
             == b with { Version = 0, UpdatedAt = default, UpdatedBy = string.Empty, Source = string.Empty, Bassins = [], Communes = [], Aliases = [] }
         && a.Bassins.SequenceEqual(b.Bassins) && a.Communes.SequenceEqual(b.Communes) && a.Aliases.SequenceEqual(b.Aliases);
 
-    private static string Describe(ODataError error) =>
-        $"HTTP {error.ResponseStatusCode} {error.Error?.Code}".TrimEnd();
+    // Graph's answer when there is one (the SDK has already retried 429/503/504), else what broke on the way.
+    private static string Describe(Exception exception) => exception switch
+    {
+        ODataError error => $"HTTP {error.ResponseStatusCode} {error.Error?.Code}".TrimEnd(),
+        Microsoft.Kiota.Abstractions.ApiException error => $"HTTP {error.ResponseStatusCode}",
+        _ when exception.InnerException is { } inner && inner != exception => Describe(inner),
+        _ => exception.GetType().Name,
+    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Project register synchronised (incremental: {Incremental}): {Added} added, {Updated} updated, {Removed} removed, {Skipped} skipped, {Total} in total")]
     private static partial void LogSynced(ILogger logger, bool incremental, int added, int updated, int removed, int skipped, int total);
