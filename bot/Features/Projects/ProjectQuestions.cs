@@ -127,6 +127,11 @@ public static class ProjectQuestions
     public static ProjectAnswer Answer(ProjectIndex index, string question, string? userCommune = null)
     {
         var text = Normalize(question);
+        if (index.Projects.Count == 0)
+        {
+            return new NotAboutProjects();
+        }
+
         if (StartsWithAny(text, " projets ", " projects ", " liste des projets "))
         {
             return List(index, StripFirstWords(text, text.StartsWith(" liste des projets ", StringComparison.Ordinal) ? 3 : 1), centrals: false, userCommune);
@@ -161,7 +166,8 @@ public static class ProjectQuestions
         var ranked = Rank(index, text, words, communes, intent);
         if (ranked.Count == 0)
         {
-            return projectish || communes.Count > 0
+            // A commune name alone ("anne.dupont@gesves.be") does not make a text a question about projects.
+            return projectish
                 ? new NoProjectFound(question.Trim(), Suggest(index, words))
                 : new NotAboutProjects();
         }
