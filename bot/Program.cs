@@ -4,6 +4,7 @@ using BepBot.Features.Conferences;
 using BepBot.Features.Help;
 using BepBot.Features.Labs;
 using BepBot.Features.Observatoire;
+using BepBot.Features.Projects;
 using BepBot.Features.Roster;
 using BepBot.Infrastructure;
 using BepBot.Infrastructure.Exports;
@@ -22,6 +23,7 @@ builder.AddBroadcasts();
 builder.AddConferences();
 builder.AddLabs();
 builder.AddObservatoire();
+builder.AddProjects();
 
 var app = builder.Build();
 app.MapTeams();

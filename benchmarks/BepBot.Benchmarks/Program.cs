@@ -23,6 +23,11 @@ var benchmarks = new List<Benchmark>
     }),
     new("observatoire", string.Empty, "diagnostic cards with charts for the 40 communes", async _ =>
         [new("observatoire", "Observatoire: diagnostic cards with charts for the 40 communes", await ObservatoireBenchmark.RunAsync())]),
+    new("qa", "[projects=5000] [LocalFolder|Blob=LocalFolder]", "project questions answered from a register of 5,000 projects", async options =>
+    {
+        var (projects, store) = (Number(options, 0, 5_000), options.ElementAtOrDefault(1) ?? "LocalFolder");
+        return [new(projects == 5_000 && store == "LocalFolder" ? "qa" : $"qa {projects} {store}", $"Project Q&A on a register of {projects} projects ({store} store)", await QaBenchmark.RunAsync(projects, store))];
+    }),
     new("soak", "[seconds=120]", "mixed traffic on two instances with a store outage", async options =>
         [new("soak", "Soak: mixed traffic, two instances, store outage", await SoakBenchmark.RunAsync(TimeSpan.FromSeconds(Number(options, 0, 120)), TimeSpan.FromSeconds(6)), "lost writes", "duplicate messages")]),
 };

@@ -1,0 +1,42 @@
+using System.Globalization;
+using BepBot.Cards;
+using BepBot.Chat;
+using BepBot.Features.Communes;
+using Microsoft.Extensions.Localization;
+
+namespace BepBot.Features.Projects;
+
+/// <summary>The projects a commune takes part in, on its `ma commune` page.</summary>
+public sealed class ProjectsCommuneSection(ProjectRegisterStore register, ProjectCards cards, IStringLocalizer<ProjectsTexts> texts) : ICommunePageSection
+{
+    public int Order => 10;
+
+    public async Task<CommunePageSection?> DescribeAsync(string commune, ChatUser viewer, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        var projects = ProjectQuestions.FilterProjects((await register.GetAsync(cancellationToken)).Index, new ProjectFilter(Commune: commune), centrals: false);
+        return new CommunePageSection(
+            texts["Section_Projects", projects.Count],
+            [.. projects.Select(project => new CommunePageLine(CardText.EscapeMarkdown(project.Name), cards.Detail(project)))],
+            texts["Section_ProjectsEmpty"]);
+    }
+}
+
+/// <summary>The purchasing centrals a commune joined, on its `ma commune` page.</summary>
+public sealed class CentralsCommuneSection(ProjectRegisterStore register, IStringLocalizer<ProjectsTexts> texts) : ICommunePageSection
+{
+    public int Order => 20;
+
+    public async Task<CommunePageSection?> DescribeAsync(string commune, ChatUser viewer, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        var index = (await register.GetAsync(cancellationToken)).Index;
+        var joined = ProjectQuestions.FilterProjects(index, new ProjectFilter(Commune: commune), centrals: true);
+        var others = ProjectQuestions.FilterProjects(index, new ProjectFilter(), centrals: true).Except(joined).ToList();
+        return new CommunePageSection(
+            texts["Section_Centrals", joined.Count],
+            [
+                .. joined.Select(central => new CommunePageLine(CardText.EscapeMarkdown(central.Name))),
+                .. others.Count == 0 ? [] : new[] { new CommunePageLine(texts["Section_CentralsOthers", string.Join(" ; ", others.Select(central => CardText.EscapeMarkdown(central.Name)))]) },
+            ],
+            texts["Section_CentralsEmpty"]);
+    }
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using BepBot.Chat;
+using BepBot.Features.Communes;
+using BepBot.Tests.Harness;
+
+namespace BepBot.Tests.Projects;
+
+public sealed class CommunePageTests : ProjectsBotTest
+{
+    public override Task InitializeAsync()
+    {
+        Bot.WithServices(services =>
+        {
+            services.AddCommunePageSection<UpcomingLabsSection>();
+            services.AddCommunePageSection<BrokenSection>();
+        });
+        return base.InitializeAsync();
+    }
+
+    [Fact]
+    public async Task MaCommune_Officer_ShowsOwnCommunesBassinProjectsCentralsAndOtherSections()
+    {
+        var card = (await Client.SayAsync(TeamsUser.Lynne, "ma commune")).Card;
+
+        var text = CardReader.AllText(card);
+        text.ShouldContain("Commune de Ciney");
+        text.ShouldContain("Arrondissement de Dinant (Dinant-Meuse-Condroz) · 13 communes dans ce bassin");
+        text.ShouldContain("Projets supracommunaux (2)");
+        text.ShouldContain("Dinant-Meuse-Condroz, territoire intelligent");
+        text.ShouldContain("Centrales d'achat rejointes (3)");
+        text.ShouldContain("Pas encore rejointes : Centrale de gestion de gobelets réutilisables.");
+        text.ShouldContain("Territory labs à venir");
+        text.ShouldContain("Cybersécurité à Ciney");
+        text.ShouldContain("Cette partie de la page est momentanément indisponible.");
+        text.ShouldContain("Données de démonstration");
+        // Sections in their Order: projects (10), centrals (20), labs (30), then the failing one (40).
+        text.IndexOf("Projets supracommunaux", StringComparison.Ordinal).ShouldBeLessThan(text.IndexOf("Centrales d'achat rejointes", StringComparison.Ordinal));
+        text.IndexOf("Centrales d'achat rejointes", StringComparison.Ordinal).ShouldBeLessThan(text.IndexOf("Territory labs à venir", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("la commune de Gesves")]
+    [InlineData("commune gesves")]
+    [InlineData("La commune de GESVES ?")]
+    public async Task CommunePage_NamedCommune_ShowsThatCommune(string command)
+    {
+        var text = CardReader.AllText((await Client.SayAsync(TeamsUser.Megan, command)).Card);
+
+        text.ShouldContain("Commune de Gesves");
+        text.ShouldContain("Bassin de Namur-Capitale");
+        text.ShouldContain("Parc naturel en Cœur de Condroz");
+        text.ShouldContain("Centrales d'achat rejointes (3)");
+    }
+
+    [Fact]
+    public async Task CommunePage_UnknownCommune_SaysSo()
+    {
+        var response = await Client.SayAsync(TeamsUser.Megan, "la commune de Gotham");
+
+        response.Texts.Single().ShouldBe("« Gotham » n'est pas une des 40 communes des bassins du BEP.");
+    }
+
+    [Fact]
+    public async Task MaCommune_StaffWithoutCommune_AsksWhichOne()
+    {
+        var response = await Client.SayAsync(TeamsUser.Alex, "ma commune");
+
+        response.Texts.Single().ShouldBe("De quelle commune s'agit-il ? Tapez par exemple « la commune de Ciney ».");
+    }
+
+    [Fact]
+    public async Task MaCommune_Guest_Refused()
+    {
+        (await Client.SayAsync(TeamsUser.Stranger, "ma commune")).Texts.Single().ShouldStartWith("Cette commande est réservée aux membres");
+    }
+
+    private sealed class UpcomingLabsSection : ICommunePageSection
+    {
+        public int Order => 30;
+
+        public Task<CommunePageSection?> DescribeAsync(string commune, ChatUser viewer, CultureInfo culture, CancellationToken cancellationToken) =>
+            Task.FromResult<CommunePageSection?>(new CommunePageSection("Territory labs à venir", [new CommunePageLine($"Cybersécurité à {commune}", "jeudi 4 février 2027")]));
+    }
+
+    private sealed class BrokenSection : ICommunePageSection
+    {
+        public int Order => 40;
+
+        public Task<CommunePageSection?> DescribeAsync(string commune, ChatUser viewer, CultureInfo culture, CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("store down");
+    }
+}
