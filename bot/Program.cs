@@ -2,6 +2,7 @@ using BepBot.Chat;
 using BepBot.Features.Broadcasts;
 using BepBot.Features.Help;
 using BepBot.Features.Roster;
+using BepBot.Features.Votes;
 using BepBot.Infrastructure;
 using BepBot.Infrastructure.Exports;
 using BepBot.Infrastructure.Health;
@@ -14,6 +15,7 @@ builder.AddHelp();
 builder.AddChat();
 builder.AddRoster();
 builder.AddBroadcasts();
+builder.AddVotes();
 
 var app = builder.Build();
 app.MapTeams();
