@@ -2,7 +2,7 @@ using System.Globalization;
 using BepBot.Benchmarks;
 
 // Benchmarks print figures; they never assert timings. `./bench.sh` runs them with Azurite and records the
-// figures in docs/benchmarks.md. Usage: BepBot.Benchmarks messenger | broadcast [recipients] [limit] [LocalFolder|Blob] [--record <file>]
+// figures in docs/benchmarks.md. Usage: BepBot.Benchmarks messenger | broadcast [recipients] [limit] [LocalFolder|Blob] | votes [communes] [--record <file>]
 var recordPath = args.SkipWhile(arg => arg != "--record").Skip(1).FirstOrDefault();
 var positional = args.TakeWhile(arg => arg != "--record").ToArray();
 var which = positional.FirstOrDefault() ?? "broadcast";
@@ -22,9 +22,26 @@ if (which == "messenger")
     return 0;
 }
 
+if (which == "votes")
+{
+    var communes = positional.Length > 1 ? int.Parse(positional[1], CultureInfo.InvariantCulture) : 1_000;
+    var votes = await VoteBenchmark.RunAsync(communes);
+    foreach (var (name, value) in votes)
+    {
+        Console.WriteLine($"{name,-42} {value}");
+    }
+
+    if (recordPath is not null)
+    {
+        BenchmarkReport.Record(recordPath, $"votes-{communes}", $"Votes: {communes} communes on one ballot (Azurite)", votes);
+    }
+
+    return votes.Any(figure => figure.Name is "lost votes" or "double votes" && figure.Value != "0") ? 1 : 0;
+}
+
 if (which != "broadcast")
 {
-    Console.Error.WriteLine($"Unknown benchmark '{which}'. Known: messenger, broadcast.");
+    Console.Error.WriteLine($"Unknown benchmark '{which}'. Known: messenger, broadcast, votes.");
     return 2;
 }
 

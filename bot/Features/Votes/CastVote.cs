@@ -3,6 +3,7 @@ using BepBot.Chat;
 using BepBot.Features.Procurations;
 using BepBot.Features.Roster;
 using BepBot.Infrastructure.Storage;
+using BepBot.Infrastructure.Text;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Votes;
@@ -65,8 +66,10 @@ public sealed partial class VoteService(
             return Refused(CastStatus.Closed, ballot, voter);
         }
 
-        var commune = Territory.Territory.FindCommune(communeName)?.Name;
-        if (commune is null || !ballot.InScope(commune))
+        // Matched against the ballot's own list (frozen at creation), spelt as the user may spell it.
+        var folded = TextFolding.Fold(communeName);
+        var commune = ballot.Communes.FirstOrDefault(candidate => TextFolding.Fold(candidate) == folded);
+        if (commune is null)
         {
             return Refused(CastStatus.NotInScope, ballot, voter);
         }
