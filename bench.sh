@@ -3,7 +3,7 @@
 # docs/benchmarks.md. Figures only, never assertions.
 #   ./bench.sh broadcast [recipients=10000] [limit=50] [LocalFolder|Blob]   a broadcast against a rate-limited fake Teams
 #   ./bench.sh messenger                                                    raw proactive sends per second
-#   ./bench.sh votes [communes=1000]                                        communes voting at once on one ballot (Azurite)
+#   ./bench.sh votes [communes=1000] [inflight=100]                         communes voting at once on one ballot (Azurite)
 set -euo pipefail
 cd "$(dirname "$0")"
 npm ci --prefix tests/node --no-audit --no-fund --loglevel=error

@@ -2,7 +2,7 @@ using System.Globalization;
 using BepBot.Benchmarks;
 
 // Benchmarks print figures; they never assert timings. `./bench.sh` runs them with Azurite and records the
-// figures in docs/benchmarks.md. Usage: BepBot.Benchmarks messenger | broadcast [recipients] [limit] [LocalFolder|Blob] | votes [communes] [--record <file>]
+// figures in docs/benchmarks.md. Usage: BepBot.Benchmarks messenger | broadcast [recipients] [limit] [LocalFolder|Blob] | votes [communes] [in flight] [--record <file>]
 var recordPath = args.SkipWhile(arg => arg != "--record").Skip(1).FirstOrDefault();
 var positional = args.TakeWhile(arg => arg != "--record").ToArray();
 var which = positional.FirstOrDefault() ?? "broadcast";
@@ -25,7 +25,8 @@ if (which == "messenger")
 if (which == "votes")
 {
     var communes = positional.Length > 1 ? int.Parse(positional[1], CultureInfo.InvariantCulture) : 1_000;
-    var votes = await VoteBenchmark.RunAsync(communes);
+    var inFlight = positional.Length > 2 ? int.Parse(positional[2], CultureInfo.InvariantCulture) : 100;
+    var votes = await VoteBenchmark.RunAsync(communes, inFlight);
     foreach (var (name, value) in votes)
     {
         Console.WriteLine($"{name,-42} {value}");

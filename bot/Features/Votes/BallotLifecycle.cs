@@ -38,7 +38,7 @@ public sealed partial class BallotLifecycle(
     {
         await ballots.CreateAsync(ballot, cancellationToken);
         await audit.RecordAsync(ballot.Id, new AuditEvent("created", ballot.CreatedAt, ballot.CreatedByName, Detail: ballot.Question), cancellationToken);
-        await scheduler.ScheduleAsync(OpenBallotJob.JobKind, "votes-open-" + ballot.Id, ballot.OpensAt ?? ballot.CreatedAt, ballot.Id, cancellationToken);
+        await scheduler.ScheduleAsync(OpenBallotJob.JobKind, OpenJobId(ballot.Id), ballot.OpensAt ?? ballot.CreatedAt, ballot.Id, cancellationToken);
     }
 
     /// <summary>Opens a scheduled ballot (idempotent) and makes sure its card, close and reminder are on their way.</summary>
@@ -106,6 +106,7 @@ public sealed partial class BallotLifecycle(
         }
 
         await audit.RecordAsync(id, new AuditEvent("closed", now, actor), cancellationToken);
+        await scheduler.CancelAsync(OpenJobId(id), cancellationToken);
         await scheduler.CancelAsync(RemindJobId(id), cancellationToken);
         await scheduler.CancelAsync(CloseJobId(id), cancellationToken);
         await Task.Delay(options.Value.CloseSettle, clock, cancellationToken);
@@ -186,6 +187,8 @@ public sealed partial class BallotLifecycle(
         LogResult(logger, final.Id, tally.Outcome, tally.Participants, tally.InScope);
         return final;
     }
+
+    public static string OpenJobId(string id) => "votes-open-" + id;
 
     public static string CloseJobId(string id) => "votes-close-" + id;
 

@@ -27,16 +27,8 @@ public sealed class BallotStore(IDocumentStore store)
     public Task<Ballot?> ChangeAsync(string id, Func<Ballot, Ballot?> change, CancellationToken cancellationToken = default) =>
         store.ChangeAsync(BallotKey(id), change, cancellationToken: cancellationToken);
 
-    public async Task<IReadOnlyList<Ballot>> ListAsync(CancellationToken cancellationToken = default)
-    {
-        var ballots = new List<Ballot>();
-        await foreach (var ballot in store.ListAsync<Ballot>(BallotsPrefix, cancellationToken))
-        {
-            ballots.Add(ballot.Value);
-        }
-
-        return ballots;
-    }
+    public Task<IReadOnlyList<Ballot>> ListAsync(CancellationToken cancellationToken = default) =>
+        AllAsync<Ballot>(BallotsPrefix, cancellationToken);
 
     public Task<Document<CommuneVote>?> GetVoteAsync(string ballotId, string commune, CancellationToken cancellationToken = default) =>
         store.GetAsync<CommuneVote>(VoteKey(ballotId, commune), cancellationToken);
@@ -47,16 +39,8 @@ public sealed class BallotStore(IDocumentStore store)
     public Task<string> ReplaceVoteAsync(string ballotId, CommuneVote vote, string etag, CancellationToken cancellationToken = default) =>
         store.ReplaceAsync(VoteKey(ballotId, vote.Commune), vote, etag, cancellationToken);
 
-    public async Task<IReadOnlyList<CommuneVote>> ListVotesAsync(string ballotId, CancellationToken cancellationToken = default)
-    {
-        var votes = new List<CommuneVote>();
-        await foreach (var vote in store.ListAsync<CommuneVote>(Root(ballotId) + "votes/", cancellationToken))
-        {
-            votes.Add(vote.Value);
-        }
-
-        return votes;
-    }
+    public Task<IReadOnlyList<CommuneVote>> ListVotesAsync(string ballotId, CancellationToken cancellationToken = default) =>
+        AllAsync<CommuneVote>(Root(ballotId) + "votes/", cancellationToken);
 
     public Task<string> CreateParticipationAsync(string ballotId, Participation participation, CancellationToken cancellationToken = default) =>
         store.CreateAsync(ParticipationKey(ballotId, participation.Commune), participation, cancellationToken);
@@ -67,31 +51,15 @@ public sealed class BallotStore(IDocumentStore store)
     public async Task<Participation?> GetParticipationAsync(string ballotId, string commune, CancellationToken cancellationToken = default) =>
         (await store.GetAsync<Participation>(ParticipationKey(ballotId, commune), cancellationToken))?.Value;
 
-    public async Task<IReadOnlyList<Participation>> ListParticipationAsync(string ballotId, CancellationToken cancellationToken = default)
-    {
-        var list = new List<Participation>();
-        await foreach (var item in store.ListAsync<Participation>(Root(ballotId) + "participation/", cancellationToken))
-        {
-            list.Add(item.Value);
-        }
-
-        return list;
-    }
+    public Task<IReadOnlyList<Participation>> ListParticipationAsync(string ballotId, CancellationToken cancellationToken = default) =>
+        AllAsync<Participation>(Root(ballotId) + "participation/", cancellationToken);
 
     /// <summary>Drops an anonymous paper in the urn under a random name: its key and content say nothing of who.</summary>
     public Task<string> DropInUrnAsync(string ballotId, SecretVote vote, CancellationToken cancellationToken = default) =>
         store.CreateAsync(Root(ballotId) + "urn/" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), vote, cancellationToken);
 
-    public async Task<IReadOnlyList<SecretVote>> ListUrnAsync(string ballotId, CancellationToken cancellationToken = default)
-    {
-        var list = new List<SecretVote>();
-        await foreach (var item in store.ListAsync<SecretVote>(Root(ballotId) + "urn/", cancellationToken))
-        {
-            list.Add(item.Value);
-        }
-
-        return list;
-    }
+    public Task<IReadOnlyList<SecretVote>> ListUrnAsync(string ballotId, CancellationToken cancellationToken = default) =>
+        AllAsync<SecretVote>(Root(ballotId) + "urn/", cancellationToken);
 
     /// <summary>Who has voted: communes, for an open or a secret ballot alike.</summary>
     public async Task<IReadOnlySet<string>> VotedCommunesAsync(Ballot ballot, CancellationToken cancellationToken = default) =>
@@ -103,6 +71,17 @@ public sealed class BallotStore(IDocumentStore store)
         ballot.Secret
             ? await store.GetAsync(ParticipationKey(ballot.Id, commune), cancellationToken) is not null
             : await store.GetAsync(VoteKey(ballot.Id, commune), cancellationToken) is not null;
+
+    private async Task<IReadOnlyList<T>> AllAsync<T>(string prefix, CancellationToken cancellationToken)
+    {
+        var list = new List<T>();
+        await foreach (var document in store.ListAsync<T>(prefix, cancellationToken))
+        {
+            list.Add(document.Value);
+        }
+
+        return list;
+    }
 
     public static bool IsId(string? id) => id is { Length: 12 } && id.All(char.IsAsciiHexDigitLower);
 

@@ -14,7 +14,7 @@ namespace BepBot.Features.Votes;
 public sealed record BallotIdData(string BallotId);
 
 /// <summary>`votes`: the ballots open to the user, marking those still waiting on them; for staff, every ballot not yet closed and the recent results.</summary>
-public sealed class ListBallots(BallotStore ballots, VoterRights rights, BallotCards cards, IStringLocalizer<VotesTexts> texts) : ICommandHandler
+public sealed class ListBallots(BallotStore ballots, VoterRights rights, BallotCards cards, TimeProvider clock, IStringLocalizer<VotesTexts> texts) : ICommandHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken)
     {
@@ -26,7 +26,7 @@ public sealed class ListBallots(BallotStore ballots, VoterRights rights, BallotC
             var closes = ballot.ClosesAt is { } at ? texts["List_Closes", BelgianTime.FormatDateTime(at, turn.Culture)].Value : texts["Fact_ClosesByHand"].Value;
             if (staff)
             {
-                if (ballot.State != BallotState.Closed || ballot.ClosedAt > DateTimeOffset.UtcNow.AddDays(-30))
+                if (ballot.State != BallotState.Closed || ballot.ClosedAt > clock.GetUtcNow().AddDays(-30))
                 {
                     var voted = (await ballots.VotedCommunesAsync(ballot, cancellationToken)).Count;
                     items.Add((ballot, $"{texts["State_" + ballot.State].Value} · {texts["Fact_ParticipationValue", voted, ballot.Communes.Count].Value} · {closes}"));

@@ -19,10 +19,15 @@ public sealed class VoteTests : IAsyncLifetime
     {
         _connector = await FakeTeamsConnector.StartAsync();
         _teams = _bot.CreateTeamsClient(_connector.ServiceUrl);
-        foreach (var user in new[] { TeamsUser.Alex, TeamsUser.Megan, TeamsUser.Adele, TeamsUser.Isaiah, TeamsUser.Patti })
+        foreach (var user in new[] { TeamsUser.Alex, TeamsUser.Megan, TeamsUser.Adele, TeamsUser.Patti })
         {
             await _teams.InstallAsync(user);
         }
+
+        // Isaiah uses Teams in English: his cards come in English.
+        _teams.Locale = "en-US";
+        await _teams.InstallAsync(TeamsUser.Isaiah);
+        _teams.Locale = "fr-BE";
     }
 
     public async Task DisposeAsync()
@@ -55,6 +60,26 @@ public sealed class VoteTests : IAsyncLifetime
         var audit = await SealedAuditAsync(_bot, ballot.Id);
         audit.Select(entry => entry.Kind).ShouldBe(["created", "opened", "vote-cast", "vote-changed"]);
         audit[2].Detail.ShouldBe("Pour");
+    }
+
+    [Fact]
+    public async Task Vote_MultipleChoiceBallot_TicksSeveralChoicesOnTheCard()
+    {
+        var ballot = await OpenAsync(_bot, Motion("Quels thèmes prioritaires pour 2027 ?") with
+        {
+            Mode = ChoiceMode.Multiple,
+            Choices = [new("c1", "Mobilité"), new("c2", "Énergie"), new("c3", "Numérique")],
+        });
+        var delivered = await WaitForCardAsync(_connector, TeamsUser.Megan, ballot.Question);
+        var english = await WaitForCardAsync(_connector, TeamsUser.Isaiah, ballot.Question);
+
+        var voted = await _teams.ClickAsync(TeamsUser.Megan, CardOf(delivered), "Voter", new Dictionary<string, string> { ["choices0"] = "c1,c3" });
+        var emptyTick = await _teams.ClickAsync(TeamsUser.Megan, voted.UpdatedCard!, "Voter", new Dictionary<string, string> { ["choices0"] = string.Empty });
+
+        english.AllText.ShouldContain("Vote of the Conférence des Bourgmestres");
+        CardReader.AllText(voted.UpdatedCard!).ShouldContain("Vous avez voté : Mobilité, Numérique");
+        emptyTick.AllText.ShouldContain("Ce choix n'existe pas pour ce vote");
+        (await Ballots.GetVoteAsync(ballot.Id, "Namur"))!.Value.ChoiceIds.ShouldBe(["c1", "c3"]);
     }
 
     [Fact]
@@ -269,7 +294,7 @@ public sealed class VoteTests : IAsyncLifetime
         var inSession = await OpenAsync(_bot, Motion() with { SessionId = "session-2026-03", AgendaItemId = "point-3" });
         var outside = await OpenAsync(_bot, Motion("Autre question hors séance"));
 
-        var isaiahsCard = await WaitForCardAsync(_connector, TeamsUser.Isaiah, "Namur (procuration de Megan Bowen)");
+        var isaiahsCard = await WaitForCardAsync(_connector, TeamsUser.Isaiah, "Namur (proxy from Megan Bowen)");
         var holder = await VoteAsync(_teams, TeamsUser.Isaiah, inSession.Id, "Namur", "abstention");
         var holderOutside = await VoteAsync(_teams, TeamsUser.Isaiah, outside.Id, "Namur", "abstention");
 
@@ -293,8 +318,8 @@ public sealed class VoteTests : IAsyncLifetime
         var reminded = await _teams.InvokeAsync(TeamsUser.Alex, "votes.remind", new JsonObject { ["ballotId"] = ballot.Id });
 
         reminded.AllText.ShouldContain("Rappel envoyé à 2 personne(s)");
-        var reminder = await WaitForCardAsync(_connector, TeamsUser.Isaiah, "Rappel : votre commune n'a pas encore voté");
-        reminder.AllText.ShouldContain("Pas encore voté");
+        var reminder = await WaitForCardAsync(_connector, TeamsUser.Isaiah, "Reminder: your commune has not voted yet");
+        reminder.AllText.ShouldContain("Not voted yet.");
         await WaitForCardAsync(_connector, TeamsUser.Adele, "Rappel");
         CardsTo(_connector, TeamsUser.Megan).ShouldNotContain(request => request.AllText.Contains("Rappel", StringComparison.Ordinal));
         _connector.Delivered.Count.ShouldBeGreaterThan(before);
