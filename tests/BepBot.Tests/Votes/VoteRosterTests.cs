@@ -207,7 +207,7 @@ public sealed class VoteRosterTests : IAsyncLifetime
         }
     }
 
-    private Task<Broadcast> WaitForResultBroadcastAsync(string ballotId) => BepBot.Tests.Broadcasts.BroadcastSteps.WaitForStateAsync(_bot, "vr" + ballotId, BroadcastState.Completed);
+    private Task<Broadcast> WaitForResultBroadcastAsync(string ballotId) => BepBot.Tests.Broadcasts.BroadcastSteps.WaitForStateAsync(_bot, "vr" + ballotId, BroadcastState.Completed, TimeSpan.FromSeconds(90));
 
-    private Task<Broadcast> WaitForReminderBroadcastAsync(string ballotId) => BepBot.Tests.Broadcasts.BroadcastSteps.WaitForStateAsync(_bot, "vm" + ballotId + "auto", BroadcastState.Completed);
+    private Task<Broadcast> WaitForReminderBroadcastAsync(string ballotId) => BepBot.Tests.Broadcasts.BroadcastSteps.WaitForStateAsync(_bot, "vm" + ballotId + "auto", BroadcastState.Completed, TimeSpan.FromSeconds(90));
 }

@@ -83,7 +83,7 @@ public static class VoteSteps
 
     public static async Task<ConnectorRequest> WaitForCardAsync(FakeTeamsConnector connector, TeamsUser user, string containing, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(90));
         while (true)
         {
             var found = CardsTo(connector, user).FirstOrDefault(request => request.AllText.Contains(containing, StringComparison.Ordinal));
