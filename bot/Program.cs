@@ -6,6 +6,7 @@ using BepBot.Features.Labs;
 using BepBot.Features.Observatoire;
 using BepBot.Features.Projects;
 using BepBot.Features.Roster;
+using BepBot.Features.Votes;
 using BepBot.Infrastructure;
 using BepBot.Infrastructure.Exports;
 using BepBot.Infrastructure.Health;
@@ -24,6 +25,7 @@ builder.AddConferences();
 builder.AddLabs();
 builder.AddObservatoire();
 builder.AddProjects();
+builder.AddVotes();
 
 var app = builder.Build();
 app.MapTeams();

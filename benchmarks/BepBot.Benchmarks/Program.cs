@@ -28,6 +28,11 @@ var benchmarks = new List<Benchmark>
         var (projects, store) = (Number(options, 0, 5_000), options.ElementAtOrDefault(1) ?? "LocalFolder");
         return [new(projects == 5_000 && store == "LocalFolder" ? "qa" : $"qa {projects} {store}", $"Project Q&A on a register of {projects} projects ({store} store)", await QaBenchmark.RunAsync(projects, store))];
     }),
+    new("votes", "[communes=1000] [in flight=100]", "synthetic communes voting on one ballot through the bot, against Azurite", async options =>
+    {
+        var (communes, inFlight) = (Number(options, 0, 1_000), Number(options, 1, 100));
+        return [new($"votes-{communes}", $"Votes: {communes} communes on one ballot (Azurite)", await VoteBenchmark.RunAsync(communes, inFlight), "lost votes", "double votes")];
+    }),
     new("soak", "[seconds=120]", "mixed traffic on two instances with a store outage", async options =>
         [new("soak", "Soak: mixed traffic, two instances, store outage", await SoakBenchmark.RunAsync(TimeSpan.FromSeconds(Number(options, 0, 120)), TimeSpan.FromSeconds(6)), "lost writes", "duplicate messages")]),
 };

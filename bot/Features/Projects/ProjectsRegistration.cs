@@ -13,6 +13,7 @@ public static class ProjectsRegistration
     {
         var services = builder.Services;
         services.Configure<ProjectsOptions>(builder.Configuration.GetSection(ProjectsOptions.Section));
+        services.AddFeatureTexts<ProjectsTexts>();
         services.AddSingleton<ProjectRegisterStore>();
         services.AddSingleton<ProjectCards>();
         services.AddSingleton<ProjectAnswers>();

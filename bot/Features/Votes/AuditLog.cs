@@ -1,0 +1,279 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Threading.Channels;
+using BepBot.Infrastructure.Storage;
+
+namespace BepBot.Features.Votes;
+
+/// <summary>Something that happened to a ballot. Secret ballots record who took part, never what they chose.</summary>
+/// <param name="Detail">The choice of an open ballot's vote, a procuration's holder, the outcome of the close…</param>
+public sealed record AuditEvent(string Kind, DateTimeOffset At, string Actor, string? Commune = null, string? Detail = null);
+
+/// <summary>One link of the chain: votes/{ballot}/audit/{seq:D6}, created only if absent, carrying the hash of the previous entry.</summary>
+public sealed record AuditEntry(int Sequence, string Kind, DateTimeOffset At, string Actor, string? Commune, string? Detail, string JournalId, string PreviousHash);
+
+/// <summary>The last sealed entry (votes/{ballot}/audit-head): also what shows that nobody cut entries off the end.</summary>
+public sealed record AuditHead(int Sequence, string Hash);
+
+public sealed record AuditLease(string Owner, DateTimeOffset Until);
+
+/// <summary>What <see cref="AuditLog.VerifyAsync"/> found: null <see cref="FirstBroken"/> when the whole chain holds.</summary>
+public sealed record AuditVerification(int Entries, int? FirstBroken, string? Problem, string HeadHash);
+
+/// <summary>
+/// The append-only, hash-chained journal of a ballot. Events are first written contention-free to a journal
+/// (one document each, so 40 simultaneous votes never wait on each other), then sealed into the numbered chain by one
+/// sealer at a time (a lease in the store): in the background after each event, and synchronously before the close,
+/// an export or a verification, so nothing leaves the journal unsealed.
+/// </summary>
+public sealed partial class AuditLog(IDocumentStore store, TimeProvider clock, ILogger<AuditLog> logger)
+{
+    public const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+
+    private static readonly TimeSpan LeaseLength = TimeSpan.FromMinutes(2);
+
+    private static readonly JsonSerializerOptions Canonical = new(JsonSerializerDefaults.Web) { WriteIndented = false };
+
+    private readonly Channel<string> _pending = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly string _owner = Environment.MachineName + "-" + Guid.NewGuid().ToString("N")[..8];
+
+    public ChannelReader<string> PendingBallots => _pending.Reader;
+
+    public async Task RecordAsync(string ballotId, AuditEvent auditEvent, CancellationToken cancellationToken = default)
+    {
+        var journalId = $"{auditEvent.At.UtcTicks:D19}-{Guid.NewGuid():N}";
+        await store.CreateAsync(JournalPrefix(ballotId) + journalId, auditEvent, cancellationToken);
+        _pending.Writer.TryWrite(ballotId);
+    }
+
+    /// <summary>Moves the journal into the chain. With <paramref name="wait"/>, waits for another sealer to finish first.</summary>
+    public async Task SealAsync(string ballotId, bool wait, CancellationToken cancellationToken = default)
+    {
+        var lease = await AcquireAsync(ballotId, cancellationToken);
+        for (var attempt = 0; lease is null && wait && attempt < 600; attempt++)
+        {
+            await Task.Delay(100, cancellationToken);
+            lease = await AcquireAsync(ballotId, cancellationToken);
+        }
+
+        if (lease is null)
+        {
+            if (wait)
+            {
+                throw new TimeoutException($"The audit log of ballot {ballotId} stayed locked.");
+            }
+
+            return;
+        }
+
+        try
+        {
+            // Loop: events recorded while we sealed would otherwise wait for the next one.
+            while (await SealBatchAsync(ballotId, cancellationToken) > 0)
+            {
+                lease = await RenewAsync(ballotId, lease, cancellationToken);
+            }
+        }
+        finally
+        {
+            await store.DeleteAsync(LeaseKey(ballotId), lease.ETag, CancellationToken.None);
+        }
+    }
+
+    public async Task<IReadOnlyList<AuditEntry>> EntriesAsync(string ballotId, CancellationToken cancellationToken = default)
+    {
+        var entries = new List<AuditEntry>();
+        await foreach (var document in store.ListAsync<AuditEntry>(ChainPrefix(ballotId), cancellationToken))
+        {
+            entries.Add(document.Value);
+        }
+
+        return [.. entries.OrderBy(entry => entry.Sequence)];
+    }
+
+    public async Task<AuditHead?> HeadAsync(string ballotId, CancellationToken cancellationToken = default) =>
+        (await store.GetAsync<AuditHead>(HeadKey(ballotId), cancellationToken))?.Value;
+
+    /// <summary>Recomputes the chain from the stored entries and reports the first entry that does not fit.</summary>
+    public async Task<AuditVerification> VerifyAsync(string ballotId, CancellationToken cancellationToken = default)
+    {
+        await SealAsync(ballotId, wait: true, cancellationToken);
+        var keys = new List<string>();
+        await foreach (var key in store.ListKeysAsync(ChainPrefix(ballotId), cancellationToken))
+        {
+            keys.Add(key);
+        }
+
+        keys.Sort(StringComparer.Ordinal);
+        var previous = GenesisHash;
+        var expected = 1;
+        foreach (var key in keys)
+        {
+            AuditEntry? entry;
+            try
+            {
+                entry = (await store.GetAsync<AuditEntry>(key, cancellationToken))?.Value;
+            }
+            catch (JsonException)
+            {
+                entry = null;
+            }
+
+            if (entry is null || entry.Sequence != expected || key != ChainKey(ballotId, expected))
+            {
+                return new AuditVerification(keys.Count, expected, entry is null ? "unreadable" : "sequence", previous);
+            }
+
+            if (entry.PreviousHash != previous)
+            {
+                // The entry before this one no longer hashes to what this one recorded: that one was changed.
+                return new AuditVerification(keys.Count, expected - 1, "hash", previous);
+            }
+
+            previous = Hash(entry);
+            expected++;
+        }
+
+        var head = await HeadAsync(ballotId, cancellationToken);
+        if (head is not null && (head.Sequence != keys.Count || head.Hash != previous))
+        {
+            return new AuditVerification(keys.Count, Math.Min(head.Sequence, keys.Count), "head", previous);
+        }
+
+        return new AuditVerification(keys.Count, null, null, previous);
+    }
+
+    /// <summary>SHA-256 of the entry's canonical JSON (compact, camelCase, fixed member order).</summary>
+    public static string Hash(AuditEntry entry) =>
+        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(entry, Canonical)));
+
+    public static string ChainKey(string ballotId, int sequence) => ChainPrefix(ballotId) + sequence.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+
+    private async Task<int> SealBatchAsync(string ballotId, CancellationToken cancellationToken)
+    {
+        var journal = new List<string>();
+        await foreach (var key in store.ListKeysAsync(JournalPrefix(ballotId), cancellationToken))
+        {
+            journal.Add(key);
+        }
+
+        if (journal.Count == 0)
+        {
+            return 0;
+        }
+
+        journal.Sort(StringComparer.Ordinal);
+        var head = await HeadAsync(ballotId, cancellationToken) ?? new AuditHead(0, GenesisHash);
+
+        // A sealer that stopped after writing entries but before moving the head: catch up, and remember which
+        // journal documents those entries already sealed so that none is sealed twice.
+        var sealedJournal = new HashSet<string>(StringComparer.Ordinal);
+        while (await store.GetAsync<AuditEntry>(ChainKey(ballotId, head.Sequence + 1), cancellationToken) is { } orphan)
+        {
+            sealedJournal.Add(orphan.Value.JournalId);
+            head = new AuditHead(head.Sequence + 1, Hash(orphan.Value));
+        }
+
+        var sealedNow = 0;
+        foreach (var key in journal)
+        {
+            var journalId = key[JournalPrefix(ballotId).Length..];
+            if (!sealedJournal.Contains(journalId) && await store.GetAsync<AuditEvent>(key, cancellationToken) is { } item)
+            {
+                var e = item.Value;
+                var entry = new AuditEntry(head.Sequence + 1, e.Kind, e.At, e.Actor, e.Commune, e.Detail, journalId, head.Hash);
+                await store.CreateAsync(ChainKey(ballotId, entry.Sequence), entry, cancellationToken);
+                head = new AuditHead(entry.Sequence, Hash(entry));
+                sealedNow++;
+            }
+
+            await store.DeleteAsync(key, cancellationToken: cancellationToken);
+        }
+
+        await store.UpsertAsync(HeadKey(ballotId), head, cancellationToken);
+        LogSealed(logger, ballotId, sealedNow, head.Sequence);
+        return journal.Count;
+    }
+
+    private async Task<Document<AuditLease>?> AcquireAsync(string ballotId, CancellationToken cancellationToken)
+    {
+        var lease = new AuditLease(_owner, clock.GetUtcNow() + LeaseLength);
+        try
+        {
+            var etag = await store.CreateAsync(LeaseKey(ballotId), lease, cancellationToken);
+            return new Document<AuditLease>(LeaseKey(ballotId), lease, etag);
+        }
+        catch (DocumentConflictException)
+        {
+            var current = await store.GetAsync<AuditLease>(LeaseKey(ballotId), cancellationToken);
+            if (current is null || current.Value.Until > clock.GetUtcNow())
+            {
+                return null;
+            }
+
+            try
+            {
+                // The holder died: take over its lease.
+                var etag = await store.ReplaceAsync(LeaseKey(ballotId), lease, current.ETag, cancellationToken);
+                return new Document<AuditLease>(LeaseKey(ballotId), lease, etag);
+            }
+            catch (DocumentConflictException)
+            {
+                return null;
+            }
+        }
+    }
+
+    private async Task<Document<AuditLease>> RenewAsync(string ballotId, Document<AuditLease> lease, CancellationToken cancellationToken)
+    {
+        var renewed = lease.Value with { Until = clock.GetUtcNow() + LeaseLength };
+        var etag = await store.ReplaceAsync(LeaseKey(ballotId), renewed, lease.ETag, cancellationToken);
+        return new Document<AuditLease>(lease.Key, renewed, etag);
+    }
+
+    private static string Root(string ballotId) => "votes/" + DocumentKey.Segment(ballotId) + "/";
+
+    private static string JournalPrefix(string ballotId) => Root(ballotId) + "journal/";
+
+    private static string ChainPrefix(string ballotId) => Root(ballotId) + "audit/";
+
+    private static string HeadKey(string ballotId) => Root(ballotId) + "audit-head";
+
+    private static string LeaseKey(string ballotId) => Root(ballotId) + "audit-lease";
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Audit log of ballot {BallotId}: {Count} event(s) sealed, chain at {Sequence}")]
+    private static partial void LogSealed(ILogger logger, string ballotId, int count, int sequence);
+}
+
+/// <summary>Seals the audit journals in the background, so that a vote's reply never waits for the chain.</summary>
+public sealed partial class AuditSealer(AuditLog audit, ILogger<AuditSealer> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var ballotId in audit.PendingBallots.ReadAllAsync(stoppingToken))
+        {
+            // Many events for the same ballot arrive together: one sealing pass takes them all.
+            var ballots = new HashSet<string>(StringComparer.Ordinal) { ballotId };
+            while (audit.PendingBallots.TryRead(out var more))
+            {
+                ballots.Add(more);
+            }
+
+            foreach (var id in ballots)
+            {
+                try
+                {
+                    await audit.SealAsync(id, wait: false, stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // The journal stays: the next event, the close or a verification seals it.
+                    LogSealFailed(logger, ex, id);
+                }
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sealing the audit log of ballot {BallotId} failed; it will be retried")]
+    private static partial void LogSealFailed(ILogger logger, Exception exception, string ballotId);
+}

@@ -1,0 +1,299 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using BepBot.Cards;
+using BepBot.Features.Procurations;
+using BepBot.Features.Roster;
+using BepBot.Infrastructure.Text;
+using BepBot.Infrastructure.Time;
+using Microsoft.Extensions.Localization;
+
+namespace BepBot.Features.Votes;
+
+public sealed record FactLine(string Label, string Value);
+
+/// <summary>Renders the votes' cards (ballot, result, staff follow-up, list, procuration) in the reader's language.</summary>
+public sealed class BallotCards(CardCatalog cards, BallotStore ballots, VoterRights rights, IStringLocalizer<VotesTexts> texts)
+{
+    /// <summary>The ballot as one member sees it: a block per commune they vote for, with its vote as recorded.</summary>
+    public async Task<JsonObject> ForVoterAsync(Ballot ballot, RosterMember member, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        using var scope = CultureScope.Use(culture);
+        var seats = await rights.SeatsAsync(ballot, member, cancellationToken);
+        var given = member.Role == Role.Bourgmestre && ballot.InScope(member.Commune) ? await rights.GivenByAsync(ballot, member.Commune!, cancellationToken) : null;
+        var isOpen = ballot.State == BallotState.Open;
+        var seatData = new List<object>();
+        for (var slot = 0; slot < seats.Count; slot++)
+        {
+            seatData.Add(await SeatAsync(ballot, seats[slot], slot, seats.Count > 1, isOpen, cancellationToken));
+        }
+
+        var notices = new List<string>();
+        if (given is not null)
+        {
+            notices.Add(given.UsedAt is null
+                ? texts["Ballot_GivenTo", CardText.EscapeMarkdown(given.HolderName), given.GiverCommune]
+                : texts["Ballot_GivenToUsed", CardText.EscapeMarkdown(given.HolderName), given.GiverCommune]);
+        }
+
+        notices.Add(ballot.Secret ? texts["Ballot_SecretNotice"] : texts["Ballot_OpenNotice"]);
+        if (!ballot.LiveResults || ballot.Secret)
+        {
+            notices.Add(texts["Ballot_HiddenResults"]);
+        }
+
+        var ownSeatVoted = seats.FirstOrDefault(seat => seat.HeldFrom is null) is { } own && await ballots.HasVotedAsync(ballot, own.Commune, cancellationToken);
+        return cards.Render("votes/ballot", new
+        {
+            Heading = ballot.State == BallotState.Closed ? texts["Ballot_HeadingClosed"].Value : texts["Ballot_Heading"].Value,
+            Question = CardText.EscapeMarkdown(ballot.Question),
+            Explanation = CardText.EscapeMarkdown(ballot.Explanation),
+            Links = Links(ballot),
+            Facts = Facts(ballot, culture),
+            Seats = seatData,
+            Notice = string.Join(" ", notices),
+            BallotId = ballot.Id,
+            CanGiveProxy = isOpen && given is null && !ownSeatVoted && seats.Any(seat => seat.HeldFrom is null),
+            GiveProxyTitle = texts["Ballot_GiveProxy"].Value,
+            CanWithdrawProxy = isOpen && given is { UsedAt: null, Scope: ProcurationScope.Ballot },
+            WithdrawProxyTitle = texts["Ballot_WithdrawProxy"].Value,
+        });
+    }
+
+    public async Task<JsonObject> ResultAsync(Ballot ballot, bool forStaff, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        using var scope = CultureScope.Use(culture);
+        var result = ballot.Result ?? throw new InvalidOperationException($"Ballot {ballot.Id} has no result yet.");
+        var communes = new List<FactLine>();
+        if (!ballot.Secret)
+        {
+            var votes = (await ballots.ListVotesAsync(ballot.Id, cancellationToken)).ToDictionary(vote => vote.Commune, StringComparer.Ordinal);
+            communes.AddRange(ballot.Communes
+                .Order(StringComparer.Create(BelgianTime.French, ignoreCase: true))
+                .Select(commune => new FactLine(commune, votes.TryGetValue(commune, out var vote) ? VoteText(ballot, vote) : texts["Result_DidNotVote"].Value)));
+        }
+
+        return cards.Render("votes/result", new
+        {
+            Heading = texts["Result_Heading"].Value,
+            Question = CardText.EscapeMarkdown(ballot.Question),
+            Outcome = OutcomeText(ballot, result),
+            Facts = new List<FactLine>
+            {
+                new(texts["Fact_Participation"], texts["Fact_ParticipationValue", result.Participants, result.InScope]),
+                new(texts["Fact_Quorum"], QuorumResultText(ballot, result)),
+                new(texts["Fact_Rule"], RuleText(ballot)),
+                new(texts["Fact_Ballot"], ballot.Secret ? texts["Ballot_Secret"] : texts["Ballot_Open"]),
+                new(texts["Fact_ClosedAt"], ballot.ClosedAt is { } closed ? BelgianTime.FormatDateTime(closed, culture) : "-"),
+            },
+            CountsTitle = texts["Result_Counts"].Value,
+            Counts = ballot.Choices.Select(choice => new FactLine(CardText.EscapeMarkdown(choice.Label), result.Counts.GetValueOrDefault(choice.Id).ToString(culture))).ToList(),
+            HasCommunes = communes.Count > 0,
+            CommunesTitle = texts["Result_Communes"].Value,
+            Communes = communes,
+            AuditLine = texts["Result_Audit", result.AuditEntries, result.AuditHeadHash[..12]].Value,
+            CanExport = forStaff,
+            ExportTitle = texts["Export_Results"].Value,
+            AuditTitle = texts["Export_Audit"].Value,
+            BallotId = ballot.Id,
+        });
+    }
+
+    /// <summary>Staff follow-up: participation, who has not voted, live results when the ballot allows them.</summary>
+    public async Task<JsonObject> StatusAsync(Ballot ballot, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        using var scope = CultureScope.Use(culture);
+        var voted = await ballots.VotedCommunesAsync(ballot, cancellationToken);
+        var live = new List<FactLine>();
+        var showLive = ballot.State == BallotState.Open && ballot.LiveResults && !ballot.Secret;
+        if (showLive)
+        {
+            var tally = BallotRules.Tally(ballot, [.. (await ballots.ListVotesAsync(ballot.Id, cancellationToken)).Select(vote => vote.ChoiceIds)]);
+            live.AddRange(ballot.Choices.Select(choice => new FactLine(CardText.EscapeMarkdown(choice.Label), tally.Counts[choice.Id].ToString(culture))));
+        }
+
+        var waiting = ballot.Communes.Where(commune => !voted.Contains(commune)).Order(StringComparer.Create(BelgianTime.French, ignoreCase: true)).ToList();
+        var facts = new List<FactLine>
+        {
+            new(texts["Fact_State"], texts["State_" + ballot.State]),
+            new(texts["Fact_Participation"], texts["Fact_ParticipationValue", voted.Count, ballot.Communes.Count]),
+        };
+        facts.AddRange(Facts(ballot, culture));
+        return cards.Render("votes/status", new
+        {
+            Heading = texts["Status_Heading"].Value,
+            Question = CardText.EscapeMarkdown(ballot.Question),
+            Facts = facts,
+            HasLive = showLive,
+            LiveTitle = texts["Status_Live"].Value,
+            Live = live,
+            Waiting = ballot.State == BallotState.Closed || waiting.Count == 0 ? string.Empty : texts["Status_Waiting", string.Join(", ", waiting)].Value,
+            CanClose = ballot.State != BallotState.Closed,
+            CloseTitle = ballot.State == BallotState.Scheduled ? texts["Status_CancelScheduled"].Value : texts["Status_Close"].Value,
+            CanRemind = ballot.State == BallotState.Open && waiting.Count > 0,
+            RemindTitle = texts["Status_Remind"].Value,
+            IsClosed = ballot.State == BallotState.Closed,
+            ExportTitle = texts["Export_Results"].Value,
+            AuditTitle = texts["Export_Audit"].Value,
+            BallotId = ballot.Id,
+        });
+    }
+
+    public JsonObject List(IReadOnlyList<(Ballot Ballot, string Detail)> items, bool forStaff, CultureInfo culture)
+    {
+        using var scope = CultureScope.Use(culture);
+        return cards.Render("votes/list", new
+        {
+            Title = texts["List_Title"].Value,
+            Empty = items.Count == 0 ? texts["List_Empty"].Value : string.Empty,
+            Items = items.Select(item => new
+            {
+                Title = CardText.EscapeMarkdown(item.Ballot.Question),
+                item.Detail,
+                BallotId = item.Ballot.Id,
+                IsStaff = forStaff,
+                ButtonTitle = texts[forStaff ? "List_Follow" : "List_Vote", CardText.EscapeMarkdown(Brief(item.Ballot.Question))].Value,
+            }).ToList(),
+        });
+    }
+
+    public JsonObject Proxy(Ballot ballot, string commune, IReadOnlyList<RosterMember> holders, CultureInfo culture)
+    {
+        using var scope = CultureScope.Use(culture);
+        return cards.Render("votes/proxy", new
+        {
+            Heading = texts["Proxy_Heading"].Value,
+            Intro = texts["Proxy_Intro", commune, CardText.EscapeMarkdown(Brief(ballot.Question))].Value,
+            HolderLabel = texts["Proxy_HolderLabel"].Value,
+            Holders = holders.Select(holder => new { Title = $"{CardText.EscapeMarkdown(holder.Name)} ({holder.Commune})", Value = holder.AadObjectId }).ToList(),
+            HasSession = ballot.SessionId is not null,
+            ScopeLabel = texts["Proxy_ScopeLabel"].Value,
+            Scopes = new[] { new { Title = texts["Proxy_ScopeBallot"].Value, Value = "ballot" }, new { Title = texts["Proxy_ScopeSession"].Value, Value = "session" } },
+            ConfirmTitle = texts["Proxy_Confirm"].Value,
+            BallotId = ballot.Id,
+        });
+    }
+
+    public JsonObject Confirmation(string title, string message) =>
+        cards.Render("common/confirmation", new { Title = title, Message = message, Details = Array.Empty<object>() });
+
+    public string Refusal(CastOutcome outcome) => outcome.Status switch
+    {
+        CastStatus.NotYetOpen => texts["Vote_NotYetOpen", outcome.Ballot?.OpensAt is { } at ? BelgianTime.FormatDateTime(at, CultureInfo.CurrentUICulture) : "?"],
+        CastStatus.Closed => texts["Vote_Closed"],
+        CastStatus.NotInScope => texts["Vote_NotInScope"],
+        CastStatus.NotYourCommune => texts["Vote_NotYourCommune"],
+        CastStatus.GivenAway => texts["Vote_GivenAway", CardText.EscapeMarkdown(outcome.GivenAway?.HolderName ?? "?"), outcome.GivenAway?.GiverCommune ?? "?"],
+        CastStatus.UnknownChoice => texts["Vote_UnknownChoice"],
+        _ => texts["Vote_UnknownBallot"],
+    };
+
+    public IReadOnlyList<FactLine> Facts(Ballot ballot, CultureInfo culture)
+    {
+        var facts = new List<FactLine>
+        {
+            new(texts["Fact_Scope"], ScopeText(ballot)),
+        };
+        if (ballot.State == BallotState.Scheduled && ballot.OpensAt is { } opens)
+        {
+            facts.Add(new(texts["Fact_OpensAt"], BelgianTime.FormatDateTime(opens, culture)));
+        }
+
+        facts.Add(new(texts["Fact_ClosesAt"], ballot.ClosesAt is { } closes ? BelgianTime.FormatDateTime(closes, culture) : texts["Fact_ClosesByHand"]));
+        facts.Add(new(texts["Fact_Ballot"], ballot.Secret ? texts["Ballot_Secret"] : texts["Ballot_Open"]));
+        facts.Add(new(texts["Fact_Rule"], RuleText(ballot)));
+        facts.Add(new(texts["Fact_Quorum"], QuorumText(ballot)));
+        return facts;
+    }
+
+    public string ScopeText(Ballot ballot) =>
+        ballot.Bassin is null
+            ? texts["Scope_All", ballot.Communes.Count]
+            : texts["Scope_Bassin", Territory.Territory.FindBassin(ballot.Bassin)?.ShortName ?? ballot.Bassin, ballot.Communes.Count];
+
+    public string RuleText(Ballot ballot)
+    {
+        var rule = texts["Rule_" + ballot.Majority].Value;
+        return ballot.Majority == MajorityRule.AbsoluteOfScope || !ballot.Choices.Any(choice => choice.Id == Ballot.AbstentionId)
+            ? rule
+            : rule + (ballot.AbstentionsCount ? texts["Rule_AbstentionsCount"] : texts["Rule_AbstentionsIgnored"]);
+    }
+
+    public string QuorumText(Ballot ballot) => ballot.Quorum switch
+    {
+        QuorumKind.Communes => texts["Quorum_Communes", ballot.QuorumValue],
+        QuorumKind.Percent => texts["Quorum_Percent", ballot.QuorumValue, BallotRules.QuorumNeeded(ballot.Quorum, ballot.QuorumValue, ballot.Communes.Count)],
+        _ => texts["Quorum_None"],
+    };
+
+    public string OutcomeText(Ballot ballot, BallotResult result) => result.Outcome switch
+    {
+        BallotOutcome.Adopted => texts["Outcome_Adopted"],
+        BallotOutcome.Rejected => texts["Outcome_Rejected"],
+        BallotOutcome.NoQuorum => texts["Outcome_NoQuorum"],
+        BallotOutcome.Retained => texts["Outcome_Retained", CardText.EscapeMarkdown(string.Join(", ", result.RetainedChoiceIds.Select(id => ballot.FindChoice(id)?.Label ?? id)))],
+        _ => texts["Outcome_NoMajority"],
+    };
+
+    public string VoteText(Ballot ballot, CommuneVote vote)
+    {
+        var labels = CardText.EscapeMarkdown(string.Join(", ", vote.ChoiceIds.Select(id => ballot.FindChoice(id)?.Label ?? id)));
+        return vote.ByProcuration ? texts["Result_ByProcuration", labels] : labels;
+    }
+
+    public static string Brief(string question) => question.Length <= 60 ? question : question[..57] + "…";
+
+    private string QuorumResultText(Ballot ballot, BallotResult result) =>
+        ballot.Quorum == QuorumKind.None
+            ? texts["Quorum_None"]
+            : texts[result.QuorumReached ? "Quorum_Reached" : "Quorum_NotReached", BallotRules.QuorumNeeded(ballot.Quorum, ballot.QuorumValue, result.InScope)];
+
+    private static string Links(Ballot ballot) =>
+        string.Join("\n\n", ballot.Links.Select(link => Uri.TryCreate(link, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http"
+            ? $"[{CardText.EscapeMarkdown(uri.Host + uri.AbsolutePath)}]({uri.AbsoluteUri})"
+            : CardText.EscapeMarkdown(link)));
+
+    private async Task<object> SeatAsync(Ballot ballot, VotingSeat seat, int slot, bool several, bool isOpen, CancellationToken cancellationToken)
+    {
+        var title = seat.HeldFrom is { } held ? texts["Seat_Held", seat.Commune, CardText.EscapeMarkdown(held.GiverName)].Value : seat.Commune;
+        IReadOnlyList<string> selected = [];
+        string status;
+        var canVote = isOpen;
+        if (ballot.Secret)
+        {
+            var voted = await ballots.HasVotedAsync(ballot, seat.Commune, cancellationToken);
+            status = voted ? texts["Seat_SecretVoted"] : texts[isOpen ? "Seat_NotVoted" : "Seat_ClosedNotVoted"];
+            canVote &= !voted;
+        }
+        else
+        {
+            var vote = (await ballots.GetVoteAsync(ballot.Id, seat.Commune, cancellationToken))?.Value;
+            selected = vote?.ChoiceIds ?? [];
+            status = vote is null
+                ? texts[isOpen ? "Seat_NotVoted" : "Seat_ClosedNotVoted"]
+                : texts[isOpen ? "Seat_Voted" : "Seat_VotedClosed", VoteText(ballot, vote)];
+        }
+
+        var suffix = several ? " — " + seat.Commune : string.Empty;
+        var buttons = !canVote
+            ? []
+            : ballot.Mode == ChoiceMode.Multiple
+                ? new List<object> { new { Title = texts["Seat_VoteButton"] + suffix, Payload = new { BallotId = ballot.Id, Commune = seat.Commune, Slot = slot } } }
+                : ballot.Choices.Select(choice => (object)new
+                {
+                    Title = (selected.Contains(choice.Id) ? "✓ " : string.Empty) + choice.Label + suffix,
+                    Payload = new { BallotId = ballot.Id, Commune = seat.Commune, Choice = choice.Id },
+                }).ToList();
+        return new
+        {
+            Title = title,
+            Status = status,
+            IsMultiple = canVote && ballot.Mode == ChoiceMode.Multiple,
+            InputId = "choices" + slot.ToString(CultureInfo.InvariantCulture),
+            InputLabel = texts["Seat_ChoicesLabel", seat.Commune].Value,
+            Selected = string.Join(",", selected),
+            Options = ballot.Choices.Select(choice => new { Title = choice.Label, Value = choice.Id }).ToList(),
+            HasButtons = buttons.Count > 0,
+            Buttons = buttons,
+        };
+    }
+}

@@ -1,0 +1,235 @@
+using System.Globalization;
+using BepBot.Chat;
+using BepBot.Features.Broadcasts;
+using BepBot.Features.Procurations;
+using BepBot.Features.Roster;
+using BepBot.Infrastructure.Scheduling;
+using Microsoft.Extensions.Options;
+
+namespace BepBot.Features.Votes;
+
+public sealed class VotesOptions
+{
+    public const string Section = "Votes";
+
+    /// <summary>How long before the close the reminder goes to communes that have not voted.</summary>
+    public TimeSpan ReminderBeforeClose { get; set; } = TimeSpan.FromHours(24);
+
+    /// <summary>After the close, how long to let votes already past their checks land before counting.</summary>
+    public TimeSpan CloseSettle { get; set; } = TimeSpan.FromSeconds(1);
+}
+
+/// <summary>
+/// Opens, closes and reminds: each step runs once whoever triggers it (the scheduler on several instances, a staff
+/// click), because each is a state change under If-Match that only one caller wins; the broadcasts have stable ids.
+/// </summary>
+public sealed partial class BallotLifecycle(
+    BallotStore ballots,
+    AuditLog audit,
+    RosterDirectory roster,
+    ProcurationBook procurations,
+    Broadcaster broadcaster,
+    JobScheduler scheduler,
+    TimeProvider clock,
+    IOptions<VotesOptions> options,
+    ILogger<BallotLifecycle> logger)
+{
+    public async Task CreateAsync(Ballot ballot, CancellationToken cancellationToken)
+    {
+        await ballots.CreateAsync(ballot, cancellationToken);
+        await audit.RecordAsync(ballot.Id, new AuditEvent("created", ballot.CreatedAt, ballot.CreatedByName, Detail: ballot.Question), cancellationToken);
+        await scheduler.ScheduleAsync(OpenBallotJob.JobKind, OpenJobId(ballot.Id), ballot.OpensAt ?? ballot.CreatedAt, ballot.Id, cancellationToken);
+    }
+
+    /// <summary>Opens a scheduled ballot (idempotent) and makes sure its card, close and reminder are on their way.</summary>
+    public async Task<Ballot?> OpenAsync(string id, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var opened = false;
+        var ballot = await ballots.ChangeAsync(id, current =>
+        {
+            opened = current.State == BallotState.Scheduled;
+            return opened ? current with { State = BallotState.Open, OpenedAt = now } : null;
+        }, cancellationToken);
+        if (ballot is null || ballot.State != BallotState.Open)
+        {
+            return ballot;
+        }
+
+        if (opened)
+        {
+            await audit.RecordAsync(id, new AuditEvent("opened", now, "BepBot", Detail: ballot.ClosesAt?.ToString("O", CultureInfo.InvariantCulture)), cancellationToken);
+            LogOpened(logger, id, ballot.Communes.Count);
+        }
+
+        await broadcaster.StartAsync(
+            new BroadcastRequest(ballot.Question, string.Empty, new Audience(AudienceKind.Members, Members: await VotersAsync(ballot, cancellationToken)), ballot.CreatedBy, ballot.CreatedByName, new BroadcastContent(BallotCardContent.ContentKind, id), Id: "vb" + id),
+            cancellationToken);
+        if (ballot.ClosesAt is { } closes)
+        {
+            await scheduler.ScheduleAsync(CloseBallotJob.JobKind, CloseJobId(id), closes, id, cancellationToken);
+            var remindAt = closes - options.Value.ReminderBeforeClose;
+            if (remindAt > now)
+            {
+                await scheduler.ScheduleAsync(RemindBallotJob.JobKind, RemindJobId(id), remindAt, id, cancellationToken);
+            }
+        }
+
+        return ballot;
+    }
+
+    /// <summary>Closes the ballot, counts, seals the audit log and sends the result. Only the caller that closes it does the rest.</summary>
+    /// <returns>The ballot as it is after the call; <c>Closed</c> is false when it was already closed (or unknown).</returns>
+    public async Task<(Ballot? Ballot, bool Closed)> CloseAsync(string id, string actor, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var closing = false;
+        var ballot = await ballots.ChangeAsync(id, current =>
+        {
+            closing = current.State != BallotState.Closed;
+            return closing ? current with { State = BallotState.Closed, ClosedAt = now } : null;
+        }, cancellationToken);
+        if (ballot is null)
+        {
+            return (null, false);
+        }
+
+        if (!closing)
+        {
+            // Already closed: a crashed closer left no result behind only if it died mid-way; finish its work once it is clearly stale.
+            if (ballot.Result is null && ballot.ClosedAt < now - TimeSpan.FromMinutes(5))
+            {
+                return (await FinalizeAsync(ballot, cancellationToken), false);
+            }
+
+            return (ballot, false);
+        }
+
+        await audit.RecordAsync(id, new AuditEvent("closed", now, actor), cancellationToken);
+        await scheduler.CancelAsync(OpenJobId(id), cancellationToken);
+        await scheduler.CancelAsync(RemindJobId(id), cancellationToken);
+        await scheduler.CancelAsync(CloseJobId(id), cancellationToken);
+        await Task.Delay(options.Value.CloseSettle, clock, cancellationToken);
+        LogClosed(logger, id, actor);
+        return (await FinalizeAsync(ballot, cancellationToken), true);
+    }
+
+    /// <summary>A reminder with the ballot card to the communes that have not voted yet (their bourgmestre, or their procuration's holder).</summary>
+    public async Task<int> RemindAsync(string id, string broadcastId, CancellationToken cancellationToken)
+    {
+        var ballot = await ballots.GetAsync(id, cancellationToken);
+        if (ballot?.State != BallotState.Open)
+        {
+            return 0;
+        }
+
+        var voted = await ballots.VotedCommunesAsync(ballot, cancellationToken);
+        var members = (await roster.GetAsync(cancellationToken)).Members;
+        var recipients = new List<string>();
+        foreach (var commune in ballot.Communes.Where(commune => !voted.Contains(commune)))
+        {
+            var given = await procurations.GivenByAsync(ProcurationScope.Ballot, id, commune, cancellationToken)
+                ?? (ballot.SessionId is { } session ? await procurations.GivenByAsync(ProcurationScope.Session, session, commune, cancellationToken) : null);
+            var recipient = given?.HolderAadObjectId ?? members.FirstOrDefault(member => member.Role == Role.Bourgmestre && member.Commune == commune)?.AadObjectId;
+            if (recipient is not null && !recipients.Contains(recipient, StringComparer.OrdinalIgnoreCase))
+            {
+                recipients.Add(recipient);
+            }
+        }
+
+        if (recipients.Count > 0)
+        {
+            await broadcaster.StartAsync(
+                new BroadcastRequest(ballot.Question, string.Empty, new Audience(AudienceKind.Members, Members: recipients), ballot.CreatedBy, ballot.CreatedByName, new BroadcastContent(ReminderContent.ContentKind, id), Id: broadcastId),
+                cancellationToken);
+        }
+
+        LogReminded(logger, id, recipients.Count);
+        return recipients.Count;
+    }
+
+    /// <summary>Every member who may vote in the ballot: the bourgmestres of the communes in scope and the holders of their procurations.</summary>
+    public async Task<List<string>> VotersAsync(Ballot ballot, CancellationToken cancellationToken)
+    {
+        var voters = (await roster.GetAsync(cancellationToken)).Members
+            .Where(member => member.Role == Role.Bourgmestre && ballot.InScope(member.Commune))
+            .Select(member => member.AadObjectId)
+            .ToList();
+        var given = new List<Procuration>(await procurations.ListAsync(ProcurationScope.Ballot, ballot.Id, cancellationToken));
+        if (ballot.SessionId is { } session)
+        {
+            given.AddRange(await procurations.ListAsync(ProcurationScope.Session, session, cancellationToken));
+        }
+
+        voters.AddRange(given.Where(procuration => ballot.InScope(procuration.GiverCommune)).Select(procuration => procuration.HolderAadObjectId));
+        return [.. voters.Distinct(StringComparer.OrdinalIgnoreCase)];
+    }
+
+    private async Task<Ballot> FinalizeAsync(Ballot ballot, CancellationToken cancellationToken)
+    {
+        var closedAt = ballot.ClosedAt ?? clock.GetUtcNow();
+        IReadOnlyCollection<IReadOnlyList<string>> papers = ballot.Secret
+            ? [.. (await ballots.ListUrnAsync(ballot.Id, cancellationToken)).Select(paper => paper.ChoiceIds)]
+            : [.. (await ballots.ListVotesAsync(ballot.Id, cancellationToken)).Where(vote => vote.CastAt <= closedAt).Select(vote => vote.ChoiceIds)];
+        var tally = BallotRules.Tally(ballot, papers);
+        var counts = string.Join(", ", ballot.Choices.Select(choice => $"{choice.Label}: {tally.Counts[choice.Id]}"));
+        await audit.RecordAsync(ballot.Id, new AuditEvent("result", clock.GetUtcNow(), "BepBot", Detail: $"{tally.Outcome}; {tally.Participants}/{tally.InScope}; {counts}"), cancellationToken);
+        await audit.SealAsync(ballot.Id, wait: true, cancellationToken);
+        var head = await audit.HeadAsync(ballot.Id, cancellationToken) ?? new AuditHead(0, AuditLog.GenesisHash);
+        var result = new BallotResult(tally.Counts, tally.Participants, tally.InScope, tally.QuorumReached, tally.Outcome, tally.RetainedChoiceIds, head.Hash, head.Sequence, clock.GetUtcNow());
+        var final = await ballots.ChangeAsync(ballot.Id, current => current.Result is null ? current with { Result = result } : null, cancellationToken) ?? ballot;
+
+        var audience = await VotersAsync(final, cancellationToken);
+        audience.AddRange((await roster.GetAsync(cancellationToken)).Members.Where(member => member.Role == Role.BepStaff).Select(member => member.AadObjectId));
+        await broadcaster.StartAsync(
+            new BroadcastRequest(final.Question, string.Empty, new Audience(AudienceKind.Members, Members: [.. audience.Distinct(StringComparer.OrdinalIgnoreCase)]), final.CreatedBy, final.CreatedByName, new BroadcastContent(ResultContent.ContentKind, final.Id), Id: "vr" + final.Id),
+            cancellationToken);
+        LogResult(logger, final.Id, tally.Outcome, tally.Participants, tally.InScope);
+        return final;
+    }
+
+    public static string OpenJobId(string id) => "votes-open-" + id;
+
+    public static string CloseJobId(string id) => "votes-close-" + id;
+
+    public static string RemindJobId(string id) => "votes-remind-" + id;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ballot {BallotId} opened for {Communes} communes")]
+    private static partial void LogOpened(ILogger logger, string ballotId, int communes);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ballot {BallotId} closed by {Actor}")]
+    private static partial void LogClosed(ILogger logger, string ballotId, string actor);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ballot {BallotId} result: {Outcome}, {Participants} of {InScope} communes took part")]
+    private static partial void LogResult(ILogger logger, string ballotId, BallotOutcome outcome, int participants, int inScope);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ballot {BallotId}: reminder to {Count} member(s) whose commune has not voted")]
+    private static partial void LogReminded(ILogger logger, string ballotId, int count);
+}
+
+public sealed class OpenBallotJob(BallotLifecycle lifecycle) : IJobHandler
+{
+    public const string JobKind = "votes.open";
+
+    public string Kind => JobKind;
+
+    public Task RunAsync(ScheduledJob job, CancellationToken cancellationToken) => lifecycle.OpenAsync(job.Payload, cancellationToken);
+}
+
+public sealed class CloseBallotJob(BallotLifecycle lifecycle) : IJobHandler
+{
+    public const string JobKind = "votes.close";
+
+    public string Kind => JobKind;
+
+    public Task RunAsync(ScheduledJob job, CancellationToken cancellationToken) => lifecycle.CloseAsync(job.Payload, "BepBot", cancellationToken);
+}
+
+public sealed class RemindBallotJob(BallotLifecycle lifecycle) : IJobHandler
+{
+    public const string JobKind = "votes.remind";
+
+    public string Kind => JobKind;
+
+    public Task RunAsync(ScheduledJob job, CancellationToken cancellationToken) => lifecycle.RemindAsync(job.Payload, "vm" + job.Payload + "auto", cancellationToken);
+}

@@ -1,0 +1,95 @@
+using System.Security.Cryptography;
+using BepBot.Infrastructure.Storage;
+
+namespace BepBot.Features.Votes;
+
+/// <summary>
+/// The documents of the votes: ballots/{id}, one vote per commune (votes/{id}/votes/{commune}) for an open
+/// ballot; for a secret one, the participation (votes/{id}/participation/{commune}) apart from the urn
+/// (votes/{id}/urn/{random}), with nothing that links the two.
+/// </summary>
+public sealed class BallotStore(IDocumentStore store)
+{
+    private const string Prefix = "votes/";
+
+    // Ballots apart from their votes, so that listing the ballots does not walk every vote and audit entry.
+    private const string BallotsPrefix = "ballots/";
+
+    public static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
+
+    public Task CreateAsync(Ballot ballot, CancellationToken cancellationToken = default) =>
+        store.CreateAsync(BallotKey(ballot.Id), ballot, cancellationToken);
+
+    public async Task<Ballot?> GetAsync(string? id, CancellationToken cancellationToken = default) =>
+        IsId(id) ? (await store.GetAsync<Ballot>(BallotKey(id!), cancellationToken))?.Value : null;
+
+    /// <summary>Under If-Match; <paramref name="change"/> returns null to leave it as it is.</summary>
+    public Task<Ballot?> ChangeAsync(string id, Func<Ballot, Ballot?> change, CancellationToken cancellationToken = default) =>
+        store.ChangeAsync(BallotKey(id), change, cancellationToken: cancellationToken);
+
+    public Task<IReadOnlyList<Ballot>> ListAsync(CancellationToken cancellationToken = default) =>
+        AllAsync<Ballot>(BallotsPrefix, cancellationToken);
+
+    public Task<Document<CommuneVote>?> GetVoteAsync(string ballotId, string commune, CancellationToken cancellationToken = default) =>
+        store.GetAsync<CommuneVote>(VoteKey(ballotId, commune), cancellationToken);
+
+    public Task<string> CreateVoteAsync(string ballotId, CommuneVote vote, CancellationToken cancellationToken = default) =>
+        store.CreateAsync(VoteKey(ballotId, vote.Commune), vote, cancellationToken);
+
+    public Task<string> ReplaceVoteAsync(string ballotId, CommuneVote vote, string etag, CancellationToken cancellationToken = default) =>
+        store.ReplaceAsync(VoteKey(ballotId, vote.Commune), vote, etag, cancellationToken);
+
+    public Task<IReadOnlyList<CommuneVote>> ListVotesAsync(string ballotId, CancellationToken cancellationToken = default) =>
+        AllAsync<CommuneVote>(Root(ballotId) + "votes/", cancellationToken);
+
+    public Task<string> CreateParticipationAsync(string ballotId, Participation participation, CancellationToken cancellationToken = default) =>
+        store.CreateAsync(ParticipationKey(ballotId, participation.Commune), participation, cancellationToken);
+
+    public Task<bool> DeleteParticipationAsync(string ballotId, string commune, CancellationToken cancellationToken = default) =>
+        store.DeleteAsync(ParticipationKey(ballotId, commune), cancellationToken: cancellationToken);
+
+    public async Task<Participation?> GetParticipationAsync(string ballotId, string commune, CancellationToken cancellationToken = default) =>
+        (await store.GetAsync<Participation>(ParticipationKey(ballotId, commune), cancellationToken))?.Value;
+
+    public Task<IReadOnlyList<Participation>> ListParticipationAsync(string ballotId, CancellationToken cancellationToken = default) =>
+        AllAsync<Participation>(Root(ballotId) + "participation/", cancellationToken);
+
+    /// <summary>Drops an anonymous paper in the urn under a random name: its key and content say nothing of who.</summary>
+    public Task<string> DropInUrnAsync(string ballotId, SecretVote vote, CancellationToken cancellationToken = default) =>
+        store.CreateAsync(Root(ballotId) + "urn/" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), vote, cancellationToken);
+
+    public Task<IReadOnlyList<SecretVote>> ListUrnAsync(string ballotId, CancellationToken cancellationToken = default) =>
+        AllAsync<SecretVote>(Root(ballotId) + "urn/", cancellationToken);
+
+    /// <summary>Who has voted: communes, for an open or a secret ballot alike.</summary>
+    public async Task<IReadOnlySet<string>> VotedCommunesAsync(Ballot ballot, CancellationToken cancellationToken = default) =>
+        ballot.Secret
+            ? (await ListParticipationAsync(ballot.Id, cancellationToken)).Select(item => item.Commune).ToHashSet(StringComparer.Ordinal)
+            : (await ListVotesAsync(ballot.Id, cancellationToken)).Select(item => item.Commune).ToHashSet(StringComparer.Ordinal);
+
+    public async Task<bool> HasVotedAsync(Ballot ballot, string commune, CancellationToken cancellationToken = default) =>
+        ballot.Secret
+            ? await store.GetAsync(ParticipationKey(ballot.Id, commune), cancellationToken) is not null
+            : await store.GetAsync(VoteKey(ballot.Id, commune), cancellationToken) is not null;
+
+    private async Task<IReadOnlyList<T>> AllAsync<T>(string prefix, CancellationToken cancellationToken)
+    {
+        var list = new List<T>();
+        await foreach (var document in store.ListAsync<T>(prefix, cancellationToken))
+        {
+            list.Add(document.Value);
+        }
+
+        return list;
+    }
+
+    public static bool IsId(string? id) => id is { Length: 12 } && id.All(char.IsAsciiHexDigitLower);
+
+    private static string Root(string ballotId) => Prefix + DocumentKey.Segment(ballotId) + "/";
+
+    private static string BallotKey(string id) => BallotsPrefix + DocumentKey.Segment(id);
+
+    private static string VoteKey(string ballotId, string commune) => Root(ballotId) + "votes/" + DocumentKey.Segment(commune);
+
+    private static string ParticipationKey(string ballotId, string commune) => Root(ballotId) + "participation/" + DocumentKey.Segment(commune);
+}

@@ -1,0 +1,239 @@
+using System.Text.Json;
+using BepBot.Chat;
+using BepBot.Features.Procurations;
+using BepBot.Features.Roster;
+using BepBot.Infrastructure.Storage;
+using BepBot.Infrastructure.Text;
+using Microsoft.Extensions.Localization;
+
+namespace BepBot.Features.Votes;
+
+/// <summary>
+/// What a ballot card's button sends. Teams merges every input of the card into it: the multiple-choice boxes are
+/// choices0 (own commune) and choices1 (the represented one); <see cref="Slot"/> says which box the button reads.
+/// </summary>
+public sealed record VoteData(string BallotId, string Commune, string? Choice = null, int? Slot = null, string? Choices0 = null, string? Choices1 = null);
+
+public enum CastStatus
+{
+    Recorded,
+    Changed,
+    Unchanged,
+    AlreadyVotedSecret,
+    UnknownBallot,
+    NotYetOpen,
+    Closed,
+    NotInScope,
+    NotYourCommune,
+    GivenAway,
+    UnknownChoice,
+}
+
+public sealed record CastOutcome(CastStatus Status, Ballot? Ballot = null, Procuration? GivenAway = null)
+{
+    public bool Counted => Status is CastStatus.Recorded or CastStatus.Changed or CastStatus.Unchanged;
+}
+
+/// <summary>
+/// Records one commune's vote. The store enforces one vote per commune (create-if-absent; a change replaces it under
+/// If-Match), so two clicks, two instances or a replay can never count twice. Every refusal writes nothing.
+/// </summary>
+public sealed partial class VoteService(
+    BallotStore ballots,
+    VoterRights rights,
+    ProcurationBook procurations,
+    AuditLog audit,
+    TimeProvider clock,
+    ILogger<VoteService> logger)
+{
+    public async Task<CastOutcome> CastAsync(string ballotId, string communeName, IReadOnlyList<string> choiceIds, RosterMember voter, CancellationToken cancellationToken = default)
+    {
+        var ballot = await ballots.GetAsync(ballotId, cancellationToken);
+        if (ballot is null)
+        {
+            return Refused(CastStatus.UnknownBallot, null, voter);
+        }
+
+        var now = clock.GetUtcNow();
+        if (ballot.State == BallotState.Scheduled)
+        {
+            return Refused(CastStatus.NotYetOpen, ballot, voter);
+        }
+
+        // Past the closing time the vote is refused even if the close job has not run yet.
+        if (ballot.State == BallotState.Closed || ballot.ClosesAt <= now)
+        {
+            return Refused(CastStatus.Closed, ballot, voter);
+        }
+
+        // Matched against the ballot's own list (frozen at creation), spelt as the user may spell it.
+        var folded = TextFolding.Fold(communeName);
+        var commune = ballot.Communes.FirstOrDefault(candidate => TextFolding.Fold(candidate) == folded);
+        if (commune is null)
+        {
+            return Refused(CastStatus.NotInScope, ballot, voter);
+        }
+
+        var (allowed, procuration, givenAway) = await rights.RightAsync(ballot, voter, commune, cancellationToken);
+        if (!allowed)
+        {
+            return givenAway is not null
+                ? Refused(CastStatus.GivenAway, ballot, voter) with { GivenAway = givenAway }
+                : Refused(CastStatus.NotYourCommune, ballot, voter);
+        }
+
+        if (!ValidChoices(ballot, choiceIds))
+        {
+            return Refused(CastStatus.UnknownChoice, ballot, voter);
+        }
+
+        if (ballot.Secret && await ballots.HasVotedAsync(ballot, commune, cancellationToken))
+        {
+            return new CastOutcome(CastStatus.AlreadyVotedSecret, ballot);
+        }
+
+        if (procuration is not null)
+        {
+            // Marked used before the vote is written: from now on the giver can no longer withdraw it.
+            var used = await procurations.MarkUsedAsync(procuration.Scope, procuration.ScopeId, procuration.GiverCommune, cancellationToken);
+            if (used is null || !string.Equals(used.HolderAadObjectId, voter.AadObjectId, StringComparison.OrdinalIgnoreCase))
+            {
+                return Refused(CastStatus.NotYourCommune, ballot, voter);
+            }
+
+            if (procuration.UsedAt is null)
+            {
+                await audit.RecordAsync(ballot.Id, new AuditEvent("procuration-used", now, voter.Name, commune, used.HolderName), cancellationToken);
+            }
+        }
+
+        var status = ballot.Secret
+            ? await CastSecretAsync(ballot, commune, choiceIds, voter, procuration is not null, now, cancellationToken)
+            : await CastOpenAsync(ballot, commune, choiceIds, voter, procuration is not null, now, cancellationToken);
+        if (status is CastStatus.Recorded or CastStatus.Changed)
+        {
+            var detail = ballot.Secret ? null : string.Join(", ", choiceIds.Select(id => ballot.FindChoice(id)!.Label));
+            await audit.RecordAsync(ballot.Id, new AuditEvent(status == CastStatus.Recorded ? "vote-cast" : "vote-changed", now, voter.Name, commune, detail), cancellationToken);
+            LogCast(logger, ballot.Id, commune, status);
+        }
+
+        return new CastOutcome(status, ballot);
+    }
+
+    public static bool ValidChoices(Ballot ballot, IReadOnlyList<string> choiceIds)
+    {
+        if (choiceIds.Count == 0 || choiceIds.Distinct(StringComparer.Ordinal).Count() != choiceIds.Count || choiceIds.Any(id => ballot.FindChoice(id) is null))
+        {
+            return false;
+        }
+
+        return ballot.Mode == ChoiceMode.Multiple
+            ? !choiceIds.Contains(Ballot.AbstentionId) || choiceIds.Count == 1
+            : choiceIds.Count == 1;
+    }
+
+    private async Task<CastStatus> CastOpenAsync(Ballot ballot, string commune, IReadOnlyList<string> choiceIds, RosterMember voter, bool byProcuration, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var ordered = ballot.Choices.Select(choice => choice.Id).Where(choiceIds.Contains).ToList();
+        for (var attempt = 1; ; attempt++)
+        {
+            var existing = await ballots.GetVoteAsync(ballot.Id, commune, cancellationToken);
+            try
+            {
+                if (existing is null)
+                {
+                    await ballots.CreateVoteAsync(ballot.Id, new CommuneVote(commune, ordered, voter.AadObjectId, voter.Name, byProcuration, now, 1, now), cancellationToken);
+                    return CastStatus.Recorded;
+                }
+
+                if (existing.Value.ChoiceIds.SequenceEqual(ordered, StringComparer.Ordinal))
+                {
+                    return CastStatus.Unchanged;
+                }
+
+                var changed = existing.Value with { ChoiceIds = ordered, CastBy = voter.AadObjectId, CastByName = voter.Name, ByProcuration = byProcuration, CastAt = now, Revision = existing.Value.Revision + 1 };
+                await ballots.ReplaceVoteAsync(ballot.Id, changed, existing.ETag, cancellationToken);
+                return CastStatus.Changed;
+            }
+            catch (DocumentConflictException) when (attempt < DocumentStoreJson.DefaultMaxAttempts)
+            {
+                // Someone (the same person on a second device, a holder) wrote it first: look again.
+            }
+        }
+    }
+
+    private async Task<CastStatus> CastSecretAsync(Ballot ballot, string commune, IReadOnlyList<string> choiceIds, RosterMember voter, bool byProcuration, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await ballots.CreateParticipationAsync(ballot.Id, new Participation(commune, voter.AadObjectId, voter.Name, byProcuration, now), cancellationToken);
+        }
+        catch (DocumentConflictException)
+        {
+            return CastStatus.AlreadyVotedSecret;
+        }
+
+        try
+        {
+            await ballots.DropInUrnAsync(ballot.Id, new SecretVote([.. choiceIds.Order(StringComparer.Ordinal)]), CancellationToken.None);
+            return CastStatus.Recorded;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // No paper in the urn: undo the participation so the commune can vote again rather than be counted without a vote.
+            await ballots.DeleteParticipationAsync(ballot.Id, commune, CancellationToken.None);
+            throw;
+        }
+    }
+
+    private CastOutcome Refused(CastStatus status, Ballot? ballot, RosterMember voter)
+    {
+        LogRefused(logger, ballot?.Id, voter.AadObjectId, status);
+        return new CastOutcome(status, ballot);
+    }
+
+    // Never the choice: a log line must not tell how a commune voted.
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ballot {BallotId}: vote of {Commune} {Status}")]
+    private static partial void LogCast(ILogger logger, string ballotId, string commune, CastStatus status);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ballot {BallotId}: vote from {User} refused ({Status}); nothing written")]
+    private static partial void LogRefused(ILogger logger, string? ballotId, string user, CastStatus status);
+}
+
+/// <summary>`votes.cast`: one click on a ballot card. The card is updated in place with the vote as recorded.</summary>
+public sealed class CastVoteAction(VoteService votes, BallotCards cards, IStringLocalizer<VotesTexts> texts) : ICardActionHandler
+{
+    public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
+    {
+        var vote = CardData.Read<VoteData>(data);
+        if (turn.User.Member is null)
+        {
+            return Reply.WithText(texts["Vote_NotYourCommune"]);
+        }
+
+        var choices = vote.Slot switch
+        {
+            null => vote.Choice is null ? [] : [vote.Choice],
+            0 when vote.Choice is null => Split(vote.Choices0),
+            1 when vote.Choice is null => Split(vote.Choices1),
+            _ => [],
+        };
+        var outcome = await votes.CastAsync(vote.BallotId, vote.Commune, choices, turn.User.Member, cancellationToken);
+        if (!outcome.Counted && outcome.Status != CastStatus.AlreadyVotedSecret)
+        {
+            return Reply.WithText(cards.Refusal(outcome));
+        }
+
+        var card = await cards.ForVoterAsync(outcome.Ballot!, turn.User.Member, turn.Culture, cancellationToken);
+        var reply = Reply.UpdatingCard(card);
+        return outcome.Status switch
+        {
+            CastStatus.AlreadyVotedSecret => reply.Then(Reply.WithText(texts["Vote_SecretFinal", Territory.Territory.FindCommune(vote.Commune)?.Name ?? vote.Commune])),
+            CastStatus.Unchanged => reply.Then(Reply.WithText(texts["Vote_Unchanged"])),
+            _ => reply,
+        };
+    }
+
+    private static List<string> Split(string? values) =>
+        [.. (values ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+}

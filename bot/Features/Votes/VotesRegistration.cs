@@ -1,0 +1,56 @@
+using BepBot.Chat;
+using BepBot.Features.Broadcasts;
+using BepBot.Features.Communes;
+using BepBot.Features.Conferences;
+using BepBot.Features.Procurations;
+using BepBot.Features.Roster;
+using BepBot.Infrastructure.Scheduling;
+
+namespace BepBot.Features.Votes;
+
+public static class VotesRegistration
+{
+    private static readonly IReadOnlySet<Role> Voters = new HashSet<Role> { Role.Bourgmestre, Role.BepStaff };
+
+    public static IHostApplicationBuilder AddVotes(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<VotesOptions>(builder.Configuration.GetSection(VotesOptions.Section));
+        services.AddFeatureTexts<VotesTexts>();
+        services.AddSingleton<IConferenceSessionCatalog, ConferenceSessionCatalog>();
+        services.AddSingleton<ISessionBallotSource, BallotsForDecisions>();
+        services.AddProcurations();
+        services.AddSingleton<BallotStore>();
+        services.AddSingleton<AuditLog>();
+        services.AddHostedService<AuditSealer>();
+        services.AddSingleton<VoterRights>();
+        services.AddSingleton<VoteService>();
+        services.AddSingleton<BallotCards>();
+        services.AddSingleton<BallotLifecycle>();
+        services.AddSingleton<BallotsOfSession>();
+        services.AddSingleton<ProxyGate>();
+        services.AddSingleton<IJobHandler, OpenBallotJob>();
+        services.AddSingleton<IJobHandler, CloseBallotJob>();
+        services.AddSingleton<IJobHandler, RemindBallotJob>();
+        services.AddBroadcastContent<BallotCardContent>();
+        services.AddBroadcastContent<ReminderContent>();
+        services.AddBroadcastContent<ResultContent>();
+        services.AddCommunePageSection<OpenBallotsSection>();
+        services.AddFlow<NewBallotFlow>();
+        services.AddCommand<StartNewBallot>("votes.new", "votes", Roles.Staff, "nouveau vote", "new ballot", "creer un vote");
+        services.AddCommand<ListBallots>("votes", "votes", Voters, "votes", "mes votes", "ballots");
+        services.AddCommand<VerifyAudit>("votes.verify", "votes", Roles.Staff, "verifier", "verify");
+        services.AddCardAction<CastVoteAction>("votes.cast", Roles.Members);
+        services.AddCardAction<ShowBallot>("votes.show", Voters);
+        services.AddCardAction<BallotStatus>("votes.status", Roles.Staff);
+        services.AddCardAction<CloseBallotAction>("votes.close", Roles.Staff);
+        services.AddCardAction<RemindAction>("votes.remind", Roles.Staff);
+        services.AddCardAction<ExportResults>("votes.export", Roles.Staff);
+        services.AddCardAction<ExportAudit>("votes.exportaudit", Roles.Staff);
+        services.AddCardAction<VerifyAudit>("votes.verify", Roles.Staff);
+        services.AddCardAction<AskProcuration>("votes.proxy", Roles.Bourgmestres);
+        services.AddCardAction<GiveProcuration>("votes.giveproxy", Roles.Bourgmestres);
+        services.AddCardAction<WithdrawProcuration>("votes.withdrawproxy", Roles.Bourgmestres);
+        return builder;
+    }
+}
