@@ -28,7 +28,7 @@ public static class ProjectsRegistration
 
         services.AddCommand<ListProjects>("projects", "projects", Roles.Members, "projets", "projects", "liste des projets");
         services.AddCommand<ListCentrals>("centrals", "projects", Roles.Members, "centrales", "centrales d'achat", "purchasing centrals", "centrals");
-        services.AddCommand<ShowCommunePage>("commune", "projects", Roles.Members, "ma commune", "la commune de", "commune", "my municipality", "municipality");
+        services.AddCommand<ShowCommunePage>("commune", "projects", Roles.Members, "ma commune", "la commune de", "commune", "my municipality", "my commune", "municipality");
         services.AddCommand<EditProject>("projects.update", "projects", Roles.Staff, "mettre a jour projet", "mettre à jour le projet", "modifier projet", "update project");
         services.AddCommand<SynchronizeProjects>("projects.sync", "projects", Roles.Staff, "synchroniser projets", "synchroniser les projets", "sync projects");
         services.AddCardAction<ShowProject>("projects.show", Roles.Members);

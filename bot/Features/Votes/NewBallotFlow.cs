@@ -23,7 +23,7 @@ public sealed partial class NewBallotFlow(
     private const string None = "-";
     private const int MaxChoices = 10;
 
-    private readonly IConferenceSessionCatalog? _catalog = catalogs.FirstOrDefault();
+    private readonly IConferenceSessionCatalog? _catalog = catalogs.LastOrDefault();
     private IReadOnlyList<SessionChoice>? _sessions;
 
     public override string Id => FlowId;

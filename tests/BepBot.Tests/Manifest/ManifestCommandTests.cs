@@ -10,36 +10,15 @@ namespace BepBot.Tests.Manifest;
 // Every title, French and English, must therefore be something the bot's command table understands.
 public sealed class ManifestCommandTests
 {
-    // Commands of features built on other branches at the time of writing. Once a feature is merged its titles
-    // route, and the second test asks for them to be removed from here, so a title the feature does not accept
-    // (e.g. an English alias spelt differently) stays visible instead of silently passing.
-    private static readonly HashSet<string> AwaitingFeatures =
-    [
-        "conférences", "conferences", "votes", "séminaires", "seminars", "mes inscriptions", "my registrations",
-        "projets", "projects", "ma commune", "my commune", "diagnostic",
-    ];
-
     [Fact]
     public async Task ManifestCommands_EveryTitleInEveryLanguage_IsRoutedByTheBot()
     {
         await using var bot = new BotApplication();
         var table = bot.Services.GetRequiredService<CommandTable>();
 
-        var unrouted = ManifestTitles().Where(title => !AwaitingFeatures.Contains(title) && table.Match(title) is null).ToList();
+        var unrouted = ManifestTitles().Where(title => table.Match(title) is null).ToList();
 
         unrouted.ShouldBeEmpty();
-    }
-
-    [Fact]
-    public async Task AwaitingFeatures_TitlesThatNowRoute_AreRemovedFromTheList()
-    {
-        await using var bot = new BotApplication();
-        var table = bot.Services.GetRequiredService<CommandTable>();
-
-        var nowRouted = AwaitingFeatures.Where(title => table.Match(title) is not null).ToList();
-
-        nowRouted.ShouldBeEmpty("these commands exist now: remove them from AwaitingFeatures");
-        AwaitingFeatures.ShouldBeSubsetOf(ManifestTitles());
     }
 
     private static HashSet<string> ManifestTitles()
