@@ -18,6 +18,13 @@ public static class TurnLatencyBenchmark
     public static IReadOnlyList<Scenario> Scenarios { get; } =
     [
         new("`aide` (help card)", (_, teams) => Task.FromResult<Func<Task<BotResponse>>>(() => teams.SayAsync(TeamsUser.Megan, "aide"))),
+        new("vote click (card action, vote recorded or changed)", async (bot, teams) =>
+        {
+            // An open ballot: each click changes Megan's vote for Namur, so every turn writes.
+            var ballot = await BepBot.Tests.Votes.VoteSteps.OpenAsync(bot, BepBot.Tests.Votes.VoteSteps.Motion("Benchmark : approuvez-vous la proposition ?"));
+            var clicks = 0;
+            return () => BepBot.Tests.Votes.VoteSteps.VoteAsync(teams, TeamsUser.Megan, ballot.Id, "Namur", ++clicks % 2 == 0 ? "pour" : "contre");
+        }),
     ];
 
     public static async Task<IReadOnlyList<BenchmarkResult>> RunAllAsync(int turns) =>
