@@ -40,13 +40,13 @@ var benchmarks = new List<Benchmark>
 var selected = which == "all" ? benchmarks : benchmarks.Where(benchmark => benchmark.Name == which).ToList();
 if (selected.Count == 0)
 {
-    Console.Error.WriteLine($"Unknown benchmark '{which}'. Known:");
+    Console.Error.WriteLine(which == "help" ? "Benchmarks (./bench.sh alone runs them all):" : $"Unknown benchmark '{which}'. Known:");
     foreach (var benchmark in benchmarks)
     {
         Console.Error.WriteLine($"  ./bench.sh {benchmark.Name} {benchmark.Usage,-52} {benchmark.Description}");
     }
 
-    return 2;
+    return which == "help" ? 0 : 2;
 }
 
 var failed = false;
