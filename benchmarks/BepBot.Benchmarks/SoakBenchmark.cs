@@ -57,6 +57,7 @@ public static class SoakBenchmark
         await Task.WhenAll(traffic);
         clock.Stop();
         var broadcastFigures = await run.VerifyAnnouncementAsync(broadcast, TimeSpan.FromMinutes(3));
+        var voteFigures = await run.VerifyVotesAsync();
 
         return
         [
@@ -69,6 +70,7 @@ public static class SoakBenchmark
             ("errors seen by users", run.Errors.ToString(CultureInfo.InvariantCulture)),
             .. run.Actions.Select(action => ($"turns: {action.Key}", action.Value.ToString(CultureInfo.InvariantCulture))),
             .. broadcastFigures,
+            .. voteFigures,
             ("lost writes", run.LostWrites.ToString(CultureInfo.InvariantCulture)),
             ("duplicate messages", run.DuplicateMessages.ToString(CultureInfo.InvariantCulture)),
         ];
@@ -102,6 +104,14 @@ public static class SoakBenchmark
 
         public int LostWrites { get; private set; }
 
+        /// <summary>The last choice each commune was told was recorded ("Vous avez voté : …").</summary>
+        public ConcurrentDictionary<string, string> AcknowledgedVotes { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Communes whose last click failed after an acknowledged one: either choice may be stored.</summary>
+        public ConcurrentDictionary<string, bool> UncertainVotes { get; } = new(StringComparer.Ordinal);
+
+        public string BallotId { get; private set; } = string.Empty;
+
         public int DuplicateMessages { get; private set; }
 
         public async Task SeedAsync()
@@ -127,6 +137,22 @@ public static class SoakBenchmark
                 // Installing the app is how Teams gives the bot each personal conversation.
                 await clients[0].InstallAsync(user.Teams);
             }
+
+            BallotId = (await BepBot.Tests.Votes.VoteSteps.OpenAsync(bot, BepBot.Tests.Votes.VoteSteps.Motion("Soak : approuvez-vous la proposition ?"))).Id;
+        }
+
+        /// <summary>Every vote a bourgmestre was told was recorded is in the store with that choice; anything else is a lost write.</summary>
+        public async Task<IReadOnlyList<(string Name, string Value)>> VerifyVotesAsync()
+        {
+            var ballots = bot.Services.GetRequiredService<Features.Votes.BallotStore>();
+            var stored = (await ballots.ListVotesAsync(BallotId)).ToDictionary(vote => vote.Commune, StringComparer.Ordinal);
+            LostWrites += AcknowledgedVotes.Count(acknowledged => !stored.TryGetValue(acknowledged.Key, out var vote)
+                || (!vote.ChoiceIds.Contains(acknowledged.Value) && !UncertainVotes.ContainsKey(acknowledged.Key)));
+            return
+            [
+                ("communes told their vote was recorded", AcknowledgedVotes.Count.ToString(CultureInfo.InvariantCulture)),
+                ("vote documents in the store", stored.Count.ToString(CultureInfo.InvariantCulture)),
+            ];
         }
 
         public async Task UserLoopAsync(SoakUser user, CancellationToken stop)
@@ -143,6 +169,12 @@ public static class SoakBenchmark
                     return;
                 }
 
+                if (user.Member.Role == Role.Bourgmestre && random.Next(2) == 0)
+                {
+                    await VoteAsync(user, random);
+                    continue;
+                }
+
                 var (name, text) = random.Next(3) switch
                 {
                     0 => ("aide", "aide"),
@@ -155,6 +187,27 @@ public static class SoakBenchmark
                 {
                     Interlocked.Increment(ref _errors);
                 }
+            }
+        }
+
+        private async Task VoteAsync(SoakUser user, Random random)
+        {
+            Actions.AddOrUpdate("vote click", 1, (_, count) => count + 1);
+            var choice = random.Next(2) == 0 ? "pour" : "contre";
+            var response = await SendAsTeamsDoesAsync(random, client => client.Activity(user.Teams, "invoke", ConversationType.Personal, null, activity =>
+            {
+                activity["name"] = "adaptiveCard/action";
+                activity["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "votes.cast", ["data"] = BepBot.Tests.Votes.VoteSteps.Cast(BallotId, user.Member.Commune!, choice) }, ["trigger"] = "manual" };
+            }));
+            if (response?.UpdatedCard is { } card && CardReader.AllText(card).Contains("Vous avez voté", StringComparison.Ordinal))
+            {
+                AcknowledgedVotes[user.Member.Commune!] = choice;
+                UncertainVotes.TryRemove(user.Member.Commune!, out _);
+            }
+            else
+            {
+                UncertainVotes[user.Member.Commune!] = true;
+                Interlocked.Increment(ref _errors);
             }
         }
 
