@@ -25,14 +25,15 @@ public sealed partial class DuplicateActivityMiddleware(
             return;
         }
 
+        var key = KeyOf(activity);
         var claim = Guid.NewGuid().ToString("N");
         try
         {
-            await store.CreateAsync(KeyOf(activity), new ActivityClaim(activity.Type, DateTimeOffset.UtcNow, claim), cancellationToken);
+            await store.CreateAsync(key, new ActivityClaim(activity.Type, DateTimeOffset.UtcNow, claim), cancellationToken);
         }
         catch (DocumentConflictException)
         {
-            if (await IsOurOwnClaimAsync(KeyOf(activity), claim, cancellationToken))
+            if (await IsOurOwnClaimAsync(key, claim, cancellationToken))
             {
                 // The storage client resent our create after a lost response: the conflict is with ourselves.
                 await next(cancellationToken);

@@ -89,7 +89,7 @@ public sealed class BroadcastStore(IDocumentStore store)
         return shards;
     }
 
-    private static bool IsValidId(string id) => id.Length is > 0 and <= 64 && id.All(char.IsAsciiLetterOrDigit);
+    public static bool IsValidId(string id) => id.Length is > 0 and <= 64 && id.All(char.IsAsciiLetterOrDigit);
 
     private static string KeyOf(string id) => IndexPrefix + id;
 

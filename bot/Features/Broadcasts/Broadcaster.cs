@@ -44,7 +44,7 @@ public sealed class Broadcaster(BroadcastStore broadcasts, JobScheduler schedule
     /// <summary>Creates the broadcast and schedules its launch. With a given <see cref="BroadcastRequest.Id"/>, a second call is a no-op (idempotent jobs).</summary>
     public async Task<Broadcast> StartAsync(BroadcastRequest request, CancellationToken cancellationToken = default)
     {
-        if (request.Id is { } id && !(id.Length is > 0 and <= 64 && id.All(char.IsAsciiLetterOrDigit)))
+        if (request.Id is { } id && !BroadcastStore.IsValidId(id))
         {
             throw new ArgumentException("A broadcast id is letters and digits only, at most 64.", nameof(request));
         }
@@ -62,11 +62,6 @@ public sealed class Broadcaster(BroadcastStore broadcasts, JobScheduler schedule
             BroadcastState.Scheduled,
             request.AuthorConversation,
             Content: request.Content);
-        if (request.Id is not null && await broadcasts.GetAsync(request.Id, cancellationToken) is { } existing)
-        {
-            return existing.Value;
-        }
-
         try
         {
             await broadcasts.CreateAsync(broadcast, cancellationToken);
