@@ -71,7 +71,7 @@ param exportsRetentionDays int = 3
 @description('Days Log Analytics keeps logs and telemetry.')
 param logRetentionDays int = 90
 
-@description('More app settings (name: value), e.g. the Graph:* keys of docs/deploy.md. Secrets go in Key Vault, referenced as @Microsoft.KeyVault(...).')
+@description('More app settings (name: value), e.g. Conferences__OrganizerMailbox and Projects__SharePointSiteId/ListId (docs/deploy.md, section 7). Secrets go in Key Vault, referenced as @Microsoft.KeyVault(...).')
 param extraAppSettings object = {}
 
 var suffix = '${prefix}-${environmentName}'
@@ -273,6 +273,19 @@ var baseSettings = [
   }
   {
     name: 'MicrosoftAppPassword'
+    value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=MicrosoftAppPassword)'
+  }
+  // Microsoft Graph, app-only in the BEP's tenant, with the same app registration and secret as the bot.
+  {
+    name: 'Graph__TenantId'
+    value: botAppTenantId
+  }
+  {
+    name: 'Graph__ClientId'
+    value: botAppId
+  }
+  {
+    name: 'Graph__ClientSecret'
     value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=MicrosoftAppPassword)'
   }
   {

@@ -13,6 +13,10 @@ param allowedTenantIds = [
 ]
 param minInstances = 2
 param maxInstances = 6
+// Feature keys (docs/deploy.md, section 7, "Keys of the features"); main.bicep sets the Graph credentials itself.
+// Placeholders: put the BEP's values, or remove a line to leave that feature off. No secrets here.
 param extraAppSettings = {
-  // Graph (see docs/deploy.md, "Configuration keys"): the lead completes this list with the Graph feature.
+  Conferences__OrganizerMailbox: 'conferences@<bep-domain>' // the mailbox that organises the Conférence events
+  Projects__SharePointSiteId: '<bep>.sharepoint.com,<site-collection-guid>,<web-guid>' // site of the project register
+  Projects__SharePointListId: '<project-register-list-guid>'
 }

@@ -15,11 +15,11 @@ public static class ChatRegistration
         return services;
     }
 
-    public static IServiceCollection AddCardAction<THandler>(this IServiceCollection services, string verb, IReadOnlySet<Role> allowedRoles)
+    public static IServiceCollection AddCardAction<THandler>(this IServiceCollection services, string verb, IReadOnlySet<Role> allowedRoles, bool usesFlows = true)
         where THandler : class, ICardActionHandler
     {
         services.TryAddScoped<THandler>();
-        services.AddSingleton(new CardActionDefinition(verb, allowedRoles, typeof(THandler)));
+        services.AddSingleton(new CardActionDefinition(verb, allowedRoles, typeof(THandler), usesFlows));
         return services;
     }
 

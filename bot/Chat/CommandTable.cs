@@ -10,7 +10,8 @@ namespace BepBot.Chat;
 public sealed record CommandDefinition(string Id, string Section, IReadOnlyList<string> Phrases, IReadOnlySet<Role> AllowedRoles, Type HandlerType);
 
 /// <summary>An Action.Execute verb a feature answers, named &lt;feature&gt;.&lt;action&gt;.</summary>
-public sealed record CardActionDefinition(string Verb, IReadOnlySet<Role> AllowedRoles, Type HandlerType);
+/// <param name="UsesFlows">False for a click that never reads or starts a flow: its turn skips the conversation state.</param>
+public sealed record CardActionDefinition(string Verb, IReadOnlySet<Role> AllowedRoles, Type HandlerType, bool UsesFlows = true);
 
 public sealed record CommandMatch(CommandDefinition Command, string Arguments);
 

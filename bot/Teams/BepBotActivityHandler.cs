@@ -15,6 +15,7 @@ namespace BepBot.Teams;
 /// </summary>
 public sealed partial class BepBotActivityHandler(
     ChatRouter router,
+    CommandTable table,
     TurnMapper mapper,
     ConversationDirectory conversations,
     Greeting greeting,
@@ -26,8 +27,10 @@ public sealed partial class BepBotActivityHandler(
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
-        await RememberConversationAsync(turnContext, cancellationToken);
-        var turn = await mapper.ToChatTurnAsync(turnContext, await _flows.GetAsync(turnContext, () => new ActiveFlows(), cancellationToken), cancellationToken);
+        var remembered = RememberConversationAsync(turnContext, cancellationToken);
+        var read = ReadTurnAsync(turnContext, cancellationToken);
+        await Task.WhenAll(remembered, read);
+        var turn = await read;
         var reply = await router.HandleMessageAsync(turn, cancellationToken);
         await SendAsync(turnContext, reply, cancellationToken);
         await SaveFlowsAsync(turnContext, turn, cancellationToken);
@@ -36,11 +39,21 @@ public sealed partial class BepBotActivityHandler(
     protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(
         ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
     {
-        var turn = await mapper.ToChatTurnAsync(turnContext, await _flows.GetAsync(turnContext, () => new ActiveFlows(), cancellationToken), cancellationToken);
+        var verb = invokeValue.Action?.Verb;
+
+        // A click that never touches a flow (a vote) leaves the conversation state alone: one store round trip less.
+        var usesFlows = table.FindVerb(verb)?.UsesFlows ?? true;
+        var turn = usesFlows
+            ? await ReadTurnAsync(turnContext, cancellationToken)
+            : TurnMapper.ToChatTurn(turnContext, await mapper.UserOfAsync(turnContext, cancellationToken), new ActiveFlows());
         var data = ToJsonElement(invokeValue.Action?.Data);
-        var reply = await router.HandleCardActionAsync(turn, invokeValue.Action?.Verb, data, cancellationToken);
+        var reply = await router.HandleCardActionAsync(turn, verb, data, cancellationToken);
         await SendAsync(turnContext, reply, cancellationToken);
-        await SaveFlowsAsync(turnContext, turn, cancellationToken);
+        if (usesFlows)
+        {
+            await SaveFlowsAsync(turnContext, turn, cancellationToken);
+        }
+
         return reply.CardUpdate is not null
             ? ReplyMapper.CardInvokeResponse(reply.CardUpdate)
             : ReplyMapper.MessageInvokeResponse(reply.Messages.Count > 0 ? reply.Messages[0].Text ?? string.Empty : string.Empty);
@@ -87,6 +100,15 @@ public sealed partial class BepBotActivityHandler(
         var kind = TurnMapper.KindOf(activity);
         var removed = await conversations.RemoveAsync(kind, activity.Conversation?.Id ?? string.Empty, activity.From?.AadObjectId, cancellationToken);
         LogUninstalled(logger, kind, activity.Conversation?.Id, removed);
+    }
+
+    /// <summary>The user (from the roster) and their flows (from conversation state): two store reads, made together.</summary>
+    private async Task<ChatTurn> ReadTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var flows = _flows.GetAsync(turnContext, () => new ActiveFlows(), cancellationToken);
+        var user = mapper.UserOfAsync(turnContext, cancellationToken);
+        await Task.WhenAll(flows, user);
+        return TurnMapper.ToChatTurn(turnContext, await user, await flows);
     }
 
     /// <summary>Keeps the conversation reference fresh (locale, service URL) even if the install event was missed.</summary>

@@ -13,7 +13,10 @@ namespace BepBot.Teams;
 public sealed class DocumentStoreBotStorage(IDocumentStore store) : IStorage
 {
     private const string Prefix = "botstate/";
-    private static readonly JsonSerializerSettings Settings = new() { TypeNameHandling = TypeNameHandling.None, NullValueHandling = NullValueHandling.Ignore };
+
+    // Nulls are kept: BotState decides whether to save by hashing the state with Newtonsoft's defaults, so a
+    // document that dropped them would never hash the same again and every turn would write it.
+    private static readonly JsonSerializerSettings Settings = new() { TypeNameHandling = TypeNameHandling.None };
 
     public async Task<IDictionary<string, object>> ReadAsync(string[] keys, CancellationToken cancellationToken = default)
     {

@@ -17,12 +17,12 @@ public sealed class TurnMapper(RosterDirectory roster)
         return new ChatUser(aadObjectId, member?.Name ?? from?.Name ?? string.Empty, member?.Role ?? Role.Guest, member);
     }
 
-    public async Task<ChatTurn> ToChatTurnAsync(ITurnContext turnContext, ActiveFlows flows, CancellationToken cancellationToken)
+    public static ChatTurn ToChatTurn(ITurnContext turnContext, ChatUser user, ActiveFlows flows)
     {
         var activity = turnContext.Activity;
         var text = activity.Type == ActivityTypes.Message ? TextWithoutMention(activity) : string.Empty;
         return new ChatTurn(
-            await UserOfAsync(turnContext, cancellationToken),
+            user,
             ConversationOf(turnContext),
             Infrastructure.Text.Cultures.FromLocale(activity.Locale),
             text,

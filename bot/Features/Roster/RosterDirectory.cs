@@ -1,14 +1,40 @@
+using System.Diagnostics;
 using BepBot.Infrastructure.Storage;
+using Microsoft.Extensions.Options;
 
 namespace BepBot.Features.Roster;
 
-/// <summary>Reads and changes the roster document in the store.</summary>
-public sealed class RosterDirectory(IDocumentStore store, TimeProvider clock)
+/// <summary>
+/// Reads and changes the roster document in the store. Every turn needs it (who is speaking, with which role), so a
+/// read is reused for <see cref="RosterOptions.CacheDuration"/>: a change made through this instance is seen at once,
+/// one made on another instance within that time.
+/// </summary>
+public sealed class RosterDirectory(IDocumentStore store, TimeProvider clock, IOptions<RosterOptions> options)
 {
     public const string Key = "roster/current";
 
-    public async Task<RosterDocument> GetAsync(CancellationToken cancellationToken = default) =>
-        (await store.GetAsync<RosterDocument>(Key, cancellationToken))?.Value ?? Empty;
+    private readonly Lock _gate = new();
+    private CachedRoster? _cached;
+    private long _version;
+
+    public async Task<RosterDocument> GetAsync(CancellationToken cancellationToken = default)
+    {
+        long version;
+        lock (_gate)
+        {
+            if (_cached is { } cached && Stopwatch.GetElapsedTime(cached.ReadAt) < options.Value.CacheDuration)
+            {
+                return cached.Document;
+            }
+
+            version = _version;
+        }
+
+        var startedAt = Stopwatch.GetTimestamp();
+        var document = (await store.GetAsync<RosterDocument>(Key, cancellationToken))?.Value ?? Empty;
+        Remember(document, startedAt, version);
+        return document;
+    }
 
     public async Task<RosterMember?> FindAsync(string? aadObjectId, CancellationToken cancellationToken = default) =>
         (await GetAsync(cancellationToken)).Find(aadObjectId);
@@ -17,11 +43,14 @@ public sealed class RosterDirectory(IDocumentStore store, TimeProvider clock)
         await store.GetAsync(Key, cancellationToken) is not null;
 
     /// <summary>Replaces the whole roster (an import).</summary>
-    public Task ReplaceAllAsync(IReadOnlyList<RosterMember> members, bool isDemo, string updatedBy, CancellationToken cancellationToken = default) =>
-        store.UpdateAsync<RosterDocument>(
+    public async Task ReplaceAllAsync(IReadOnlyList<RosterMember> members, bool isDemo, string updatedBy, CancellationToken cancellationToken = default)
+    {
+        var document = await store.UpdateAsync<RosterDocument>(
             Key,
             _ => new RosterDocument(members, isDemo, clock.GetUtcNow(), updatedBy),
             cancellationToken: cancellationToken);
+        Changed(document.Value);
+    }
 
     /// <summary>
     /// Applies one change under optimistic concurrency. <paramref name="change"/> sees the latest roster and
@@ -36,8 +65,32 @@ public sealed class RosterDirectory(IDocumentStore store, TimeProvider clock)
             Key,
             current => (current ?? Empty) with { Members = change(current ?? Empty), UpdatedAt = clock.GetUtcNow(), UpdatedBy = updatedBy },
             cancellationToken: cancellationToken);
+        Changed(document.Value);
         return document.Value;
     }
+
+    private void Changed(RosterDocument document)
+    {
+        lock (_gate)
+        {
+            _version++;
+            _cached = new CachedRoster(document, Stopwatch.GetTimestamp());
+        }
+    }
+
+    // A read that began before a change must not put the older roster back.
+    private void Remember(RosterDocument document, long readAt, long versionAtStart)
+    {
+        lock (_gate)
+        {
+            if (_version == versionAtStart)
+            {
+                _cached = new CachedRoster(document, readAt);
+            }
+        }
+    }
+
+    private sealed record CachedRoster(RosterDocument Document, long ReadAt);
 
     private static RosterDocument Empty { get; } = new([], IsDemo: false, DateTimeOffset.MinValue, "nobody");
 }

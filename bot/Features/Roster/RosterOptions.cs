@@ -9,4 +9,7 @@ public sealed class RosterOptions
 
     /// <summary>Seed the Agents Playground demo roster when the store has no roster and no CSV is configured (local play only).</summary>
     public bool SeedDemo { get; set; }
+
+    /// <summary>How long a roster read is reused before reading it again (zero: read it on every use).</summary>
+    public TimeSpan CacheDuration { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -1,7 +1,10 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
 using System.Threading.Channels;
 using BepBot.Infrastructure.Storage;
+using Microsoft.Extensions.Options;
 
 namespace BepBot.Features.Votes;
 
@@ -35,14 +38,20 @@ public sealed partial class AuditLog(IDocumentStore store, TimeProvider clock, I
     private static readonly JsonSerializerOptions Canonical = new(JsonSerializerDefaults.Web) { WriteIndented = false };
 
     private readonly Channel<string> _pending = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+
+    // The events this instance journaled and has not sealed yet: sealing them needs no read of the journal.
+    private readonly ConcurrentDictionary<string, AuditEvent> _journaledHere = new(StringComparer.Ordinal);
+    private long _recorded;
     private readonly string _owner = Environment.MachineName + "-" + Guid.NewGuid().ToString("N")[..8];
 
     public ChannelReader<string> PendingBallots => _pending.Reader;
 
     public async Task RecordAsync(string ballotId, AuditEvent auditEvent, CancellationToken cancellationToken = default)
     {
-        var journalId = $"{auditEvent.At.UtcTicks:D19}-{Guid.NewGuid():N}";
+        // Events of one turn share their time: the counter keeps them in the order they were recorded here.
+        var journalId = $"{auditEvent.At.UtcTicks:D19}-{Interlocked.Increment(ref _recorded):D12}-{Guid.NewGuid():N}";
         await store.CreateAsync(JournalPrefix(ballotId) + journalId, auditEvent, cancellationToken);
+        _journaledHere[JournalPrefix(ballotId) + journalId] = auditEvent;
         _pending.Writer.TryWrite(ballotId);
     }
 
@@ -178,9 +187,8 @@ public sealed partial class AuditLog(IDocumentStore store, TimeProvider clock, I
         foreach (var key in journal)
         {
             var journalId = key[JournalPrefix(ballotId).Length..];
-            if (!sealedJournal.Contains(journalId) && await store.GetAsync<AuditEvent>(key, cancellationToken) is { } item)
+            if (!sealedJournal.Contains(journalId) && await JournaledEventAsync(key, cancellationToken) is { } e)
             {
-                var e = item.Value;
                 var entry = new AuditEntry(head.Sequence + 1, e.Kind, e.At, e.Actor, e.Commune, e.Detail, journalId, head.Hash);
                 await store.CreateAsync(ChainKey(ballotId, entry.Sequence), entry, cancellationToken);
                 head = new AuditHead(entry.Sequence, Hash(entry));
@@ -188,12 +196,25 @@ public sealed partial class AuditLog(IDocumentStore store, TimeProvider clock, I
             }
 
             await store.DeleteAsync(key, cancellationToken: cancellationToken);
+            _journaledHere.TryRemove(key, out _);
+        }
+
+        // Events of this ballot journaled here but sealed (and deleted) by another instance; not those journaled
+        // since the listing (their keys come later: they start with the time).
+        var listed = journal.ToHashSet(StringComparer.Ordinal);
+        foreach (var key in _journaledHere.Keys.Where(key => key.StartsWith(JournalPrefix(ballotId), StringComparison.Ordinal)
+            && !listed.Contains(key) && string.CompareOrdinal(key, journal[^1]) < 0))
+        {
+            _journaledHere.TryRemove(key, out _);
         }
 
         await store.UpsertAsync(HeadKey(ballotId), head, cancellationToken);
         LogSealed(logger, ballotId, sealedNow, head.Sequence);
         return journal.Count;
     }
+
+    private async Task<AuditEvent?> JournaledEventAsync(string key, CancellationToken cancellationToken) =>
+        _journaledHere.TryGetValue(key, out var known) ? known : (await store.GetAsync<AuditEvent>(key, cancellationToken))?.Value;
 
     private async Task<Document<AuditLease>?> AcquireAsync(string ballotId, CancellationToken cancellationToken)
     {
@@ -245,34 +266,78 @@ public sealed partial class AuditLog(IDocumentStore store, TimeProvider clock, I
     private static partial void LogSealed(ILogger logger, string ballotId, int count, int sequence);
 }
 
-/// <summary>Seals the audit journals in the background, so that a vote's reply never waits for the chain.</summary>
-public sealed partial class AuditSealer(AuditLog audit, ILogger<AuditSealer> logger) : BackgroundService
+/// <summary>
+/// Seals the audit journals in the background, so that a vote's reply never waits for the chain. Sealing is
+/// bookkeeping that competes with the votes for the store, and the journal is already durable: a ballot is sealed once
+/// its events pause (<see cref="VotesOptions.AuditSealQuiet"/>), or at the latest <see cref="VotesOptions.AuditSealMaxDelay"/>
+/// after its first unsealed event. The close, the exports and the verification seal at once themselves.
+/// </summary>
+public sealed partial class AuditSealer(AuditLog audit, IOptions<VotesOptions> options, ILogger<AuditSealer> logger) : BackgroundService
 {
+    // Real time on purpose: this is about load on the store, not about the ballot's clock.
+    private readonly Stopwatch _clock = Stopwatch.StartNew();
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var ballotId in audit.PendingBallots.ReadAllAsync(stoppingToken))
+        var waiting = new Dictionary<string, PendingSeal>(StringComparer.Ordinal);
+        while (!stoppingToken.IsCancellationRequested)
         {
-            // Many events for the same ballot arrive together: one sealing pass takes them all.
-            var ballots = new HashSet<string>(StringComparer.Ordinal) { ballotId };
-            while (audit.PendingBallots.TryRead(out var more))
+            while (audit.PendingBallots.TryRead(out var ballotId))
             {
-                ballots.Add(more);
+                var now = _clock.Elapsed;
+                waiting[ballotId] = waiting.TryGetValue(ballotId, out var pending) ? pending with { LastEvent = now } : new PendingSeal(now, now);
             }
 
-            foreach (var id in ballots)
+            var due = waiting.Where(pair => DueAt(pair.Value) <= _clock.Elapsed).Select(pair => pair.Key).ToList();
+            foreach (var ballotId in due)
             {
-                try
-                {
-                    await audit.SealAsync(id, wait: false, stoppingToken);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // The journal stays: the next event, the close or a verification seals it.
-                    LogSealFailed(logger, ex, id);
-                }
+                waiting.Remove(ballotId);
+                await SealAsync(ballotId, stoppingToken);
+            }
+
+            if (due.Count == 0 && !await NextEventAsync(waiting.Count == 0 ? null : waiting.Values.Min(DueAt) - _clock.Elapsed, stoppingToken))
+            {
+                return;
             }
         }
     }
+
+    private TimeSpan DueAt(PendingSeal pending) =>
+        TimeSpan.FromTicks(Math.Min((pending.LastEvent + options.Value.AuditSealQuiet).Ticks, (pending.FirstEvent + options.Value.AuditSealMaxDelay).Ticks));
+
+    /// <returns>False once the journal channel is closed.</returns>
+    private async Task<bool> NextEventAsync(TimeSpan? timeout, CancellationToken stoppingToken)
+    {
+        using var waitLimit = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        if (timeout is { } limit)
+        {
+            waitLimit.CancelAfter(limit > TimeSpan.Zero ? limit : TimeSpan.Zero);
+        }
+
+        try
+        {
+            return await audit.PendingBallots.WaitToReadAsync(waitLimit.Token);
+        }
+        catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
+        {
+            return true;
+        }
+    }
+
+    private async Task SealAsync(string ballotId, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await audit.SealAsync(ballotId, wait: false, stoppingToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // The journal stays: the next event, the close or a verification seals it.
+            LogSealFailed(logger, ex, ballotId);
+        }
+    }
+
+    private sealed record PendingSeal(TimeSpan FirstEvent, TimeSpan LastEvent);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sealing the audit log of ballot {BallotId} failed; it will be retried")]
     private static partial void LogSealFailed(ILogger logger, Exception exception, string ballotId);

@@ -15,16 +15,19 @@ public sealed record FactLine(string Label, string Value);
 public sealed class BallotCards(CardCatalog cards, BallotStore ballots, VoterRights rights, IStringLocalizer<VotesTexts> texts)
 {
     /// <summary>The ballot as one member sees it: a block per commune they vote for, with its vote as recorded.</summary>
-    public async Task<JsonObject> ForVoterAsync(Ballot ballot, RosterMember member, CultureInfo culture, CancellationToken cancellationToken)
+    public async Task<JsonObject> ForVoterAsync(Ballot ballot, RosterMember member, CultureInfo culture, CancellationToken cancellationToken) =>
+        ForVoter(ballot, await rights.StandingAsync(ballot, member, cancellationToken), culture);
+
+    public JsonObject ForVoter(Ballot ballot, VoterStanding standing, CultureInfo culture)
     {
         using var scope = CultureScope.Use(culture);
-        var seats = await rights.SeatsAsync(ballot, member, cancellationToken);
-        var given = member.Role == Role.Bourgmestre && ballot.InScope(member.Commune) ? await rights.GivenByAsync(ballot, member.Commune!, cancellationToken) : null;
+        var seats = standing.Seats;
+        var given = standing.GivenAway;
         var isOpen = ballot.State == BallotState.Open;
         var seatData = new List<object>();
         for (var slot = 0; slot < seats.Count; slot++)
         {
-            seatData.Add(await SeatAsync(ballot, seats[slot], slot, seats.Count > 1, isOpen, cancellationToken));
+            seatData.Add(Seat(ballot, seats[slot], slot, seats.Count > 1, isOpen));
         }
 
         var notices = new List<string>();
@@ -41,7 +44,7 @@ public sealed class BallotCards(CardCatalog cards, BallotStore ballots, VoterRig
             notices.Add(texts["Ballot_HiddenResults"]);
         }
 
-        var ownSeatVoted = seats.FirstOrDefault(seat => seat.HeldFrom is null) is { } own && await ballots.HasVotedAsync(ballot, own.Commune, cancellationToken);
+        var ownSeatVoted = standing.OwnSeat?.Voted == true;
         return cards.Render("votes/ballot", new
         {
             Heading = ballot.State == BallotState.Closed ? texts["Ballot_HeadingClosed"].Value : texts["Ballot_Heading"].Value,
@@ -252,7 +255,7 @@ public sealed class BallotCards(CardCatalog cards, BallotStore ballots, VoterRig
             ? $"[{CardText.EscapeMarkdown(uri.Host + uri.AbsolutePath)}]({uri.AbsoluteUri})"
             : CardText.EscapeMarkdown(link)));
 
-    private async Task<object> SeatAsync(Ballot ballot, VotingSeat seat, int slot, bool several, bool isOpen, CancellationToken cancellationToken)
+    private object Seat(Ballot ballot, VotingSeat seat, int slot, bool several, bool isOpen)
     {
         var title = seat.HeldFrom is { } held ? texts["Seat_Held", seat.Commune, CardText.EscapeMarkdown(held.GiverName)].Value : seat.Commune;
         IReadOnlyList<string> selected = [];
@@ -260,13 +263,12 @@ public sealed class BallotCards(CardCatalog cards, BallotStore ballots, VoterRig
         var canVote = isOpen;
         if (ballot.Secret)
         {
-            var voted = await ballots.HasVotedAsync(ballot, seat.Commune, cancellationToken);
-            status = voted ? texts["Seat_SecretVoted"] : texts[isOpen ? "Seat_NotVoted" : "Seat_ClosedNotVoted"];
-            canVote &= !voted;
+            status = seat.Voted ? texts["Seat_SecretVoted"] : texts[isOpen ? "Seat_NotVoted" : "Seat_ClosedNotVoted"];
+            canVote &= !seat.Voted;
         }
         else
         {
-            var vote = (await ballots.GetVoteAsync(ballot.Id, seat.Commune, cancellationToken))?.Value;
+            var vote = seat.Vote?.Value;
             selected = vote?.ChoiceIds ?? [];
             status = vote is null
                 ? texts[isOpen ? "Seat_NotVoted" : "Seat_ClosedNotVoted"]

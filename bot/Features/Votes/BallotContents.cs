@@ -17,13 +17,19 @@ public sealed class BallotCardContent(BallotStore ballots, RosterDirectory roste
     public async Task<OutgoingMessage?> RenderAsync(string reference, string recipientKey, CultureInfo culture, CancellationToken cancellationToken)
     {
         var (ballot, member) = await VoterOfAsync(ballots, roster, reference, recipientKey, cancellationToken);
-        if (ballot?.State != BallotState.Open || member is null || (await rights.SeatsAsync(ballot, member, cancellationToken)).Count == 0)
+        if (ballot?.State != BallotState.Open || member is null)
+        {
+            return null;
+        }
+
+        var standing = await rights.StandingAsync(ballot, member, cancellationToken);
+        if (standing.Seats.Count == 0)
         {
             return null;
         }
 
         using var scope = CultureScope.Use(culture);
-        return new OutgoingMessage(texts["Broadcast_Ballot", BallotCards.Brief(ballot.Question)], await cards.ForVoterAsync(ballot, member, culture, cancellationToken), Alert: true);
+        return new OutgoingMessage(texts["Broadcast_Ballot", BallotCards.Brief(ballot.Question)], cards.ForVoter(ballot, standing, culture), Alert: true);
     }
 
     internal static async Task<(Ballot? Ballot, RosterMember? Member)> VoterOfAsync(BallotStore ballots, RosterDirectory roster, string reference, string recipientKey, CancellationToken cancellationToken) =>
@@ -45,20 +51,15 @@ public sealed class ReminderContent(BallotStore ballots, RosterDirectory roster,
             return null;
         }
 
-        var waiting = false;
-        foreach (var seat in await rights.SeatsAsync(ballot, member, cancellationToken))
-        {
-            waiting |= !await ballots.HasVotedAsync(ballot, seat.Commune, cancellationToken);
-        }
-
-        if (!waiting)
+        var standing = await rights.StandingAsync(ballot, member, cancellationToken);
+        if (!standing.AnyWaiting)
         {
             return null;
         }
 
         using var scope = CultureScope.Use(culture);
         var closes = ballot.ClosesAt is { } at ? Infrastructure.Time.BelgianTime.FormatDateTime(at, culture) : texts["Fact_ClosesByHand"].Value;
-        return new OutgoingMessage(texts["Broadcast_Reminder", BallotCards.Brief(ballot.Question), closes], await cards.ForVoterAsync(ballot, member, culture, cancellationToken), Alert: true);
+        return new OutgoingMessage(texts["Broadcast_Reminder", BallotCards.Brief(ballot.Question), closes], cards.ForVoter(ballot, standing, culture), Alert: true);
     }
 }
 

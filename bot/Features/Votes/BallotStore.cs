@@ -33,11 +33,17 @@ public sealed class BallotStore(IDocumentStore store)
     public Task<Document<CommuneVote>?> GetVoteAsync(string ballotId, string commune, CancellationToken cancellationToken = default) =>
         store.GetAsync<CommuneVote>(VoteKey(ballotId, commune), cancellationToken);
 
-    public Task<string> CreateVoteAsync(string ballotId, CommuneVote vote, CancellationToken cancellationToken = default) =>
-        store.CreateAsync(VoteKey(ballotId, vote.Commune), vote, cancellationToken);
+    public async Task<Document<CommuneVote>> CreateVoteAsync(string ballotId, CommuneVote vote, CancellationToken cancellationToken = default)
+    {
+        var key = VoteKey(ballotId, vote.Commune);
+        return new Document<CommuneVote>(key, vote, await store.CreateAsync(key, vote, cancellationToken));
+    }
 
-    public Task<string> ReplaceVoteAsync(string ballotId, CommuneVote vote, string etag, CancellationToken cancellationToken = default) =>
-        store.ReplaceAsync(VoteKey(ballotId, vote.Commune), vote, etag, cancellationToken);
+    public async Task<Document<CommuneVote>> ReplaceVoteAsync(string ballotId, CommuneVote vote, string etag, CancellationToken cancellationToken = default)
+    {
+        var key = VoteKey(ballotId, vote.Commune);
+        return new Document<CommuneVote>(key, vote, await store.ReplaceAsync(key, vote, etag, cancellationToken));
+    }
 
     public Task<IReadOnlyList<CommuneVote>> ListVotesAsync(string ballotId, CancellationToken cancellationToken = default) =>
         AllAsync<CommuneVote>(Root(ballotId) + "votes/", cancellationToken);

@@ -29,7 +29,8 @@ public enum CastStatus
     UnknownChoice,
 }
 
-public sealed record CastOutcome(CastStatus Status, Ballot? Ballot = null, Procuration? GivenAway = null)
+/// <param name="Standing">Where the voter stands once the vote is recorded: what their card shows.</param>
+public sealed record CastOutcome(CastStatus Status, Ballot? Ballot = null, Procuration? GivenAway = null, VoterStanding? Standing = null)
 {
     public bool Counted => Status is CastStatus.Recorded or CastStatus.Changed or CastStatus.Unchanged;
 }
@@ -74,12 +75,16 @@ public sealed partial class VoteService(
             return Refused(CastStatus.NotInScope, ballot, voter);
         }
 
-        var (allowed, procuration, givenAway) = await rights.RightAsync(ballot, voter, commune, cancellationToken);
-        if (!allowed)
+        var standing = await rights.StandingAsync(ballot, voter, cancellationToken);
+        var seat = standing.SeatFor(commune);
+        if (seat is null)
         {
-            return givenAway is not null
-                ? Refused(CastStatus.GivenAway, ballot, voter) with { GivenAway = givenAway }
-                : Refused(CastStatus.NotYourCommune, ballot, voter);
+            return Refused(CastStatus.NotYourCommune, ballot, voter);
+        }
+
+        if (seat.HeldFrom is null && standing.GivenAway is { } givenAway)
+        {
+            return Refused(CastStatus.GivenAway, ballot, voter) with { GivenAway = givenAway };
         }
 
         if (!ValidChoices(ballot, choiceIds))
@@ -87,11 +92,12 @@ public sealed partial class VoteService(
             return Refused(CastStatus.UnknownChoice, ballot, voter);
         }
 
-        if (ballot.Secret && await ballots.HasVotedAsync(ballot, commune, cancellationToken))
+        if (ballot.Secret && seat.Voted)
         {
-            return new CastOutcome(CastStatus.AlreadyVotedSecret, ballot);
+            return new CastOutcome(CastStatus.AlreadyVotedSecret, ballot, Standing: standing);
         }
 
+        var procuration = seat.HeldFrom;
         if (procuration is not null)
         {
             // Marked used before the vote is written: from now on the giver can no longer withdraw it.
@@ -105,11 +111,21 @@ public sealed partial class VoteService(
             {
                 await audit.RecordAsync(ballot.Id, new AuditEvent("procuration-used", now, voter.Name, commune, used.HolderName), cancellationToken);
             }
+
+            procuration = used;
         }
 
-        var status = ballot.Secret
-            ? await CastSecretAsync(ballot, commune, choiceIds, voter, procuration is not null, now, cancellationToken)
-            : await CastOpenAsync(ballot, commune, choiceIds, voter, procuration is not null, now, cancellationToken);
+        CastStatus status;
+        Document<CommuneVote>? vote = null;
+        if (ballot.Secret)
+        {
+            status = await CastSecretAsync(ballot, commune, choiceIds, voter, procuration is not null, now, cancellationToken);
+        }
+        else
+        {
+            (status, vote) = await CastOpenAsync(ballot, seat.Vote, commune, choiceIds, voter, procuration is not null, now, cancellationToken);
+        }
+
         if (status is CastStatus.Recorded or CastStatus.Changed)
         {
             var detail = ballot.Secret ? null : string.Join(", ", choiceIds.Select(id => ballot.FindChoice(id)!.Label));
@@ -117,7 +133,7 @@ public sealed partial class VoteService(
             LogCast(logger, ballot.Id, commune, status);
         }
 
-        return new CastOutcome(status, ballot);
+        return new CastOutcome(status, ballot, Standing: standing.WithVote(commune, vote, procuration));
     }
 
     public static bool ValidChoices(Ballot ballot, IReadOnlyList<string> choiceIds)
@@ -132,32 +148,33 @@ public sealed partial class VoteService(
             : choiceIds.Count == 1;
     }
 
-    private async Task<CastStatus> CastOpenAsync(Ballot ballot, string commune, IReadOnlyList<string> choiceIds, RosterMember voter, bool byProcuration, DateTimeOffset now, CancellationToken cancellationToken)
+    /// <param name="existing">The vote as read with the voter's standing: the first attempt needs no read of its own.</param>
+    private async Task<(CastStatus Status, Document<CommuneVote> Vote)> CastOpenAsync(
+        Ballot ballot, Document<CommuneVote>? existing, string commune, IReadOnlyList<string> choiceIds, RosterMember voter, bool byProcuration, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var ordered = ballot.Choices.Select(choice => choice.Id).Where(choiceIds.Contains).ToList();
         for (var attempt = 1; ; attempt++)
         {
-            var existing = await ballots.GetVoteAsync(ballot.Id, commune, cancellationToken);
             try
             {
                 if (existing is null)
                 {
-                    await ballots.CreateVoteAsync(ballot.Id, new CommuneVote(commune, ordered, voter.AadObjectId, voter.Name, byProcuration, now, 1, now), cancellationToken);
-                    return CastStatus.Recorded;
+                    var created = new CommuneVote(commune, ordered, voter.AadObjectId, voter.Name, byProcuration, now, 1, now);
+                    return (CastStatus.Recorded, await ballots.CreateVoteAsync(ballot.Id, created, cancellationToken));
                 }
 
                 if (existing.Value.ChoiceIds.SequenceEqual(ordered, StringComparer.Ordinal))
                 {
-                    return CastStatus.Unchanged;
+                    return (CastStatus.Unchanged, existing);
                 }
 
                 var changed = existing.Value with { ChoiceIds = ordered, CastBy = voter.AadObjectId, CastByName = voter.Name, ByProcuration = byProcuration, CastAt = now, Revision = existing.Value.Revision + 1 };
-                await ballots.ReplaceVoteAsync(ballot.Id, changed, existing.ETag, cancellationToken);
-                return CastStatus.Changed;
+                return (CastStatus.Changed, await ballots.ReplaceVoteAsync(ballot.Id, changed, existing.ETag, cancellationToken));
             }
             catch (DocumentConflictException) when (attempt < DocumentStoreJson.DefaultMaxAttempts)
             {
                 // Someone (the same person on a second device, a holder) wrote it first: look again.
+                existing = await ballots.GetVoteAsync(ballot.Id, commune, cancellationToken);
             }
         }
     }
@@ -224,7 +241,7 @@ public sealed class CastVoteAction(VoteService votes, BallotCards cards, IString
             return Reply.WithText(cards.Refusal(outcome));
         }
 
-        var card = await cards.ForVoterAsync(outcome.Ballot!, turn.User.Member, turn.Culture, cancellationToken);
+        var card = cards.ForVoter(outcome.Ballot!, outcome.Standing!, turn.Culture);
         var reply = Reply.UpdatingCard(card);
         return outcome.Status switch
         {

@@ -40,19 +40,13 @@ public sealed class ListBallots(BallotStore ballots, VoterRights rights, BallotC
                 continue;
             }
 
-            var seats = await rights.SeatsAsync(ballot, turn.User.Member, cancellationToken);
-            if (seats.Count == 0)
+            var standing = await rights.StandingAsync(ballot, turn.User.Member, cancellationToken);
+            if (standing.Seats.Count == 0)
             {
                 continue;
             }
 
-            var waiting = 0;
-            foreach (var seat in seats)
-            {
-                waiting += await ballots.HasVotedAsync(ballot, seat.Commune, cancellationToken) ? 0 : 1;
-            }
-
-            items.Add((ballot, (waiting > 0 ? texts["List_Waiting"].Value : texts["List_Voted"].Value) + " · " + closes));
+            items.Add((ballot, (standing.AnyWaiting ? texts["List_Waiting"].Value : texts["List_Voted"].Value) + " · " + closes));
         }
 
         return Reply.WithCard(cards.List(items, staff, turn.Culture), texts["List_Title"]);

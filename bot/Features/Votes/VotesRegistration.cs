@@ -40,7 +40,7 @@ public static class VotesRegistration
         services.AddCommand<StartNewBallot>("votes.new", "votes", Roles.Staff, "nouveau vote", "new ballot", "creer un vote");
         services.AddCommand<ListBallots>("votes", "votes", Voters, "votes", "mes votes", "ballots");
         services.AddCommand<VerifyAudit>("votes.verify", "votes", Roles.Staff, "verifier", "verify");
-        services.AddCardAction<CastVoteAction>("votes.cast", Roles.Members);
+        services.AddCardAction<CastVoteAction>("votes.cast", Roles.Members, usesFlows: false);
         services.AddCardAction<ShowBallot>("votes.show", Voters);
         services.AddCardAction<BallotStatus>("votes.status", Roles.Staff);
         services.AddCardAction<CloseBallotAction>("votes.close", Roles.Staff);

@@ -32,10 +32,20 @@ public sealed class BotApplication : WebApplicationFactory<Program>
             ["Broadcasts:StatusRefreshInterval"] = "00:00:00.300",
             ["Broadcasts:IdlePollInterval"] = "00:00:00.100",
             ["Broadcasts:BaseRetryDelay"] = "00:00:00.050",
+            // Fixtures write rosters straight into the store; RosterCacheTests cover the cache itself.
+            ["Roster:CacheDuration"] = "00:00:00",
         };
+        // A null value removes the harness's own setting: the bot's default applies (e.g. the production timers).
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
-            _settings[key] = value;
+            if (value is null)
+            {
+                _settings.Remove(key);
+            }
+            else
+            {
+                _settings[key] = value;
+            }
         }
     }
 

@@ -52,6 +52,7 @@ public sealed partial class DeploymentTemplateTests
             [RosterOptions.Section] = typeof(RosterOptions),
             [ExportOptions.Section] = typeof(ExportOptions),
             [TelemetryOptions.Section] = typeof(TelemetryOptions),
+            [BepBot.Infrastructure.Graph.GraphOptions.Section] = typeof(BepBot.Infrastructure.Graph.GraphOptions),
         };
         var settings = SettingName().Matches(Bicep).Select(match => (Section: match.Groups[1].Value, Key: match.Groups[2].Value)).ToList();
 
