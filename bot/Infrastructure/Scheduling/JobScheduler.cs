@@ -26,6 +26,34 @@ public sealed partial class JobScheduler(
     private readonly Lazy<Dictionary<string, IJobHandler>> _handlers = new(() => IndexByKind(handlers));
     private readonly SchedulingOptions _options = options.Value;
 
+    // Due times of the jobs this instance scheduled or set to retry: its service wakes up for them instead of waiting
+    // for the next sweep (which is what finds other instances' jobs and the expired leases of a dead one).
+    private readonly Lock _dueGate = new();
+    private readonly SortedSet<DateTimeOffset> _knownDueTimes = [];
+    private TaskCompletionSource _dueTimeAdded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when a job is scheduled or set to retry here. Taken before a pass, so that none is missed.</summary>
+    public Task DueTimeAdded
+    {
+        get
+        {
+            lock (_dueGate)
+            {
+                return _dueTimeAdded.Task;
+            }
+        }
+    }
+
+    /// <summary>The earliest due time known here after <paramref name="passStartedAt"/>; the earlier ones were that pass's.</summary>
+    public DateTimeOffset? NextKnownDueAfter(DateTimeOffset passStartedAt)
+    {
+        lock (_dueGate)
+        {
+            _knownDueTimes.RemoveWhere(due => due <= passStartedAt);
+            return _knownDueTimes.Count == 0 ? null : _knownDueTimes.Min;
+        }
+    }
+
     /// <summary>Idempotent by <paramref name="id"/>: when the job exists, returns it unchanged, whatever its state.</summary>
     public async Task<ScheduledJob> ScheduleAsync(string kind, string id, DateTimeOffset dueAt, string payload, CancellationToken ct = default)
     {
@@ -45,6 +73,7 @@ public sealed partial class JobScheduler(
             {
                 await store.CreateAsync(key, job, ct);
                 Log.Scheduled(logger, id, kind, dueAt);
+                NoteDue(dueAt);
                 return job;
             }
             catch (DocumentConflictException ex) when (ex.Reason == ConflictReason.AlreadyExists)
@@ -233,10 +262,24 @@ public sealed partial class JobScheduler(
                 break;
             default:
                 Log.WillRetry(logger, failure, outcome.Id, outcome.Kind, outcome.Attempts, _options.MaxAttempts, outcome.DueAt);
+                NoteDue(outcome.DueAt);
                 break;
         }
 
         return true;
+    }
+
+    private void NoteDue(DateTimeOffset dueAt)
+    {
+        TaskCompletionSource added;
+        lock (_dueGate)
+        {
+            _knownDueTimes.Add(dueAt);
+            added = _dueTimeAdded;
+            _dueTimeAdded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        added.TrySetResult();
     }
 
     private ScheduledJob AfterFailure(ScheduledJob job, Exception failure, DateTimeOffset now)

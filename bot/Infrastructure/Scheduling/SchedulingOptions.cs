@@ -4,7 +4,11 @@ public sealed class SchedulingOptions
 {
     public const string Section = "Scheduling";
 
-    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+    /// <summary>
+    /// How often an instance sweeps every job (other instances' jobs, expired leases). The jobs an instance schedules
+    /// itself run on time without waiting for a sweep.
+    /// </summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long a claimed job stays ours without renewal; renewed every third of it while the handler runs.</summary>
     public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(2);

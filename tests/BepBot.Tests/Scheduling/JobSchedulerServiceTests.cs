@@ -59,6 +59,30 @@ public sealed class JobSchedulerServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task ExecuteAsync_JobScheduledHere_RunsWhenDueWithoutWaitingForTheSweep()
+    {
+        var hourlySweep = Options.Create(new SchedulingOptions { PollInterval = TimeSpan.FromHours(1) });
+        var store = new LocalFolderDocumentStore(_folder);
+        var scheduler = new JobScheduler(store, [_handler], _clock, hourlySweep, NullLogger<JobScheduler>.Instance);
+        var otherInstance = new JobScheduler(store, [_handler], _clock, hourlySweep, NullLogger<JobScheduler>.Instance);
+        using var service = new JobSchedulerService(scheduler, _clock, hourlySweep, NullLogger<JobSchedulerService>.Instance);
+        await service.StartAsync(CancellationToken.None);
+        await scheduler.ScheduleAsync(RecordingHandler.DefaultKind, "ballot-close", Start.AddMinutes(2), "{}");
+        await otherInstance.ScheduleAsync(RecordingHandler.DefaultKind, "scheduled-elsewhere", Start.AddMinutes(5), "{}");
+
+        await AdvanceAsync(TimeSpan.FromMinutes(2));
+        await PollUntilAsync(() => _handler.Runs.ContainsKey("ballot-close"), TimeSpan.Zero);
+        await AdvanceAsync(TimeSpan.FromMinutes(10));
+        var elsewhereBeforeTheSweep = _handler.Runs.ContainsKey("scheduled-elsewhere");
+        await AdvanceAsync(TimeSpan.FromHours(1));
+        await PollUntilAsync(() => _handler.Runs.ContainsKey("scheduled-elsewhere"), TimeSpan.Zero);
+        await service.StopAsync(CancellationToken.None);
+
+        elsewhereBeforeTheSweep.ShouldBeFalse();
+        _handler.Runs["ballot-close"].ShouldBe(1);
+    }
+
+    [Fact]
     public void Owner_TwoInstances_Differ()
     {
         var scheduler = NewScheduler(new LocalFolderDocumentStore(_folder));
@@ -139,7 +163,9 @@ public sealed class JobSchedulerServiceTests : IDisposable
         new(store, [_handler], _clock, _options, NullLogger<JobScheduler>.Instance);
 
     /// <summary>Moves the fake clock a poll interval at a time until the service did what the test waits for.</summary>
-    private async Task PollUntilAsync(Func<bool> condition)
+    private Task PollUntilAsync(Func<bool> condition) => PollUntilAsync(condition, _options.Value.PollInterval);
+
+    private async Task PollUntilAsync(Func<bool> condition, TimeSpan step)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!condition())
@@ -149,9 +175,17 @@ public sealed class JobSchedulerServiceTests : IDisposable
                 throw new TimeoutException("The scheduler service did not run the job within 30 s.");
             }
 
-            _clock.Advance(_options.Value.PollInterval);
+            _clock.Advance(step);
             await Task.Delay(20);
         }
+    }
+
+    /// <summary>Moves the fake clock in one step, then lets the service react.</summary>
+    private async Task AdvanceAsync(TimeSpan by)
+    {
+        await Task.Delay(100);
+        _clock.Advance(by);
+        await Task.Delay(100);
     }
 
     /// <summary>Takes the scheduler it belongs to, as a job that schedules its next step does.</summary>
