@@ -44,13 +44,21 @@ public sealed partial class JobScheduler(
         }
     }
 
-    /// <summary>The earliest due time known here after <paramref name="passStartedAt"/>; the earlier ones were that pass's.</summary>
-    public DateTimeOffset? NextKnownDueAfter(DateTimeOffset passStartedAt)
+    /// <summary>The earliest due time of the jobs scheduled here that no pass has started after yet.</summary>
+    public DateTimeOffset? NextKnownDue()
+    {
+        lock (_dueGate)
+        {
+            return _knownDueTimes.Count == 0 ? null : _knownDueTimes.Min;
+        }
+    }
+
+    /// <summary>Called as a pass starts: the pass takes every job due by then.</summary>
+    public void ForgetKnownDueUpTo(DateTimeOffset passStartedAt)
     {
         lock (_dueGate)
         {
             _knownDueTimes.RemoveWhere(due => due <= passStartedAt);
-            return _knownDueTimes.Count == 0 ? null : _knownDueTimes.Min;
         }
     }
 

@@ -22,33 +22,42 @@ public sealed partial class JobSchedulerService(
         await Task.Yield();
         var interval = options.Value.PollInterval;
         Log.Started(logger, Owner, interval);
+        var runPass = true;
+        var sweepAt = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
+            // Taken before the pass: a job scheduled during it wakes the service up again.
             var dueTimeAdded = scheduler.DueTimeAdded;
-            var passStartedAt = clock.GetUtcNow();
-            TimeSpan wait;
-            try
+            if (runPass)
             {
-                await scheduler.RunDueJobsAsync(Owner, stoppingToken);
-                wait = scheduler.NextKnownDueAfter(passStartedAt) is { } due && due - clock.GetUtcNow() < interval
-                    ? TimeSpan.FromTicks(Math.Max(0, (due - clock.GetUtcNow()).Ticks))
-                    : interval;
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex)
-            {
-                // A store outage must not end timed work for the life of the process: the next pass tries again.
-                Log.PassFailed(logger, ex, Owner);
-                wait = interval < AfterFailedPass ? interval : AfterFailedPass;
+                var passStartedAt = clock.GetUtcNow();
+                scheduler.ForgetKnownDueUpTo(passStartedAt);
+                try
+                {
+                    await scheduler.RunDueJobsAsync(Owner, stoppingToken);
+                    sweepAt = passStartedAt + interval;
+                }
+                catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+                {
+                    return;
+                }
+                catch (Exception ex)
+                {
+                    // A store outage must not end timed work for the life of the process: the next pass tries again.
+                    Log.PassFailed(logger, ex, Owner);
+                    sweepAt = passStartedAt + (interval < AfterFailedPass ? interval : AfterFailedPass);
+                }
             }
 
-            if (!await WaitAsync(wait, dueTimeAdded, stoppingToken))
+            // A job scheduled here for later only moves the wake-up time: no pass until something is due.
+            var wakeAt = scheduler.NextKnownDue() is { } due && due < sweepAt ? due : sweepAt;
+            if (!await WaitAsync(wakeAt - clock.GetUtcNow(), dueTimeAdded, stoppingToken))
             {
                 return;
             }
+
+            var now = clock.GetUtcNow();
+            runPass = now >= sweepAt || scheduler.NextKnownDue() is { } next && next <= now;
         }
     }
 
@@ -56,7 +65,7 @@ public sealed partial class JobSchedulerService(
     private async Task<bool> WaitAsync(TimeSpan wait, Task dueTimeAdded, CancellationToken stoppingToken)
     {
         using var waiting = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-        var delay = Task.Delay(wait, clock, waiting.Token);
+        var delay = Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, clock, waiting.Token);
         await Task.WhenAny(delay, dueTimeAdded);
         await waiting.CancelAsync();
         try

@@ -83,6 +83,27 @@ public sealed class JobSchedulerServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task ExecuteAsync_JobScheduledForLater_NoPassBeforeItIsDue()
+    {
+        var hourlySweep = Options.Create(new SchedulingOptions { PollInterval = TimeSpan.FromHours(1) });
+        var store = new FailingFirstListsStore(new LocalFolderDocumentStore(_folder), failures: 0);
+        var scheduler = new JobScheduler(store, [_handler], _clock, hourlySweep, NullLogger<JobScheduler>.Instance);
+        using var service = new JobSchedulerService(scheduler, _clock, hourlySweep, NullLogger<JobSchedulerService>.Instance);
+        await service.StartAsync(CancellationToken.None);
+        await PollUntilAsync(() => store.Listings == 1, TimeSpan.Zero);
+
+        await scheduler.ScheduleAsync(RecordingHandler.DefaultKind, "reminder", Start.AddMinutes(10), "{}");
+        await AdvanceAsync(TimeSpan.FromMinutes(9));
+        var listingsBeforeDue = store.Listings;
+        await AdvanceAsync(TimeSpan.FromMinutes(1));
+        await PollUntilAsync(() => _handler.Runs.ContainsKey("reminder"), TimeSpan.Zero);
+        await service.StopAsync(CancellationToken.None);
+
+        listingsBeforeDue.ShouldBe(1);
+        store.Listings.ShouldBe(2);
+    }
+
+    [Fact]
     public void Owner_TwoInstances_Differ()
     {
         var scheduler = NewScheduler(new LocalFolderDocumentStore(_folder));
@@ -205,9 +226,12 @@ public sealed class JobSchedulerServiceTests : IDisposable
     private sealed class FailingFirstListsStore(IDocumentStore inner, int failures) : IDocumentStore
     {
         private int _failuresLeft = failures;
+        private int _listings;
+
+        public int Listings => Volatile.Read(ref _listings);
 
         public IAsyncEnumerable<string> ListKeysAsync(string prefix, CancellationToken cancellationToken = default) =>
-            Interlocked.Decrement(ref _failuresLeft) >= 0
+            Interlocked.Increment(ref _listings) > 0 && Interlocked.Decrement(ref _failuresLeft) >= 0
                 ? throw new IOException("storage unreachable")
                 : inner.ListKeysAsync(prefix, cancellationToken);
 
