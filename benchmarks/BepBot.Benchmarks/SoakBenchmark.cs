@@ -15,8 +15,9 @@ namespace BepBot.Benchmarks;
 
 /// <summary>
 /// Mixed traffic from 40 bourgmestres and 300 officers against two bot instances sharing one Azurite (through a
-/// TCP proxy that cuts the store off for a few seconds in the middle). Each user thinks a few seconds between
-/// turns; a turn that fails at the HTTP level is resent with the same activity id, as Teams does. At the end
+/// TCP proxy that cuts the store off for a few seconds in the middle): bourgmestres vote (and change their vote),
+/// officers register for a 30-seat lab, everyone asks for help; an announcement goes to the 300 officers during the
+/// cut. Each user thinks a few seconds between turns; a turn that fails at the HTTP level is resent with the same activity id, as Teams does. At the end
 /// every write a user was told succeeded is looked up (lost writes) and every proactive message counted per
 /// recipient (duplicates).
 /// </summary>
@@ -58,6 +59,7 @@ public static class SoakBenchmark
         clock.Stop();
         var broadcastFigures = await run.VerifyAnnouncementAsync(broadcast, TimeSpan.FromMinutes(3));
         var voteFigures = await run.VerifyVotesAsync();
+        var labFigures = await run.VerifyRegistrationsAsync();
 
         return
         [
@@ -71,6 +73,7 @@ public static class SoakBenchmark
             .. run.Actions.Select(action => ($"turns: {action.Key}", action.Value.ToString(CultureInfo.InvariantCulture))),
             .. broadcastFigures,
             .. voteFigures,
+            .. labFigures,
             ("lost writes", run.LostWrites.ToString(CultureInfo.InvariantCulture)),
             ("duplicate messages", run.DuplicateMessages.ToString(CultureInfo.InvariantCulture)),
         ];
@@ -87,6 +90,7 @@ public static class SoakBenchmark
         private int _turns;
         private int _resends;
         private int _errors;
+        private const int LabSeats = 30;
 
         public List<SoakUser> Bourgmestres { get; } = [];
 
@@ -111,6 +115,13 @@ public static class SoakBenchmark
         public ConcurrentDictionary<string, bool> UncertainVotes { get; } = new(StringComparer.Ordinal);
 
         public string BallotId { get; private set; } = string.Empty;
+
+        public string LabId { get; private set; } = string.Empty;
+
+        /// <summary>Officers whose click on "S'inscrire" got their card back (registered or waitlisted).</summary>
+        public ConcurrentDictionary<string, bool> AcknowledgedRegistrations { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        private readonly ConcurrentDictionary<string, bool> _registering = new(StringComparer.OrdinalIgnoreCase);
 
         public int DuplicateMessages { get; private set; }
 
@@ -139,6 +150,22 @@ public static class SoakBenchmark
             }
 
             BallotId = (await BepBot.Tests.Votes.VoteSteps.OpenAsync(bot, BepBot.Tests.Votes.VoteSteps.Motion("Soak : approuvez-vous la proposition ?"))).Id;
+            LabId = (await BepBot.Tests.Labs.LabFixtures.CreateAsync(bot, BepBot.Tests.Labs.LabFixtures.NewLab(capacity: LabSeats))).Id;
+        }
+
+        /// <summary>Every officer told they were registered (or waitlisted) is in the lab's ledger; no seat beyond the capacity.</summary>
+        public async Task<IReadOnlyList<(string Name, string Value)>> VerifyRegistrationsAsync()
+        {
+            var lab = (await bot.Services.GetRequiredService<Features.Labs.LabBook>().FindAsync(LabId))!;
+            var inLedger = lab.Registrations.Where(registration => registration.IsActive).Select(registration => registration.AadObjectId).ToHashSet(StringComparer.OrdinalIgnoreCase);
+            LostWrites += AcknowledgedRegistrations.Keys.Count(officer => !inLedger.Contains(officer));
+            var confirmed = lab.Confirmed.Count();
+            return
+            [
+                ("officers told they were registered or waitlisted", AcknowledgedRegistrations.Count.ToString(CultureInfo.InvariantCulture)),
+                ($"lab ledger: confirmed (of {LabSeats} seats) / waiting", $"{confirmed} / {lab.Waiting.Count()}"),
+                ("overbooked seats", Math.Max(0, confirmed - LabSeats).ToString(CultureInfo.InvariantCulture)),
+            ];
         }
 
         /// <summary>Every vote a bourgmestre was told was recorded is in the store with that choice; anything else is a lost write.</summary>
@@ -175,6 +202,12 @@ public static class SoakBenchmark
                     continue;
                 }
 
+                if (user.Member.Role == Role.Officer && random.Next(4) == 0 && _registering.TryAdd(user.Member.AadObjectId, true))
+                {
+                    await RegisterAsync(user, random);
+                    continue;
+                }
+
                 var (name, text) = random.Next(3) switch
                 {
                     0 => ("aide", "aide"),
@@ -207,6 +240,26 @@ public static class SoakBenchmark
             else
             {
                 UncertainVotes[user.Member.Commune!] = true;
+                Interlocked.Increment(ref _errors);
+            }
+        }
+
+        /// <summary>One click on a lab card's "S'inscrire"; an officer whose click failed may try again later.</summary>
+        private async Task RegisterAsync(SoakUser user, Random random)
+        {
+            Actions.AddOrUpdate("lab registration", 1, (_, count) => count + 1);
+            var response = await SendAsTeamsDoesAsync(random, client => client.Activity(user.Teams, "invoke", ConversationType.Personal, null, activity =>
+            {
+                activity["name"] = "adaptiveCard/action";
+                activity["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "labs.register", ["data"] = new JsonObject { ["labId"] = LabId } }, ["trigger"] = "manual" };
+            }));
+            if (response?.UpdatedCard is not null)
+            {
+                AcknowledgedRegistrations[user.Member.AadObjectId] = true;
+            }
+            else
+            {
+                _registering.TryRemove(user.Member.AadObjectId, out _);
                 Interlocked.Increment(ref _errors);
             }
         }
