@@ -54,9 +54,9 @@ public sealed partial class AnswerDatePoll(ConferenceAccess access, ConferenceSt
         }
 
         var member = turn.User.Member!;
-        await store.SavePollAnswerAsync(session.Id, new PollAnswer(member.Commune!, member.AadObjectId, member.Name, choices, clock.GetUtcNow()), cancellationToken);
-        LogAnswered(logger, session.Id, member.Commune!);
         var answer = new PollAnswer(member.Commune!, member.AadObjectId, member.Name, choices, clock.GetUtcNow());
+        await store.SavePollAnswerAsync(session.Id, answer, cancellationToken);
+        LogAnswered(logger, session.Id, member.Commune!);
         return Reply.UpdatingCard(cards.Poll(session, answer, notice: cards.Texts["Poll_Saved"]));
     }
 
