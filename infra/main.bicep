@@ -1,5 +1,6 @@
 // BepBot in Azure: one resource group holding the Azure Bot (Teams channel), a Linux App Service plan with autoscale
-// and the .NET 10 web app, one Storage account (Blob documents + Queue deliveries, with lifecycle clean-up), a Key
+// and the .NET 10 web app, one Storage account (Blob documents with lifecycle clean-up, Queue deliveries, and a
+// Table of activity claims for duplicate detection), a Key
 // Vault for the bot's client secret, and Application Insights on a Log Analytics workspace.
 // The web app reaches Storage and Key Vault with its system-assigned managed identity: no storage key anywhere.
 // See docs/deploy.md for the steps around it (app registration, Graph permissions, Teams admin).
@@ -60,7 +61,7 @@ param storageSku string = 'Standard_ZRS'
 @description('Blob container of the document store (Storage:Container); the delivery queue is <container>-deliveries.')
 param storageContainer string = 'bepbot'
 
-@description('Days a duplicate-detection record (activities/) is kept; Teams retries an activity within minutes.')
+@description('Days a duplicate-detection claim (Table <container>activities) is kept; Teams retries an activity within minutes.')
 @minValue(1)
 param activitiesRetentionDays int = 7
 
@@ -84,6 +85,9 @@ var botHost = '${webAppName}.azurewebsites.net'
 // Built-in role ids (the same in every tenant).
 var storageBlobDataContributor = 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
 var storageQueueDataContributor = '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
+var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
+// Table names allow letters and digits only (given to the bot as Storage__ClaimsTable below).
+var claimsTable = '${replace(storageContainer, '-', '')}activities'
 var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
 
 resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
@@ -160,6 +164,17 @@ resource deliveryQueue 'Microsoft.Storage/storageAccounts/queueServices/queues@2
   name: '${storageContainer}-deliveries'
 }
 
+resource tableService 'Microsoft.Storage/storageAccounts/tableServices@2023-05-01' = {
+  parent: storage
+  name: 'default'
+}
+
+// One entity per message or card click Teams delivers, so a redelivery is answered once; the bot purges old claims.
+resource claimsTableResource 'Microsoft.Storage/storageAccounts/tableServices/tables@2023-05-01' = {
+  parent: tableService
+  name: claimsTable
+}
+
 // Documents that only matter for a while are purged by Storage itself, whatever instance wrote them.
 resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05-01' = {
   parent: storage
@@ -167,28 +182,6 @@ resource lifecycle 'Microsoft.Storage/storageAccounts/managementPolicies@2023-05
   properties: {
     policy: {
       rules: [
-        {
-          name: 'purge-activity-dedup-records'
-          enabled: true
-          type: 'Lifecycle'
-          definition: {
-            filters: {
-              blobTypes: [
-                'blockBlob'
-              ]
-              prefixMatch: [
-                '${storageContainer}/activities/'
-              ]
-            }
-            actions: {
-              baseBlob: {
-                delete: {
-                  daysAfterModificationGreaterThan: activitiesRetentionDays
-                }
-              }
-            }
-          }
-        }
         {
           name: 'purge-exports'
           enabled: true
@@ -301,6 +294,14 @@ var baseSettings = [
     value: storageContainer
   }
   {
+    name: 'Storage__ClaimsTable'
+    value: claimsTable
+  }
+  {
+    name: 'Storage__ActivityClaimRetention'
+    value: '${activitiesRetentionDays}.00:00:00'
+  }
+  {
     name: 'Roster__SeedDemo'
     value: 'false'
   }
@@ -368,6 +369,16 @@ resource queueRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(storage.id, web.id, storageQueueDataContributor)
   properties: {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageQueueDataContributor)
+    principalId: web.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}
+
+resource tableRole 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  scope: storage
+  name: guid(storage.id, web.id, storageTableDataContributor)
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', storageTableDataContributor)
     principalId: web.identity.principalId
     principalType: 'ServicePrincipal'
   }

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a command with Azurite (blob + queue, in memory) on free 127.0.0.1 ports, then stops Azurite.
+# Runs a command with Azurite (blob + queue + table, in memory) on free 127.0.0.1 ports, then stops Azurite.
 # Exports BEPBOT_TEST_STORAGE (a connection string) and BEPBOT_TEST_NODE_TOOLS for the command.
 # Needs `npm ci --prefix tests/node` first. Usage: tools/with-azurite.sh <command> [args...]
 set -euo pipefail
@@ -9,6 +9,8 @@ free_port() { node -e 'const s=require("net").createServer();s.listen(0,"127.0.0
 blob_port=$(free_port)
 queue_port=$(free_port)
 while [ "$queue_port" = "$blob_port" ]; do queue_port=$(free_port); done
+table_port=$(free_port)
+while [ "$table_port" = "$blob_port" ] || [ "$table_port" = "$queue_port" ]; do table_port=$(free_port); done
 
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
@@ -21,6 +23,9 @@ pids+=($!)
 "$bin/azurite-queue" --queueHost 127.0.0.1 --queuePort "$queue_port" --inMemoryPersistence \
   --disableTelemetry --skipApiVersionCheck --silent &
 pids+=($!)
+"$bin/azurite-table" --tableHost 127.0.0.1 --tablePort "$table_port" --inMemoryPersistence \
+  --disableTelemetry --skipApiVersionCheck --silent &
+pids+=($!)
 
 wait_for() {
   for _ in $(seq 1 100); do
@@ -31,11 +36,12 @@ wait_for() {
 }
 wait_for "$blob_port"
 wait_for "$queue_port"
-echo "==> Azurite blob on 127.0.0.1:$blob_port, queue on 127.0.0.1:$queue_port"
+wait_for "$table_port"
+echo "==> Azurite blob on 127.0.0.1:$blob_port, queue on 127.0.0.1:$queue_port, table on 127.0.0.1:$table_port"
 
 # The well-known development account key of the storage emulator (public, not a secret).
 account="AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
-export BEPBOT_TEST_STORAGE="DefaultEndpointsProtocol=http;$account;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue_port/devstoreaccount1;"
+export BEPBOT_TEST_STORAGE="DefaultEndpointsProtocol=http;$account;BlobEndpoint=http://127.0.0.1:$blob_port/devstoreaccount1;QueueEndpoint=http://127.0.0.1:$queue_port/devstoreaccount1;TableEndpoint=http://127.0.0.1:$table_port/devstoreaccount1;"
 export BEPBOT_TEST_NODE_TOOLS="$root/tests/node"
 
 "$@"

@@ -29,9 +29,11 @@ public static class SoakBenchmark
             ?? throw new InvalidOperationException("Run through ./bench.sh: BEPBOT_TEST_STORAGE is not set.");
         await using var blobProxy = StoreOutageProxy.Start(PortOf(connectionString, "BlobEndpoint"));
         await using var queueProxy = StoreOutageProxy.Start(PortOf(connectionString, "QueueEndpoint"));
+        await using var tableProxy = StoreOutageProxy.Start(PortOf(connectionString, "TableEndpoint"));
         var proxied = connectionString
             .Replace($":{PortOf(connectionString, "BlobEndpoint")}/", $":{blobProxy.Port}/", StringComparison.Ordinal)
-            .Replace($":{PortOf(connectionString, "QueueEndpoint")}/", $":{queueProxy.Port}/", StringComparison.Ordinal);
+            .Replace($":{PortOf(connectionString, "QueueEndpoint")}/", $":{queueProxy.Port}/", StringComparison.Ordinal)
+            .Replace($":{PortOf(connectionString, "TableEndpoint")}/", $":{tableProxy.Port}/", StringComparison.Ordinal);
         await using var connector = await FakeTeamsConnector.StartAsync();
         var container = $"soak-{Guid.NewGuid():N}"[..20];
         var settings = new Dictionary<string, string?>
@@ -54,7 +56,7 @@ public static class SoakBenchmark
         await Task.Delay(duration / 3 - TimeSpan.FromSeconds(2));
         var broadcast = await run.StartAnnouncementAsync();
         await Task.Delay(TimeSpan.FromSeconds(2));
-        await Task.WhenAll(blobProxy.CutAsync(outage), queueProxy.CutAsync(outage));
+        await Task.WhenAll(blobProxy.CutAsync(outage), queueProxy.CutAsync(outage), tableProxy.CutAsync(outage));
         await Task.WhenAll(traffic);
         clock.Stop();
         var broadcastFigures = await run.VerifyAnnouncementAsync(broadcast, TimeSpan.FromMinutes(3));

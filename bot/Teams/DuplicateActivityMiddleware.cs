@@ -9,10 +9,10 @@ namespace BepBot.Teams;
 
 /// <summary>
 /// Teams resends an activity it got no answer for within about 15 seconds. The first delivery claims the
-/// activity id in the store (create-if-absent, so this holds across bot instances); later ones are dropped.
+/// activity in <see cref="IActivityClaims"/> (create-if-absent, so this holds across bot instances); later ones are dropped.
 /// </summary>
 public sealed partial class DuplicateActivityMiddleware(
-    IDocumentStore store,
+    IActivityClaims claims,
     IStringLocalizer<Texts> texts,
     ILogger<DuplicateActivityMiddleware> logger) : Microsoft.Bot.Builder.IMiddleware
 {
@@ -25,21 +25,8 @@ public sealed partial class DuplicateActivityMiddleware(
             return;
         }
 
-        var key = KeyOf(activity);
-        var claim = Guid.NewGuid().ToString("N");
-        try
+        if (!await claims.TryClaimAsync(KeyOf(activity), activity.Type, cancellationToken))
         {
-            await store.CreateAsync(key, new ActivityClaim(activity.Type, DateTimeOffset.UtcNow, claim), cancellationToken);
-        }
-        catch (DocumentConflictException)
-        {
-            if (await IsOurOwnClaimAsync(key, claim, cancellationToken))
-            {
-                // The storage client resent our create after a lost response: the conflict is with ourselves.
-                await next(cancellationToken);
-                return;
-            }
-
             LogDuplicate(logger, activity.Id, activity.Conversation?.Id);
             if (activity.Type == ActivityTypes.Invoke)
             {
@@ -52,15 +39,10 @@ public sealed partial class DuplicateActivityMiddleware(
         await next(cancellationToken);
     }
 
-    private async Task<bool> IsOurOwnClaimAsync(string key, string claim, CancellationToken cancellationToken) =>
-        (await store.GetAsync<ActivityClaim>(key, cancellationToken))?.Value.Claim == claim;
-
-    private sealed record ActivityClaim(string Type, DateTimeOffset ReceivedAt, string? Claim);
-
     private static string KeyOf(Activity activity)
     {
         var identity = $"{activity.ChannelId}|{activity.Conversation?.Id}|{activity.Id}";
-        return "activities/" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)));
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Duplicate delivery of activity {ActivityId} in {ConversationId} ignored")]

@@ -4,8 +4,8 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace BepBot.Infrastructure.Health;
 
-/// <summary>The store answers: the bot can read state, the roster and its queues' neighbour.</summary>
-public sealed class DocumentStoreHealthCheck(IDocumentStore store) : IHealthCheck
+/// <summary>The store answers: the bot can read state and the roster, and claim the activities it receives.</summary>
+public sealed class DocumentStoreHealthCheck(IDocumentStore store, IActivityClaims claims) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -13,13 +13,18 @@ public sealed class DocumentStoreHealthCheck(IDocumentStore store) : IHealthChec
         timeout.CancelAfter(TimeSpan.FromSeconds(5));
         try
         {
-            return await store.IsReachableAsync(timeout.Token)
+            if (!await store.IsReachableAsync(timeout.Token))
+            {
+                return HealthCheckResult.Unhealthy("Document store unreachable.");
+            }
+
+            return await claims.IsReachableAsync(timeout.Token)
                 ? HealthCheckResult.Healthy("Document store reachable.")
-                : HealthCheckResult.Unhealthy("Document store unreachable.");
+                : HealthCheckResult.Unhealthy("Activity claims unreachable.");
         }
         catch (OperationCanceledException)
         {
-            return HealthCheckResult.Unhealthy("Document store did not answer within 5 s.");
+            return HealthCheckResult.Unhealthy("Storage did not answer within 5 s.");
         }
     }
 }

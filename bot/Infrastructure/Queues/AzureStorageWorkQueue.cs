@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Azure;
 using Azure.Core;
 using Azure.Storage.Queues;
+using BepBot.Infrastructure.Storage;
 
 namespace BepBot.Infrastructure.Queues;
 
@@ -104,20 +105,7 @@ public sealed class AzureStorageWorkQueue : IWorkQueue
     }
 
     /// <summary>The queue service next to a blob service: same account, "queue" instead of "blob" in the host.</summary>
-    public static Uri QueueServiceUriFor(Uri blobServiceUri)
-    {
-        ArgumentNullException.ThrowIfNull(blobServiceUri);
-        var labels = blobServiceUri.Host.Split('.');
-        var blob = Array.FindIndex(labels, label => label.Equals("blob", StringComparison.OrdinalIgnoreCase));
-        if (blob != 1)
-        {
-            throw new InvalidOperationException(
-                $"Cannot derive the queue service from '{blobServiceUri}' (expected <account>.blob.<suffix>): set Storage:ConnectionString instead.");
-        }
-
-        labels[blob] = "queue";
-        return new UriBuilder(blobServiceUri) { Host = string.Join('.', labels) }.Uri;
-    }
+    public static Uri QueueServiceUriFor(Uri blobServiceUri) => StorageAccountUris.ServiceUriFor(blobServiceUri, "queue");
 
     private static QueueClientOptions ClientOptions() => new() { MessageEncoding = QueueMessageEncoding.Base64 };
 

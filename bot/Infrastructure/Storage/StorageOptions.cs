@@ -22,4 +22,23 @@ public sealed class StorageOptions
     public Uri? ServiceUri { get; set; }
 
     public string Container { get; set; } = "bepbot";
+
+    /// <summary>Azure Table of the activity claims (Blob provider); by default the container's name, letters and digits only, + "activities".</summary>
+    public string? ClaimsTable { get; set; }
+
+    /// <summary>How long an activity's claim is kept: Teams resends an unanswered activity within seconds, so days are plenty.</summary>
+    public TimeSpan ActivityClaimRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How often each instance purges the claims older than <see cref="ActivityClaimRetention"/>.</summary>
+    public TimeSpan ActivityClaimPurgeInterval { get; set; } = TimeSpan.FromHours(6);
+
+    public string ClaimsTableName => ClaimsTable ?? DefaultClaimsTable(Container);
+
+    // Table names are 3-63 letters and digits, starting with a letter; container names also allow '-'.
+    private static string DefaultClaimsTable(string container)
+    {
+        var name = new string(container.Where(char.IsAsciiLetterOrDigit).ToArray()).ToLowerInvariant() + "activities";
+        name = char.IsAsciiLetter(name[0]) ? name : "t" + name;
+        return name[..Math.Min(63, name.Length)];
+    }
 }

@@ -1,5 +1,8 @@
+using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
+using BepBot.Infrastructure.Telemetry;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace BepBot.Infrastructure.Storage;
@@ -18,7 +21,29 @@ public static class StorageRegistration
                 _ => new LocalFolderDocumentStore(Path.Combine(builder.Environment.ContentRootPath, options.LocalFolder)),
             };
         });
+        builder.Services.TryAddSingleton<BepBotMetrics>();
+        builder.Services.AddSingleton<IActivityClaims>(services =>
+        {
+            var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
+            var clock = services.GetRequiredService<TimeProvider>();
+            return options.Provider switch
+            {
+                StorageProvider.Blob => new TableActivityClaims(CreateTableClient(options), clock, services.GetRequiredService<BepBotMetrics>()),
+                _ => new DocumentActivityClaims(services.GetRequiredService<IDocumentStore>(), clock),
+            };
+        });
+        builder.Services.AddHostedService<ActivityClaimPurger>();
         return builder;
+    }
+
+    private static TableClient CreateTableClient(StorageOptions options)
+    {
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return new TableClient(options.ConnectionString, options.ClaimsTableName);
+        }
+
+        return new TableClient(StorageAccountUris.ServiceUriFor(RequiredServiceUri(options), "table"), options.ClaimsTableName, new DefaultAzureCredential());
     }
 
     private static BlobContainerClient CreateContainerClient(StorageOptions options)
@@ -28,8 +53,9 @@ public static class StorageRegistration
             return new BlobContainerClient(options.ConnectionString, options.Container);
         }
 
-        var serviceUri = options.ServiceUri
-            ?? throw new InvalidOperationException("Storage:Provider is Blob but neither Storage:ConnectionString nor Storage:ServiceUri is set.");
-        return new BlobServiceClient(serviceUri, new DefaultAzureCredential()).GetBlobContainerClient(options.Container);
+        return new BlobServiceClient(RequiredServiceUri(options), new DefaultAzureCredential()).GetBlobContainerClient(options.Container);
     }
+
+    private static Uri RequiredServiceUri(StorageOptions options) => options.ServiceUri
+        ?? throw new InvalidOperationException("Storage:Provider is Blob but neither Storage:ConnectionString nor Storage:ServiceUri is set.");
 }

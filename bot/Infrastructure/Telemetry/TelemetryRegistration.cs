@@ -1,5 +1,6 @@
 using Azure.Monitor.OpenTelemetry.Exporter;
 using BepBot.Infrastructure.Storage;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -24,7 +25,7 @@ public static class TelemetryRegistration
         var section = builder.Configuration.GetSection(TelemetryOptions.Section);
         services.Configure<TelemetryOptions>(section);
         services.AddMetrics();
-        services.AddSingleton<BepBotMetrics>();
+        services.TryAddSingleton<BepBotMetrics>();
         DecorateDocumentStore(services);
 
         var options = section.Get<TelemetryOptions>() ?? new TelemetryOptions();

@@ -34,6 +34,22 @@ public sealed class HealthTests
     }
 }
 
+public sealed class ClaimsHealthTests
+{
+    [Fact]
+    public async Task Readyz_ClaimsTableUnreachable_Returns503()
+    {
+        // Blob answers but the table service does not: the bot could not claim the activities it receives.
+        await using var bot = new BotApplication(settings: new Dictionary<string, string?> { ["Storage:ConnectionString"] = Azurite.ConnectionStringWithout("TableEndpoint") });
+        using var http = bot.CreateClient();
+
+        var ready = await http.GetAsync("/readyz");
+
+        ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+        (await ready.Content.ReadAsStringAsync()).ShouldBe("Unhealthy");
+    }
+}
+
 public sealed class StoreOutageTests
 {
     [Fact]

@@ -15,7 +15,7 @@ public sealed class SecurityTests
         var response = await teams.SayAsync(TeamsUser.Megan, "aide");
 
         response.Status.ShouldBe(HttpStatusCode.Unauthorized);
-        (await bot.KeysAsync("activities/")).ShouldBeEmpty();
+        (await bot.ActivityClaimsAsync()).ShouldBeEmpty();
     }
 
     [Theory]
@@ -90,7 +90,7 @@ public sealed class BadInputTests : BotConversationTest
 
         response.Status.ShouldBe(HttpStatusCode.BadRequest);
         response.RawBody.ShouldContain(field == "type" ? "missing type" : field == "serviceUrl" ? "serviceUrl" : $"missing {field}");
-        (await Bot.KeysAsync("activities/")).ShouldBeEmpty();
+        (await Bot.ActivityClaimsAsync()).ShouldBeEmpty();
     }
 
     [Fact]
@@ -99,7 +99,7 @@ public sealed class BadInputTests : BotConversationTest
         var response = await Client.SayAsync(TeamsUser.Megan, new string('a', 1024 * 1024));
 
         response.Status.ShouldBe(HttpStatusCode.RequestEntityTooLarge);
-        (await Bot.KeysAsync("activities/")).ShouldBeEmpty();
+        (await Bot.ActivityClaimsAsync()).ShouldBeEmpty();
     }
 
     [Fact]

@@ -17,6 +17,11 @@ public static class Azurite
     public static BlobContainerClient NewContainer(string purpose) =>
         new(ConnectionString, $"{purpose}-{Guid.NewGuid():N}"[..Math.Min(63, purpose.Length + 33)].ToLowerInvariant());
 
+    /// <summary>The connection string with one service (e.g. "TableEndpoint") pointed where nothing listens.</summary>
+    public static string ConnectionStringWithout(string endpoint) =>
+        string.Join(';', ConnectionString.Split(';').Select(part =>
+            part.StartsWith(endpoint + "=", StringComparison.Ordinal) ? $"{endpoint}=http://127.0.0.1:9/devstoreaccount1" : part));
+
     private static string Resolve()
     {
         var connectionString = Environment.GetEnvironmentVariable("BEPBOT_TEST_STORAGE");

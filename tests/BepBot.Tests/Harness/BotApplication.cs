@@ -1,9 +1,11 @@
+using Azure.Data.Tables;
 using BepBot.Infrastructure.Storage;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace BepBot.Tests.Harness;
 
@@ -76,6 +78,32 @@ public sealed class BotApplication : WebApplicationFactory<Program>
         }
 
         return keys;
+    }
+
+    /// <summary>The activities the bot claimed (deduplication), whichever store holds the claims.</summary>
+    public async Task<List<string>> ActivityClaimsAsync()
+    {
+        var options = Services.GetRequiredService<IOptions<StorageOptions>>().Value;
+        if (options.Provider != StorageProvider.Blob)
+        {
+            return await KeysAsync("activities/");
+        }
+
+        var table = new TableClient(options.ConnectionString, options.ClaimsTableName);
+        var claims = new List<string>();
+        try
+        {
+            await foreach (var claim in table.QueryAsync<TableEntity>(select: ["PartitionKey"]))
+            {
+                claims.Add(claim.PartitionKey);
+            }
+        }
+        catch (Azure.RequestFailedException ex) when (ex.Status == 404)
+        {
+            // The table is created with the first claim: no table, no claim.
+        }
+
+        return claims;
     }
 
     // Found from the output folder, so that the benchmark runner (not a test project) hosts the bot too.

@@ -68,15 +68,30 @@ public sealed partial class DeploymentTemplateTests
     public async Task LifecycleRules_PurgeThePrefixesTheBotWritesUnder()
     {
         await using var bot = new BotApplication();
-        using var teams = bot.CreateTeamsClient();
-        await teams.SayAsync(TeamsUser.Megan, "aide");
         await bot.Services.GetRequiredService<ExportStore>().SaveAsync("liste.csv", "text/csv", [1, 2, 3]);
 
-        (await bot.KeysAsync("activities/")).ShouldNotBeEmpty();
         (await bot.KeysAsync("exports/")).ShouldNotBeEmpty();
-        Bicep.ShouldContain("'${storageContainer}/activities/'");
         Bicep.ShouldContain("'${storageContainer}/exports/'");
         ((string?)Template.Value["parameters"]!["storageContainer"]!["defaultValue"]).ShouldBe(new StorageOptions().Container);
+    }
+
+    [Fact]
+    public async Task ClaimsTable_DeclaredWithTheNameTheBotUses_AndTheBotMayWriteIt()
+    {
+        await using var bot = new BotApplication();
+        using var teams = bot.CreateTeamsClient();
+        await teams.SayAsync(TeamsUser.Megan, "aide");
+
+        (await bot.ActivityClaimsAsync()).ShouldNotBeEmpty();
+        Bicep.ShouldContain("var claimsTable = '${replace(storageContainer, '-', '')}activities'");
+        new StorageOptions().ClaimsTableName.ShouldBe("bepbotactivities");
+        new StorageOptions { Container = "bep-bot-prod" }.ClaimsTableName.ShouldBe("bepbotprodactivities");
+        var resources = Template.Value["resources"]!.AsArray().Select(resource => resource!.AsObject()).ToList();
+        resources.ShouldContain(resource => (string?)resource["type"] == "Microsoft.Storage/storageAccounts/tableServices/tables");
+        ((string?)Template.Value["variables"]!["storageTableDataContributor"]).ShouldBe("0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3");
+        resources.ShouldContain(resource => (string?)resource["type"] == "Microsoft.Authorization/roleAssignments"
+            && resource["properties"]!["roleDefinitionId"]!.ToString().Contains("variables('storageTableDataContributor')", StringComparison.Ordinal));
+        Bicep.ShouldContain("name: 'Storage__ActivityClaimRetention'");
     }
 
     private static JsonObject CompileTemplate()

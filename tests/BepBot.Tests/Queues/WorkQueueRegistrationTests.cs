@@ -1,4 +1,5 @@
 using BepBot.Infrastructure.Queues;
+using BepBot.Infrastructure.Storage;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -53,6 +54,14 @@ public sealed class WorkQueueRegistrationTests
     public void QueueServiceUriFor_BlobServiceUri_SameAccountQueueHost(string blob, string queue)
     {
         AzureStorageWorkQueue.QueueServiceUriFor(new Uri(blob)).ShouldBe(new Uri(queue));
+    }
+
+    [Theory]
+    [InlineData("https://bepbot.blob.core.windows.net", "table", "https://bepbot.table.core.windows.net/")]
+    [InlineData("https://bepbot.blob.core.usgovcloudapi.net/", "queue", "https://bepbot.queue.core.usgovcloudapi.net/")]
+    public void ServiceUriFor_BlobServiceUri_SameAccountOtherService(string blob, string service, string expected)
+    {
+        StorageAccountUris.ServiceUriFor(new Uri(blob), service).ShouldBe(new Uri(expected));
     }
 
     [Theory]

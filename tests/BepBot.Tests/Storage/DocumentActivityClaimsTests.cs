@@ -1,27 +1,23 @@
 using BepBot.Infrastructure.Storage;
-using BepBot.Tests.Harness;
-using Microsoft.Extensions.DependencyInjection;
 
-namespace BepBot.Tests.Bot;
+namespace BepBot.Tests.Storage;
 
-public sealed class DuplicateClaimTests
+public sealed class DocumentActivityClaimsTests(LocalFolderDocumentStoreTests.TemporaryFolder folder)
+    : ActivityClaimsContract, IClassFixture<LocalFolderDocumentStoreTests.TemporaryFolder>
 {
+    // A store of its own per test: the contract's activity keys are the same in every test.
+    private readonly LocalFolderDocumentStore _store = new(Path.Combine(folder.StoreRoot, Guid.NewGuid().ToString("N")));
+
+    protected override IActivityClaims Claims => field ??= new DocumentActivityClaims(_store, Clock);
+
+    protected override IActivityClaims ClaimsWithResentCreates() => new DocumentActivityClaims(new CreateAnsweredTwice(_store), Clock);
+
     [Fact]
-    public async Task Message_StorageClientResentTheClaimAfterALostResponse_TurnStillRunsOnce()
+    public async Task TryClaim_Claim_KeptUnderActivities()
     {
-        await using var bot = new BotApplication();
-        bot.WithServices(services =>
-        {
-            var registered = services.Last(descriptor => descriptor.ServiceType == typeof(IDocumentStore));
-            services.AddSingleton<IDocumentStore>(provider => new CreateAnsweredTwice((IDocumentStore)registered.ImplementationFactory!(provider)));
-        });
-        using var teams = bot.CreateTeamsClient();
+        await Claims.TryClaimAsync("kept", "message");
 
-        var first = await teams.SayAsync(TeamsUser.Megan, "qui suis-je", activityId: "retried-1");
-        var replay = await teams.SayAsync(TeamsUser.Megan, "qui suis-je", activityId: "retried-1");
-
-        first.AllText.ShouldContain("bourgmestre");
-        replay.Texts.ShouldBeEmpty();
+        (await _store.GetAsync("activities/kept")).ShouldNotBeNull();
     }
 
     /// <summary>What Azure's client does when a create's response is lost: it sends the create again and reports the 409 of its own first write.</summary>
@@ -29,8 +25,8 @@ public sealed class DuplicateClaimTests
     {
         public async Task<string> CreateAsync(string key, BinaryData content, CancellationToken cancellationToken = default)
         {
-            var etag = await inner.CreateAsync(key, content, cancellationToken);
-            return key.StartsWith("activities/", StringComparison.Ordinal) ? await inner.CreateAsync(key, content, cancellationToken) : etag;
+            await inner.CreateAsync(key, content, cancellationToken);
+            return await inner.CreateAsync(key, content, cancellationToken);
         }
 
         public Task<RawDocument?> GetAsync(string key, CancellationToken cancellationToken = default) => inner.GetAsync(key, cancellationToken);
