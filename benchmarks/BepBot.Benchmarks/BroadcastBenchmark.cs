@@ -53,7 +53,7 @@ public static class BroadcastBenchmark
         return
         [
             ("recipients", recipients.ToString(CultureInfo.InvariantCulture)),
-            ("store and queue", store == "Blob" ? "Azurite 3.35 (blob + queue), in memory" : "local folder store + durable local folder queue (the embedded default)"),
+            ("store and queue", store == "Blob" ? "Azurite 3.35 (blob + queue + table), in memory" : "local folder store + durable local folder queue (the embedded default)"),
             ("connector limit", $"{limitPerSecond} requests/s, 429 with Retry-After: 1 beyond it"),
             ("total time (launch to completed)", $"{clock.Elapsed.TotalSeconds:F1} s"),
             ("sending window (first to last delivered)", $"{sendingWindow:F1} s"),

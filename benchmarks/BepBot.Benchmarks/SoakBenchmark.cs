@@ -66,7 +66,7 @@ public static class SoakBenchmark
         return
         [
             ("users", $"{run.Bourgmestres.Count} bourgmestres, {run.Officers.Count} officers, 1 staff"),
-            ("bot instances", "2, sharing one Azurite (blob + queue) container"),
+            ("bot instances", "2, sharing one Azurite account (blob container, delivery queue, claims table)"),
             ("duration", $"{clock.Elapsed.TotalSeconds:F0} s"),
             ("store outage", $"{outage.TotalSeconds:F0} s (every connection to Azurite dropped and refused)"),
             ("turns", run.Turns.ToString(CultureInfo.InvariantCulture)),
