@@ -21,6 +21,8 @@ public static class StorageRegistration
                 _ => new LocalFolderDocumentStore(Path.Combine(builder.Environment.ContentRootPath, options.LocalFolder)),
             };
         });
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddMetrics();
         builder.Services.TryAddSingleton<BepBotMetrics>();
         builder.Services.AddSingleton<IActivityClaims>(services =>
         {

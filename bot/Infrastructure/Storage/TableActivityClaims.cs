@@ -16,7 +16,7 @@ public sealed class TableActivityClaims(TableClient table, TimeProvider clock, B
     private const int PurgeParallelism = 8;
     private volatile bool _tableExists;
 
-    public string TableName => table.Name;
+    public Uri TableUri => table.Uri;
 
     public async Task<bool> TryClaimAsync(string activityKey, string activityType, CancellationToken cancellationToken = default)
     {

@@ -48,6 +48,17 @@ public sealed class ClaimsHealthTests
         ready.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
         (await ready.Content.ReadAsStringAsync()).ShouldBe("Unhealthy");
     }
+
+    [Fact]
+    public async Task Message_ClaimsTableUnreachable_UserToldNothingWasRecorded()
+    {
+        await using var bot = new BotApplication(settings: new Dictionary<string, string?> { ["Storage:ConnectionString"] = Azurite.ConnectionStringWithout("TableEndpoint") });
+        using var teams = bot.CreateTeamsClient();
+
+        var response = await teams.SayAsync(TeamsUser.Megan, "aide");
+
+        response.Texts.ShouldBe(["Désolé, le stockage de BepBot est momentanément injoignable : votre demande n'a pas été enregistrée. Veuillez réessayer dans une minute."]);
+    }
 }
 
 public sealed class StoreOutageTests
