@@ -15,9 +15,9 @@ namespace BepBot.Benchmarks;
 
 /// <summary>
 /// Mixed traffic from 40 bourgmestres and 300 officers against two bot instances sharing one Azurite (through a
-/// TCP proxy that cuts the store off for a few seconds in the middle): bourgmestres vote (and change their vote),
-/// officers register for a 30-seat lab, everyone asks for help; an announcement goes to the 300 officers during the
-/// cut. Each user thinks a few seconds between turns; a turn that fails at the HTTP level is resent with the same activity id, as Teams does. At the end
+/// TCP proxy that cuts the store off for a few seconds in the middle): bourgmestres vote (and change their vote) and
+/// answer the invitation to a conference session (and change their answer), officers register for a 30-seat lab,
+/// everyone asks for help; an announcement goes to the 300 officers during the cut. Each user thinks a few seconds between turns; a turn that fails at the HTTP level is resent with the same activity id, as Teams does. At the end
 /// every write a user was told succeeded is looked up (lost writes) and every proactive message counted per
 /// recipient (duplicates).
 /// </summary>
@@ -62,6 +62,7 @@ public static class SoakBenchmark
         var broadcastFigures = await run.VerifyAnnouncementAsync(broadcast, TimeSpan.FromMinutes(3));
         var voteFigures = await run.VerifyVotesAsync();
         var labFigures = await run.VerifyRegistrationsAsync();
+        var rsvpFigures = await run.VerifyRsvpsAsync();
 
         return
         [
@@ -76,6 +77,7 @@ public static class SoakBenchmark
             .. broadcastFigures,
             .. voteFigures,
             .. labFigures,
+            .. rsvpFigures,
             ("lost writes", run.LostWrites.ToString(CultureInfo.InvariantCulture)),
             ("duplicate messages", run.DuplicateMessages.ToString(CultureInfo.InvariantCulture)),
         ];
@@ -120,6 +122,14 @@ public static class SoakBenchmark
 
         public string LabId { get; private set; } = string.Empty;
 
+        public string SessionId { get; private set; } = string.Empty;
+
+        /// <summary>The last answer each commune was told was recorded on the invitation card ("Votre réponse : …").</summary>
+        public ConcurrentDictionary<string, Features.Conferences.RsvpAnswer> AcknowledgedRsvps { get; } = new(StringComparer.Ordinal);
+
+        /// <summary>Communes whose last answer failed after an acknowledged one: either answer may be stored.</summary>
+        public ConcurrentDictionary<string, bool> UncertainRsvps { get; } = new(StringComparer.Ordinal);
+
         /// <summary>Officers whose click on "S'inscrire" got their card back (registered or waitlisted).</summary>
         public ConcurrentDictionary<string, bool> AcknowledgedRegistrations { get; } = new(StringComparer.OrdinalIgnoreCase);
 
@@ -153,6 +163,60 @@ public static class SoakBenchmark
 
             BallotId = (await BepBot.Tests.Votes.VoteSteps.OpenAsync(bot, BepBot.Tests.Votes.VoteSteps.Motion("Soak : approuvez-vous la proposition ?"))).Id;
             LabId = (await BepBot.Tests.Labs.LabFixtures.CreateAsync(bot, BepBot.Tests.Labs.LabFixtures.NewLab(capacity: LabSeats))).Id;
+            SessionId = await ScheduleConferenceAsync();
+        }
+
+        /// <summary>Staff schedule a session for the whole province in chat, as they would; its invitations go to the 40 bourgmestres.</summary>
+        private async Task<string> ScheduleConferenceAsync()
+        {
+            var local = DateTime.SpecifyKind(DateTime.UtcNow.Date.AddDays(30).AddHours(14), DateTimeKind.Unspecified);
+            string[] answers = [ConferenceTitle, "province", "en ligne", "120", "date fixe", local.ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture), "majority", "oui"];
+            var reply = await clients[0].SayAsync(TeamsUser.Alex, "planifier une conférence");
+            foreach (var answer in answers)
+            {
+                reply = await clients[0].SayAsync(TeamsUser.Alex, answer);
+            }
+
+            if (!reply.AllText.Contains("Conférence enregistrée", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("The soak's conference was not scheduled: " + reply.AllText);
+            }
+
+            var sessions = await bot.Services.GetRequiredService<Features.Conferences.ConferenceStore>().ListAsync();
+            return sessions.Single(session => session.Title == ConferenceTitle).Id;
+        }
+
+        private const string ConferenceTitle = "Conférence des Bourgmestres (charge)";
+
+        /// <summary>
+        /// Every answer a bourgmestre was told was recorded is stored with that answer (lost writes otherwise), and each
+        /// bourgmestre got the invitation once (duplicates otherwise).
+        /// </summary>
+        public async Task<IReadOnlyList<(string Name, string Value)>> VerifyRsvpsAsync()
+        {
+            var conferences = bot.Services.GetRequiredService<Features.Conferences.ConferenceStore>();
+            var stored = new Dictionary<string, Features.Conferences.RsvpAnswer>(StringComparer.Ordinal);
+            foreach (var commune in AcknowledgedRsvps.Keys)
+            {
+                if (await conferences.RsvpOfAsync(SessionId, commune) is { } rsvp)
+                {
+                    stored[commune] = rsvp.Answer;
+                }
+            }
+
+            LostWrites += AcknowledgedRsvps.Count(acknowledged => !stored.TryGetValue(acknowledged.Key, out var answer)
+                || (answer != acknowledged.Value && !UncertainRsvps.ContainsKey(acknowledged.Key)));
+            var bourgmestreConversations = Bourgmestres.Select(user => TeamsClient.ConversationIdFor(user.Teams, ConversationType.Personal)).ToHashSet(StringComparer.Ordinal);
+            var invitations = connector.Delivered
+                .Where(request => bourgmestreConversations.Contains(request.ConversationId) && request.AllText.Contains("Vous êtes invité(e)", StringComparison.Ordinal))
+                .GroupBy(request => request.ConversationId)
+                .ToDictionary(group => group.Key, group => group.Count(), StringComparer.Ordinal);
+            DuplicateMessages += invitations.Values.Sum(count => count - 1);
+            return
+            [
+                ("bourgmestres who received the conference invitation", $"{invitations.Count} of {Bourgmestres.Count}"),
+                ("communes told their answer (présent / absent) was recorded", AcknowledgedRsvps.Count.ToString(CultureInfo.InvariantCulture)),
+            ];
         }
 
         /// <summary>Every officer told they were registered (or waitlisted) is in the lab's ledger; no seat beyond the capacity.</summary>
@@ -204,6 +268,12 @@ public static class SoakBenchmark
                     continue;
                 }
 
+                if (user.Member.Role == Role.Bourgmestre && random.Next(3) == 0)
+                {
+                    await AnswerInvitationAsync(user, random);
+                    continue;
+                }
+
                 if (user.Member.Role == Role.Officer && random.Next(4) == 0 && _registering.TryAdd(user.Member.AadObjectId, true))
                 {
                     await RegisterAsync(user, random);
@@ -242,6 +312,28 @@ public static class SoakBenchmark
             else
             {
                 UncertainVotes[user.Member.Commune!] = true;
+                Interlocked.Increment(ref _errors);
+            }
+        }
+
+        private async Task AnswerInvitationAsync(SoakUser user, Random random)
+        {
+            Actions.AddOrUpdate("conference answer", 1, (_, count) => count + 1);
+            var (answer, label) = random.Next(2) == 0 ? (Features.Conferences.RsvpAnswer.Present, "Présent") : (Features.Conferences.RsvpAnswer.Absent, "Absent");
+            var response = await SendAsTeamsDoesAsync(random, client => client.Activity(user.Teams, "invoke", ConversationType.Personal, null, activity =>
+            {
+                activity["name"] = "adaptiveCard/action";
+                activity["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "conferences.rsvp", ["data"] = new JsonObject { ["sessionId"] = SessionId, ["answer"] = answer.ToString().ToLowerInvariant() } }, ["trigger"] = "manual" };
+            }));
+            var commune = user.Member.Commune!;
+            if (response?.UpdatedCard is { } card && CardReader.AllText(card).Contains("Votre réponse : " + label, StringComparison.Ordinal))
+            {
+                AcknowledgedRsvps[commune] = answer;
+                UncertainRsvps.TryRemove(commune, out _);
+            }
+            else
+            {
+                UncertainRsvps[commune] = true;
                 Interlocked.Increment(ref _errors);
             }
         }
