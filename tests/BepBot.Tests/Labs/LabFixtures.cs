@@ -2,6 +2,7 @@ using BepBot.Chat;
 using BepBot.Features.Labs;
 using BepBot.Features.Roster;
 using BepBot.Infrastructure.Storage;
+using BepBot.Infrastructure.Time;
 using BepBot.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,7 +20,12 @@ public static class LabFixtures
         string theme = "Cybersécurité dans les communes")
     {
         var now = DateTimeOffset.UtcNow;
-        var start = now + (startsIn ?? TimeSpan.FromDays(10));
+        // By default at 14:00 Brussels time, as seminars are: "now + 10 days" run in the evening made a seminar that
+        // ends after midnight, which the edit form (one date, two times) cannot express.
+        var start = startsIn is { } offset
+            ? now + offset
+            : LabInput.Instant(DateOnly.FromDateTime(BelgianTime.ToBrussels(now).Date.AddDays(10)), new TimeOnly(14, 0));
+        start = start.ToUniversalTime();
         start = new DateTimeOffset(start.Year, start.Month, start.Day, start.Hour, start.Minute, 0, TimeSpan.Zero);
         return new Lab(
             LabBook.NewId(),
