@@ -1,61 +1,104 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using BepBot.Cards;
 using BepBot.Chat;
+using BepBot.Infrastructure.Scheduling;
 using BepBot.Infrastructure.Text;
 
 namespace BepBot.Features.Labs;
 
 /// <summary>
-/// Tells people promoted from the waiting list at once, in their own chat and language. Sent directly (not queued as
-/// a broadcast) because it is one message to one person and must not wait behind a broadcast's pacing.
+/// Tells people promoted from the waiting list, in their own chat and language. Each promotion becomes a job due at
+/// once: the instance that wrote the seat runs it within moments, and a send Teams refuses for a while is retried by
+/// the scheduler instead of being lost. Not a broadcast: one message to one person must not wait behind a broadcast's pacing.
 /// </summary>
-public sealed partial class LabNotifier(
-    ConversationDirectory conversations,
-    IProactiveMessenger messenger,
-    IServiceProvider services,
-    ILogger<LabNotifier> logger)
+public sealed class LabNotifier(IServiceProvider services, TimeProvider clock)
 {
     public async Task PromotedAsync(Lab lab, IReadOnlyList<Registration> promoted, CancellationToken cancellationToken)
     {
-        // Resolved late: LabCards needs the export store, and the notifier sits under the lab book.
-        var cards = services.GetRequiredService<LabCards>();
+        // Resolved late: the scheduler's handlers include jobs that need the lab book, which needs this notifier.
+        var scheduler = services.GetRequiredService<JobScheduler>();
         foreach (var registration in promoted)
         {
-            var conversation = await conversations.FindPersonalAsync(registration.AadObjectId, cancellationToken);
-            if (conversation is null)
-            {
-                LogNoConversation(logger, lab.Id, registration.AadObjectId);
-                continue;
-            }
+            await scheduler.ScheduleAsync(
+                LabPromotionNoticeJob.JobKind,
+                LabPromotionNoticeJob.JobIdOf(lab.Id, registration),
+                clock.GetUtcNow(),
+                lab.Id + ":" + registration.AadObjectId,
+                cancellationToken);
+        }
+    }
+}
 
-            try
-            {
-                OutgoingMessage message;
-                using (CultureScope.Use(Cultures.FromLocale(conversation.Locale)))
-                {
-                    message = await cards.NoticeAsync(
-                        lab,
-                        cards.Texts["Promoted_Title"],
-                        cards.Texts["Promoted_Message", CardText.EscapeMarkdown(lab.Details.Title)],
-                        withCalendar: true,
-                        cancellationToken);
-                }
+/// <summary>Sends one promotion notice, unless the person has left the seat since; Teams refusing for a while is retried.</summary>
+public sealed partial class LabPromotionNoticeJob(
+    LabBook book,
+    ConversationDirectory conversations,
+    IProactiveMessenger messenger,
+    LabCards cards,
+    ILogger<LabPromotionNoticeJob> logger) : IJobHandler
+{
+    public const string JobKind = "labs.promoted";
 
-                await messenger.SendAsync(conversation, message, cancellationToken);
-                LogPromoted(logger, lab.Id, registration.AadObjectId);
-            }
-            catch (ProactiveSendException ex)
-            {
-                LogNotTold(logger, ex, lab.Id, registration.AadObjectId);
-            }
+    public string Kind => JobKind;
+
+    /// <summary>One job per promotion: the same person promoted again later (after leaving the seat) is told again.</summary>
+    public static string JobIdOf(string labId, Registration registration)
+    {
+        var promotion = string.Join('|', registration.AadObjectId.ToLowerInvariant(), registration.Ticket, registration.ChangedAt.UtcTicks.ToString(CultureInfo.InvariantCulture));
+        return $"labs-promoted-{labId}-{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(promotion)))[..24]}";
+    }
+
+    public async Task RunAsync(ScheduledJob job, CancellationToken cancellationToken)
+    {
+        var parts = job.Payload.Split(':');
+        var lab = parts.Length == 2 ? await book.FindAsync(parts[0], cancellationToken) : null;
+        if (lab is null || lab.State == LabState.Cancelled || lab.StandingOf(parts[1])?.Registration.Status != SeatStatus.Confirmed)
+        {
+            LogNoLongerConfirmed(logger, parts[0], parts.Length == 2 ? parts[1] : string.Empty);
+            return;
+        }
+
+        var conversation = await conversations.FindPersonalAsync(parts[1], cancellationToken);
+        if (conversation is null)
+        {
+            LogNoConversation(logger, lab.Id, parts[1]);
+            return;
+        }
+
+        OutgoingMessage message;
+        using (CultureScope.Use(Cultures.FromLocale(conversation.Locale)))
+        {
+            message = await cards.NoticeAsync(
+                lab,
+                cards.Texts["Promoted_Title"],
+                cards.Texts["Promoted_Message", CardText.EscapeMarkdown(lab.Details.Title)],
+                withCalendar: true,
+                cancellationToken);
+        }
+
+        try
+        {
+            await messenger.SendAsync(conversation, message, cancellationToken);
+            LogPromoted(logger, lab.Id, parts[1]);
+        }
+        catch (ProactiveSendException ex) when (ex.StatusCode is 403 or 404)
+        {
+            // The app was removed or the chat is gone: no retry can reach the person.
+            LogUnreachable(logger, ex, lab.Id, parts[1]);
         }
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Lab {LabId}: {User} promoted from the waiting list and told")]
     private static partial void LogPromoted(ILogger logger, string labId, string user);
 
+    [LoggerMessage(Level = LogLevel.Information, Message = "Lab {LabId}: {User} no longer holds the seat they were promoted to; not told")]
+    private static partial void LogNoLongerConfirmed(ILogger logger, string labId, string user);
+
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lab {LabId}: {User} promoted but has no chat with the bot to be told in")]
     private static partial void LogNoConversation(ILogger logger, string labId, string user);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Lab {LabId}: {User} promoted but Teams refused the message")]
-    private static partial void LogNotTold(ILogger logger, Exception exception, string labId, string user);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lab {LabId}: {User} promoted but Teams no longer reaches their chat")]
+    private static partial void LogUnreachable(ILogger logger, Exception exception, string labId, string user);
 }

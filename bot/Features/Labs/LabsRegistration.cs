@@ -19,6 +19,7 @@ public static class LabsRegistration
         services.AddScoped<LabRegistrants>();
         services.AddScoped<MyRegistrations>();
         services.AddSingleton<IJobHandler, LabReminderJob>();
+        services.AddSingleton<IJobHandler, LabPromotionNoticeJob>();
         services.AddBroadcastContent<LabNoticeContent>();
         services.AddCommunePageSection<LabsCommunePageSection>();
 

@@ -6,9 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BepBot.Tests.Labs;
 
 /// <summary>The bot on Azurite with a fake Teams connector; the demo users opened BepBot, so proactive messages reach them.</summary>
-public abstract class LabsBotTestBase : IAsyncLifetime
+public abstract class LabsBotTestBase(IDictionary<string, string?>? settings = null) : IAsyncLifetime
 {
-    protected BotApplication Bot { get; } = new();
+    protected BotApplication Bot { get; } = new(settings: settings);
 
     protected FakeTeamsConnector Connector { get; private set; } = null!;
 
