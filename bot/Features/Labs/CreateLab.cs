@@ -55,6 +55,7 @@ public sealed class CreateLabFlow(
 
         await book.CreateAsync(lab, cancellationToken);
         await LabReminderJob.ScheduleAsync(scheduler, lab, options, cancellationToken);
+        await LabInboxTidyJob.ScheduleAsync(scheduler, lab, cancellationToken);
         return Reply.WithCard(await labCards.LabCardAsync(lab, turn.User, texts["Create_Done"], cancellationToken), texts["Create_Done"]);
     }
 

@@ -167,6 +167,7 @@ public sealed class SaveLab(
         if (before.StartsAt != after.StartsAt)
         {
             await LabReminderJob.ScheduleAsync(scheduler, change.After, options, cancellationToken);
+            await LabInboxTidyJob.ScheduleAsync(scheduler, change.After, cancellationToken);
         }
 
         var people = change.After.Registrations.Where(registration => registration.IsActive).Select(registration => registration.AadObjectId).Distinct().ToList();

@@ -175,6 +175,27 @@ public sealed partial class LabBook(IDocumentStore store, TimeProvider clock, La
         }
     }
 
+    /// <summary>
+    /// Deletes the arrival tickets the ledger has taken in. Once registration is over they only cost listings: every
+    /// registration of the lab lists its inbox, and every erasure lists the inbox of every lab.
+    /// </summary>
+    public async Task<int> TidyInboxAsync(string labId, CancellationToken cancellationToken = default)
+    {
+        var lab = await TakeInAsync(labId, cancellationToken: cancellationToken);
+        var inLedger = lab.Registrations.Select(registration => registration.Ticket).ToHashSet(StringComparer.Ordinal);
+        var inbox = InboxPrefix + labId + "/";
+        var tidied = 0;
+        foreach (var key in await store.ListKeysAsync(inbox, cancellationToken).ToListAsync(cancellationToken))
+        {
+            if (inLedger.Contains(key[inbox.Length..]) && await store.DeleteAsync(key, cancellationToken: cancellationToken))
+            {
+                tidied++;
+            }
+        }
+
+        return tidied;
+    }
+
     /// <summary>Erases a person's registrations everywhere: their tickets first, so that no later write takes them in again.</summary>
     public async Task<int> EraseAsync(string aadObjectId, CancellationToken cancellationToken = default)
     {

@@ -20,6 +20,7 @@ public static class LabsRegistration
         services.AddScoped<MyRegistrations>();
         services.AddSingleton<IJobHandler, LabReminderJob>();
         services.AddSingleton<IJobHandler, LabPromotionNoticeJob>();
+        services.AddSingleton<IJobHandler, LabInboxTidyJob>();
         services.AddBroadcastContent<LabNoticeContent>();
         services.AddCommunePageSection<LabsCommunePageSection>();
 

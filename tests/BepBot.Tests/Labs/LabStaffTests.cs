@@ -50,6 +50,8 @@ public sealed class LabStaffTests : LabsBotTestBase
         (lab.Capacity, lab.CommuneQuota).ShouldBe((30, (int?)2));
         var reminder = await Bot.Services.GetRequiredService<JobScheduler>().ListAsync(LabReminderJob.JobKind).SingleAsync();
         reminder.DueAt.ShouldBe(lab.Details.StartsAt - TimeSpan.FromDays(1));
+        var tidy = await Bot.Services.GetRequiredService<JobScheduler>().ListAsync(LabInboxTidyJob.JobKind).SingleAsync();
+        tidy.DueAt.ShouldBe(lab.Details.StartsAt + TimeSpan.FromDays(1));
     }
 
     [Fact]
@@ -199,6 +201,8 @@ public sealed class LabStaffTests : LabsBotTestBase
         var after = await LabAsync(lab.Id);
         var jobs = await Bot.Services.GetRequiredService<JobScheduler>().ListAsync(LabReminderJob.JobKind).ToListAsync();
         jobs.ShouldContain(job => job.DueAt == after.Details.StartsAt - TimeSpan.FromDays(1));
+        var tidyJobs = await Bot.Services.GetRequiredService<JobScheduler>().ListAsync(LabInboxTidyJob.JobKind).ToListAsync();
+        tidyJobs.ShouldContain(job => job.DueAt == after.Details.StartsAt + TimeSpan.FromDays(1));
     }
 
     [Fact]
