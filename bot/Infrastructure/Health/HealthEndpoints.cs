@@ -5,7 +5,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace BepBot.Infrastructure.Health;
 
 /// <summary>The store answers: the bot can read state and the roster, and claim the activities it receives.</summary>
-public sealed class DocumentStoreHealthCheck(IDocumentStore store, IActivityClaims claims) : IHealthCheck
+public sealed class StorageHealthCheck(IDocumentStore store, IActivityClaims claims) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -19,7 +19,7 @@ public sealed class DocumentStoreHealthCheck(IDocumentStore store, IActivityClai
             }
 
             return await claims.IsReachableAsync(timeout.Token)
-                ? HealthCheckResult.Healthy("Document store reachable.")
+                ? HealthCheckResult.Healthy("Storage reachable: documents and activity claims.")
                 : HealthCheckResult.Unhealthy("Activity claims unreachable.");
         }
         catch (OperationCanceledException)
@@ -35,7 +35,7 @@ public static class HealthEndpoints
 
     public static IHostApplicationBuilder AddHealth(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks().AddCheck<DocumentStoreHealthCheck>("document-store", tags: [ReadyTag]);
+        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [ReadyTag]);
         return builder;
     }
 
