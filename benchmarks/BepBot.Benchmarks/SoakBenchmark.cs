@@ -297,56 +297,52 @@ public static class SoakBenchmark
 
         private async Task VoteAsync(SoakUser user, Random random)
         {
-            Actions.AddOrUpdate("vote click", 1, (_, count) => count + 1);
             var choice = random.Next(2) == 0 ? "pour" : "contre";
-            var response = await SendAsTeamsDoesAsync(random, client => client.Activity(user.Teams, "invoke", ConversationType.Personal, null, activity =>
-            {
-                activity["name"] = "adaptiveCard/action";
-                activity["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "votes.cast", ["data"] = BepBot.Tests.Votes.VoteSteps.Cast(BallotId, user.Member.Commune!, choice) }, ["trigger"] = "manual" };
-            }));
-            if (response?.UpdatedCard is { } card && CardReader.AllText(card).Contains("Vous avez voté", StringComparison.Ordinal))
-            {
-                AcknowledgedVotes[user.Member.Commune!] = choice;
-                UncertainVotes.TryRemove(user.Member.Commune!, out _);
-            }
-            else
-            {
-                UncertainVotes[user.Member.Commune!] = true;
-                Interlocked.Increment(ref _errors);
-            }
+            var response = await ClickAsync(user, random, "vote click", "votes.cast", BepBot.Tests.Votes.VoteSteps.Cast(BallotId, user.Member.Commune!, choice));
+            Acknowledge(AcknowledgedVotes, UncertainVotes, user.Member.Commune!, choice, response, "Vous avez voté");
         }
 
         private async Task AnswerInvitationAsync(SoakUser user, Random random)
         {
-            Actions.AddOrUpdate("conference answer", 1, (_, count) => count + 1);
             var (answer, label) = random.Next(2) == 0 ? (Features.Conferences.RsvpAnswer.Present, "Présent") : (Features.Conferences.RsvpAnswer.Absent, "Absent");
-            var response = await SendAsTeamsDoesAsync(random, client => client.Activity(user.Teams, "invoke", ConversationType.Personal, null, activity =>
+            var data = new JsonObject { ["sessionId"] = SessionId, ["answer"] = answer.ToString().ToLowerInvariant() };
+            var response = await ClickAsync(user, random, "conference answer", "conferences.rsvp", data);
+            Acknowledge(AcknowledgedRsvps, UncertainRsvps, user.Member.Commune!, answer, response, "Votre réponse : " + label);
+        }
+
+        /// <summary>
+        /// A commune's answer the user was told was recorded (the card shows <paramref name="shown"/>) becomes the one to find
+        /// in the store; a failed click after it leaves either answer possible.
+        /// </summary>
+        private void Acknowledge<T>(ConcurrentDictionary<string, T> acknowledged, ConcurrentDictionary<string, bool> uncertain, string commune, T answer, BotResponse? response, string shown)
+        {
+            if (response?.UpdatedCard is { } card && CardReader.AllText(card).Contains(shown, StringComparison.Ordinal))
             {
-                activity["name"] = "adaptiveCard/action";
-                activity["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "conferences.rsvp", ["data"] = new JsonObject { ["sessionId"] = SessionId, ["answer"] = answer.ToString().ToLowerInvariant() } }, ["trigger"] = "manual" };
-            }));
-            var commune = user.Member.Commune!;
-            if (response?.UpdatedCard is { } card && CardReader.AllText(card).Contains("Votre réponse : " + label, StringComparison.Ordinal))
-            {
-                AcknowledgedRsvps[commune] = answer;
-                UncertainRsvps.TryRemove(commune, out _);
+                acknowledged[commune] = answer;
+                uncertain.TryRemove(commune, out _);
             }
             else
             {
-                UncertainRsvps[commune] = true;
+                uncertain[commune] = true;
                 Interlocked.Increment(ref _errors);
             }
+        }
+
+        /// <summary>One click on a card button (Action.Execute), counted under <paramref name="action"/>.</summary>
+        private Task<BotResponse?> ClickAsync(SoakUser user, Random random, string action, string verb, JsonObject data)
+        {
+            Actions.AddOrUpdate(action, 1, (_, count) => count + 1);
+            return SendAsTeamsDoesAsync(random, client => client.Activity(user.Teams, "invoke", ConversationType.Personal, null, activity =>
+            {
+                activity["name"] = "adaptiveCard/action";
+                activity["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data }, ["trigger"] = "manual" };
+            }));
         }
 
         /// <summary>One click on a lab card's "S'inscrire"; an officer whose click failed may try again later.</summary>
         private async Task RegisterAsync(SoakUser user, Random random)
         {
-            Actions.AddOrUpdate("lab registration", 1, (_, count) => count + 1);
-            var response = await SendAsTeamsDoesAsync(random, client => client.Activity(user.Teams, "invoke", ConversationType.Personal, null, activity =>
-            {
-                activity["name"] = "adaptiveCard/action";
-                activity["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = "labs.register", ["data"] = new JsonObject { ["labId"] = LabId } }, ["trigger"] = "manual" };
-            }));
+            var response = await ClickAsync(user, random, "lab registration", "labs.register", new JsonObject { ["labId"] = LabId });
             if (response?.UpdatedCard is not null)
             {
                 AcknowledgedRegistrations[user.Member.AadObjectId] = true;

@@ -54,8 +54,7 @@ public sealed class CreateLabFlow(
         }
 
         await book.CreateAsync(lab, cancellationToken);
-        await LabReminderJob.ScheduleAsync(scheduler, lab, options, cancellationToken);
-        await LabInboxTidyJob.ScheduleAsync(scheduler, lab, cancellationToken);
+        await LabStartJob.ScheduleAllAsync(scheduler, lab, options, cancellationToken);
         return Reply.WithCard(await labCards.LabCardAsync(lab, turn.User, texts["Create_Done"], cancellationToken), texts["Create_Done"]);
     }
 

@@ -166,8 +166,7 @@ public sealed class SaveLab(
         var after = change.After.Details;
         if (before.StartsAt != after.StartsAt)
         {
-            await LabReminderJob.ScheduleAsync(scheduler, change.After, options, cancellationToken);
-            await LabInboxTidyJob.ScheduleAsync(scheduler, change.After, cancellationToken);
+            await LabStartJob.ScheduleAllAsync(scheduler, change.After, options, cancellationToken);
         }
 
         var people = change.After.Registrations.Where(registration => registration.IsActive).Select(registration => registration.AadObjectId).Distinct().ToList();

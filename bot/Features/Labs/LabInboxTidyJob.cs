@@ -1,4 +1,3 @@
-using System.Globalization;
 using BepBot.Infrastructure.Scheduling;
 
 namespace BepBot.Features.Labs;
@@ -12,18 +11,12 @@ public sealed partial class LabInboxTidyJob(LabBook book, ILogger<LabInboxTidyJo
 
     public string Kind => JobKind;
 
-    public static Task ScheduleAsync(JobScheduler scheduler, Lab lab, CancellationToken cancellationToken)
-    {
-        // One job per start time, as for the reminder: after a date change the old job finds a different start.
-        var start = lab.Details.StartsAt.UtcTicks.ToString(CultureInfo.InvariantCulture);
-        return scheduler.ScheduleAsync(JobKind, $"labs-tidy-{lab.Id}-{start}", lab.Details.StartsAt + AfterStart, lab.Id + ":" + start, cancellationToken);
-    }
+    public static Task ScheduleAsync(JobScheduler scheduler, Lab lab, CancellationToken cancellationToken) =>
+        LabStartJob.Of(lab).ScheduleAsync(scheduler, JobKind, "labs-tidy", lab.Details.StartsAt + AfterStart, cancellationToken);
 
     public async Task RunAsync(ScheduledJob job, CancellationToken cancellationToken)
     {
-        var parts = job.Payload.Split(':');
-        var lab = parts.Length == 2 ? await book.FindAsync(parts[0], cancellationToken) : null;
-        if (lab is null || lab.Details.StartsAt.UtcTicks.ToString(CultureInfo.InvariantCulture) != parts[1])
+        if (LabStartJob.Parse(job.Payload) is not { } startJob || await startJob.CurrentLabAsync(book, cancellationToken) is not { } lab)
         {
             LogSkipped(logger, job.Payload);
             return;

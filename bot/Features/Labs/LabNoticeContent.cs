@@ -52,18 +52,14 @@ public sealed partial class LabReminderJob(LabBook book, Broadcaster broadcaster
 
     public string Kind => JobKind;
 
-    public static Task ScheduleAsync(JobScheduler scheduler, Lab lab, IOptions<LabsOptions> options, CancellationToken cancellationToken)
-    {
-        // One job per start time: after a date change the old job finds a different start and does nothing.
-        var start = lab.Details.StartsAt.UtcTicks.ToString(CultureInfo.InvariantCulture);
-        return scheduler.ScheduleAsync(JobKind, $"labs-reminder-{lab.Id}-{start}", lab.Details.StartsAt - options.Value.ReminderBefore, lab.Id + ":" + start, cancellationToken);
-    }
+    public static Task ScheduleAsync(JobScheduler scheduler, Lab lab, IOptions<LabsOptions> options, CancellationToken cancellationToken) =>
+        LabStartJob.Of(lab).ScheduleAsync(scheduler, JobKind, "labs-reminder", lab.Details.StartsAt - options.Value.ReminderBefore, cancellationToken);
 
     public async Task RunAsync(ScheduledJob job, CancellationToken cancellationToken)
     {
-        var parts = job.Payload.Split(':');
-        var lab = parts.Length == 2 ? await book.FindAsync(parts[0], cancellationToken) : null;
-        if (lab is null || lab.State == LabState.Cancelled || lab.Details.StartsAt.UtcTicks.ToString(CultureInfo.InvariantCulture) != parts[1])
+        if (LabStartJob.Parse(job.Payload) is not { } startJob
+            || await startJob.CurrentLabAsync(book, cancellationToken) is not { } lab
+            || lab.State == LabState.Cancelled)
         {
             LogSkipped(logger, job.Payload);
             return;
@@ -85,7 +81,7 @@ public sealed partial class LabReminderJob(LabBook book, Broadcaster broadcaster
                 "bepbot",
                 "BepBot",
                 new BroadcastContent(LabNoticeContent.ContentKind, LabNoticeContent.Reminder + ":" + lab.Id),
-                Id: "labremind" + lab.Id + parts[1]),
+                Id: "labremind" + lab.Id + startJob.Start),
             cancellationToken);
         LogSent(logger, lab.Id, confirmed.Count);
     }

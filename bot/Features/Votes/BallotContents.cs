@@ -32,8 +32,14 @@ public sealed class BallotCardContent(BallotStore ballots, RosterDirectory roste
         return new OutgoingMessage(texts["Broadcast_Ballot", BallotCards.Brief(ballot.Question)], cards.ForVoter(ballot, standing, culture), Alert: true);
     }
 
-    internal static async Task<(Ballot? Ballot, RosterMember? Member)> VoterOfAsync(BallotStore ballots, RosterDirectory roster, string reference, string recipientKey, CancellationToken cancellationToken) =>
-        (await ballots.GetAsync(reference, cancellationToken), await roster.FindAsync(AudienceResolver.AadObjectIdOf(recipientKey), cancellationToken));
+    /// <summary>The ballot and the recipient, read together: every recipient of a broadcast needs both.</summary>
+    internal static async Task<(Ballot? Ballot, RosterMember? Member)> VoterOfAsync(BallotStore ballots, RosterDirectory roster, string reference, string recipientKey, CancellationToken cancellationToken)
+    {
+        var ballot = ballots.GetAsync(reference, cancellationToken);
+        var member = roster.FindAsync(AudienceResolver.AadObjectIdOf(recipientKey), cancellationToken);
+        await Task.WhenAll(ballot, member);
+        return (await ballot, await member);
+    }
 }
 
 /// <summary>The reminder: the same card, sent only while at least one of the recipient's communes has not voted.</summary>
