@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using BepBot.Features.Labs;
+using BepBot.Platform.Territory;
 using BepBot.Tests.Harness;
 using BepBot.Tests.Labs;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,7 +22,7 @@ public static class LabsBenchmark
         {
             ["Logging:LogLevel:Default"] = "Warning",
         });
-        var communes = BepBot.Features.Territory.Territory.Communes.Select(commune => commune.Name).ToArray();
+        var communes = BepBot.Platform.Territory.TerritoryMap.Communes.Select(commune => commune.Name).ToArray();
         var members = await LabFixtures.SeedOfficersAsync(bot.Store, officers, communes);
         var lab = await LabFixtures.CreateAsync(bot, LabFixtures.NewLab(capacity: seats));
         using var teams = bot.CreateTeamsClient();

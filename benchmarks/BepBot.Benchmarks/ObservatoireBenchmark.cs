@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using BepBot.Features.Observatoire;
 using BepBot.Infrastructure.Time;
+using BepBot.Platform.Territory;
 using BepBot.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -23,7 +24,7 @@ public static class ObservatoireBenchmark
         var dataSets = bot.Services.GetRequiredService<DataSetStore>();
         var cards = bot.Services.GetRequiredService<ObservatoireCards>();
         var data = await dataSets.LoadAsync(CancellationToken.None);
-        var communes = BepBot.Features.Territory.Territory.Communes;
+        var communes = BepBot.Platform.Territory.TerritoryMap.Communes;
 
         // Warm-up: JIT, fonts, the first Skia surface.
         await cards.DiagnosticAsync(data, communes[0], null, BelgianTime.French, CancellationToken.None);

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using BepBot.Features.Projects;
 using BepBot.Infrastructure.Storage;
+using BepBot.Platform.Territory;
 using BepBot.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -117,7 +118,7 @@ public static class QaBenchmark
         var now = DateTimeOffset.UtcNow;
         var demo = DemoProjects.Create(now);
         var random = new Random(42);
-        var communes = Features.Territory.Territory.Communes;
+        var communes = Platform.Territory.TerritoryMap.Communes;
         var generated = Enumerable.Range(1, Math.Max(0, count - demo.Count)).Select(number =>
         {
             var theme = Themes[random.Next(Themes.Length)];

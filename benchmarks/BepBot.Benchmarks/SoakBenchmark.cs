@@ -7,6 +7,7 @@ using BepBot.Chat;
 using BepBot.Features.Broadcasts;
 using BepBot.Features.Roster;
 using BepBot.Infrastructure.Storage;
+using BepBot.Platform.Territory;
 using BepBot.Tests.Broadcasts;
 using BepBot.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
@@ -86,7 +87,7 @@ public static class SoakBenchmark
     private static int PortOf(string connectionString, string endpoint) =>
         new Uri(connectionString.Split(';').Select(part => part.Split('=', 2)).First(pair => pair[0] == endpoint)[1]).Port;
 
-    public sealed record SoakUser(TeamsUser Teams, RosterMember Member);
+    public sealed record SoakUser(TeamsUser Teams, Member Member);
 
     /// <summary>Shared state of one soak run: the users, the two clients (one per instance) and the tallies.</summary>
     public sealed class SoakRun(TeamsClient[] clients, BotApplication bot, FakeTeamsConnector connector)
@@ -139,21 +140,21 @@ public static class SoakBenchmark
 
         public async Task SeedAsync()
         {
-            var communes = Features.Territory.Territory.Communes;
+            var communes = Platform.Territory.TerritoryMap.Communes;
             for (var index = 0; index < communes.Count; index++)
             {
                 var id = $"00000000-5000-0000-0000-{index:000000000000}";
-                Bourgmestres.Add(new SoakUser(new TeamsUser("29:b" + index, $"Bourgmestre {communes[index].Name}", id), new RosterMember(id, $"Bourgmestre {communes[index].Name}", $"b{index}@commune.example", Role.Bourgmestre, communes[index].Name)));
+                Bourgmestres.Add(new SoakUser(new TeamsUser("29:b" + index, $"Bourgmestre {communes[index].Name}", id), new Member(id, $"Bourgmestre {communes[index].Name}", $"b{index}@commune.example", Role.Bourgmestre, communes[index].Name)));
             }
 
             for (var index = 0; index < 300; index++)
             {
                 var id = $"00000000-6000-0000-0000-{index:000000000000}";
                 var commune = communes[index % communes.Count].Name;
-                Officers.Add(new SoakUser(new TeamsUser("29:o" + index, $"Agent {index:000}", id), new RosterMember(id, $"Agent {index:000}", $"o{index}@commune.example", Role.Officer, commune)));
+                Officers.Add(new SoakUser(new TeamsUser("29:o" + index, $"Agent {index:000}", id), new Member(id, $"Agent {index:000}", $"o{index}@commune.example", Role.Officer, commune)));
             }
 
-            var members = Users.Select(user => user.Member).Append(new RosterMember(TeamsUser.Alex.AadObjectId, "Alex Wilber", "alex@bep.example", Role.BepStaff, null)).ToList();
+            var members = Users.Select(user => user.Member).Append(new Member(TeamsUser.Alex.AadObjectId, "Alex Wilber", "alex@bep.example", Role.BepStaff, null)).ToList();
             await bot.Store.UpsertAsync(RosterDirectory.Key, new RosterDocument(members, false, DateTimeOffset.UtcNow, "soak"));
             foreach (var user in Users)
             {

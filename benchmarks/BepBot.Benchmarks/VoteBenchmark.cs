@@ -31,8 +31,8 @@ public static class VoteBenchmark
         var names = Enumerable.Range(1, communes).Select(i => $"Commune {i:0000}").ToList();
         var users = names.Select((name, i) => new TeamsUser($"29:bench-{i}", "Bourgmestre de " + name, $"{i + 1:00000000}-be00-4000-8000-000000000000")).ToList();
         Console.WriteLine($"Seeding {communes} synthetic communes and their bourgmestres…");
-        var members = users.Select((user, i) => new RosterMember(user.AadObjectId, user.Name, $"b{i}@commune.example", Role.Bourgmestre, names[i]))
-            .Append(new RosterMember(TeamsUser.Alex.AadObjectId, "Alex Wilber", "alex@bep.example", Role.BepStaff, null))
+        var members = users.Select((user, i) => new Member(user.AadObjectId, user.Name, $"b{i}@commune.example", Role.Bourgmestre, names[i]))
+            .Append(new Member(TeamsUser.Alex.AadObjectId, "Alex Wilber", "alex@bep.example", Role.BepStaff, null))
             .ToList();
         await bot.Services.GetRequiredService<RosterDirectory>().ReplaceAllAsync(members, isDemo: false, "benchmark");
         var ballot = await VoteSteps.OpenAsync(bot, VoteSteps.Motion("Benchmark : approuvez-vous la proposition ?") with { Communes = names });

@@ -3,24 +3,6 @@ using System.Text.Json.Serialization;
 
 namespace BepBot.Chat;
 
-/// <summary>A card payload that does not have the shape its verb expects (missing, extra or mistyped fields).</summary>
-public sealed class InvalidCardDataException : Exception
-{
-    public InvalidCardDataException()
-    {
-    }
-
-    public InvalidCardDataException(string message)
-        : base(message)
-    {
-    }
-
-    public InvalidCardDataException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-}
-
 /// <summary>Strict reading of Action.Execute data: unknown members and missing required members are refused.</summary>
 public static class CardData
 {

@@ -10,12 +10,3 @@ public sealed record ChatAttachment(string? Name, string ContentType, Uri? Downl
 
     public bool IsFileUpload => ContentType == TeamsFileDownloadInfo && DownloadUrl is not null;
 }
-
-/// <summary>
-/// The feature that takes files sent to the bot (at most one is registered). It is asked before any command
-/// matching, and checks the sender's role itself.
-/// </summary>
-public interface IFileMessageHandler
-{
-    Task<Reply> HandleAsync(ChatTurn turn, IReadOnlyList<ChatAttachment> files, CancellationToken cancellationToken);
-}

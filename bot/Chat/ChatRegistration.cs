@@ -1,32 +1,20 @@
 using BepBot.Chat.Flows;
-using BepBot.Features.Roster;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BepBot.Chat;
 
 public static class ChatRegistration
 {
-    public static IServiceCollection AddCommand<THandler>(
-        this IServiceCollection services, string id, string section, IReadOnlySet<Role> allowedRoles, params string[] phrases)
-        where THandler : class, ICommandHandler
+    /// <summary>The routing table, the router, the flow engine and the commands every conversation has (annuler).</summary>
+    public static IHostApplicationBuilder AddChat(this IHostApplicationBuilder builder)
     {
-        services.TryAddScoped<THandler>();
-        services.AddSingleton(new CommandDefinition(id, section, phrases, allowedRoles, typeof(THandler)));
-        return services;
-    }
-
-    public static IServiceCollection AddCardAction<THandler>(this IServiceCollection services, string verb, IReadOnlySet<Role> allowedRoles, bool usesFlows = true)
-        where THandler : class, ICardActionHandler
-    {
-        services.TryAddScoped<THandler>();
-        services.AddSingleton(new CardActionDefinition(verb, allowedRoles, typeof(THandler), usesFlows));
-        return services;
-    }
-
-    public static IServiceCollection AddFlow<TFlow>(this IServiceCollection services)
-        where TFlow : Flow
-    {
-        services.AddScoped<Flow, TFlow>();
-        return services;
+        var services = builder.Services;
+        services.AddSingleton<CommandTable>();
+        services.AddScoped<ChatRouter>();
+        services.AddScoped<FlowRunner>();
+        services.AddSingleton<ConversationDirectory>();
+        services.AddCommand<CancelFlow>(ChatRouter.CancelCommandId, "general", Roles.Everyone, "annuler", "cancel", "stop");
+        services.AddCardAction<AnswerFlowStep>(FlowRunner.AnswerVerb, Roles.Everyone);
+        services.AddCardAction<CancelFlowFromCard>(FlowRunner.CancelVerb, Roles.Everyone);
+        return builder;
     }
 }

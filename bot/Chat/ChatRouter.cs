@@ -1,6 +1,5 @@
 using System.Text.Json;
 using BepBot.Chat.Flows;
-using BepBot.Features.Roster;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Chat;
@@ -10,7 +9,7 @@ public sealed partial class ChatRouter(
     CommandTable table,
     IServiceProvider services,
     FlowRunner flows,
-    IStringLocalizer<Texts> texts,
+    IStringLocalizer<ChatTexts> texts,
     ILogger<ChatRouter> logger)
 {
     public const int MaxTextLength = 4000;
@@ -39,6 +38,14 @@ public sealed partial class ChatRouter(
 
         if (match is null)
         {
+            foreach (var freeText in services.GetServices<IFreeTextHandler>())
+            {
+                if (await freeText.TryAnswerAsync(turn, turn.Text, cancellationToken) is { } answer)
+                {
+                    return answer;
+                }
+            }
+
             LogNotUnderstood(logger, turn.User.AadObjectId);
             return await services.GetRequiredService<IFallbackHandler>().HandleAsync(turn, turn.Text, cancellationToken);
         }
@@ -100,6 +107,3 @@ public sealed partial class ChatRouter(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Invalid card data for {Verb} from {User}")]
     private static partial void LogInvalidCardData(ILogger logger, Exception exception, string verb, string user);
 }
-
-/// <summary>Answers text no command matched (the help feature says "je n'ai pas compris"; a Q&amp;A feature may take over).</summary>
-public interface IFallbackHandler : ICommandHandler;

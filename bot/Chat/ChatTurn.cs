@@ -1,23 +1,7 @@
 using System.Globalization;
 using BepBot.Chat.Flows;
-using BepBot.Features.Roster;
 
 namespace BepBot.Chat;
-
-public enum ConversationKind
-{
-    Personal,
-    GroupChat,
-    Channel,
-}
-
-/// <summary>Who is talking: the roster's view of the Teams user (a guest when the roster does not know them).</summary>
-public sealed record ChatUser(string AadObjectId, string Name, Role Role, RosterMember? Member)
-{
-    public string? Commune => Member?.Commune;
-}
-
-public sealed record ChatConversation(string Id, ConversationKind Kind, string? TenantId);
 
 /// <summary>One incoming message or card click, free of any Bot Framework type.</summary>
 public sealed class ChatTurn(

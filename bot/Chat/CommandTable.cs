@@ -1,19 +1,6 @@
-using BepBot.Features.Roster;
 using BepBot.Infrastructure.Text;
 
 namespace BepBot.Chat;
-
-/// <summary>A text command a feature offers. The help card and the manifest's command list come from these.</summary>
-/// <param name="Id">Stable id, also the key of its help texts (Command_{Id}_Usage, Command_{Id}_Description).</param>
-/// <param name="Section">Help section id (Section_{Section}).</param>
-/// <param name="Phrases">What users may type, French first, then English and other aliases; matched accent- and case-insensitively.</param>
-public sealed record CommandDefinition(string Id, string Section, IReadOnlyList<string> Phrases, IReadOnlySet<Role> AllowedRoles, Type HandlerType);
-
-/// <summary>An Action.Execute verb a feature answers, named &lt;feature&gt;.&lt;action&gt;.</summary>
-/// <param name="UsesFlows">False for a click that never reads or starts a flow: its turn skips the conversation state.</param>
-public sealed record CardActionDefinition(string Verb, IReadOnlySet<Role> AllowedRoles, Type HandlerType, bool UsesFlows = true);
-
-public sealed record CommandMatch(CommandDefinition Command, string Arguments);
 
 /// <summary>
 /// The routing table every feature fills through DI (AddCommand / AddCardAction): no if-chains over text.

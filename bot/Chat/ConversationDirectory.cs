@@ -2,25 +2,6 @@ using BepBot.Infrastructure.Storage;
 
 namespace BepBot.Chat;
 
-/// <summary>
-/// Where the bot can write to later (proactive messages): what Teams gave us when the bot was installed or last
-/// spoken to. SDK-free; the Teams layer maps it to a ConversationReference.
-/// </summary>
-public sealed record SavedConversation(
-    string ConversationId,
-    ConversationKind Kind,
-    string? TenantId,
-    string ServiceUrl,
-    string ChannelId,
-    string BotId,
-    string? BotName,
-    string? UserId,
-    string? UserAadObjectId,
-    string? TeamId,
-    string Locale,
-    DateTimeOffset SavedAt,
-    string? Title = null);
-
 public sealed class ConversationDirectory(IDocumentStore store)
 {
     private const string PersonalPrefix = "conversations/personal/";
@@ -65,46 +46,4 @@ public sealed class ConversationDirectory(IDocumentStore store)
         kind == ConversationKind.Personal && userAadObjectId is not null
             ? PersonalPrefix + DocumentKey.Segment(userAadObjectId.ToLowerInvariant())
             : SharedPrefix + DocumentKey.Segment(conversationId);
-}
-
-/// <summary>Sends a message into a saved conversation, outside of any user turn (broadcasts, reminders).</summary>
-public interface IProactiveMessenger
-{
-    /// <returns>The id Teams gave the sent activity.</returns>
-    /// <exception cref="ProactiveSendException">Teams refused or failed the request.</exception>
-    Task<string?> SendAsync(SavedConversation conversation, OutgoingMessage message, CancellationToken cancellationToken = default);
-
-    /// <summary>Replaces a message the bot sent earlier (a status card that updates itself).</summary>
-    /// <exception cref="ProactiveSendException">Teams refused or failed the request.</exception>
-    Task UpdateAsync(SavedConversation conversation, string activityId, OutgoingMessage message, CancellationToken cancellationToken = default);
-}
-
-/// <summary>The Bot Connector answered with an error status (429 throttled, 403 bot removed, 404 conversation gone, 5xx...).</summary>
-public sealed class ProactiveSendException : Exception
-{
-    public ProactiveSendException()
-    {
-    }
-
-    public ProactiveSendException(string message)
-        : base(message)
-    {
-    }
-
-    public ProactiveSendException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-
-    public ProactiveSendException(int statusCode, TimeSpan? retryAfter, string message, Exception? innerException = null)
-        : base(message, innerException)
-    {
-        StatusCode = statusCode;
-        RetryAfter = retryAfter;
-    }
-
-    /// <summary>The HTTP status, or 0 when the connector could not be reached at all.</summary>
-    public int StatusCode { get; }
-
-    public TimeSpan? RetryAfter { get; }
 }

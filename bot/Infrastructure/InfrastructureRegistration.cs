@@ -1,4 +1,3 @@
-using BepBot.Cards;
 using BepBot.Infrastructure.Exports;
 using BepBot.Infrastructure.Graph;
 using BepBot.Infrastructure.Health;
@@ -20,8 +19,6 @@ public static class InfrastructureRegistration
         builder.AddGraph();
         builder.Services.AddLocalization();
         builder.Services.AddSingleton(TimeProvider.System);
-        // Templates are parsed once at start, so a broken card stops the bot from starting rather than a user's chat.
-        builder.Services.AddSingleton(new CardCatalog(Path.Combine(AppContext.BaseDirectory, "cards")));
         return builder;
     }
 }

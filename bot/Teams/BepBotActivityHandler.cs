@@ -1,7 +1,6 @@
 using System.Text.Json;
 using BepBot.Chat;
 using BepBot.Chat.Flows;
-using BepBot.Features.Welcome;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
@@ -18,7 +17,7 @@ public sealed partial class BepBotActivityHandler(
     CommandTable table,
     TurnMapper mapper,
     ConversationDirectory conversations,
-    Greeting greeting,
+    IInstallGreeting greeting,
     PrivateConversationState conversationState,
     TimeProvider clock,
     ILogger<BepBotActivityHandler> logger) : TeamsActivityHandler
@@ -90,7 +89,7 @@ public sealed partial class BepBotActivityHandler(
         if (isNew)
         {
             var user = await mapper.UserOfAsync(turnContext, cancellationToken);
-            await SendAsync(turnContext, await greeting.WelcomeAsync(user, conversation.Kind, cancellationToken), cancellationToken);
+            await SendAsync(turnContext, await greeting.GreetAsync(user, conversation.Kind, cancellationToken), cancellationToken);
         }
     }
 

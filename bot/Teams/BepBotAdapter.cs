@@ -1,4 +1,5 @@
 using System.Runtime.ExceptionServices;
+using BepBot.Chat;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -18,7 +19,7 @@ public sealed partial class BepBotAdapter : CloudAdapter
         TenantAllowListMiddleware tenantAllowList,
         CultureMiddleware culture,
         DuplicateActivityMiddleware duplicates,
-        IStringLocalizer<Texts> texts,
+        IStringLocalizer<ChatTexts> texts,
         ILogger<BepBotAdapter> logger)
         : base(authentication, logger)
     {

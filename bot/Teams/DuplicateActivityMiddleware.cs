@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using BepBot.Chat;
 using BepBot.Infrastructure.Storage;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -13,7 +14,7 @@ namespace BepBot.Teams;
 /// </summary>
 public sealed partial class DuplicateActivityMiddleware(
     IActivityClaims claims,
-    IStringLocalizer<Texts> texts,
+    IStringLocalizer<ChatTexts> texts,
     ILogger<DuplicateActivityMiddleware> logger) : Microsoft.Bot.Builder.IMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)

@@ -1,13 +1,12 @@
 using BepBot.Chat;
 using BepBot.Chat.Flows;
-using BepBot.Features.Roster;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 
 namespace BepBot.Teams;
 
 /// <summary>Reads a Bot Framework activity into the SDK-free <see cref="ChatTurn"/> the features work with.</summary>
-public sealed class TurnMapper(RosterDirectory roster)
+public sealed class TurnMapper(IMemberDirectory roster)
 {
     public async Task<ChatUser> UserOfAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {

@@ -1,17 +1,5 @@
 namespace BepBot.Chat.Flows;
 
-/// <summary>One running flow: which flow, which step, and the answers so far. Serialised in conversation state.</summary>
-public sealed class FlowFrame
-{
-    public string FlowId { get; set; } = string.Empty;
-
-    public string StepName { get; set; } = string.Empty;
-
-    public Dictionary<string, string> Values { get; set; } = [];
-
-    public DateTimeOffset StartedAt { get; set; }
-}
-
 /// <summary>The user's flows in a conversation, innermost last (a flow may start a sub-flow).</summary>
 public sealed class ActiveFlows
 {

@@ -7,7 +7,7 @@ namespace BepBot.Chat.Flows;
 public sealed partial class FlowRunner(
     IEnumerable<Flow> flows,
     CardCatalog cards,
-    IStringLocalizer<Texts> texts,
+    IStringLocalizer<ChatTexts> texts,
     TimeProvider clock,
     ILogger<FlowRunner> logger)
 {

@@ -1,5 +1,5 @@
 using BepBot.Chat;
-using BepBot.Features.Roster;
+using BepBot.Platform.Territory;
 
 namespace BepBot.Features.Broadcasts;
 
@@ -8,7 +8,7 @@ namespace BepBot.Features.Broadcasts;
 public sealed record Recipient(string Key, string Name, SavedConversation? Conversation);
 
 /// <summary>Who an audience means right now: roster members by role, bassin or commune, or one channel.</summary>
-public sealed class AudienceResolver(RosterDirectory roster, ConversationDirectory conversations)
+public sealed class AudienceResolver(IMemberDirectory roster, ConversationDirectory conversations)
 {
     public async Task<IReadOnlyList<Recipient>> ResolveAsync(Audience audience, CancellationToken cancellationToken = default)
     {
@@ -18,7 +18,7 @@ public sealed class AudienceResolver(RosterDirectory roster, ConversationDirecto
             return channel is null ? [] : [new Recipient("channel:" + channel.ConversationId, channel.Title ?? channel.ConversationId, channel)];
         }
 
-        var members = (await roster.GetAsync(cancellationToken)).Members.Where(member => Includes(audience, member)).ToList();
+        var members = (await roster.ListAsync(cancellationToken)).Where(member => Includes(audience, member)).ToList();
         var recipients = new Recipient[members.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, members.Count),
@@ -32,16 +32,16 @@ public sealed class AudienceResolver(RosterDirectory roster, ConversationDirecto
             ? conversations.FindSharedAsync(recipientKey["channel:".Length..], cancellationToken)
             : conversations.FindPersonalAsync(recipientKey["user:".Length..], cancellationToken);
 
-    public static string KeyOf(RosterMember member) => "user:" + member.AadObjectId;
+    public static string KeyOf(Member member) => "user:" + member.AadObjectId;
 
     /// <summary>The AAD object id in a "user:…" recipient key; null for a channel.</summary>
     public static string? AadObjectIdOf(string recipientKey) =>
         recipientKey.StartsWith("user:", StringComparison.Ordinal) ? recipientKey["user:".Length..] : null;
 
-    private static bool Includes(Audience audience, RosterMember member) => audience.Kind switch
+    private static bool Includes(Audience audience, Member member) => audience.Kind switch
     {
         AudienceKind.AllBourgmestres => member.Role == Role.Bourgmestre,
-        AudienceKind.BassinBourgmestres => member.Role == Role.Bourgmestre && Territory.Territory.FindCommune(member.Commune)?.Bassin.Id == audience.Bassin,
+        AudienceKind.BassinBourgmestres => member.Role == Role.Bourgmestre && TerritoryMap.FindCommune(member.Commune)?.Bassin.Id == audience.Bassin,
         AudienceKind.AllOfficers => member.Role == Role.Officer,
         AudienceKind.CommuneOfficers => member.Role == Role.Officer && member.Commune == audience.Commune,
         AudienceKind.Everyone => true,

@@ -1,8 +1,10 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BepBot.Cards;
+using BepBot.Chat;
 using BepBot.Infrastructure.Text;
 using BepBot.Infrastructure.Time;
+using BepBot.Platform.Territory;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Broadcasts;
@@ -26,7 +28,7 @@ public sealed record DeliveryCounts(int Sent, int Pending, int Retrying, int Fai
 }
 
 /// <summary>Renders the broadcast cards (announcement, preview, status, list) in a given language.</summary>
-public sealed class BroadcastCards(CardCatalog cards, IStringLocalizer<Texts> texts)
+public sealed class BroadcastCards(CardCatalog cards, IStringLocalizer<ChatTexts> texts)
 {
     private const int MaxProblemsShown = 15;
 
@@ -130,7 +132,7 @@ public sealed class BroadcastCards(CardCatalog cards, IStringLocalizer<Texts> te
 
     public string DescribeAudience(Audience audience) => audience.Kind switch
     {
-        AudienceKind.BassinBourgmestres => texts["Broadcast_AudienceBassin", Territory.Territory.FindBassin(audience.Bassin)?.ShortName ?? audience.Bassin ?? "?"],
+        AudienceKind.BassinBourgmestres => texts["Broadcast_AudienceBassin", TerritoryMap.FindBassin(audience.Bassin)?.ShortName ?? audience.Bassin ?? "?"],
         AudienceKind.CommuneOfficers => texts["Broadcast_AudienceCommune", audience.Commune ?? "?"],
         AudienceKind.Members => texts["Broadcast_AudienceMembers", audience.Members?.Count ?? 0],
         _ => texts["Broadcast_Audience_" + ComposeCard.IdOf(audience.Kind)],

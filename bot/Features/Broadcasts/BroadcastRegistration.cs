@@ -1,5 +1,4 @@
 using BepBot.Chat;
-using BepBot.Features.Roster;
 using BepBot.Infrastructure.Scheduling;
 
 namespace BepBot.Features.Broadcasts;

@@ -18,7 +18,7 @@ public sealed partial class BroadcastStatusUpdater(
     BroadcastStore broadcasts,
     BroadcastCards cards,
     IProactiveMessenger messenger,
-    IStringLocalizer<Texts> texts,
+    IStringLocalizer<ChatTexts> texts,
     TimeProvider clock,
     IOptions<BroadcastOptions> options,
     ILogger<BroadcastStatusUpdater> logger)

@@ -3,8 +3,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BepBot.Cards;
 using BepBot.Chat;
-using BepBot.Features.Roster;
 using BepBot.Infrastructure.Time;
+using BepBot.Platform.Territory;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Broadcasts;
@@ -24,7 +24,7 @@ public sealed record ComposeData(
 public sealed record DraftData(string DraftId);
 
 /// <summary>The compose card, blank or filled from a draft, with an error line when the last submit was refused.</summary>
-public sealed class ComposeCard(CardCatalog cards, ConversationDirectory conversations, IStringLocalizer<Texts> texts)
+public sealed class ComposeCard(CardCatalog cards, ConversationDirectory conversations, IStringLocalizer<ChatTexts> texts)
 {
     public const string AllBourgmestres = "bourgmestres";
     public const string BassinBourgmestres = "bourgmestres-bassin";
@@ -89,8 +89,8 @@ public sealed class ComposeCard(CardCatalog cards, ConversationDirectory convers
                 Preview = texts["Broadcast_PreviewButton"].Value,
             },
             Audiences = AudienceIds.Keys.Select(id => new { Title = texts["Broadcast_Audience_" + id].Value, Value = id }).ToList(),
-            Bassins = Territory.Territory.Bassins.Select(bassin => new { Title = bassin.ShortName, Value = bassin.Id }).ToList(),
-            Communes = Territory.Territory.Communes
+            Bassins = TerritoryMap.Bassins.Select(bassin => new { Title = bassin.ShortName, Value = bassin.Id }).ToList(),
+            Communes = TerritoryMap.Communes
                 .OrderBy(commune => commune.Name, StringComparer.Create(BelgianTime.French, ignoreCase: true))
                 .Select(commune => new { Title = commune.Name, Value = commune.Name })
                 .ToList(),
@@ -100,7 +100,7 @@ public sealed class ComposeCard(CardCatalog cards, ConversationDirectory convers
 }
 
 /// <summary>`diffuser`: opens the compose card.</summary>
-public sealed class StartBroadcast(ComposeCard compose, IStringLocalizer<Texts> texts) : ICommandHandler
+public sealed class StartBroadcast(ComposeCard compose, IStringLocalizer<ChatTexts> texts) : ICommandHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken) =>
         Reply.WithCard(await compose.BuildAsync(new ComposeData(), error: null, cancellationToken), texts["Broadcast_ComposeTitle"]);
@@ -117,7 +117,7 @@ public sealed class PreviewBroadcast(
     AudienceResolver audiences,
     ConversationDirectory conversations,
     TimeProvider clock,
-    IStringLocalizer<Texts> texts) : ICardActionHandler
+    IStringLocalizer<ChatTexts> texts) : ICardActionHandler
 {
     public const int MaxTitleLength = 120;
     public const int MaxMessageLength = 4000;
@@ -187,7 +187,7 @@ public sealed class PreviewBroadcast(
         switch (kind)
         {
             case AudienceKind.BassinBourgmestres:
-                var bassin = Territory.Territory.FindBassin(form.Bassin);
+                var bassin = TerritoryMap.FindBassin(form.Bassin);
                 if (bassin is null)
                 {
                     return (null, null, texts["Broadcast_ErrorBassin"]);
@@ -196,7 +196,7 @@ public sealed class PreviewBroadcast(
                 audience = new Audience(kind, Bassin: bassin.Id);
                 break;
             case AudienceKind.CommuneOfficers:
-                var commune = Territory.Territory.FindCommune(form.Commune);
+                var commune = TerritoryMap.FindCommune(form.Commune);
                 if (commune is null)
                 {
                     return (null, null, texts["Broadcast_ErrorCommune"]);
@@ -249,7 +249,7 @@ public sealed class PreviewBroadcast(
 }
 
 /// <summary>`broadcasts.edit`: back to the compose card, filled with the draft.</summary>
-public sealed class EditBroadcast(ComposeCard compose, BroadcastStore broadcasts, IStringLocalizer<Texts> texts) : ICardActionHandler
+public sealed class EditBroadcast(ComposeCard compose, BroadcastStore broadcasts, IStringLocalizer<ChatTexts> texts) : ICardActionHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
@@ -277,7 +277,7 @@ public sealed class EditBroadcast(ComposeCard compose, BroadcastStore broadcasts
 }
 
 /// <summary>`broadcasts.discard`: the draft is dropped; nothing was sent.</summary>
-public sealed class DiscardBroadcast(BroadcastStore broadcasts, BroadcastCards broadcastCards, IStringLocalizer<Texts> texts) : ICardActionHandler
+public sealed class DiscardBroadcast(BroadcastStore broadcasts, BroadcastCards broadcastCards, IStringLocalizer<ChatTexts> texts) : ICardActionHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Localization;
 namespace BepBot.Features.Broadcasts;
 
 /// <summary>`broadcasts.report`: the delivery report as CSV (who, when, outcome, reason), behind a download link.</summary>
-public sealed class ExportDeliveryReport(BroadcastStore broadcasts, ExportStore exports, IStringLocalizer<Texts> texts) : ICardActionHandler
+public sealed class ExportDeliveryReport(BroadcastStore broadcasts, ExportStore exports, IStringLocalizer<ChatTexts> texts) : ICardActionHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {

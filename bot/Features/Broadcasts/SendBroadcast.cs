@@ -15,7 +15,7 @@ public sealed class SendBroadcast(
     BroadcastCards broadcastCards,
     JobScheduler scheduler,
     TimeProvider clock,
-    IStringLocalizer<Texts> texts) : ICardActionHandler
+    IStringLocalizer<ChatTexts> texts) : ICardActionHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
@@ -54,7 +54,7 @@ public sealed class SendBroadcast(
 public sealed record BroadcastIdData(string BroadcastId);
 
 /// <summary>`broadcasts.cancel`: a scheduled broadcast that has not started is called off.</summary>
-public sealed class CancelBroadcast(BroadcastStore broadcasts, BroadcastCards broadcastCards, JobScheduler scheduler, IStringLocalizer<Texts> texts) : ICardActionHandler
+public sealed class CancelBroadcast(BroadcastStore broadcasts, BroadcastCards broadcastCards, JobScheduler scheduler, IStringLocalizer<ChatTexts> texts) : ICardActionHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
@@ -76,7 +76,7 @@ public sealed class CancelBroadcast(BroadcastStore broadcasts, BroadcastCards br
 }
 
 /// <summary>`diffusions`: scheduled, running and recent broadcasts, with cancel and report buttons.</summary>
-public sealed class ListBroadcasts(BroadcastStore broadcasts, BroadcastCards broadcastCards, IStringLocalizer<Texts> texts) : ICommandHandler
+public sealed class ListBroadcasts(BroadcastStore broadcasts, BroadcastCards broadcastCards, IStringLocalizer<ChatTexts> texts) : ICommandHandler
 {
     private const int Shown = 15;
 

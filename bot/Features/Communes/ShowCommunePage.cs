@@ -1,6 +1,7 @@
 using BepBot.Cards;
 using BepBot.Chat;
-using BepBot.Features.Projects;
+using BepBot.Platform.CommunePages;
+using BepBot.Platform.Territory;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Communes;
@@ -12,9 +13,8 @@ namespace BepBot.Features.Communes;
 /// </summary>
 public sealed partial class ShowCommunePage(
     IEnumerable<ICommunePageSection> sections,
-    ProjectRegisterStore register,
     CardCatalog cards,
-    IStringLocalizer<ProjectsTexts> texts,
+    IStringLocalizer<CommunesTexts> texts,
     ILogger<ShowCommunePage> logger) : ICommandHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken)
@@ -31,13 +31,14 @@ public sealed partial class ShowCommunePage(
             return Reply.WithText(texts["Commune_Ask"]);
         }
 
-        var commune = Territory.Territory.FindCommune(name);
+        var commune = TerritoryMap.FindCommune(name);
         if (commune is null)
         {
             return Reply.WithText(texts["Commune_Unknown", CardText.EscapeMarkdown(name.Length > 60 ? name[..60] + "…" : name)]);
         }
 
         var rendered = new List<object>();
+        var isDemo = false;
         foreach (var section in sections.OrderBy(section => section.Order))
         {
             CommunePageSection? described;
@@ -53,6 +54,7 @@ public sealed partial class ShowCommunePage(
 
             if (described is not null)
             {
+                isDemo |= described.IsDemo;
                 rendered.Add(new
                 {
                     described.Title,
@@ -62,7 +64,6 @@ public sealed partial class ShowCommunePage(
             }
         }
 
-        var isDemo = (await register.GetAsync(cancellationToken)).Register.Projects.Any(project => project.IsDemo && project.Communes.Contains(commune.Name));
         var card = cards.Render("communes/page", new
         {
             Title = texts["Commune_Title", commune.Name].Value,

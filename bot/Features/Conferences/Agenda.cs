@@ -4,7 +4,6 @@ using System.Text.Json;
 using BepBot.Cards;
 using BepBot.Chat;
 using BepBot.Chat.Flows;
-using BepBot.Features.Roster;
 using BepBot.Infrastructure.Text;
 using Microsoft.Extensions.Localization;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using BepBot.Cards;
 using BepBot.Chat;
-using BepBot.Features.Procurations;
-using BepBot.Features.Roster;
+using BepBot.Platform.Procurations;
+using BepBot.Platform.Territory;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Conferences;
@@ -158,7 +158,7 @@ public sealed partial class AnswerInvitation(
     ConferenceAccess access,
     ConferenceStore store,
     ProcurationBook procurations,
-    RosterDirectory roster,
+    IMemberDirectory roster,
     ConferenceCards cards,
     TimeProvider clock,
     ILogger<AnswerInvitation> logger) : ICardActionHandler
@@ -184,10 +184,10 @@ public sealed partial class AnswerInvitation(
             return access.Refuse(turn, session.Id, "Rsvp_NotOpen");
         }
 
-        var members = (await roster.GetAsync(cancellationToken)).Members;
+        var members = (await roster.ListAsync(cancellationToken));
         var me = turn.User.Member!;
         var commune = me.Commune!;
-        RosterMember? holder = null;
+        Member? holder = null;
         if (answer == RsvpAnswer.Represented)
         {
             holder = members.FirstOrDefault(member => string.Equals(member.AadObjectId, request.Holder, StringComparison.OrdinalIgnoreCase));
@@ -284,7 +284,7 @@ public sealed class ShowAttendance(ConferenceAccess access, ConferenceStore stor
     {
         var texts = cards.Texts;
         var rsvps = (await store.RsvpsAsync(session.Id, cancellationToken)).Where(rsvp => session.InScope(rsvp.Commune)).ToDictionary(rsvp => rsvp.Commune, StringComparer.Ordinal);
-        var bassins = Territory.Territory.Bassins.Where(bassin => session.BassinId is null || bassin.Id == session.BassinId).Select(bassin =>
+        var bassins = TerritoryMap.Bassins.Where(bassin => session.BassinId is null || bassin.Id == session.BassinId).Select(bassin =>
         {
             int Count(RsvpAnswer answer) => bassin.Communes.Count(commune => rsvps.TryGetValue(commune, out var rsvp) && rsvp.Answer == answer);
             var silent = bassin.Communes.Where(commune => !rsvps.ContainsKey(commune)).ToList();

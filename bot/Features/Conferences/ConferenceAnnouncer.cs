@@ -2,14 +2,13 @@ using System.Globalization;
 using System.Text.Json;
 using BepBot.Chat;
 using BepBot.Features.Broadcasts;
-using BepBot.Features.Roster;
 using BepBot.Infrastructure.Scheduling;
 using Microsoft.Extensions.Options;
 
 namespace BepBot.Features.Conferences;
 
 /// <summary>Every message of a session goes out through the broadcast engine, with a stable id per event.</summary>
-public sealed class ConferenceAnnouncer(Broadcaster broadcaster, RosterDirectory roster, JobScheduler scheduler, IOptions<ConferenceOptions> options, TimeProvider clock)
+public sealed class ConferenceAnnouncer(Broadcaster broadcaster, IMemberDirectory roster, JobScheduler scheduler, IOptions<ConferenceOptions> options, TimeProvider clock)
 {
     public const string PollKind = "conferences.poll";
     public const string InvitationKind = "conferences.invitation";
@@ -32,7 +31,7 @@ public sealed class ConferenceAnnouncer(Broadcaster broadcaster, RosterDirectory
     /// <summary>The relevé goes to the communes in scope: their bourgmestres and their officers.</summary>
     public async Task<Broadcast> ToCommunesAsync(ConferenceSession session, string kind, string reference, string idSuffix, string title, ChatUser author, CancellationToken cancellationToken)
     {
-        var members = (await roster.GetAsync(cancellationToken)).Members
+        var members = (await roster.ListAsync(cancellationToken))
             .Where(member => member.Role is Role.Bourgmestre or Role.Officer && session.InScope(member.Commune))
             .Select(member => member.AadObjectId)
             .ToList();
@@ -89,7 +88,7 @@ public sealed class ConferenceAnnouncer(Broadcaster broadcaster, RosterDirectory
 public sealed record ReminderPayload(string SessionId, DateTimeOffset StartsAt, int OffsetMinutes);
 
 /// <summary>Reminds, at one offset before the session, only the bourgmestres in scope who have not answered yet.</summary>
-public sealed partial class ReminderJob(ConferenceStore store, RosterDirectory roster, ConferenceAnnouncer announcer, Microsoft.Extensions.Localization.IStringLocalizer<ConferencesTexts> texts, ILogger<ReminderJob> logger) : IJobHandler
+public sealed partial class ReminderJob(ConferenceStore store, IMemberDirectory roster, ConferenceAnnouncer announcer, Microsoft.Extensions.Localization.IStringLocalizer<ConferencesTexts> texts, ILogger<ReminderJob> logger) : IJobHandler
 {
     public const string JobKind = "conferences.reminder";
 
@@ -109,7 +108,7 @@ public sealed partial class ReminderJob(ConferenceStore store, RosterDirectory r
         }
 
         var answered = (await store.RsvpsAsync(session.Id, cancellationToken)).Select(rsvp => rsvp.Commune).ToHashSet(StringComparer.Ordinal);
-        var silent = (await roster.GetAsync(cancellationToken)).Members
+        var silent = (await roster.ListAsync(cancellationToken))
             .Where(member => member.Role == Role.Bourgmestre && session.InScope(member.Commune) && !answered.Contains(member.Commune!))
             .Select(member => member.AadObjectId)
             .ToList();

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Net;
 using BepBot.Cards;
-using BepBot.Features.Roster;
+using BepBot.Chat;
 using BepBot.Infrastructure.Graph;
 using BepBot.Infrastructure.Scheduling;
 using BepBot.Infrastructure.Text;
@@ -26,7 +26,7 @@ namespace BepBot.Features.Conferences;
 public sealed partial class ConferenceCalendar(
     GraphGateway graph,
     IOptions<ConferenceOptions> options,
-    RosterDirectory roster,
+    IMemberDirectory roster,
     ConferenceStore store,
     JobScheduler scheduler,
     IStringLocalizer<ConferencesTexts> texts,
@@ -133,7 +133,7 @@ public sealed partial class ConferenceCalendar(
     {
         // The event is the BEP's, read by every attendee: always in French, like the invitation mail Outlook sends.
         using var french = CultureScope.Use(BelgianTime.French);
-        var attendees = (await roster.GetAsync(cancellationToken)).Members
+        var attendees = (await roster.ListAsync(cancellationToken))
             .Where(member => member.Role == Role.Bourgmestre && session.InScope(member.Commune) && member.Email.Length > 0)
             .OrderBy(member => member.Commune, StringComparer.Ordinal)
             .Select(member => new Attendee { Type = AttendeeType.Required, EmailAddress = new EmailAddress { Address = member.Email, Name = member.Name } })

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BepBot.Cards;
-using BepBot.Features.Roster;
+using BepBot.Chat;
 using BepBot.Infrastructure.Time;
 using Microsoft.Extensions.Localization;
 
@@ -110,7 +110,7 @@ public sealed class ConferenceCards(CardCatalog cards, IStringLocalizer<Conferen
     }
 
     /// <summary>The session for a bourgmestre (with their RSVP) or an officer of a commune in scope (read only).</summary>
-    public JsonObject MemberSession(ConferenceSession session, RosterMember viewer, Rsvp? rsvp, IReadOnlyList<RosterMember> roster, string? headline = null, string? notice = null)
+    public JsonObject MemberSession(ConferenceSession session, Member viewer, Rsvp? rsvp, IReadOnlyList<Member> roster, string? headline = null, string? notice = null)
     {
         var now = clock.GetUtcNow();
         var canAnswer = viewer.Role == Role.Bourgmestre && session.State == ConferenceState.Scheduled && session.IsOpenForAnswers(now);
@@ -167,14 +167,14 @@ public sealed class ConferenceCards(CardCatalog cards, IStringLocalizer<Conferen
         Represented = string.Empty,
     };
 
-    private List<object> Holders(RosterMember viewer, IReadOnlyList<RosterMember> roster) =>
+    private List<object> Holders(Member viewer, IReadOnlyList<Member> roster) =>
         [.. roster
             .Where(member => member.Role != Role.Guest && member.AadObjectId != viewer.AadObjectId && (member.Commune is null || member.Commune != viewer.Commune))
             .OrderBy(member => member.Role == Role.Bourgmestre ? 0 : 1)
             .ThenBy(member => member.Name, StringComparer.Create(BelgianTime.French, CompareOptions.IgnoreCase))
             .Select(member => (object)new { Title = HolderTitle(member), Value = member.AadObjectId })];
 
-    private string HolderTitle(RosterMember member) => member.Role switch
+    private string HolderTitle(Member member) => member.Role switch
     {
         Role.Bourgmestre => texts["Holder_Bourgmestre", member.Name, member.Commune ?? "?"],
         Role.Officer => texts["Holder_Officer", member.Name, member.Commune ?? "?"],

@@ -2,7 +2,6 @@ using System.Globalization;
 using BepBot.Cards;
 using BepBot.Chat;
 using BepBot.Features.Broadcasts;
-using BepBot.Features.Roster;
 using BepBot.Infrastructure.Text;
 
 namespace BepBot.Features.Conferences;
@@ -12,7 +11,7 @@ namespace BepBot.Features.Conferences;
 /// with their current answers: a card that no longer has a purpose (a reminder to someone who answered meanwhile,
 /// an invitation to a cancelled session) is not sent.
 /// </summary>
-public abstract class ConferenceContent(ConferenceStore store, RosterDirectory roster) : IBroadcastContent
+public abstract class ConferenceContent(ConferenceStore store, IMemberDirectory roster) : IBroadcastContent
 {
     public abstract string Kind { get; }
 
@@ -22,7 +21,7 @@ public abstract class ConferenceContent(ConferenceStore store, RosterDirectory r
     {
         var parts = reference.Split(':');
         var session = await store.GetAsync(parts[0], cancellationToken);
-        var members = (await roster.GetAsync(cancellationToken)).Members;
+        var members = (await roster.ListAsync(cancellationToken));
         var member = members.FirstOrDefault(candidate => candidate.AadObjectId == AudienceResolver.AadObjectIdOf(recipientKey));
         if (session is null || member is null)
         {
@@ -34,14 +33,14 @@ public abstract class ConferenceContent(ConferenceStore store, RosterDirectory r
         return await RenderAsync(session, member, members, number, cancellationToken);
     }
 
-    protected abstract Task<OutgoingMessage?> RenderAsync(ConferenceSession session, RosterMember member, IReadOnlyList<RosterMember> roster, int number, CancellationToken cancellationToken);
+    protected abstract Task<OutgoingMessage?> RenderAsync(ConferenceSession session, Member member, IReadOnlyList<Member> roster, int number, CancellationToken cancellationToken);
 }
 
-public sealed class PollContent(ConferenceStore store, RosterDirectory roster, ConferenceCards cards) : ConferenceContent(store, roster)
+public sealed class PollContent(ConferenceStore store, IMemberDirectory roster, ConferenceCards cards) : ConferenceContent(store, roster)
 {
     public override string Kind => ConferenceAnnouncer.PollKind;
 
-    protected override async Task<OutgoingMessage?> RenderAsync(ConferenceSession session, RosterMember member, IReadOnlyList<RosterMember> roster, int number, CancellationToken cancellationToken)
+    protected override async Task<OutgoingMessage?> RenderAsync(ConferenceSession session, Member member, IReadOnlyList<Member> roster, int number, CancellationToken cancellationToken)
     {
         if (session.State != ConferenceState.DatePoll)
         {
@@ -55,7 +54,7 @@ public sealed class PollContent(ConferenceStore store, RosterDirectory roster, C
 }
 
 /// <summary>Invitation (fixed date), "date retenue" (after a poll) and reminders: the session card with the RSVP.</summary>
-public abstract class SessionCardContent(ConferenceStore store, RosterDirectory roster, ConferenceCards cards, TimeProvider clock) : ConferenceContent(store, roster)
+public abstract class SessionCardContent(ConferenceStore store, IMemberDirectory roster, ConferenceCards cards, TimeProvider clock) : ConferenceContent(store, roster)
 {
     protected ConferenceCards Cards => cards;
 
@@ -63,7 +62,7 @@ public abstract class SessionCardContent(ConferenceStore store, RosterDirectory 
 
     protected virtual bool SkipWhenAnswered => false;
 
-    protected override async Task<OutgoingMessage?> RenderAsync(ConferenceSession session, RosterMember member, IReadOnlyList<RosterMember> roster, int number, CancellationToken cancellationToken)
+    protected override async Task<OutgoingMessage?> RenderAsync(ConferenceSession session, Member member, IReadOnlyList<Member> roster, int number, CancellationToken cancellationToken)
     {
         if (session.State != ConferenceState.Scheduled || !session.IsOpenForAnswers(clock.GetUtcNow()))
         {
@@ -81,21 +80,21 @@ public abstract class SessionCardContent(ConferenceStore store, RosterDirectory 
     }
 }
 
-public sealed class InvitationContent(ConferenceStore store, RosterDirectory roster, ConferenceCards cards, TimeProvider clock) : SessionCardContent(store, roster, cards, clock)
+public sealed class InvitationContent(ConferenceStore store, IMemberDirectory roster, ConferenceCards cards, TimeProvider clock) : SessionCardContent(store, roster, cards, clock)
 {
     public override string Kind => ConferenceAnnouncer.InvitationKind;
 
     protected override string Headline(ConferenceSession session) => Cards.Texts["Invitation_Headline"];
 }
 
-public sealed class DateChosenContent(ConferenceStore store, RosterDirectory roster, ConferenceCards cards, TimeProvider clock) : SessionCardContent(store, roster, cards, clock)
+public sealed class DateChosenContent(ConferenceStore store, IMemberDirectory roster, ConferenceCards cards, TimeProvider clock) : SessionCardContent(store, roster, cards, clock)
 {
     public override string Kind => ConferenceAnnouncer.DateKind;
 
     protected override string Headline(ConferenceSession session) => Cards.Texts["DateChosen_Headline", Cards.When(session)];
 }
 
-public sealed class ReminderContent(ConferenceStore store, RosterDirectory roster, ConferenceCards cards, TimeProvider clock) : SessionCardContent(store, roster, cards, clock)
+public sealed class ConferenceReminderContent(ConferenceStore store, IMemberDirectory roster, ConferenceCards cards, TimeProvider clock) : SessionCardContent(store, roster, cards, clock)
 {
     public override string Kind => ConferenceAnnouncer.ReminderKind;
 
@@ -105,11 +104,11 @@ public sealed class ReminderContent(ConferenceStore store, RosterDirectory roste
 }
 
 /// <summary>A staff edit: only what changed from the previous version, then the way to the full session.</summary>
-public sealed class ChangeContent(ConferenceStore store, RosterDirectory roster, ConferenceCards cards) : ConferenceContent(store, roster)
+public sealed class ChangeContent(ConferenceStore store, IMemberDirectory roster, ConferenceCards cards) : ConferenceContent(store, roster)
 {
     public override string Kind => ConferenceAnnouncer.ChangeKind;
 
-    protected override async Task<OutgoingMessage?> RenderAsync(ConferenceSession session, RosterMember member, IReadOnlyList<RosterMember> roster, int number, CancellationToken cancellationToken)
+    protected override async Task<OutgoingMessage?> RenderAsync(ConferenceSession session, Member member, IReadOnlyList<Member> roster, int number, CancellationToken cancellationToken)
     {
         if (session.State == ConferenceState.Cancelled)
         {
@@ -130,11 +129,11 @@ public sealed class ChangeContent(ConferenceStore store, RosterDirectory roster,
     }
 }
 
-public sealed class CancellationContent(ConferenceStore store, RosterDirectory roster, ConferenceCards cards) : ConferenceContent(store, roster)
+public sealed class CancellationContent(ConferenceStore store, IMemberDirectory roster, ConferenceCards cards) : ConferenceContent(store, roster)
 {
     public override string Kind => ConferenceAnnouncer.CancelKind;
 
-    protected override Task<OutgoingMessage?> RenderAsync(ConferenceSession session, RosterMember member, IReadOnlyList<RosterMember> roster, int number, CancellationToken cancellationToken)
+    protected override Task<OutgoingMessage?> RenderAsync(ConferenceSession session, Member member, IReadOnlyList<Member> roster, int number, CancellationToken cancellationToken)
     {
         var title = cards.Texts["Cancelled_Title", CardText.EscapeMarkdown(session.Title)];
         var card = cards.Notice(title, cards.Texts["Cancelled_Message", session.StartsAt is null ? cards.Texts["Cancelled_NoDate"] : cards.When(session)], lines: session.Change.Length > 0 ? [CardText.EscapeMarkdown(session.Change)] : null);
@@ -143,11 +142,11 @@ public sealed class CancellationContent(ConferenceStore store, RosterDirectory r
 }
 
 /// <summary>The first publication shows the agenda; later ones only "ce qui a changé".</summary>
-public sealed class AgendaContent(ConferenceStore store, RosterDirectory roster, ConferenceCards cards, AgendaView agenda) : ConferenceContent(store, roster)
+public sealed class AgendaContent(ConferenceStore store, IMemberDirectory roster, ConferenceCards cards, AgendaView agenda) : ConferenceContent(store, roster)
 {
     public override string Kind => ConferenceAnnouncer.AgendaKind;
 
-    protected override async Task<OutgoingMessage?> RenderAsync(ConferenceSession session, RosterMember member, IReadOnlyList<RosterMember> roster, int number, CancellationToken cancellationToken)
+    protected override async Task<OutgoingMessage?> RenderAsync(ConferenceSession session, Member member, IReadOnlyList<Member> roster, int number, CancellationToken cancellationToken)
     {
         if (session.State == ConferenceState.Cancelled || await Store.PublicationAsync(session.Id, number, cancellationToken) is not { } publication)
         {
@@ -173,11 +172,11 @@ public sealed class AgendaContent(ConferenceStore store, RosterDirectory roster,
     }
 }
 
-public sealed class DecisionsContent(ConferenceStore store, RosterDirectory roster, ConferenceCards cards) : ConferenceContent(store, roster)
+public sealed class DecisionsContent(ConferenceStore store, IMemberDirectory roster, ConferenceCards cards) : ConferenceContent(store, roster)
 {
     public override string Kind => ConferenceAnnouncer.DecisionsKind;
 
-    protected override Task<OutgoingMessage?> RenderAsync(ConferenceSession session, RosterMember member, IReadOnlyList<RosterMember> roster, int number, CancellationToken cancellationToken)
+    protected override Task<OutgoingMessage?> RenderAsync(ConferenceSession session, Member member, IReadOnlyList<Member> roster, int number, CancellationToken cancellationToken)
     {
         var title = cards.Texts["Decisions_Title", CardText.EscapeMarkdown(session.Title)];
         var card = cards.Notice(title, cards.Texts["Decisions_Message", cards.When(session)], lines: Decisions.Lines(cards, session.Decisions));

@@ -1,5 +1,4 @@
 using BepBot.Chat;
-using BepBot.Features.Roster;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Conferences;
@@ -8,7 +7,7 @@ namespace BepBot.Features.Conferences;
 public sealed class ConferenceLifecycle(
     ConferenceAnnouncer announcer,
     ConferenceCalendar calendar,
-    RosterDirectory roster,
+    IMemberDirectory roster,
     IStringLocalizer<ConferencesTexts> texts)
 {
     public async Task<(ConferenceSession Session, string Notice)> PollOpenedAsync(ConferenceSession session, ChatUser author, CancellationToken cancellationToken)
@@ -49,7 +48,7 @@ public sealed class ConferenceLifecycle(
     }
 
     public async Task<int> BourgmestresInScopeAsync(ConferenceSession session, CancellationToken cancellationToken) =>
-        (await roster.GetAsync(cancellationToken)).Members.Count(member => member.Role == Role.Bourgmestre && session.InScope(member.Commune));
+        (await roster.ListAsync(cancellationToken)).Count(member => member.Role == Role.Bourgmestre && session.InScope(member.Commune));
 
     private static string Join(string first, string second) => second.Length == 0 ? first : first + "\n\n" + second;
 }

@@ -1,4 +1,4 @@
-using BepBot.Features.Territory;
+using BepBot.Platform.Territory;
 
 namespace BepBot.Features.Conferences;
 
@@ -82,9 +82,9 @@ public sealed record ConferenceSession(
     string UpdatedBy,
     string Change)
 {
-    public Bassin? Bassin => BassinId is null ? null : Territory.Territory.FindBassin(BassinId);
+    public Bassin? Bassin => BassinId is null ? null : TerritoryMap.FindBassin(BassinId);
 
-    public IReadOnlyList<string> CommunesInScope => Bassin?.Communes ?? [.. Territory.Territory.Communes.Select(commune => commune.Name)];
+    public IReadOnlyList<string> CommunesInScope => Bassin?.Communes ?? [.. TerritoryMap.Communes.Select(commune => commune.Name)];
 
     public bool InScope(string? commune) => commune is not null && CommunesInScope.Contains(commune, StringComparer.Ordinal);
 

@@ -1,9 +1,9 @@
 using BepBot.Chat;
 using BepBot.Features.Broadcasts;
-using BepBot.Features.Communes;
-using BepBot.Features.Procurations;
-using BepBot.Features.Roster;
+using BepBot.Platform.CommunePages;
+using BepBot.Platform.Procurations;
 using BepBot.Infrastructure.Scheduling;
+using BepBot.Platform.Sessions;
 
 namespace BepBot.Features.Conferences;
 
@@ -15,6 +15,7 @@ public static class ConferencesRegistration
         services.Configure<ConferenceOptions>(builder.Configuration.GetSection(ConferenceOptions.Section));
         services.AddProcurations();
         services.AddSingleton<ConferenceStore>();
+        services.AddSingleton<IConferenceSessionCatalog, ConferenceSessionCatalog>();
         services.AddSingleton<ConferenceCards>();
         services.AddSingleton<AgendaView>();
         services.AddSingleton<ConferenceCalendar>();
@@ -27,7 +28,7 @@ public static class ConferencesRegistration
         services.AddBroadcastContent<PollContent>();
         services.AddBroadcastContent<InvitationContent>();
         services.AddBroadcastContent<DateChosenContent>();
-        services.AddBroadcastContent<ReminderContent>();
+        services.AddBroadcastContent<ConferenceReminderContent>();
         services.AddBroadcastContent<ChangeContent>();
         services.AddBroadcastContent<CancellationContent>();
         services.AddBroadcastContent<AgendaContent>();

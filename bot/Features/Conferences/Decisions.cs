@@ -2,21 +2,11 @@ using System.Text.Json;
 using BepBot.Cards;
 using BepBot.Chat;
 using BepBot.Chat.Flows;
-using BepBot.Features.Roster;
 using BepBot.Infrastructure.Text;
+using BepBot.Platform.Sessions;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Conferences;
-
-/// <param name="AgendaItemId">The agenda item the ballot was held on, when it was.</param>
-/// <param name="OutcomeText">The result as the votes feature words it ("adopté : 31 pour, 2 contre, 3 abstentions").</param>
-public sealed record SessionBallot(string Id, string Question, string? AgendaItemId, string OutcomeText);
-
-/// <summary>The ballots held during a session (the votes feature implements it); used when registered.</summary>
-public interface ISessionBallotSource
-{
-    Task<IReadOnlyList<SessionBallot>> ForSessionAsync(string sessionId, CancellationToken cancellationToken);
-}
 
 public static class Decisions
 {

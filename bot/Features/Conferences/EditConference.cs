@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using BepBot.Chat;
 using BepBot.Chat.Flows;
-using BepBot.Features.Roster;
 using BepBot.Infrastructure.Text;
 using BepBot.Infrastructure.Time;
 using Microsoft.Extensions.Localization;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using BepBot.Cards;
 using BepBot.Chat;
-using BepBot.Features.Roster;
 using BepBot.Infrastructure.Exports;
 using BepBot.Infrastructure.Time;
 using Microsoft.Extensions.Localization;
@@ -104,7 +103,7 @@ public sealed class ListConferences(ConferenceStore store, ConferenceCards cards
 }
 
 /// <summary>`conferences.show`: the session as this viewer needs it (staff management, bourgmestre RSVP or poll, officer read-only).</summary>
-public sealed class ShowConference(ConferenceAccess access, ConferenceStore store, ConferenceCards cards, RosterDirectory roster) : ICardActionHandler
+public sealed class ShowConference(ConferenceAccess access, ConferenceStore store, ConferenceCards cards, IMemberDirectory roster) : ICardActionHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
@@ -127,7 +126,7 @@ public sealed class ShowConference(ConferenceAccess access, ConferenceStore stor
         }
 
         var rsvp = member.Role == Role.Bourgmestre ? await store.RsvpOfAsync(session.Id, member.Commune!, cancellationToken) : null;
-        return Reply.WithCard(cards.MemberSession(session, member, rsvp, (await roster.GetAsync(cancellationToken)).Members), session.Title);
+        return Reply.WithCard(cards.MemberSession(session, member, rsvp, (await roster.ListAsync(cancellationToken))), session.Title);
     }
 }
 

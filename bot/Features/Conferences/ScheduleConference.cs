@@ -2,9 +2,9 @@ using System.Globalization;
 using BepBot.Cards;
 using BepBot.Chat;
 using BepBot.Chat.Flows;
-using BepBot.Features.Roster;
 using BepBot.Infrastructure.Text;
 using BepBot.Infrastructure.Time;
+using BepBot.Platform.Territory;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Conferences;
@@ -92,7 +92,7 @@ public sealed class ScheduleConferenceFlow(
     };
 
     private List<FlowChoice> ScopeChoices() =>
-        [new("province", texts["Schedule_ScopeProvince"]), .. Territory.Territory.Bassins.Select(bassin => new FlowChoice(bassin.Id, bassin.Name))];
+        [new("province", texts["Schedule_ScopeProvince"]), .. TerritoryMap.Bassins.Select(bassin => new FlowChoice(bassin.Id, bassin.Name))];
 
     private List<FlowChoice> DurationChoices() =>
         [.. DurationMinutes.Select(minutes => new FlowChoice(minutes.ToString(CultureInfo.InvariantCulture), cards.Duration(minutes)))];
@@ -108,7 +108,7 @@ public sealed class ScheduleConferenceFlow(
             return Task.FromResult(FlowAnswer.Accept("province"));
         }
 
-        return Task.FromResult(Territory.Territory.FindBassin(input) is { } bassin ? FlowAnswer.Accept(bassin.Id) : FlowAnswer.Reject(texts["Schedule_BadScope"]));
+        return Task.FromResult(TerritoryMap.FindBassin(input) is { } bassin ? FlowAnswer.Accept(bassin.Id) : FlowAnswer.Reject(texts["Schedule_BadScope"]));
     }
 
     private Task<FlowAnswer> AcceptFormat(ChatTurn turn, FlowValues values, string input) =>
@@ -189,7 +189,7 @@ public sealed class ScheduleConferenceFlow(
     private string Summary(FlowValues values)
     {
         var culture = CultureInfo.CurrentUICulture;
-        var scope = values.Required("scope") == "province" ? texts["Schedule_ScopeProvince"] : Territory.Territory.FindBassin(values.Required("scope"))!.Name;
+        var scope = values.Required("scope") == "province" ? texts["Schedule_ScopeProvince"] : TerritoryMap.FindBassin(values.Required("scope"))!.Name;
         var place = values["format"] == "online" ? texts["Place_Online"] : values["location"] ?? string.Empty;
         var when = values["mode"] == "fixed"
             ? BelgianTime.FormatDateTime(DateInput.FromValue(values.Required("date")), culture)

@@ -1,13 +1,12 @@
 using System.Text.Json.Nodes;
 using BepBot.Cards;
 using BepBot.Chat;
-using BepBot.Features.Roster;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Help;
 
 /// <summary>The help card: the commands of the routing table that this user's role may use, by section.</summary>
-public sealed class HelpCard(CommandTable table, CardCatalog cards, IStringLocalizer<Texts> texts, IEnumerable<FeatureTexts> featureTexts)
+public sealed class HelpCard(CommandTable table, CardCatalog cards, IStringLocalizer<ChatTexts> texts, IEnumerable<FeatureTexts> featureTexts)
 {
     public const string TemplateName = "help/help";
 
@@ -44,7 +43,7 @@ public sealed class HelpCard(CommandTable table, CardCatalog cards, IStringLocal
 }
 
 /// <summary>`aide` / `help`, and the "Voir l'aide" button (`help.show`).</summary>
-public sealed class ShowHelp(HelpCard help, IStringLocalizer<Texts> texts) : ICommandHandler, ICardActionHandler
+public sealed class ShowHelp(HelpCard help, IStringLocalizer<ChatTexts> texts) : ICommandHandler, ICardActionHandler
 {
     public Task<Reply> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken) =>
         Task.FromResult(Reply.WithCard(help.Build(turn), texts["Help_Title"]));
@@ -54,7 +53,7 @@ public sealed class ShowHelp(HelpCard help, IStringLocalizer<Texts> texts) : ICo
 }
 
 /// <summary>Text that no command matched: say so briefly, then show what this user can do.</summary>
-public sealed class NotUnderstood(HelpCard help, IStringLocalizer<Texts> texts) : IFallbackHandler
+public sealed class NotUnderstood(HelpCard help, IStringLocalizer<ChatTexts> texts) : IFallbackHandler
 {
     public Task<Reply> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken)
     {

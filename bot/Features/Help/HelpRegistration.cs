@@ -1,5 +1,4 @@
 using BepBot.Chat;
-using BepBot.Features.Roster;
 
 namespace BepBot.Features.Help;
 
@@ -8,7 +7,6 @@ public static class HelpRegistration
     public static IHostApplicationBuilder AddHelp(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<HelpCard>();
-        builder.Services.AddSingleton<Welcome.Greeting>();
         builder.Services.AddScoped<IFallbackHandler, NotUnderstood>();
         builder.Services.AddCommand<ShowHelp>(ChatRouter.HelpCommandId, "general", Roles.Everyone, "aide", "help", "?", "menu");
         builder.Services.AddCardAction<ShowHelp>("help.show", Roles.Everyone);

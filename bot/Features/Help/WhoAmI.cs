@@ -1,12 +1,11 @@
 using BepBot.Cards;
 using BepBot.Chat;
-using BepBot.Features.Roster;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Help;
 
 /// <summary>`qui suis-je`: what the bot knows about you, so a mis-filed role is easy to spot.</summary>
-public sealed class WhoAmI(IStringLocalizer<Texts> texts) : ICommandHandler
+public sealed class WhoAmI(IStringLocalizer<ChatTexts> texts) : ICommandHandler
 {
     public Task<Reply> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken) =>
         Task.FromResult(Reply.WithText(turn.User.Member is null

@@ -1,6 +1,5 @@
 using BepBot.Chat;
 using BepBot.Chat.Flows;
-using BepBot.Features.Roster;
 using BepBot.Infrastructure.Scheduling;
 using BepBot.Infrastructure.Text;
 using BepBot.Infrastructure.Time;

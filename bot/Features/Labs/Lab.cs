@@ -1,4 +1,5 @@
-using BepBot.Features.Roster;
+using BepBot.Chat;
+
 
 namespace BepBot.Features.Labs;
 

@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using BepBot.Cards;
 using BepBot.Chat;
-using BepBot.Features.Roster;
 using BepBot.Infrastructure.Time;
 using Microsoft.Extensions.Localization;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using BepBot.Cards;
 using BepBot.Chat;
-using BepBot.Features.Communes;
+using BepBot.Platform.CommunePages;
 using BepBot.Infrastructure.Text;
 using BepBot.Infrastructure.Time;
 using Microsoft.Extensions.Localization;

@@ -1,7 +1,6 @@
 using BepBot.Chat;
 using BepBot.Features.Broadcasts;
-using BepBot.Features.Communes;
-using BepBot.Features.Roster;
+using BepBot.Platform.CommunePages;
 using BepBot.Infrastructure.Scheduling;
 
 namespace BepBot.Features.Labs;

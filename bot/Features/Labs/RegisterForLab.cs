@@ -1,6 +1,5 @@
 using System.Text.Json;
 using BepBot.Chat;
-using BepBot.Features.Roster;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Labs;

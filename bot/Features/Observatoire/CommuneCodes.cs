@@ -1,4 +1,4 @@
-using BepBot.Features.Territory;
+using BepBot.Platform.Territory;
 
 namespace BepBot.Features.Observatoire;
 
@@ -59,7 +59,7 @@ public static class CommuneCodes
     };
 
     private static readonly Dictionary<string, Commune> CommunesByCode = ByCommune.ToDictionary(
-        entry => entry.Value, entry => Territory.Territory.FindCommune(entry.Key)!, StringComparer.Ordinal);
+        entry => entry.Value, entry => TerritoryMap.FindCommune(entry.Key)!, StringComparer.Ordinal);
 
     public static string Of(Commune commune) => ByCommune[commune.Name];
 
@@ -69,6 +69,6 @@ public static class CommuneCodes
         var text = nameOrCode?.Trim() ?? string.Empty;
         return text.Length == 5 && text.All(char.IsAsciiDigit)
             ? CommunesByCode.GetValueOrDefault(text)
-            : Territory.Territory.FindCommune(text);
+            : TerritoryMap.FindCommune(text);
     }
 }

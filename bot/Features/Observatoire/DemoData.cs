@@ -1,3 +1,5 @@
+using BepBot.Platform.Territory;
+
 namespace BepBot.Features.Observatoire;
 
 /// <summary>
@@ -17,7 +19,7 @@ public static class DemoData
     private static List<Observation> Build()
     {
         var rows = new List<Observation>();
-        foreach (var (commune, index) in Territory.Territory.Communes.Select((commune, index) => (commune, index)))
+        foreach (var (commune, index) in TerritoryMap.Communes.Select((commune, index) => (commune, index)))
         {
             var seed = Seed(commune.Name);
             var population = commune.Name == "Namur" ? 111_000m : 4_000m + (seed % 26_000);

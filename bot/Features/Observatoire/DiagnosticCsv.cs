@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using BepBot.Features.Territory;
+using BepBot.Platform.Territory;
 using CsvHelper;
 
 namespace BepBot.Features.Observatoire;

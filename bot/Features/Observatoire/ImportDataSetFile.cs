@@ -3,7 +3,6 @@ using System.Security.Cryptography;
 using System.Text;
 using BepBot.Cards;
 using BepBot.Chat;
-using BepBot.Features.Roster;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 

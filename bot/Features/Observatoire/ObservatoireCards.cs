@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BepBot.Cards;
-using BepBot.Features.Territory;
+using BepBot.Platform.Territory;
 using BepBot.Infrastructure.Exports;
 using BepBot.Infrastructure.Time;
 using Microsoft.Extensions.Localization;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using BepBot.Chat;
-using BepBot.Features.Communes;
+using BepBot.Platform.CommunePages;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Observatoire;

@@ -1,6 +1,5 @@
 using BepBot.Chat;
-using BepBot.Features.Communes;
-using BepBot.Features.Roster;
+using BepBot.Platform.CommunePages;
 
 namespace BepBot.Features.Observatoire;
 

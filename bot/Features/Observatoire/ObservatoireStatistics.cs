@@ -1,3 +1,5 @@
+using BepBot.Platform.Territory;
+
 namespace BepBot.Features.Observatoire;
 
 public enum TrendDirection
@@ -65,14 +67,14 @@ public static class ObservatoireStatistics
     public static Comparison? Compare(ObservatoireData data, string commune, string indicatorKey, int year)
     {
         var own = data.Value(commune, indicatorKey, year);
-        var place = Territory.Territory.FindCommune(commune);
+        var place = TerritoryMap.FindCommune(commune);
         if (own is null || place is null)
         {
             return null;
         }
 
         var bassin = place.Bassin.Communes.Select(name => data.Value(name, indicatorKey, year)).OfType<decimal>().ToList();
-        var territory = Territory.Territory.Communes.Select(other => data.Value(other.Name, indicatorKey, year)).OfType<decimal>().ToList();
+        var territory = TerritoryMap.Communes.Select(other => data.Value(other.Name, indicatorKey, year)).OfType<decimal>().ToList();
         return new Comparison(
             year,
             Median(bassin),
@@ -80,7 +82,7 @@ public static class ObservatoireStatistics
             place.Bassin.Communes.Count,
             Median(territory),
             territory.Count,
-            Territory.Territory.Communes.Count,
+            TerritoryMap.Communes.Count,
             Rank(own.Value, bassin));
     }
 

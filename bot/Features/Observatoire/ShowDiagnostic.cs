@@ -1,6 +1,6 @@
 using System.Text.Json;
 using BepBot.Chat;
-using BepBot.Features.Territory;
+using BepBot.Platform.Territory;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Observatoire;
@@ -34,7 +34,7 @@ public sealed partial class ShowDiagnostic(DataSetStore dataSets, ObservatoireCa
 public sealed class ShowMyCommuneFigures(DataSetStore dataSets, ObservatoireCards cards, IStringLocalizer<ObservatoireTexts> texts) : ICommandHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken) =>
-        Territory.Territory.FindCommune(turn.User.Commune) is { } commune
+        TerritoryMap.FindCommune(turn.User.Commune) is { } commune
             ? await DiagnosticReply.BuildAsync(dataSets, cards, texts, commune, null, turn, cancellationToken)
             : Reply.WithText(texts["NoRosterCommune"]);
 }

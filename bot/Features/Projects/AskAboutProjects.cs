@@ -1,7 +1,5 @@
 using System.Text.Json;
 using BepBot.Chat;
-using BepBot.Features.Help;
-using BepBot.Features.Roster;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Projects;
@@ -20,29 +18,30 @@ public sealed class ProjectAnswers(ProjectCards cards)
 }
 
 /// <summary>
-/// Free text no command matched: a question about the register is answered from it; anything else gets the
-/// help feature's "je n'ai pas compris". Guests are not answered from the register.
+/// Free text no command matched: a question about the register is answered from it; anything else is left to the
+/// fallback (the help feature's "je n'ai pas compris"). Guests are not answered from the register.
 /// </summary>
 public sealed partial class AskAboutProjects(
     ProjectRegisterStore register,
     ProjectAnswers answers,
-    NotUnderstood notUnderstood,
-    ILogger<AskAboutProjects> logger) : IFallbackHandler
+    ILogger<AskAboutProjects> logger) : IFreeTextHandler
 {
-    public async Task<Reply> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken)
+    public async Task<Reply?> TryAnswerAsync(ChatTurn turn, string text, CancellationToken cancellationToken)
     {
-        if (turn.User.Role != Role.Guest)
+        if (turn.User.Role == Role.Guest)
         {
-            var snapshot = await register.GetAsync(cancellationToken);
-            var answer = ProjectQuestions.Answer(snapshot.Index, arguments, turn.User.Commune);
-            if (answers.Render(turn, answer, arguments) is { } reply)
-            {
-                LogAnswered(logger, answer.GetType().Name, turn.User.AadObjectId);
-                return reply;
-            }
+            return null;
         }
 
-        return await notUnderstood.HandleAsync(turn, arguments, cancellationToken);
+        var snapshot = await register.GetAsync(cancellationToken);
+        var answer = ProjectQuestions.Answer(snapshot.Index, text, turn.User.Commune);
+        if (answers.Render(turn, answer, text) is not { } reply)
+        {
+            return null;
+        }
+
+        LogAnswered(logger, answer.GetType().Name, turn.User.AadObjectId);
+        return reply;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Register question answered as {Answer} for {User}")]

@@ -1,4 +1,4 @@
-using BepBot.Features.Territory;
+using BepBot.Platform.Territory;
 
 namespace BepBot.Features.Projects;
 
@@ -13,9 +13,9 @@ public static class DemoProjects
 
     public static IReadOnlyList<Project> Create(DateTimeOffset now)
     {
-        var namur = Territory.Territory.NamurCapitale;
-        var dinant = Territory.Territory.DinantMeuseCondroz;
-        var essaimage = Territory.Territory.Essaimage;
+        var namur = TerritoryMap.NamurCapitale;
+        var dinant = TerritoryMap.DinantMeuseCondroz;
+        var essaimage = TerritoryMap.Essaimage;
         return
         [
             Make(now, "namur-territoire-intelligent", "Namur, territoire intelligent", ProjectKind.Project, "Smart Région", [namur], namur.Communes,
@@ -77,7 +77,7 @@ public static class DemoProjects
         DateTimeOffset now, string id, string name, ProjectKind kind, string programme, IReadOnlyList<Bassin> bassins, IReadOnlyList<string> communes,
         ProjectStatus status, string phase, int progress, string milestone, DateOnly milestoneDate, string contact, IReadOnlyList<string> aliases, string summary) =>
         new(id, name, kind, programme,
-            bassins.Count > 0 ? [.. bassins.Select(bassin => bassin.Id)] : [.. communes.Select(commune => Territory.Territory.FindCommune(commune)!.Bassin.Id).Distinct()],
+            bassins.Count > 0 ? [.. bassins.Select(bassin => bassin.Id)] : [.. communes.Select(commune => TerritoryMap.FindCommune(commune)!.Bassin.Id).Distinct()],
             communes, status, phase, progress, milestone, milestoneDate,
             new ProjectContact(contact, "supracommunalite@bepbot-demo.example"), aliases, summary, null,
             IsDemo: true, Source, now, "demo");

@@ -2,8 +2,8 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using BepBot.Cards;
 using BepBot.Chat;
-using BepBot.Features.Roster;
 using BepBot.Infrastructure.Time;
+using BepBot.Platform.Territory;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Projects;
@@ -180,7 +180,7 @@ public sealed class ProjectCards(CardCatalog cards, IStringLocalizer<ProjectsTex
         var parts = new List<string>();
         if (filter.Bassin is not null)
         {
-            parts.Add(texts["Filter_Bassin", Territory.Territory.FindBassin(filter.Bassin)?.ShortName ?? filter.Bassin]);
+            parts.Add(texts["Filter_Bassin", TerritoryMap.FindBassin(filter.Bassin)?.ShortName ?? filter.Bassin]);
         }
 
         if (filter.Commune is not null)
@@ -240,7 +240,7 @@ public sealed class ProjectCards(CardCatalog cards, IStringLocalizer<ProjectsTex
         project.Contact is null ? texts["Contact_None"].Value : CardText.EscapeMarkdown($"{project.Contact.Name}, {project.Contact.Email}");
 
     private static string Bassins(Project project) =>
-        string.Join(", ", project.Bassins.Select(id => Territory.Territory.FindBassin(id)?.ShortName ?? id));
+        string.Join(", ", project.Bassins.Select(id => TerritoryMap.FindBassin(id)?.ShortName ?? id));
 
     private static string FormatDate(DateOnly date, CultureInfo culture) =>
         BelgianTime.FormatDate(new DateTimeOffset(date.ToDateTime(new TimeOnly(12, 0)), TimeSpan.Zero), culture);

@@ -1,4 +1,4 @@
-using BepBot.Features.Territory;
+using BepBot.Platform.Territory;
 using BepBot.Infrastructure.Text;
 
 namespace BepBot.Features.Projects;
@@ -114,7 +114,7 @@ public static class ProjectQuestions
     };
 
     private static readonly (string Name, string Normalized)[] CommunesLongestFirst =
-        [.. Territory.Territory.Communes.Select(commune => (commune.Name, Normalized: Normalize(commune.Name).Trim())).OrderByDescending(entry => entry.Normalized.Length)];
+        [.. TerritoryMap.Communes.Select(commune => (commune.Name, Normalized: Normalize(commune.Name).Trim())).OrderByDescending(entry => entry.Normalized.Length)];
 
     /// <summary>Folded, punctuation as spaces, padded with one space each side: " ou en est namur au fil de l eau ".</summary>
     public static string Normalize(string? text)

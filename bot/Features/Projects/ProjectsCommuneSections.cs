@@ -1,7 +1,7 @@
 using System.Globalization;
 using BepBot.Cards;
 using BepBot.Chat;
-using BepBot.Features.Communes;
+using BepBot.Platform.CommunePages;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Projects;
@@ -17,7 +17,8 @@ public sealed class ProjectsCommuneSection(ProjectRegisterStore register, Projec
         return new CommunePageSection(
             texts["Section_Projects", projects.Count],
             [.. projects.Select(project => new CommunePageLine(CardText.EscapeMarkdown(project.Name), cards.Detail(project)))],
-            texts["Section_ProjectsEmpty"]);
+            texts["Section_ProjectsEmpty"],
+            IsDemo: projects.Any(project => project.IsDemo));
     }
 }
 
@@ -37,6 +38,7 @@ public sealed class CentralsCommuneSection(ProjectRegisterStore register, IStrin
                 .. joined.Select(central => new CommunePageLine(CardText.EscapeMarkdown(central.Name))),
                 .. others.Count == 0 ? [] : new[] { new CommunePageLine(texts["Section_CentralsOthers", string.Join(" ; ", others.Select(central => CardText.EscapeMarkdown(central.Name)))]) },
             ],
-            texts["Section_CentralsEmpty"]);
+            texts["Section_CentralsEmpty"],
+            IsDemo: joined.Any(central => central.IsDemo));
     }
 }

@@ -1,9 +1,6 @@
 using BepBot.Chat;
-using BepBot.Features.Communes;
-using BepBot.Features.Help;
-using BepBot.Features.Roster;
+using BepBot.Platform.CommunePages;
 using BepBot.Infrastructure.Scheduling;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BepBot.Features.Projects;
 
@@ -22,13 +19,10 @@ public static class ProjectsRegistration
         services.AddHostedService<ProjectsSeeder>();
         services.AddHostedService<ProjectSyncStarter>();
 
-        // Free text is a register question first; what is not about projects still gets the help feature's answer.
-        services.TryAddScoped<NotUnderstood>();
-        services.Replace(ServiceDescriptor.Scoped<IFallbackHandler, AskAboutProjects>());
+        services.AddScoped<IFreeTextHandler, AskAboutProjects>();
 
         services.AddCommand<ListProjects>("projects", "projects", Roles.Members, "projets", "projects", "liste des projets");
         services.AddCommand<ListCentrals>("centrals", "projects", Roles.Members, "centrales", "centrales d'achat", "purchasing centrals", "centrals");
-        services.AddCommand<ShowCommunePage>("commune", "projects", Roles.Members, "ma commune", "la commune de", "commune", "my municipality", "my commune", "municipality");
         services.AddCommand<EditProject>("projects.update", "projects", Roles.Staff, "mettre a jour projet", "mettre à jour le projet", "modifier projet", "update project");
         services.AddCommand<SynchronizeProjects>("projects.sync", "projects", Roles.Staff, "synchroniser projets", "synchroniser les projets", "sync projects");
         services.AddCardAction<ShowProject>("projects.show", Roles.Members);

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Text.Json;
 using BepBot.Infrastructure.Text;
+using BepBot.Platform.Territory;
 using Microsoft.Graph.Models;
 using Microsoft.Kiota.Abstractions.Serialization;
 
@@ -24,17 +25,17 @@ public static class SharePointProjects
         }
 
         var communes = List(fields, "Communes")
-            .Select(commune => Territory.Territory.FindCommune(commune)?.Name)
+            .Select(commune => TerritoryMap.FindCommune(commune)?.Name)
             .OfType<string>()
             .Distinct()
             .ToList();
         var bassins = List(fields, "Bassins")
-            .Select(bassin => Territory.Territory.FindBassin(bassin)?.Id)
+            .Select(bassin => TerritoryMap.FindBassin(bassin)?.Id)
             .OfType<string>()
             .ToList();
         if (bassins.Count == 0)
         {
-            bassins = [.. communes.Select(commune => Territory.Territory.FindCommune(commune)!.Bassin.Id).Distinct()];
+            bassins = [.. communes.Select(commune => TerritoryMap.FindCommune(commune)!.Bassin.Id).Distinct()];
         }
 
         var kind = TextFolding.Fold(Text(fields, "Kind")) is "centrale" or "central" or "centrale d'achat" ? ProjectKind.Central : ProjectKind.Project;

@@ -1,14 +1,14 @@
 using BepBot.Cards;
 using BepBot.Chat;
 using BepBot.Chat.Flows;
-using BepBot.Features.Territory;
+using BepBot.Platform.Territory;
 using BepBot.Infrastructure.Text;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Roster;
 
 /// <summary>`ajouter un membre`: staff add one person to the roster, step by step (the flow engine's first real flow).</summary>
-public sealed class AddRosterMemberFlow(RosterDirectory roster, CardCatalog cards, IStringLocalizer<Texts> texts) : Flow
+public sealed class AddRosterMemberFlow(RosterDirectory roster, CardCatalog cards, IStringLocalizer<ChatTexts> texts) : Flow
 {
     public const string FlowId = "roster.add";
 
@@ -35,7 +35,7 @@ public sealed class AddRosterMemberFlow(RosterDirectory roster, CardCatalog card
             return Reply.WithText(texts["RosterAdd_NotSaved"]);
         }
 
-        var member = new RosterMember(
+        var member = new Member(
             values.Required("aadObjectId").ToLowerInvariant(),
             values.Required("name"),
             values.Required("email"),
@@ -64,7 +64,7 @@ public sealed class AddRosterMemberFlow(RosterDirectory roster, CardCatalog card
         return Reply.WithCard(card, texts["RosterAdd_Done", member.Name, texts.Describe(member.Role, member.Commune)]);
     }
 
-    private RosterMember Checked(RosterDocument current, RosterMember member)
+    private Member Checked(RosterDocument current, Member member)
     {
         if (current.Find(member.AadObjectId) is { } sameId)
         {
@@ -84,7 +84,7 @@ public sealed class AddRosterMemberFlow(RosterDirectory roster, CardCatalog card
         return member;
     }
 
-    private static RosterMember? BourgmestreOf(RosterDocument roster, string? commune) =>
+    private static Member? BourgmestreOf(RosterDocument roster, string? commune) =>
         roster.Members.FirstOrDefault(member => member.Role == Role.Bourgmestre && member.Commune == commune);
 
     private Task<FlowAnswer> AcceptName(ChatTurn turn, FlowValues values, string input) =>
@@ -128,7 +128,7 @@ public sealed class AddRosterMemberFlow(RosterDirectory roster, CardCatalog card
 
     private async Task<FlowAnswer> AcceptCommuneAsync(ChatTurn turn, FlowValues values, string input)
     {
-        var commune = Territory.Territory.FindCommune(input);
+        var commune = TerritoryMap.FindCommune(input);
         if (commune is null)
         {
             return FlowAnswer.Reject(texts["RosterAdd_BadCommune", input]);

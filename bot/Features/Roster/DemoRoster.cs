@@ -1,3 +1,5 @@
+using BepBot.Chat;
+
 namespace BepBot.Features.Roster;
 
 /// <summary>
@@ -6,7 +8,7 @@ namespace BepBot.Features.Roster;
 /// </summary>
 public static class DemoRoster
 {
-    public static IReadOnlyList<RosterMember> Members { get; } =
+    public static IReadOnlyList<Member> Members { get; } =
     [
         new("00000000-0000-0000-0000-0000000000020", "Alex Wilber", "alex.wilber@bepbot-demo.example", Role.BepStaff, null),
         new("00000000-0000-0000-0000-0000000000021", "Megan Bowen", "megan.bowen@bepbot-demo.example", Role.Bourgmestre, "Namur"),

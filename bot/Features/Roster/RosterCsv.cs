@@ -1,13 +1,14 @@
 using System.Net.Mail;
 using System.Text.RegularExpressions;
-using BepBot.Features.Territory;
+using BepBot.Chat;
+using BepBot.Platform.Territory;
 using CsvHelper;
 
 namespace BepBot.Features.Roster;
 
 public sealed record RosterCsvError(long Line, string Message);
 
-public sealed record RosterCsvResult(IReadOnlyList<RosterMember> Members, IReadOnlyList<RosterCsvError> Errors)
+public sealed record RosterCsvResult(IReadOnlyList<Member> Members, IReadOnlyList<RosterCsvError> Errors)
 {
     public bool IsValid => Errors.Count == 0;
 }
@@ -24,7 +25,7 @@ public static partial class RosterCsv
     public static RosterCsvResult Parse(string text)
     {
         var errors = new List<RosterCsvError>();
-        var members = new List<RosterMember>();
+        var members = new List<Member>();
         // An empty file saved as UTF-8 with a byte order mark is that mark alone, which is not white space.
         text = text.TrimStart('\uFEFF');
         if (string.IsNullOrWhiteSpace(text))
@@ -60,7 +61,7 @@ public static partial class RosterCsv
             var email = Field("email");
             var role = Roles.FromId(Field("role"));
             var communeText = Field("commune");
-            var commune = Territory.Territory.FindCommune(communeText);
+            var commune = TerritoryMap.FindCommune(communeText);
 
             if (!IsAadObjectId(aadObjectId))
             {
@@ -127,7 +128,7 @@ public static partial class RosterCsv
                 continue;
             }
 
-            members.Add(new RosterMember(aadObjectId.ToLowerInvariant(), name, email, role!.Value, commune?.Name));
+            members.Add(new Member(aadObjectId.ToLowerInvariant(), name, email, role!.Value, commune?.Name));
         }
 
         if (errors.Count == 0 && members.Count == 0)

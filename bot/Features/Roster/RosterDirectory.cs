@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using BepBot.Chat;
 using BepBot.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,7 @@ namespace BepBot.Features.Roster;
 /// read is reused for <see cref="RosterOptions.CacheDuration"/>: a change made through this instance is seen at once,
 /// one made on another instance within that time.
 /// </summary>
-public sealed class RosterDirectory(IDocumentStore store, TimeProvider clock, IOptions<RosterOptions> options)
+public sealed class RosterDirectory(IDocumentStore store, TimeProvider clock, IOptions<RosterOptions> options) : IMemberDirectory
 {
     public const string Key = "roster/current";
 
@@ -36,14 +37,20 @@ public sealed class RosterDirectory(IDocumentStore store, TimeProvider clock, IO
         return document;
     }
 
-    public async Task<RosterMember?> FindAsync(string? aadObjectId, CancellationToken cancellationToken = default) =>
+    public async Task<Member?> FindAsync(string? aadObjectId, CancellationToken cancellationToken = default) =>
         (await GetAsync(cancellationToken)).Find(aadObjectId);
+
+    public async Task<IReadOnlyList<Member>> ListAsync(CancellationToken cancellationToken = default) =>
+        (await GetAsync(cancellationToken)).Members;
+
+    public async Task<bool> IsDemoAsync(CancellationToken cancellationToken = default) =>
+        (await GetAsync(cancellationToken)).IsDemo;
 
     public async Task<bool> ExistsAsync(CancellationToken cancellationToken = default) =>
         await store.GetAsync(Key, cancellationToken) is not null;
 
     /// <summary>Replaces the whole roster (an import).</summary>
-    public async Task ReplaceAllAsync(IReadOnlyList<RosterMember> members, bool isDemo, string updatedBy, CancellationToken cancellationToken = default)
+    public async Task ReplaceAllAsync(IReadOnlyList<Member> members, bool isDemo, string updatedBy, CancellationToken cancellationToken = default)
     {
         var document = await store.UpdateAsync<RosterDocument>(
             Key,
@@ -57,7 +64,7 @@ public sealed class RosterDirectory(IDocumentStore store, TimeProvider clock, IO
     /// returns the new member list, or throws <see cref="RosterChangeRejectedException"/> when the change no longer fits.
     /// </summary>
     public async Task<RosterDocument> ChangeAsync(
-        Func<RosterDocument, IReadOnlyList<RosterMember>> change,
+        Func<RosterDocument, IReadOnlyList<Member>> change,
         string updatedBy,
         CancellationToken cancellationToken = default)
     {
@@ -93,22 +100,4 @@ public sealed class RosterDirectory(IDocumentStore store, TimeProvider clock, IO
     private sealed record CachedRoster(RosterDocument Document, long ReadAt);
 
     private static RosterDocument Empty { get; } = new([], IsDemo: false, DateTimeOffset.MinValue, "nobody");
-}
-
-/// <summary>The change no longer fits the latest roster (e.g. someone else added the same person meanwhile).</summary>
-public sealed class RosterChangeRejectedException : Exception
-{
-    public RosterChangeRejectedException()
-    {
-    }
-
-    public RosterChangeRejectedException(string message)
-        : base(message)
-    {
-    }
-
-    public RosterChangeRejectedException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
 }

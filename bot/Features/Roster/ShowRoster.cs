@@ -1,17 +1,18 @@
 using BepBot.Cards;
 using BepBot.Chat;
 using BepBot.Infrastructure.Time;
+using BepBot.Platform.Territory;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Roster;
 
 /// <summary>`annuaire`: who is in the roster, by role, and which communes still have no bourgmestre.</summary>
-public sealed class ShowRoster(RosterDirectory roster, CardCatalog cards, IStringLocalizer<Texts> texts) : ICommandHandler
+public sealed class ShowRoster(RosterDirectory roster, CardCatalog cards, IStringLocalizer<ChatTexts> texts) : ICommandHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken)
     {
         var current = await roster.GetAsync(cancellationToken);
-        var withoutBourgmestre = Territory.Territory.Communes
+        var withoutBourgmestre = TerritoryMap.Communes
             .Where(commune => !current.Members.Any(member => member.Role == Role.Bourgmestre && member.Commune == commune.Name))
             .Select(commune => commune.Name)
             .ToList();

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BepBot.Cards;
-using BepBot.Features.Procurations;
-using BepBot.Features.Roster;
+using BepBot.Chat;
+using BepBot.Platform.Procurations;
 using BepBot.Infrastructure.Text;
 using BepBot.Infrastructure.Time;
+using BepBot.Platform.Territory;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Votes;
@@ -15,7 +16,7 @@ public sealed record FactLine(string Label, string Value);
 public sealed class BallotCards(CardCatalog cards, BallotStore ballots, VoterRights rights, IStringLocalizer<VotesTexts> texts)
 {
     /// <summary>The ballot as one member sees it: a block per commune they vote for, with its vote as recorded.</summary>
-    public async Task<JsonObject> ForVoterAsync(Ballot ballot, RosterMember member, CultureInfo culture, CancellationToken cancellationToken) =>
+    public async Task<JsonObject> ForVoterAsync(Ballot ballot, Member member, CultureInfo culture, CancellationToken cancellationToken) =>
         ForVoter(ballot, await rights.StandingAsync(ballot, member, cancellationToken), culture);
 
     public JsonObject ForVoter(Ballot ballot, VoterStanding standing, CultureInfo culture)
@@ -159,7 +160,7 @@ public sealed class BallotCards(CardCatalog cards, BallotStore ballots, VoterRig
         });
     }
 
-    public JsonObject Proxy(Ballot ballot, string commune, IReadOnlyList<RosterMember> holders, CultureInfo culture)
+    public JsonObject Proxy(Ballot ballot, string commune, IReadOnlyList<Member> holders, CultureInfo culture)
     {
         using var scope = CultureScope.Use(culture);
         return cards.Render("votes/proxy", new
@@ -211,7 +212,7 @@ public sealed class BallotCards(CardCatalog cards, BallotStore ballots, VoterRig
     public string ScopeText(Ballot ballot) =>
         ballot.Bassin is null
             ? texts["Scope_All", ballot.Communes.Count]
-            : texts["Scope_Bassin", Territory.Territory.FindBassin(ballot.Bassin)?.ShortName ?? ballot.Bassin, ballot.Communes.Count];
+            : texts["Scope_Bassin", TerritoryMap.FindBassin(ballot.Bassin)?.ShortName ?? ballot.Bassin, ballot.Communes.Count];
 
     public string RuleText(Ballot ballot)
     {

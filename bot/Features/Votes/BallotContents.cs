@@ -1,14 +1,13 @@
 using System.Globalization;
 using BepBot.Chat;
 using BepBot.Features.Broadcasts;
-using BepBot.Features.Roster;
 using BepBot.Infrastructure.Text;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Votes;
 
 /// <summary>The ballot card each voter gets at the opening (a procuration holder's card shows both communes).</summary>
-public sealed class BallotCardContent(BallotStore ballots, RosterDirectory roster, VoterRights rights, BallotCards cards, IStringLocalizer<VotesTexts> texts) : IBroadcastContent
+public sealed class BallotCardContent(BallotStore ballots, IMemberDirectory roster, VoterRights rights, BallotCards cards, IStringLocalizer<VotesTexts> texts) : IBroadcastContent
 {
     public const string ContentKind = "votes.ballot";
 
@@ -33,7 +32,7 @@ public sealed class BallotCardContent(BallotStore ballots, RosterDirectory roste
     }
 
     /// <summary>The ballot and the recipient, read together: every recipient of a broadcast needs both.</summary>
-    internal static async Task<(Ballot? Ballot, RosterMember? Member)> VoterOfAsync(BallotStore ballots, RosterDirectory roster, string reference, string recipientKey, CancellationToken cancellationToken)
+    internal static async Task<(Ballot? Ballot, Member? Member)> VoterOfAsync(BallotStore ballots, IMemberDirectory roster, string reference, string recipientKey, CancellationToken cancellationToken)
     {
         var ballot = ballots.GetAsync(reference, cancellationToken);
         var member = roster.FindAsync(AudienceResolver.AadObjectIdOf(recipientKey), cancellationToken);
@@ -43,7 +42,7 @@ public sealed class BallotCardContent(BallotStore ballots, RosterDirectory roste
 }
 
 /// <summary>The reminder: the same card, sent only while at least one of the recipient's communes has not voted.</summary>
-public sealed class ReminderContent(BallotStore ballots, RosterDirectory roster, VoterRights rights, BallotCards cards, IStringLocalizer<VotesTexts> texts) : IBroadcastContent
+public sealed class BallotReminderContent(BallotStore ballots, IMemberDirectory roster, VoterRights rights, BallotCards cards, IStringLocalizer<VotesTexts> texts) : IBroadcastContent
 {
     public const string ContentKind = "votes.reminder";
 
@@ -70,7 +69,7 @@ public sealed class ReminderContent(BallotStore ballots, RosterDirectory roster,
 }
 
 /// <summary>The result card, to everyone in scope and to staff (who also get the export buttons).</summary>
-public sealed class ResultContent(BallotStore ballots, RosterDirectory roster, BallotCards cards, IStringLocalizer<VotesTexts> texts) : IBroadcastContent
+public sealed class ResultContent(BallotStore ballots, IMemberDirectory roster, BallotCards cards, IStringLocalizer<VotesTexts> texts) : IBroadcastContent
 {
     public const string ContentKind = "votes.result";
 

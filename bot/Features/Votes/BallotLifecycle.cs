@@ -1,8 +1,7 @@
 using System.Globalization;
 using BepBot.Chat;
 using BepBot.Features.Broadcasts;
-using BepBot.Features.Procurations;
-using BepBot.Features.Roster;
+using BepBot.Platform.Procurations;
 using BepBot.Infrastructure.Scheduling;
 using Microsoft.Extensions.Options;
 
@@ -32,7 +31,7 @@ public sealed class VotesOptions
 public sealed partial class BallotLifecycle(
     BallotStore ballots,
     AuditLog audit,
-    RosterDirectory roster,
+    IMemberDirectory roster,
     ProcurationBook procurations,
     Broadcaster broadcaster,
     JobScheduler scheduler,
@@ -130,7 +129,7 @@ public sealed partial class BallotLifecycle(
         }
 
         var voted = await ballots.VotedCommunesAsync(ballot, cancellationToken);
-        var members = (await roster.GetAsync(cancellationToken)).Members;
+        var members = (await roster.ListAsync(cancellationToken));
         var recipients = new List<string>();
         foreach (var commune in ballot.Communes.Where(commune => !voted.Contains(commune)))
         {
@@ -146,7 +145,7 @@ public sealed partial class BallotLifecycle(
         if (recipients.Count > 0)
         {
             await broadcaster.StartAsync(
-                new BroadcastRequest(ballot.Question, string.Empty, new Audience(AudienceKind.Members, Members: recipients), ballot.CreatedBy, ballot.CreatedByName, new BroadcastContent(ReminderContent.ContentKind, id), Id: broadcastId),
+                new BroadcastRequest(ballot.Question, string.Empty, new Audience(AudienceKind.Members, Members: recipients), ballot.CreatedBy, ballot.CreatedByName, new BroadcastContent(BallotReminderContent.ContentKind, id), Id: broadcastId),
                 cancellationToken);
         }
 
@@ -157,7 +156,7 @@ public sealed partial class BallotLifecycle(
     /// <summary>Every member who may vote in the ballot: the bourgmestres of the communes in scope and the holders of their procurations.</summary>
     public async Task<List<string>> VotersAsync(Ballot ballot, CancellationToken cancellationToken)
     {
-        var voters = (await roster.GetAsync(cancellationToken)).Members
+        var voters = (await roster.ListAsync(cancellationToken))
             .Where(member => member.Role == Role.Bourgmestre && ballot.InScope(member.Commune))
             .Select(member => member.AadObjectId)
             .ToList();
@@ -186,7 +185,7 @@ public sealed partial class BallotLifecycle(
         var final = await ballots.ChangeAsync(ballot.Id, current => current.Result is null ? current with { Result = result } : null, cancellationToken) ?? ballot;
 
         var audience = await VotersAsync(final, cancellationToken);
-        audience.AddRange((await roster.GetAsync(cancellationToken)).Members.Where(member => member.Role == Role.BepStaff).Select(member => member.AadObjectId));
+        audience.AddRange((await roster.ListAsync(cancellationToken)).Where(member => member.Role == Role.BepStaff).Select(member => member.AadObjectId));
         await broadcaster.StartAsync(
             new BroadcastRequest(final.Question, string.Empty, new Audience(AudienceKind.Members, Members: [.. audience.Distinct(StringComparer.OrdinalIgnoreCase)]), final.CreatedBy, final.CreatedByName, new BroadcastContent(ResultContent.ContentKind, final.Id), Id: "vr" + final.Id),
             cancellationToken);

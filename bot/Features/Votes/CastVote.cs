@@ -1,9 +1,9 @@
 using System.Text.Json;
 using BepBot.Chat;
-using BepBot.Features.Procurations;
-using BepBot.Features.Roster;
+using BepBot.Platform.Procurations;
 using BepBot.Infrastructure.Storage;
 using BepBot.Infrastructure.Text;
+using BepBot.Platform.Territory;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Votes;
@@ -47,7 +47,7 @@ public sealed partial class VoteService(
     TimeProvider clock,
     ILogger<VoteService> logger)
 {
-    public async Task<CastOutcome> CastAsync(string ballotId, string communeName, IReadOnlyList<string> choiceIds, RosterMember voter, CancellationToken cancellationToken = default)
+    public async Task<CastOutcome> CastAsync(string ballotId, string communeName, IReadOnlyList<string> choiceIds, Member voter, CancellationToken cancellationToken = default)
     {
         var ballot = await ballots.GetAsync(ballotId, cancellationToken);
         if (ballot is null)
@@ -150,7 +150,7 @@ public sealed partial class VoteService(
 
     /// <param name="existing">The vote as read with the voter's standing: the first attempt needs no read of its own.</param>
     private async Task<(CastStatus Status, Document<CommuneVote> Vote)> CastOpenAsync(
-        Ballot ballot, Document<CommuneVote>? existing, string commune, IReadOnlyList<string> choiceIds, RosterMember voter, bool byProcuration, DateTimeOffset now, CancellationToken cancellationToken)
+        Ballot ballot, Document<CommuneVote>? existing, string commune, IReadOnlyList<string> choiceIds, Member voter, bool byProcuration, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var ordered = ballot.Choices.Select(choice => choice.Id).Where(choiceIds.Contains).ToList();
         for (var attempt = 1; ; attempt++)
@@ -179,7 +179,7 @@ public sealed partial class VoteService(
         }
     }
 
-    private async Task<CastStatus> CastSecretAsync(Ballot ballot, string commune, IReadOnlyList<string> choiceIds, RosterMember voter, bool byProcuration, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<CastStatus> CastSecretAsync(Ballot ballot, string commune, IReadOnlyList<string> choiceIds, Member voter, bool byProcuration, DateTimeOffset now, CancellationToken cancellationToken)
     {
         try
         {
@@ -203,7 +203,7 @@ public sealed partial class VoteService(
         }
     }
 
-    private CastOutcome Refused(CastStatus status, Ballot? ballot, RosterMember voter)
+    private CastOutcome Refused(CastStatus status, Ballot? ballot, Member voter)
     {
         LogRefused(logger, ballot?.Id, voter.AadObjectId, status);
         return new CastOutcome(status, ballot);
@@ -245,7 +245,7 @@ public sealed class CastVoteAction(VoteService votes, BallotCards cards, IString
         var reply = Reply.UpdatingCard(card);
         return outcome.Status switch
         {
-            CastStatus.AlreadyVotedSecret => reply.Then(Reply.WithText(texts["Vote_SecretFinal", Territory.Territory.FindCommune(vote.Commune)?.Name ?? vote.Commune])),
+            CastStatus.AlreadyVotedSecret => reply.Then(Reply.WithText(texts["Vote_SecretFinal", TerritoryMap.FindCommune(vote.Commune)?.Name ?? vote.Commune])),
             CastStatus.Unchanged => reply.Then(Reply.WithText(texts["Vote_Unchanged"])),
             _ => reply,
         };

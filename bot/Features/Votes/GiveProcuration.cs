@@ -3,8 +3,7 @@ using System.Text.Json;
 using BepBot.Cards;
 using BepBot.Chat;
 using BepBot.Features.Broadcasts;
-using BepBot.Features.Procurations;
-using BepBot.Features.Roster;
+using BepBot.Platform.Procurations;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Votes;
@@ -37,7 +36,7 @@ public sealed class ProxyGate(BallotStore ballots, IStringLocalizer<VotesTexts> 
 }
 
 /// <summary>`votes.proxy`: the card to choose who will vote for the commune.</summary>
-public sealed class AskProcuration(ProxyGate gate, BallotStore ballots, VoterRights rights, RosterDirectory roster, BallotCards cards, IStringLocalizer<VotesTexts> texts) : ICardActionHandler
+public sealed class AskProcuration(ProxyGate gate, BallotStore ballots, VoterRights rights, IMemberDirectory roster, BallotCards cards, IStringLocalizer<VotesTexts> texts) : ICardActionHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
@@ -58,7 +57,7 @@ public sealed class AskProcuration(ProxyGate gate, BallotStore ballots, VoterRig
             return Reply.WithText(texts["Proxy_AlreadyVoted", commune]);
         }
 
-        var holders = (await roster.GetAsync(cancellationToken)).Members
+        var holders = (await roster.ListAsync(cancellationToken))
             .Where(member => member.Role == Role.Bourgmestre && member.Commune != commune && ballot.InScope(member.Commune))
             .OrderBy(member => member.Name, StringComparer.Create(CultureInfo.GetCultureInfo("fr-BE"), ignoreCase: true))
             .ToList();
@@ -72,7 +71,7 @@ public sealed partial class GiveProcuration(
     BallotStore ballots,
     VoterRights rights,
     ProcurationBook procurations,
-    RosterDirectory roster,
+    IMemberDirectory roster,
     AuditLog audit,
     Broadcaster broadcaster,
     BallotCards cards,

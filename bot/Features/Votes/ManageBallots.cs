@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json;
 using BepBot.Cards;
 using BepBot.Chat;
-using BepBot.Features.Roster;
 using BepBot.Infrastructure.Exports;
 using BepBot.Infrastructure.Time;
 using CsvHelper;

@@ -3,9 +3,10 @@ using System.Text.RegularExpressions;
 using BepBot.Cards;
 using BepBot.Chat;
 using BepBot.Chat.Flows;
-using BepBot.Features.Roster;
 using BepBot.Infrastructure.Text;
 using BepBot.Infrastructure.Time;
+using BepBot.Platform.Sessions;
+using BepBot.Platform.Territory;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Votes;
@@ -42,7 +43,7 @@ public sealed partial class NewBallotFlow(
         new("links", (_, _) => new FlowPrompt(texts["New_AskLinks"], texts["New_NoneHint"], Placeholder: "https://www.bep.be/…"), AcceptLinks),
         new("choices", (_, _) => new FlowPrompt(texts["New_AskChoices"], Choices: [new("default", texts["New_ChoicesDefault"]), new("single", texts["New_ChoicesSingle"]), new("multiple", texts["New_ChoicesMultiple"])]), AcceptChoicesKind),
         new("customChoices", (_, _) => new FlowPrompt(texts["New_AskCustomChoices"], texts["New_CustomChoicesHint"], Placeholder: "Option A ; Option B ; Option C"), AcceptCustomChoices, values => values["choices"] != "default"),
-        new("scope", (_, _) => new FlowPrompt(texts["New_AskScope"], Choices: [new("all", texts["Scope_All", Territory.Territory.Communes.Count]), .. Territory.Territory.Bassins.Select(bassin => new FlowChoice(bassin.Id, texts["Scope_Bassin", bassin.ShortName, bassin.Communes.Count]))]), AcceptScope),
+        new("scope", (_, _) => new FlowPrompt(texts["New_AskScope"], Choices: [new("all", texts["Scope_All", TerritoryMap.Communes.Count]), .. TerritoryMap.Bassins.Select(bassin => new FlowChoice(bassin.Id, texts["Scope_Bassin", bassin.ShortName, bassin.Communes.Count]))]), AcceptScope),
         new("opens", (_, _) => new FlowPrompt(texts["New_AskOpens"], texts["New_DateHint"], [new("now", texts["New_OpensNow"])], "12/03/2026 09:00"), AcceptOpens),
         new("closes", (_, _) => new FlowPrompt(texts["New_AskCloses"], texts["New_DateHint"], [new("hand", texts["New_ClosesByHand"])], "12/03/2026 18:00"), AcceptCloses),
         new("secret", (_, _) => new FlowPrompt(texts["New_AskSecret"], texts["New_SecretHint"], [new("open", texts["Ballot_Open"]), new("secret", texts["Ballot_Secret"])]), (_, _, input) => Task.FromResult(OneOf(input, "open", "secret"))),
@@ -86,8 +87,8 @@ public sealed partial class NewBallotFlow(
             ? [new(Ballot.ForId, texts["Choice_For"]), new(Ballot.AgainstId, texts["Choice_Against"]), new(Ballot.AbstentionId, texts["Choice_Abstention"])]
             : [.. SplitChoices(values.Required("customChoices")).Select((label, index) =>
                 new BallotChoice(TextFolding.Fold(label) is "abstention" or "abstain" ? Ballot.AbstentionId : "c" + (index + 1).ToString(CultureInfo.InvariantCulture), label))];
-        var bassin = values.Required("scope") == "all" ? null : Territory.Territory.FindBassin(values.Required("scope"));
-        var communes = bassin?.Communes ?? [.. Territory.Territory.Communes.Select(commune => commune.Name)];
+        var bassin = values.Required("scope") == "all" ? null : TerritoryMap.FindBassin(values.Required("scope"));
+        var communes = bassin?.Communes ?? [.. TerritoryMap.Communes.Select(commune => commune.Name)];
         var (quorumKind, quorumValue) = ParseQuorum(values.Required("quorum"), communes.Count)!.Value;
         return new Ballot(
             BallotStore.NewId(),
@@ -160,7 +161,7 @@ public sealed partial class NewBallotFlow(
             return Task.FromResult(FlowAnswer.Accept("all"));
         }
 
-        var bassin = Territory.Territory.FindBassin(input);
+        var bassin = TerritoryMap.FindBassin(input);
         return Task.FromResult(bassin is null ? FlowAnswer.Reject(texts["New_BadScope"]) : FlowAnswer.Accept(bassin.Id));
     }
 
@@ -269,7 +270,7 @@ public sealed partial class NewBallotFlow(
 
     private string Summary(FlowValues values)
     {
-        var scope = values["scope"] == "all" ? texts["Scope_All", Territory.Territory.Communes.Count].Value : texts["Scope_Bassin", Territory.Territory.FindBassin(values["scope"])?.ShortName ?? "?", ScopeSize(values)].Value;
+        var scope = values["scope"] == "all" ? texts["Scope_All", TerritoryMap.Communes.Count].Value : texts["Scope_Bassin", TerritoryMap.FindBassin(values["scope"])?.ShortName ?? "?", ScopeSize(values)].Value;
         var opens = ParseStoredDate(values["opens"]) is { } o ? BelgianTime.FormatDateTime(o, CultureInfo.CurrentUICulture) : texts["New_OpensNow"].Value;
         var closes = ParseStoredDate(values["closes"]) is { } c ? BelgianTime.FormatDateTime(c, CultureInfo.CurrentUICulture) : texts["New_ClosesByHand"].Value;
         var choices = values["choices"] == "default" ? texts["New_ChoicesDefault"].Value : values["customChoices"] ?? string.Empty;
@@ -277,7 +278,7 @@ public sealed partial class NewBallotFlow(
     }
 
     private static int ScopeSize(FlowValues values) =>
-        values["scope"] is { } scope && scope != "all" ? Territory.Territory.FindBassin(scope)?.Communes.Count ?? 0 : Territory.Territory.Communes.Count;
+        values["scope"] is { } scope && scope != "all" ? TerritoryMap.FindBassin(scope)?.Communes.Count ?? 0 : TerritoryMap.Communes.Count;
 
     internal static (QuorumKind Kind, int Value)? ParseQuorum(string input, int scopeSize)
     {

@@ -1,6 +1,6 @@
 using System.Globalization;
 using BepBot.Chat;
-using BepBot.Features.Communes;
+using BepBot.Platform.CommunePages;
 using BepBot.Infrastructure.Text;
 using BepBot.Infrastructure.Time;
 using Microsoft.Extensions.Localization;

@@ -1,5 +1,5 @@
-using BepBot.Features.Procurations;
-using BepBot.Features.Roster;
+using BepBot.Chat;
+using BepBot.Platform.Procurations;
 using BepBot.Infrastructure.Storage;
 
 namespace BepBot.Features.Votes;
@@ -67,7 +67,7 @@ public sealed class VoterRights(ProcurationBook procurations, BallotStore ballot
     /// Reads everything at once: each lookup is a store round trip, and a vote click waits for all of them.
     /// Only a holder's second commune needs a second round (which commune it is comes with the procuration).
     /// </summary>
-    public async Task<VoterStanding> StandingAsync(Ballot ballot, RosterMember? member, CancellationToken cancellationToken = default)
+    public async Task<VoterStanding> StandingAsync(Ballot ballot, Member? member, CancellationToken cancellationToken = default)
     {
         if (member is null)
         {

@@ -1,10 +1,9 @@
 using BepBot.Chat;
 using BepBot.Features.Broadcasts;
-using BepBot.Features.Communes;
-using BepBot.Features.Conferences;
-using BepBot.Features.Procurations;
-using BepBot.Features.Roster;
+using BepBot.Platform.CommunePages;
+using BepBot.Platform.Procurations;
 using BepBot.Infrastructure.Scheduling;
+using BepBot.Platform.Sessions;
 
 namespace BepBot.Features.Votes;
 
@@ -17,8 +16,8 @@ public static class VotesRegistration
         var services = builder.Services;
         services.Configure<VotesOptions>(builder.Configuration.GetSection(VotesOptions.Section));
         services.AddFeatureTexts<VotesTexts>();
-        services.AddSingleton<IConferenceSessionCatalog, ConferenceSessionCatalog>();
-        services.AddSingleton<ISessionBallotSource, BallotsForDecisions>();
+        services.AddSingleton<BallotsOfSession>();
+        services.AddSingleton<ISessionBallotSource>(provider => provider.GetRequiredService<BallotsOfSession>());
         services.AddProcurations();
         services.AddSingleton<BallotStore>();
         services.AddSingleton<AuditLog>();
@@ -27,13 +26,12 @@ public static class VotesRegistration
         services.AddSingleton<VoteService>();
         services.AddSingleton<BallotCards>();
         services.AddSingleton<BallotLifecycle>();
-        services.AddSingleton<BallotsOfSession>();
         services.AddSingleton<ProxyGate>();
         services.AddSingleton<IJobHandler, OpenBallotJob>();
         services.AddSingleton<IJobHandler, CloseBallotJob>();
         services.AddSingleton<IJobHandler, RemindBallotJob>();
         services.AddBroadcastContent<BallotCardContent>();
-        services.AddBroadcastContent<ReminderContent>();
+        services.AddBroadcastContent<BallotReminderContent>();
         services.AddBroadcastContent<ResultContent>();
         services.AddCommunePageSection<OpenBallotsSection>();
         services.AddFlow<NewBallotFlow>();

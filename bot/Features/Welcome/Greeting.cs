@@ -1,18 +1,17 @@
 using BepBot.Cards;
 using BepBot.Chat;
-using BepBot.Features.Roster;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Welcome;
 
 /// <summary>The card a user gets when BepBot is installed: who they are for the bot, and what it can do for them.</summary>
-public sealed class Greeting(CardCatalog cards, RosterDirectory roster, IStringLocalizer<Texts> texts)
+public sealed class Greeting(CardCatalog cards, IMemberDirectory roster, IStringLocalizer<ChatTexts> texts) : IInstallGreeting
 {
     public const string TemplateName = "welcome/welcome";
 
-    public async Task<Reply> WelcomeAsync(ChatUser user, ConversationKind kind, CancellationToken cancellationToken)
+    public async Task<Reply> GreetAsync(ChatUser user, ConversationKind kind, CancellationToken cancellationToken)
     {
-        var isDemo = (await roster.GetAsync(cancellationToken)).IsDemo;
+        var isDemo = await roster.IsDemoAsync(cancellationToken);
         var highlights = texts["Welcome_Highlights_" + user.Role].Value
             .Split("\\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .ToList();

@@ -16,7 +16,7 @@ public sealed class HelpTextsTests
     {
         await using var bot = new BotApplication();
         var commands = bot.Services.GetServices<CommandDefinition>().ToList();
-        var texts = bot.Services.GetRequiredService<IStringLocalizer<BepBot.Texts>>();
+        var texts = bot.Services.GetRequiredService<IStringLocalizer<ChatTexts>>();
         var featureTexts = bot.Services.GetServices<FeatureTexts>().ToList();
         var previous = CultureInfo.CurrentUICulture;
         CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(locale);

@@ -1,3 +1,4 @@
+using BepBot.Chat;
 using BepBot.Features.Roster;
 using BepBot.Infrastructure.Storage;
 using BepBot.Tests.Harness;
@@ -42,7 +43,7 @@ public sealed class RosterTests : BotConversationTest
 
         CardReader.AllText(done.Card).ShouldContain("Anne Dupont figure désormais dans l'annuaire : bourgmestre de Gesves.");
         var roster = await RosterAsync();
-        roster.Members.ShouldContain(new RosterMember(AnneId, "Anne Dupont", "anne.dupont@gesves.be", Role.Bourgmestre, "Gesves"));
+        roster.Members.ShouldContain(new Member(AnneId, "Anne Dupont", "anne.dupont@gesves.be", Role.Bourgmestre, "Gesves"));
         roster.UpdatedBy.ShouldBe("Alex Wilber");
         (await Client.SayAsync(Anne, "qui suis-je")).Texts.Single().ShouldContain("bourgmestre de Gesves");
     }

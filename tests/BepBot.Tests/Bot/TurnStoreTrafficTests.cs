@@ -1,3 +1,4 @@
+using BepBot.Chat;
 using BepBot.Features.Roster;
 using BepBot.Infrastructure.Storage;
 using BepBot.Tests.Harness;
@@ -12,7 +13,7 @@ namespace BepBot.Tests.Bot;
 /// </summary>
 public sealed class TurnStoreTrafficTests
 {
-    private static readonly RosterMember MeganAsOfficer = new(TeamsUser.Megan.AadObjectId, "Megan Bowen", "megan.bowen@bepbot-demo.example", Role.Officer, "Ciney");
+    private static readonly Member MeganAsOfficer = new(TeamsUser.Megan.AadObjectId, "Megan Bowen", "megan.bowen@bepbot-demo.example", Role.Officer, "Ciney");
 
     [Fact]
     public async Task RosterCache_ChangeWrittenByAnotherInstance_SeenOnlyAfterTheCacheDuration()
@@ -84,7 +85,7 @@ public sealed class TurnStoreTrafficTests
         (await teams.SayAsync(TeamsUser.Alex, "Approuvez-vous le budget 2027 ?")).AllText.ShouldContain("Un texte explicatif pour les bourgmestres ?");
     }
 
-    private static List<RosterMember> MeganAsAnOfficer(RosterDocument roster) =>
+    private static List<Member> MeganAsAnOfficer(RosterDocument roster) =>
         [.. roster.Members.Select(member => member.AadObjectId == MeganAsOfficer.AadObjectId ? MeganAsOfficer : member)];
 
     /// <summary>The roster changed in the store directly, as another instance would.</summary>

@@ -60,8 +60,8 @@ public static class BroadcastSteps
     public static async Task<List<string>> SeedOfficersAsync(IDocumentStore store, string serviceUrl, int count)
     {
         var members = Enumerable.Range(1, count)
-            .Select(i => new RosterMember($"{i:00000000}-1111-2222-3333-444444444444", $"Agent {i:000}", $"agent{i:000}@commune.example", Role.Officer, "Ciney"))
-            .Append(new RosterMember(TeamsUser.Alex.AadObjectId, "Alex Wilber", "alex@bep.example", Role.BepStaff, null))
+            .Select(i => new Member($"{i:00000000}-1111-2222-3333-444444444444", $"Agent {i:000}", $"agent{i:000}@commune.example", Role.Officer, "Ciney"))
+            .Append(new Member(TeamsUser.Alex.AadObjectId, "Alex Wilber", "alex@bep.example", Role.BepStaff, null))
             .ToList();
         await store.UpsertAsync(RosterDirectory.Key, new RosterDocument(members, false, DateTimeOffset.UtcNow, "test"));
         var conversations = new ConversationDirectory(store);

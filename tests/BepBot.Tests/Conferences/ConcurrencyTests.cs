@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using BepBot.Chat;
 using BepBot.Features.Conferences;
-using BepBot.Features.Procurations;
+using BepBot.Platform.Procurations;
 using BepBot.Features.Roster;
-using BepBot.Features.Territory;
+using BepBot.Platform.Territory;
 using BepBot.Infrastructure.Storage;
 using BepBot.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,12 +15,12 @@ public sealed class ConcurrencyTests : ConferenceTest
     /// <summary>One bourgmestre per commune (40), each having opened BepBot, plus Alex for the staff side.</summary>
     private async Task<List<(TeamsUser User, string Commune)>> SeedFortyBourgmestresAsync()
     {
-        var bourgmestres = Territory.Communes
+        var bourgmestres = TerritoryMap.Communes
             .Select((commune, index) => (User: new TeamsUser($"29:mayor-{index}", $"Bourgmestre de {commune.Name}", $"{index:00000000}-aaaa-4bbb-8ccc-dddddddddddd"), Commune: commune.Name))
             .ToList();
         var members = bourgmestres
-            .Select(entry => new RosterMember(entry.User.AadObjectId, entry.User.Name, $"mayor{entry.User.AadObjectId[..8]}@commune.example", Role.Bourgmestre, entry.Commune))
-            .Append(new RosterMember(TeamsUser.Alex.AadObjectId, "Alex Wilber", "alex.wilber@bepbot-demo.example", Role.BepStaff, null))
+            .Select(entry => new Member(entry.User.AadObjectId, entry.User.Name, $"mayor{entry.User.AadObjectId[..8]}@commune.example", Role.Bourgmestre, entry.Commune))
+            .Append(new Member(TeamsUser.Alex.AadObjectId, "Alex Wilber", "alex.wilber@bepbot-demo.example", Role.BepStaff, null))
             .ToList();
         await Bot.Store.UpsertAsync(RosterDirectory.Key, new RosterDocument(members, false, DateTimeOffset.UtcNow, "test"));
         var conversations = Bot.Services.GetRequiredService<ConversationDirectory>();
@@ -53,7 +53,7 @@ public sealed class ConcurrencyTests : ConferenceTest
         var replies = await Task.WhenAll(clicks);
 
         replies.ShouldAllBe(reply => reply.UpdatedCard != null, string.Join("\n", replies.Where(reply => reply.UpdatedCard == null).Select(reply => reply.AllText)));
-        (await Conferences.PollAnswersAsync(poll.Id)).Select(answer => answer.Commune).ShouldBe(Territory.Communes.Select(commune => commune.Name), ignoreOrder: true);
+        (await Conferences.PollAnswersAsync(poll.Id)).Select(answer => answer.Commune).ShouldBe(TerritoryMap.Communes.Select(commune => commune.Name), ignoreOrder: true);
         var rsvps = await Conferences.RsvpsAsync(session.Id);
         rsvps.Count.ShouldBe(40);
         rsvps.Count(rsvp => rsvp.Answer == RsvpAnswer.Represented).ShouldBe(10);

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using BepBot.Features.Conferences;
-using BepBot.Features.Procurations;
+using BepBot.Platform.Procurations;
 using BepBot.Infrastructure.Time;
 using BepBot.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,8 +1,9 @@
 using System.Globalization;
 using BepBot.Chat;
-using BepBot.Features.Communes;
+using BepBot.Platform.CommunePages;
 using BepBot.Features.Conferences;
 using BepBot.Features.Roster;
+using BepBot.Platform.Sessions;
 using BepBot.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 

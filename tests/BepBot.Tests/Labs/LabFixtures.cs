@@ -48,22 +48,22 @@ public static class LabFixtures
         (await bot.Services.GetRequiredService<LabBook>().FindAsync(id))!;
 
     /// <summary><paramref name="count"/> officers spread over the communes given, in the roster (staff Alex kept).</summary>
-    public static async Task<List<RosterMember>> SeedOfficersAsync(IDocumentStore store, int count, params string[] communes)
+    public static async Task<List<Member>> SeedOfficersAsync(IDocumentStore store, int count, params string[] communes)
     {
         var members = Enumerable.Range(1, count)
-            .Select(i => new RosterMember($"{i:00000000}-aaaa-bbbb-cccc-dddddddddddd", $"Agent {i:000}", $"agent{i:000}@commune.example", Role.Officer, communes[i % communes.Length]))
+            .Select(i => new Member($"{i:00000000}-aaaa-bbbb-cccc-dddddddddddd", $"Agent {i:000}", $"agent{i:000}@commune.example", Role.Officer, communes[i % communes.Length]))
             .ToList();
         var all = members
-            .Append(new RosterMember(TeamsUser.Alex.AadObjectId, "Alex Wilber", "alex@bep.example", Role.BepStaff, null))
-            .Append(new RosterMember(TeamsUser.Patti.AadObjectId, "Patti Fernandez", "patti@namur.example", Role.Officer, "Namur"))
-            .Append(new RosterMember(TeamsUser.Lynne.AadObjectId, "Lynne Robbins", "lynne@ciney.example", Role.Officer, "Ciney"))
+            .Append(new Member(TeamsUser.Alex.AadObjectId, "Alex Wilber", "alex@bep.example", Role.BepStaff, null))
+            .Append(new Member(TeamsUser.Patti.AadObjectId, "Patti Fernandez", "patti@namur.example", Role.Officer, "Namur"))
+            .Append(new Member(TeamsUser.Lynne.AadObjectId, "Lynne Robbins", "lynne@ciney.example", Role.Officer, "Ciney"))
             .ToList();
         await store.UpsertAsync(RosterDirectory.Key, new RosterDocument(all, false, DateTimeOffset.UtcNow, "test"));
         return members;
     }
 
-    public static TeamsUser Officer(RosterMember member) => new("29:" + member.AadObjectId, member.Name, member.AadObjectId);
+    public static TeamsUser Officer(Member member) => new("29:" + member.AadObjectId, member.Name, member.AadObjectId);
 
-    public static SavedConversation ConversationFor(RosterMember member, string serviceUrl) =>
+    public static SavedConversation ConversationFor(Member member, string serviceUrl) =>
         new("a:officer-" + member.AadObjectId, ConversationKind.Personal, TeamsClient.Tenant, serviceUrl, "msteams", TeamsClient.BotId, "BepBot", "29:" + member.AadObjectId, member.AadObjectId, null, "fr-BE", DateTimeOffset.UtcNow);
 }

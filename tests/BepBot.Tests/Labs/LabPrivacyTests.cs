@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BepBot.Chat;
-using BepBot.Features.Communes;
+using BepBot.Platform.CommunePages;
 using BepBot.Features.Labs;
 using BepBot.Features.Roster;
 using BepBot.Infrastructure.Text;

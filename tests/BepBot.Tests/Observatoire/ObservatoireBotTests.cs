@@ -210,8 +210,8 @@ public sealed class ObservatoireBotTests : IAsyncLifetime
     [Fact]
     public async Task CommunePageSection_HeadlineFigures()
     {
-        var section = _bot.Services.GetServices<BepBot.Features.Communes.ICommunePageSection>().OfType<ObservatoirePageSection>().Single();
-        var viewer = new BepBot.Chat.ChatUser("x", "Lynne", BepBot.Features.Roster.Role.Officer, null);
+        var section = _bot.Services.GetServices<BepBot.Platform.CommunePages.ICommunePageSection>().OfType<ObservatoirePageSection>().Single();
+        var viewer = new BepBot.Chat.ChatUser("x", "Lynne", BepBot.Chat.Role.Officer, null);
 
         var page = (await section.DescribeAsync("Doische", viewer, BepBot.Infrastructure.Time.BelgianTime.French, CancellationToken.None))!;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using BepBot.Features.Observatoire;
+using BepBot.Platform.Territory;
 
 namespace BepBot.Tests.Observatoire;
 
@@ -8,7 +9,7 @@ public sealed class ObservatoireCsvTests
     public static string Csv(int rows, IReadOnlyDictionary<int, string>? replaceLines = null, string separator = ";")
     {
         var text = new StringBuilder($"commune{separator}indicateur{separator}année{separator}valeur{separator}unité{separator}source\n");
-        var communes = BepBot.Features.Territory.Territory.Communes;
+        var communes = BepBot.Platform.Territory.TerritoryMap.Communes;
         for (var i = 0; i < rows; i++)
         {
             var line = i + 2;
@@ -29,7 +30,7 @@ public sealed class ObservatoireCsvTests
         var csv = Csv(500, new Dictionary<int, string>
         {
             [10] = "Atlantis;Population;2000;12;habitants;Statbel",
-            [200] = $"{BepBot.Features.Territory.Territory.Communes[198 % 40].Name};Population;2004;douze;habitants;Statbel",
+            [200] = $"{BepBot.Platform.Territory.TerritoryMap.Communes[198 % 40].Name};Population;2004;douze;habitants;Statbel",
             [400] = "Dinant;Population;20x9;12;habitants;Statbel",
         });
 

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using BepBot.Features.Observatoire;
 using BepBot.Infrastructure.Storage;
+using BepBot.Platform.Territory;
 using BepBot.Tests.Harness;
 
 namespace BepBot.Tests.Observatoire;
@@ -76,7 +77,7 @@ public sealed class ObservatoireImportTests : IAsyncLifetime
         var csv = ObservatoireCsvTests.Csv(500, new Dictionary<int, string>
         {
             [10] = "Atlantis;Population;2000;12;habitants;Statbel",
-            [200] = $"{BepBot.Features.Territory.Territory.Communes[198 % 40].Name};Population;2004;douze;habitants;Statbel",
+            [200] = $"{BepBot.Platform.Territory.TerritoryMap.Communes[198 % 40].Name};Population;2004;douze;habitants;Statbel",
             [400] = "Dinant;Population;2009;12;habitants",
         });
 

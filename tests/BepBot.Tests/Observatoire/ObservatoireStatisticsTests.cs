@@ -1,4 +1,5 @@
 using BepBot.Features.Observatoire;
+using BepBot.Platform.Territory;
 
 namespace BepBot.Tests.Observatoire;
 
@@ -103,7 +104,7 @@ public sealed class ObservatoireStatisticsTests
     {
         CommuneCodes.ByCommune.Count.ShouldBe(40);
         CommuneCodes.ByCommune.Values.Distinct().Count().ShouldBe(40);
-        CommuneCodes.ByCommune.Keys.Order().ShouldBe(BepBot.Features.Territory.Territory.Communes.Select(commune => commune.Name).Order());
+        CommuneCodes.ByCommune.Keys.Order().ShouldBe(BepBot.Platform.Territory.TerritoryMap.Communes.Select(commune => commune.Name).Order());
         CommuneCodes.Find("92094")!.Name.ShouldBe("Namur");
         CommuneCodes.Find("91034")!.Name.ShouldBe("Dinant");
         CommuneCodes.Find("91030")!.Name.ShouldBe("Ciney");

@@ -1,4 +1,5 @@
-using BepBot.Features.Procurations;
+using BepBot.Chat;
+using BepBot.Platform.Procurations;
 using BepBot.Features.Roster;
 using BepBot.Infrastructure.Storage;
 using BepBot.Tests.Harness;
@@ -8,9 +9,9 @@ namespace BepBot.Tests.Procurations;
 
 public sealed class ProcurationBookTests : IAsyncLifetime
 {
-    private static readonly RosterMember Namur = new("a-namur", "Maxime Prévot", "namur@bep.be", Role.Bourgmestre, "Namur");
-    private static readonly RosterMember Dinant = new("a-dinant", "Axel Tixhon", "dinant@bep.be", Role.Bourgmestre, "Dinant");
-    private static readonly RosterMember Couvin = new("a-couvin", "Maxime Lejeune", "couvin@bep.be", Role.Bourgmestre, "Couvin");
+    private static readonly Member Namur = new("a-namur", "Maxime Prévot", "namur@bep.be", Role.Bourgmestre, "Namur");
+    private static readonly Member Dinant = new("a-dinant", "Axel Tixhon", "dinant@bep.be", Role.Bourgmestre, "Dinant");
+    private static readonly Member Couvin = new("a-couvin", "Maxime Lejeune", "couvin@bep.be", Role.Bourgmestre, "Couvin");
     private readonly Azure.Storage.Blobs.BlobContainerClient _container = Azurite.NewContainer("procurations");
     private readonly ProcurationBook _book;
 
@@ -65,7 +66,7 @@ public sealed class ProcurationBookTests : IAsyncLifetime
     [Fact]
     public async Task GiveAsync_ManyGiversToOneHolderAtOnce_ExactlyOneWins()
     {
-        var givers = Enumerable.Range(0, 20).Select(index => new RosterMember($"g{index}", $"B{index}", $"b{index}@x.be", Role.Bourgmestre, $"Commune{index}")).ToList();
+        var givers = Enumerable.Range(0, 20).Select(index => new Member($"g{index}", $"B{index}", $"b{index}@x.be", Role.Bourgmestre, $"Commune{index}")).ToList();
 
         var outcomes = await Task.WhenAll(givers.Select(giver => _book.GiveAsync(ProcurationScope.Ballot, "b2", giver, Couvin)));
 

@@ -1,3 +1,4 @@
+using BepBot.Chat;
 using BepBot.Features.Roster;
 
 namespace BepBot.Tests.Roster;
@@ -26,10 +27,10 @@ public sealed class RosterCsvTests
         result.Errors.ShouldBeEmpty();
         result.Members.ShouldBe(
         [
-            new RosterMember(StaffId, "Alex Wilber", "alex.wilber@bep.be", Role.BepStaff, null),
-            new RosterMember(NamurId, "Maxime Prévot", "bourgmestre@ville.namur.be", Role.Bourgmestre, "Namur"),
-            new RosterMember(EghezeeId, "Rudy Delhaise", "rudy.delhaise@eghezee.be", Role.Officer, "Eghezée"),
-            new RosterMember(LaBruyereId, "Yves Depas", "bourgmestre@labruyere.be", Role.Bourgmestre, "La Bruyère"),
+            new Member(StaffId, "Alex Wilber", "alex.wilber@bep.be", Role.BepStaff, null),
+            new Member(NamurId, "Maxime Prévot", "bourgmestre@ville.namur.be", Role.Bourgmestre, "Namur"),
+            new Member(EghezeeId, "Rudy Delhaise", "rudy.delhaise@eghezee.be", Role.Officer, "Eghezée"),
+            new Member(LaBruyereId, "Yves Depas", "bourgmestre@labruyere.be", Role.Bourgmestre, "La Bruyère"),
         ]);
     }
 
@@ -57,7 +58,7 @@ public sealed class RosterCsvTests
             $"officer,Ciney,lynne.robbins@ciney.be,Lynne Robbins,{NamurId}"));
 
         result.Errors.ShouldBeEmpty();
-        result.Members.ShouldBe([new RosterMember(NamurId, "Lynne Robbins", "lynne.robbins@ciney.be", Role.Officer, "Ciney")]);
+        result.Members.ShouldBe([new Member(NamurId, "Lynne Robbins", "lynne.robbins@ciney.be", Role.Officer, "Ciney")]);
     }
 
     [Fact]
@@ -68,7 +69,7 @@ public sealed class RosterCsvTests
             $"{NamurId}, Maxime Prévot , bourgmestre@ville.namur.be , bourgmestre , Namur "));
 
         result.Errors.ShouldBeEmpty();
-        result.Members.ShouldBe([new RosterMember(NamurId, "Maxime Prévot", "bourgmestre@ville.namur.be", Role.Bourgmestre, "Namur")]);
+        result.Members.ShouldBe([new Member(NamurId, "Maxime Prévot", "bourgmestre@ville.namur.be", Role.Bourgmestre, "Namur")]);
     }
 
     [Fact]

@@ -1,5 +1,4 @@
-using BepBot.Features.Territory;
-using Territories = BepBot.Features.Territory.Territory;
+using BepBot.Platform.Territory;
 
 namespace BepBot.Tests.Text;
 
@@ -8,32 +7,32 @@ public sealed class TerritoryTests
     [Fact]
     public void Bassins_AsTheBepPageLists_ThreeBassinsOfSixteenThirteenAndEleven()
     {
-        Territories.Bassins.Select(bassin => (bassin.Id, bassin.Communes.Count))
+        TerritoryMap.Bassins.Select(bassin => (bassin.Id, bassin.Communes.Count))
             .ShouldBe([("namur-capitale", 16), ("dinant-meuse-condroz", 13), ("essaimage", 11)]);
     }
 
     [Fact]
     public void Communes_All_FortyDistinctEachInItsOwnBassin()
     {
-        Territories.Communes.Count.ShouldBe(40);
-        Territories.Communes.Select(commune => commune.Name).Distinct(StringComparer.Ordinal).Count().ShouldBe(40);
-        Territories.Communes.ShouldAllBe(commune => commune.Bassin.Communes.Contains(commune.Name));
+        TerritoryMap.Communes.Count.ShouldBe(40);
+        TerritoryMap.Communes.Select(commune => commune.Name).Distinct(StringComparer.Ordinal).Count().ShouldBe(40);
+        TerritoryMap.Communes.ShouldAllBe(commune => commune.Bassin.Communes.Contains(commune.Name));
     }
 
     [Fact]
     public void Communes_SpeltAsTheSeed()
     {
-        Territories.NamurCapitale.Communes.ShouldBe(
+        TerritoryMap.NamurCapitale.Communes.ShouldBe(
         [
             "Andenne", "Assesse", "Chastre", "Eghezée", "Fernelmont", "Floreffe", "Fosses-la-Ville", "Gembloux",
             "Gesves", "Jemeppe-sur-Sambre", "La Bruyère", "Namur", "Ohey", "Profondeville", "Sombreffe", "Walhain",
         ]);
-        Territories.DinantMeuseCondroz.Communes.ShouldBe(
+        TerritoryMap.DinantMeuseCondroz.Communes.ShouldBe(
         [
             "Anhée", "Beauraing", "Bièvre", "Ciney", "Dinant", "Onhaye", "Gedinne", "Hamois", "Hastière",
             "Havelange", "Houyet", "Vresse-sur-Semois", "Yvoir",
         ]);
-        Territories.Essaimage.Communes.ShouldBe(
+        TerritoryMap.Essaimage.Communes.ShouldBe(
         [
             "Cerfontaine", "Chimay", "Couvin", "Doische", "Florennes", "Froidchapelle", "Mettet", "Momignies",
             "Philippeville", "Viroinval", "Walcourt",
@@ -50,7 +49,7 @@ public sealed class TerritoryTests
     [InlineData("couvin", "Couvin", "essaimage")]
     public void FindCommune_AnyCaseOrAccents_ReturnsSeedSpellingAndBassin(string typed, string name, string bassinId)
     {
-        var commune = Territories.FindCommune(typed);
+        var commune = TerritoryMap.FindCommune(typed);
 
         commune.ShouldNotBeNull();
         commune.Name.ShouldBe(name);
@@ -64,7 +63,7 @@ public sealed class TerritoryTests
     [InlineData("")]
     [InlineData(null)]
     public void FindCommune_Unknown_ReturnsNull(string? typed) =>
-        Territories.FindCommune(typed).ShouldBeNull();
+        TerritoryMap.FindCommune(typed).ShouldBeNull();
 
     [Theory]
     [InlineData("namur-capitale", "namur-capitale")]
@@ -76,7 +75,7 @@ public sealed class TerritoryTests
     [InlineData("Région Essaimage (Entre-Sambre-et-Meuse)", "essaimage")]
     public void FindBassin_IdOrShortName_ReturnsBassin(string typed, string expectedId)
     {
-        Bassin? bassin = Territories.FindBassin(typed);
+        Bassin? bassin = TerritoryMap.FindBassin(typed);
 
         bassin.ShouldNotBeNull();
         bassin.Id.ShouldBe(expectedId);
@@ -88,5 +87,5 @@ public sealed class TerritoryTests
     [InlineData("")]
     [InlineData(null)]
     public void FindBassin_Unknown_ReturnsNull(string? typed) =>
-        Territories.FindBassin(typed).ShouldBeNull();
+        TerritoryMap.FindBassin(typed).ShouldBeNull();
 }

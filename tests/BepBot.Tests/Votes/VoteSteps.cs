@@ -3,6 +3,7 @@ using BepBot.Chat;
 using BepBot.Features.Roster;
 using BepBot.Features.Votes;
 using BepBot.Infrastructure.Storage;
+using BepBot.Platform.Territory;
 using BepBot.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -11,7 +12,7 @@ namespace BepBot.Tests.Votes;
 /// <summary>Helpers shared by the vote tests: ballots, a roster of 40 bourgmestres, clicks on ballot cards.</summary>
 public static class VoteSteps
 {
-    public static readonly string[] AllCommunes = [.. BepBot.Features.Territory.Territory.Communes.Select(commune => commune.Name)];
+    public static readonly string[] AllCommunes = [.. BepBot.Platform.Territory.TerritoryMap.Communes.Select(commune => commune.Name)];
 
     /// <summary>A Pour / Contre / Abstention ballot on the 40 communes, open ballot, simple majority, no quorum, closed by hand.</summary>
     public static Ballot Motion(string question = "Approuvez-vous l'avis sur le schéma de développement territorial ?") =>
@@ -61,8 +62,8 @@ public static class VoteSteps
     {
         var users = AllCommunes.Select((commune, index) => (commune, user: new TeamsUser($"29:bourgmestre-{index:00}", $"Bourgmestre de {commune}", $"{index + 1:00000000}-b000-4000-8000-000000000000"))).ToList();
         var members = users
-            .Select(pair => new RosterMember(pair.user.AadObjectId, pair.user.Name, $"bourgmestre{pair.user.Id[^2..]}@commune.example", Role.Bourgmestre, pair.commune))
-            .Append(new RosterMember(TeamsUser.Alex.AadObjectId, "Alex Wilber", "alex@bep.example", Role.BepStaff, null))
+            .Select(pair => new Member(pair.user.AadObjectId, pair.user.Name, $"bourgmestre{pair.user.Id[^2..]}@commune.example", Role.Bourgmestre, pair.commune))
+            .Append(new Member(TeamsUser.Alex.AadObjectId, "Alex Wilber", "alex@bep.example", Role.BepStaff, null))
             .ToList();
         await store.UpsertAsync(RosterDirectory.Key, new RosterDocument(members, false, DateTimeOffset.UtcNow, "test"));
         var conversations = new ConversationDirectory(store);

@@ -1,7 +1,10 @@
 using System.Text.Json.Nodes;
-using BepBot.Features.Procurations;
+using BepBot.Chat;
+using BepBot.Platform.Procurations;
 using BepBot.Features.Roster;
 using BepBot.Features.Votes;
+using BepBot.Platform.Sessions;
+using BepBot.Platform.Territory;
 using BepBot.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 using static BepBot.Tests.Votes.VoteSteps;
@@ -102,7 +105,7 @@ public sealed class VoteTests : IAsyncLifetime
     public async Task Vote_ForgedPayloads_AreRefusedWithAMessageAndNothingWritten()
     {
         var ballot = await OpenAsync(_bot, Motion());
-        var bassin = await OpenAsync(_bot, Motion("Question au bassin Essaimage") with { Bassin = "essaimage", Communes = BepBot.Features.Territory.Territory.Essaimage.Communes });
+        var bassin = await OpenAsync(_bot, Motion("Question au bassin Essaimage") with { Bassin = "essaimage", Communes = BepBot.Platform.Territory.TerritoryMap.Essaimage.Communes });
 
         var officer = await VoteAsync(_teams, TeamsUser.Patti, ballot.Id, "Namur", "pour");
         var guest = await VoteAsync(_teams, TeamsUser.Stranger, ballot.Id, "Namur", "pour");
@@ -330,7 +333,7 @@ public sealed class VoteTests : IAsyncLifetime
     {
         var waiting = await OpenAsync(_bot, Motion("Question en attente de Megan"));
         var done = await OpenAsync(_bot, Motion("Question déjà votée par Megan"));
-        var other = await OpenAsync(_bot, Motion("Question au bassin Essaimage") with { Bassin = "essaimage", Communes = BepBot.Features.Territory.Territory.Essaimage.Communes });
+        var other = await OpenAsync(_bot, Motion("Question au bassin Essaimage") with { Bassin = "essaimage", Communes = BepBot.Platform.Territory.TerritoryMap.Essaimage.Communes });
         await VoteAsync(_teams, TeamsUser.Megan, done.Id, "Namur", "pour");
 
         var megan = (await _teams.SayAsync(TeamsUser.Megan, "votes")).AllText;
@@ -351,7 +354,7 @@ public sealed class VoteTests : IAsyncLifetime
         var open = await OpenAsync(_bot, Motion("Question publique"));
         var secret = await OpenAsync(_bot, Motion("Question secrète") with { Secret = true });
         await VoteAsync(_teams, TeamsUser.Megan, secret.Id, "Namur", "contre");
-        var section = _bot.Services.GetServices<BepBot.Features.Communes.ICommunePageSection>().OfType<OpenBallotsSection>().Single();
+        var section = _bot.Services.GetServices<BepBot.Platform.CommunePages.ICommunePageSection>().OfType<OpenBallotsSection>().Single();
         var viewer = new BepBot.Chat.ChatUser(TeamsUser.Lynne.AadObjectId, "Lynne Robbins", Role.Officer, null);
 
         var namur = await section.DescribeAsync("Namur", viewer, System.Globalization.CultureInfo.GetCultureInfo("fr-BE"), CancellationToken.None);

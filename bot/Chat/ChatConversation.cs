@@ -1,0 +1,6 @@
+using System.Globalization;
+using BepBot.Chat.Flows;
+
+namespace BepBot.Chat;
+
+public sealed record ChatConversation(string Id, ConversationKind Kind, string? TenantId);

@@ -1,0 +1,5 @@
+using BepBot.Infrastructure.Text;
+
+namespace BepBot.Chat;
+
+public sealed record CommandMatch(CommandDefinition Command, string Arguments);

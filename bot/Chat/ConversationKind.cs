@@ -1,0 +1,11 @@
+using System.Globalization;
+using BepBot.Chat.Flows;
+
+namespace BepBot.Chat;
+
+public enum ConversationKind
+{
+    Personal,
+    GroupChat,
+    Channel,
+}

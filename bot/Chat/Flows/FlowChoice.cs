@@ -1,0 +1,4 @@
+
+namespace BepBot.Chat.Flows;
+
+public sealed record FlowChoice(string Value, string Title);

@@ -1,0 +1,4 @@
+namespace BepBot.Chat;
+
+/// <summary>A person the BEP knows, keyed by their Microsoft Entra object id (what Teams sends as from.aadObjectId).</summary>
+public sealed record Member(string AadObjectId, string Name, string Email, Role Role, string? Commune);

@@ -1,0 +1,10 @@
+using BepBot.Chat;
+
+namespace BepBot.Features.Roster;
+
+/// <summary>The whole roster is one document, so an import or an edit applies entirely or not at all.</summary>
+public sealed record RosterDocument(IReadOnlyList<Member> Members, bool IsDemo, DateTimeOffset UpdatedAt, string UpdatedBy)
+{
+    public Member? Find(string? aadObjectId) =>
+        aadObjectId is null ? null : Members.FirstOrDefault(member => string.Equals(member.AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase));
+}

@@ -1,0 +1,6 @@
+using System.Globalization;
+using BepBot.Chat;
+
+namespace BepBot.Platform.CommunePages;
+
+public sealed record CommunePageLine(string Text, string? Detail = null);

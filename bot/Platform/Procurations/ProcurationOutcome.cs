@@ -1,0 +1,10 @@
+namespace BepBot.Platform.Procurations;
+
+public enum ProcurationOutcome
+{
+    Given,
+    AlreadyGivenToThisHolder,
+    CommuneAlreadyGaveOne,
+    HolderAlreadyCarriesOne,
+    CannotHoldOwnCommune,
+}

@@ -1,0 +1,3 @@
+namespace BepBot.Platform.Sessions;
+
+public sealed record AgendaChoice(string Id, string Title);

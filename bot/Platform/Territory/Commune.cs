@@ -1,0 +1,5 @@
+using BepBot.Infrastructure.Text;
+
+namespace BepBot.Platform.Territory;
+
+public sealed record Commune(string Name, Bassin Bassin);

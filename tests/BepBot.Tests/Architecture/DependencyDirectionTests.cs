@@ -1,0 +1,107 @@
+using BepBot.Chat;
+using BepBot.Features.Welcome;
+
+namespace BepBot.Tests.Architecture;
+
+/// <summary>
+/// The arrows of docs/architecture.md, checked on the compiled bot: Host → Teams → Chat; Features → Platform, Chat,
+/// Cards, Infrastructure; a feature never uses another feature or Teams; nothing below the features uses one.
+/// </summary>
+public sealed class DependencyDirectionTests
+{
+    // Which other parts each part may use. A feature (Features.X) and a platform part (Platform.X) are each one part.
+    private static readonly Dictionary<string, string[]> MayUse = new()
+    {
+        ["Host"] = ["Teams", "Chat", "Cards", "Infrastructure", "Platform", "Features"],
+        ["Teams"] = ["Chat", "Cards", "Infrastructure"],
+        ["Features"] = ["Platform", "Chat", "Cards", "Infrastructure"],
+        ["Platform"] = ["Platform", "Chat", "Cards", "Infrastructure"],
+        ["Chat"] = ["Cards", "Infrastructure"],
+        ["Cards"] = ["Infrastructure"],
+        ["Infrastructure"] = [],
+    };
+
+    // Arrows that still point the wrong way, each with the work that removes it. The test fails when one is gone, so
+    // the list can only shrink.
+    private static readonly HashSet<(string From, string To)> NotYetRemoved =
+    [
+        // The delivery engine still lives in the Broadcasts feature (issue 16, bullet 3 moves it to Platform).
+        ("Features.Conferences", "Features.Broadcasts"),
+        ("Features.Labs", "Features.Broadcasts"),
+        ("Features.Votes", "Features.Broadcasts"),
+    ];
+
+    [Fact]
+    public void EveryArrow_PointsTheAllowedWay()
+    {
+        var arrows = DependencyScanner.Scan(typeof(ChatTurn).Assembly)
+            .Select(edge => (Edge: edge, From: PartOf(edge.From), To: PartOf(edge.To)))
+            .Where(arrow => arrow.From is not null && arrow.To is not null && arrow.From != arrow.To)
+            .ToList();
+
+        var wrong = arrows
+            .Where(arrow => !IsAllowed(arrow.From!, arrow.To!) && !NotYetRemoved.Contains((arrow.From!, arrow.To!)))
+            .Select(arrow => $"{arrow.Edge.From.FullName} → {arrow.Edge.To.FullName}")
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        var gone = NotYetRemoved.Where(exception => !arrows.Any(arrow => (arrow.From, arrow.To) == exception)).ToList();
+
+        wrong.ShouldBeEmpty(string.Join(Environment.NewLine, wrong));
+        gone.ShouldBeEmpty("these arrows are gone: remove them from NotYetRemoved");
+    }
+
+    [Fact]
+    public void Scanner_SeesADependencyUsedOnlyInAMethodBody()
+    {
+        // Program only calls AddWelcome(): no field, signature or base type names the Welcome feature.
+        var edges = DependencyScanner.Scan(typeof(ChatTurn).Assembly);
+
+        edges.ShouldContain(edge => edge.From.Name == "Program" && edge.To == typeof(WelcomeRegistration));
+    }
+
+    [Theory]
+    [InlineData("Features.Votes", "Features.Conferences", false)]
+    [InlineData("Features.Communes", "Features.Projects", false)]
+    [InlineData("Features.Votes", "Teams", false)]
+    [InlineData("Chat", "Features.Roster", false)]
+    [InlineData("Teams", "Features.Welcome", false)]
+    [InlineData("Teams", "Platform.Territory", false)]
+    [InlineData("Platform.Procurations", "Features.Votes", false)]
+    [InlineData("Infrastructure", "Cards", false)]
+    [InlineData("Infrastructure", "Chat", false)]
+    [InlineData("Chat", "Teams", false)]
+    [InlineData("Features.Votes", "Platform.Sessions", true)]
+    [InlineData("Features.Welcome", "Chat", true)]
+    [InlineData("Teams", "Chat", true)]
+    [InlineData("Host", "Features.Votes", true)]
+    public void Rules_AllowOnlyTheArrowsOfTheArchitecture(string from, string to, bool allowed) =>
+        IsAllowed(from, to).ShouldBe(allowed);
+
+    private static bool IsAllowed(string from, string to) =>
+        from == to || MayUse[KindOf(from)].Contains(KindOf(to));
+
+    private static string KindOf(string part) => part.Split('.')[0];
+
+    // Null for the compiler's own helpers (anonymous types, collection wrappers, System.*), which belong to no part.
+    private static string? PartOf(Type type)
+    {
+        var space = type.Namespace;
+        if (type.Name.StartsWith('<'))
+        {
+            return null;
+        }
+
+        if (space is null || space == "BepBot")
+        {
+            return "Host";
+        }
+
+        if (!space.StartsWith("BepBot.", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var segments = space.Split('.');
+        return segments[1] is "Features" or "Platform" && segments.Length > 2 ? $"{segments[1]}.{segments[2]}" : segments[1];
+    }
+}
