@@ -29,9 +29,9 @@ public static class VotesRegistration
         services.AddSingleton<BallotLifecycle>();
         services.AddSingleton<BallotsOfSession>();
         services.AddSingleton<ProxyGate>();
-        services.AddSingleton<IJobHandler, OpenBallotJob>();
-        services.AddSingleton<IJobHandler, CloseBallotJob>();
-        services.AddSingleton<IJobHandler, RemindBallotJob>();
+        services.AddJobHandler<OpenBallotJob>(OpenBallotJob.JobKind);
+        services.AddJobHandler<CloseBallotJob>(CloseBallotJob.JobKind);
+        services.AddJobHandler<RemindBallotJob>(RemindBallotJob.JobKind);
         services.AddBroadcastContent<BallotCardContent>();
         services.AddBroadcastContent<ReminderContent>();
         services.AddBroadcastContent<ResultContent>();
