@@ -32,7 +32,7 @@ public static class BroadcastBenchmark
         Console.WriteLine($"Seeding {recipients} officers and their conversations…");
         var conversations = await BroadcastSteps.SeedOfficersAsync(bot.Store, connector.ServiceUrl, recipients);
         var broadcasts = bot.Services.GetRequiredService<BroadcastStore>();
-        var scheduler = bot.Services.GetRequiredService<JobScheduler>();
+        var scheduler = bot.Services.GetRequiredService<JobBook>();
         var id = BroadcastStore.NewId();
         var now = DateTimeOffset.UtcNow;
         await broadcasts.CreateAsync(new Broadcast(id, "Benchmark", "Message de test.", new Audience(AudienceKind.AllOfficers), TeamsUser.Alex.AadObjectId, "Alex Wilber", now, null, BroadcastState.Scheduled));

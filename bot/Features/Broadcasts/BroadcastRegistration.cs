@@ -18,8 +18,8 @@ public static class BroadcastRegistration
         services.AddSingleton<TeamsThrottle>();
         services.AddSingleton<BroadcastStatusUpdater>();
         services.AddSingleton<DeliverToRecipient>();
-        services.AddSingleton<IJobHandler, LaunchBroadcastJob>();
-        services.AddSingleton<IJobHandler, WatchBroadcastJob>();
+        services.AddJobHandler<LaunchBroadcastJob>(LaunchBroadcastJob.JobKind);
+        services.AddJobHandler<WatchBroadcastJob>(WatchBroadcastJob.JobKind);
         services.AddHostedService<DeliveryWorker>();
         services.AddCommand<StartBroadcast>("broadcast", "broadcasts", Roles.Staff, "diffuser", "broadcast", "nouvelle diffusion");
         services.AddCommand<ListBroadcasts>("broadcasts", "broadcasts", Roles.Staff, "diffusions", "broadcasts", "diffusions programmees");

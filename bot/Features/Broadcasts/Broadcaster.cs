@@ -39,7 +39,7 @@ public sealed record BroadcastRequest(
 /// The way features send to an audience through the durable broadcast engine (votes, invitations, reminders,
 /// cancellations): same fan-out, Teams rate limits, retries and delivery report as staff announcements.
 /// </summary>
-public sealed class Broadcaster(BroadcastStore broadcasts, JobScheduler scheduler, TimeProvider clock)
+public sealed class Broadcaster(BroadcastStore broadcasts, JobBook jobs, TimeProvider clock)
 {
     /// <summary>Creates the broadcast and schedules its launch. With a given <see cref="BroadcastRequest.Id"/>, a second call is a no-op (idempotent jobs).</summary>
     public async Task<Broadcast> StartAsync(BroadcastRequest request, CancellationToken cancellationToken = default)
@@ -71,7 +71,7 @@ public sealed class Broadcaster(BroadcastStore broadcasts, JobScheduler schedule
             return (await broadcasts.GetAsync(request.Id, cancellationToken))!.Value;
         }
 
-        await scheduler.ScheduleAsync(LaunchBroadcastJob.JobKind, LaunchBroadcastJob.JobIdOf(broadcast.Id), request.ScheduledFor ?? now, broadcast.Id, cancellationToken);
+        await jobs.ScheduleAsync(LaunchBroadcastJob.JobKind, LaunchBroadcastJob.JobIdOf(broadcast.Id), request.ScheduledFor ?? now, broadcast.Id, cancellationToken);
         return broadcast;
     }
 }

@@ -17,7 +17,7 @@ public sealed partial class LaunchBroadcastJob(
     IWorkQueue queue,
     DeliveryQueueName deliveryQueue,
     BroadcastStatusUpdater status,
-    JobScheduler scheduler,
+    JobBook jobs,
     TimeProvider clock,
     ILogger<LaunchBroadcastJob> logger) : IJobHandler
 {
@@ -73,7 +73,7 @@ public sealed partial class LaunchBroadcastJob(
         LogLaunched(logger, broadcast.Id, deliveries.Count, toSend.Count);
 
         await status.PostOrRefreshAsync(broadcast.Id, cancellationToken);
-        await scheduler.ScheduleAsync(WatchBroadcastJob.JobKind, WatchBroadcastJob.JobIdOf(broadcast.Id, 1), now + WatchBroadcastJob.Interval, broadcast.Id, cancellationToken);
+        await jobs.ScheduleAsync(WatchBroadcastJob.JobKind, WatchBroadcastJob.JobIdOf(broadcast.Id, 1), now + WatchBroadcastJob.Interval, broadcast.Id, cancellationToken);
     }
 
     private static string NotReachableReason(Recipient recipient) =>
@@ -92,7 +92,7 @@ public sealed partial class LaunchBroadcastJob(
 /// Refreshes the author's status card every half minute until every delivery is final, then completes the
 /// broadcast. Lives in the scheduler, so completion happens even if the instance that sent the last message died.
 /// </summary>
-public sealed class WatchBroadcastJob(BroadcastStatusUpdater status, JobScheduler scheduler, TimeProvider clock) : IJobHandler
+public sealed class WatchBroadcastJob(BroadcastStatusUpdater status, JobBook jobs, TimeProvider clock) : IJobHandler
 {
     public const string JobKind = "broadcast.watch";
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
@@ -106,7 +106,7 @@ public sealed class WatchBroadcastJob(BroadcastStatusUpdater status, JobSchedule
         if (await status.WatchAsync(job.Payload, cancellationToken) is BroadcastState.Sending)
         {
             var round = int.Parse(job.Id[(job.Id.LastIndexOf('-') + 1)..], System.Globalization.CultureInfo.InvariantCulture) + 1;
-            await scheduler.ScheduleAsync(JobKind, JobIdOf(job.Payload, round), clock.GetUtcNow() + Interval, job.Payload, cancellationToken);
+            await jobs.ScheduleAsync(JobKind, JobIdOf(job.Payload, round), clock.GetUtcNow() + Interval, job.Payload, cancellationToken);
         }
     }
 }

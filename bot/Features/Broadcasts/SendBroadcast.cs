@@ -13,7 +13,7 @@ namespace BepBot.Features.Broadcasts;
 public sealed class SendBroadcast(
     BroadcastStore broadcasts,
     BroadcastCards broadcastCards,
-    JobScheduler scheduler,
+    JobBook jobs,
     TimeProvider clock,
     IStringLocalizer<ChatTexts> texts) : ICardActionHandler
 {
@@ -46,7 +46,7 @@ public sealed class SendBroadcast(
             return Reply.WithText(refusal);
         }
 
-        await scheduler.ScheduleAsync(LaunchBroadcastJob.JobKind, LaunchBroadcastJob.JobIdOf(confirmed.Id), confirmed.ScheduledFor ?? now, confirmed.Id, cancellationToken);
+        await jobs.ScheduleAsync(LaunchBroadcastJob.JobKind, LaunchBroadcastJob.JobIdOf(confirmed.Id), confirmed.ScheduledFor ?? now, confirmed.Id, cancellationToken);
         return Reply.UpdatingCard(broadcastCards.Status(confirmed, [], turn.Culture));
     }
 }
@@ -54,7 +54,7 @@ public sealed class SendBroadcast(
 public sealed record BroadcastIdData(string BroadcastId);
 
 /// <summary>`broadcasts.cancel`: a scheduled broadcast that has not started is called off.</summary>
-public sealed class CancelBroadcast(BroadcastStore broadcasts, BroadcastCards broadcastCards, JobScheduler scheduler, IStringLocalizer<ChatTexts> texts) : ICardActionHandler
+public sealed class CancelBroadcast(BroadcastStore broadcasts, BroadcastCards broadcastCards, JobBook jobs, IStringLocalizer<ChatTexts> texts) : ICardActionHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
@@ -70,7 +70,7 @@ public sealed class CancelBroadcast(BroadcastStore broadcasts, BroadcastCards br
             return Reply.WithText(texts["Broadcast_TooLateToCancel"]);
         }
 
-        await scheduler.CancelAsync(LaunchBroadcastJob.JobIdOf(id), cancellationToken);
+        await jobs.CancelAsync(LaunchBroadcastJob.JobIdOf(id), cancellationToken);
         return Reply.UpdatingCard(broadcastCards.Status(changed, [], turn.Culture)).Then(Reply.WithText(texts["Broadcast_Cancelled", CardText.EscapeMarkdown(changed.Title)]));
     }
 }

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace BepBot.Features.Conferences;
 
 /// <summary>Every message of a session goes out through the broadcast engine, with a stable id per event.</summary>
-public sealed class ConferenceAnnouncer(Broadcaster broadcaster, IMemberDirectory roster, JobScheduler scheduler, IOptions<ConferenceOptions> options, TimeProvider clock)
+public sealed class ConferenceAnnouncer(Broadcaster broadcaster, IMemberDirectory roster, JobBook jobs, IOptions<ConferenceOptions> options, TimeProvider clock)
 {
     public const string PollKind = "conferences.poll";
     public const string InvitationKind = "conferences.invitation";
@@ -63,7 +63,7 @@ public sealed class ConferenceAnnouncer(Broadcaster broadcaster, IMemberDirector
             }
 
             var payload = JsonSerializer.Serialize(new ReminderPayload(session.Id, start, (int)offset.TotalMinutes));
-            await scheduler.ScheduleAsync(ReminderJob.JobKind, ReminderJob.JobIdOf(session.Id, start, (int)offset.TotalMinutes), due, payload, cancellationToken);
+            await jobs.ScheduleAsync(ReminderJob.JobKind, ReminderJob.JobIdOf(session.Id, start, (int)offset.TotalMinutes), due, payload, cancellationToken);
         }
     }
 
@@ -76,7 +76,7 @@ public sealed class ConferenceAnnouncer(Broadcaster broadcaster, IMemberDirector
 
         foreach (var offset in options.Value.Reminders)
         {
-            await scheduler.CancelAsync(ReminderJob.JobIdOf(session.Id, start, (int)offset.TotalMinutes), cancellationToken);
+            await jobs.CancelAsync(ReminderJob.JobIdOf(session.Id, start, (int)offset.TotalMinutes), cancellationToken);
         }
     }
 

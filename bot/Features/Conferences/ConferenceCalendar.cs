@@ -28,7 +28,7 @@ public sealed partial class ConferenceCalendar(
     IOptions<ConferenceOptions> options,
     IMemberDirectory roster,
     ConferenceStore store,
-    JobScheduler scheduler,
+    JobBook jobs,
     IStringLocalizer<ConferencesTexts> texts,
     TimeProvider clock,
     ILogger<ConferenceCalendar> logger)
@@ -98,7 +98,7 @@ public sealed partial class ConferenceCalendar(
                 cancellationToken);
             if (updated is not null && updated.Calendar.Attempts < options.Value.CalendarMaxAttempts)
             {
-                await scheduler.ScheduleAsync(
+                await jobs.ScheduleAsync(
                     CalendarRetryJob.JobKind,
                     $"conferences-calendar-{session.Id}-{updated.Version}-{updated.Calendar.Attempts}",
                     now + options.Value.CalendarRetryDelay,

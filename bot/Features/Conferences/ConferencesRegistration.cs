@@ -23,8 +23,8 @@ public static class ConferencesRegistration
         services.AddSingleton<ConferenceLifecycle>();
         services.AddSingleton<ConferenceAccess>();
         services.AddScoped<ChangeAgenda>();
-        services.AddSingleton<IJobHandler, ReminderJob>();
-        services.AddSingleton<IJobHandler, CalendarRetryJob>();
+        services.AddJobHandler<ReminderJob>(ReminderJob.JobKind);
+        services.AddJobHandler<CalendarRetryJob>(CalendarRetryJob.JobKind);
         services.AddBroadcastContent<PollContent>();
         services.AddBroadcastContent<InvitationContent>();
         services.AddBroadcastContent<DateChosenContent>();

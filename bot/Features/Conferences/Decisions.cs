@@ -31,9 +31,9 @@ public sealed class RecordDecisionsFlow(
     ConferenceStore store,
     ConferenceAnnouncer announcer,
     ConferenceCards cards,
-    IServiceProvider services,
     IStringLocalizer<ConferencesTexts> texts,
-    TimeProvider clock) : Flow
+    TimeProvider clock,
+    ISessionBallotSource? ballotSource = null) : Flow
 {
     public const string FlowId = "conferences.decisions";
 
@@ -89,8 +89,7 @@ public sealed class RecordDecisionsFlow(
 
     private async Task<IReadOnlyList<SessionBallot>> BallotsAsync(string sessionId, CancellationToken cancellationToken)
     {
-        var source = services.GetService<ISessionBallotSource>();
-        return source is null ? [] : await source.ForSessionAsync(sessionId, cancellationToken);
+        return ballotSource is null ? [] : await ballotSource.ForSessionAsync(sessionId, cancellationToken);
     }
 
     private async Task<FlowAnswer> AcceptDecisions(ChatTurn turn, FlowValues values, string input)
@@ -135,7 +134,7 @@ public sealed class RecordDecisionsFlow(
     }
 }
 
-public sealed class StartRecordDecisions(ConferenceAccess access, FlowRunner flows, IServiceProvider services, IStringLocalizer<ConferencesTexts> texts, TimeProvider clock) : ICardActionHandler
+public sealed class StartRecordDecisions(ConferenceAccess access, FlowRunner flows, IStringLocalizer<ConferencesTexts> texts, TimeProvider clock, ISessionBallotSource? ballotSource = null) : ICardActionHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
@@ -152,7 +151,7 @@ public sealed class StartRecordDecisions(ConferenceAccess access, FlowRunner flo
         }
 
         var reply = await SessionFlows.StartAsync(flows, turn, RecordDecisionsFlow.FlowId, session.Id, cancellationToken);
-        var ballots = services.GetService<ISessionBallotSource>() is { } source ? await source.ForSessionAsync(session.Id, cancellationToken) : [];
+        var ballots = ballotSource is null ? [] : await ballotSource.ForSessionAsync(session.Id, cancellationToken);
         return ballots.Count == 0
             ? reply
             : Reply.WithText(texts["Decisions_BallotsFound", string.Join(" ; ", ballots.Select(ballot => $"{ballot.Question} ({ballot.OutcomeText})"))]).Then(reply);

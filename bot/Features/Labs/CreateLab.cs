@@ -12,7 +12,7 @@ namespace BepBot.Features.Labs;
 public sealed class CreateLabFlow(
     LabBook book,
     LabCards labCards,
-    JobScheduler scheduler,
+    JobBook jobs,
     IOptions<LabsOptions> options,
     IStringLocalizer<LabsTexts> texts,
     TimeProvider clock) : Flow
@@ -53,7 +53,7 @@ public sealed class CreateLabFlow(
         }
 
         await book.CreateAsync(lab, cancellationToken);
-        await LabStartJob.ScheduleAllAsync(scheduler, lab, options, cancellationToken);
+        await LabStartJob.ScheduleAllAsync(jobs, lab, options, cancellationToken);
         return Reply.WithCard(await labCards.LabCardAsync(lab, turn.User, texts["Create_Done"], cancellationToken), texts["Create_Done"]);
     }
 

@@ -92,7 +92,7 @@ public sealed class SaveLab(
     LabBook book,
     LabRegistrants registrants,
     Broadcaster broadcaster,
-    JobScheduler scheduler,
+    JobBook jobs,
     IOptions<LabsOptions> options,
     IStringLocalizer<LabsTexts> texts,
     TimeProvider clock,
@@ -166,7 +166,7 @@ public sealed class SaveLab(
         var after = change.After.Details;
         if (before.StartsAt != after.StartsAt)
         {
-            await LabStartJob.ScheduleAllAsync(scheduler, change.After, options, cancellationToken);
+            await LabStartJob.ScheduleAllAsync(jobs, change.After, options, cancellationToken);
         }
 
         var people = change.After.Registrations.Where(registration => registration.IsActive).Select(registration => registration.AadObjectId).Distinct().ToList();

@@ -11,8 +11,8 @@ public sealed partial class LabInboxTidyJob(LabBook book, ILogger<LabInboxTidyJo
 
     public string Kind => JobKind;
 
-    public static Task ScheduleAsync(JobScheduler scheduler, Lab lab, CancellationToken cancellationToken) =>
-        LabStartJob.Of(lab).ScheduleAsync(scheduler, JobKind, "labs-tidy", lab.Details.StartsAt + AfterStart, cancellationToken);
+    public static Task ScheduleAsync(JobBook jobs, Lab lab, CancellationToken cancellationToken) =>
+        LabStartJob.Of(lab).ScheduleAsync(jobs, JobKind, "labs-tidy", lab.Details.StartsAt + AfterStart, cancellationToken);
 
     public async Task RunAsync(ScheduledJob job, CancellationToken cancellationToken)
     {

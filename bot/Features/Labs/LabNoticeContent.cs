@@ -52,8 +52,8 @@ public sealed partial class LabReminderJob(LabBook book, Broadcaster broadcaster
 
     public string Kind => JobKind;
 
-    public static Task ScheduleAsync(JobScheduler scheduler, Lab lab, IOptions<LabsOptions> options, CancellationToken cancellationToken) =>
-        LabStartJob.Of(lab).ScheduleAsync(scheduler, JobKind, "labs-reminder", lab.Details.StartsAt - options.Value.ReminderBefore, cancellationToken);
+    public static Task ScheduleAsync(JobBook jobs, Lab lab, IOptions<LabsOptions> options, CancellationToken cancellationToken) =>
+        LabStartJob.Of(lab).ScheduleAsync(jobs, JobKind, "labs-reminder", lab.Details.StartsAt - options.Value.ReminderBefore, cancellationToken);
 
     public async Task RunAsync(ScheduledJob job, CancellationToken cancellationToken)
     {

@@ -13,15 +13,13 @@ namespace BepBot.Features.Labs;
 /// once: the instance that wrote the seat runs it within moments, and a send Teams refuses for a while is retried by
 /// the scheduler instead of being lost. Not a broadcast: one message to one person must not wait behind a broadcast's pacing.
 /// </summary>
-public sealed class LabNotifier(IServiceProvider services, TimeProvider clock)
+public sealed class LabNotifier(JobBook jobs, TimeProvider clock)
 {
     public async Task PromotedAsync(Lab lab, IReadOnlyList<Registration> promoted, CancellationToken cancellationToken)
     {
-        // Resolved late: the scheduler's handlers include jobs that need the lab book, which needs this notifier.
-        var scheduler = services.GetRequiredService<JobScheduler>();
         foreach (var registration in promoted)
         {
-            await scheduler.ScheduleAsync(
+            await jobs.ScheduleAsync(
                 LabPromotionNoticeJob.JobKind,
                 LabPromotionNoticeJob.JobIdOf(lab.Id, registration),
                 clock.GetUtcNow(),

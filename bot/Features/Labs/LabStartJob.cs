@@ -21,14 +21,14 @@ public sealed record LabStartJob(string LabId, string Start)
     public async Task<Lab?> CurrentLabAsync(LabBook book, CancellationToken cancellationToken) =>
         await book.FindAsync(LabId, cancellationToken) is { } lab && StartOf(lab) == Start ? lab : null;
 
-    public Task<ScheduledJob> ScheduleAsync(JobScheduler scheduler, string kind, string idPrefix, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
-        scheduler.ScheduleAsync(kind, $"{idPrefix}-{LabId}-{Start}", dueAt, Payload, cancellationToken);
+    public Task<ScheduledJob> ScheduleAsync(JobBook jobs, string kind, string idPrefix, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
+        jobs.ScheduleAsync(kind, $"{idPrefix}-{LabId}-{Start}", dueAt, Payload, cancellationToken);
 
     /// <summary>Every job tied to the lab's start: at creation, and again when the date moves.</summary>
-    public static async Task ScheduleAllAsync(JobScheduler scheduler, Lab lab, IOptions<LabsOptions> options, CancellationToken cancellationToken)
+    public static async Task ScheduleAllAsync(JobBook jobs, Lab lab, IOptions<LabsOptions> options, CancellationToken cancellationToken)
     {
-        await LabReminderJob.ScheduleAsync(scheduler, lab, options, cancellationToken);
-        await LabInboxTidyJob.ScheduleAsync(scheduler, lab, cancellationToken);
+        await LabReminderJob.ScheduleAsync(jobs, lab, options, cancellationToken);
+        await LabInboxTidyJob.ScheduleAsync(jobs, lab, cancellationToken);
     }
 
     private static string StartOf(Lab lab) => lab.Details.StartsAt.UtcTicks.ToString(CultureInfo.InvariantCulture);

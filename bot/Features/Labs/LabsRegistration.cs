@@ -17,9 +17,9 @@ public static class LabsRegistration
         services.AddSingleton<LabCards>();
         services.AddScoped<LabRegistrants>();
         services.AddScoped<MyRegistrations>();
-        services.AddSingleton<IJobHandler, LabReminderJob>();
-        services.AddSingleton<IJobHandler, LabPromotionNoticeJob>();
-        services.AddSingleton<IJobHandler, LabInboxTidyJob>();
+        services.AddJobHandler<LabReminderJob>(LabReminderJob.JobKind);
+        services.AddJobHandler<LabPromotionNoticeJob>(LabPromotionNoticeJob.JobKind);
+        services.AddJobHandler<LabInboxTidyJob>(LabInboxTidyJob.JobKind);
         services.AddBroadcastContent<LabNoticeContent>();
         services.AddCommunePageSection<LabsCommunePageSection>();
 

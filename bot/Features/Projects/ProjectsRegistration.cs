@@ -15,7 +15,7 @@ public static class ProjectsRegistration
         services.AddSingleton<ProjectCards>();
         services.AddSingleton<ProjectAnswers>();
         services.AddSingleton<ProjectSync>();
-        services.AddSingleton<IJobHandler, ProjectSyncJob>();
+        services.AddJobHandler<ProjectSyncJob>(ProjectSyncJob.JobKind);
         services.AddHostedService<ProjectsSeeder>();
         services.AddHostedService<ProjectSyncStarter>();
 

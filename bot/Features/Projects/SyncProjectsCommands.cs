@@ -41,7 +41,7 @@ public sealed partial class SynchronizeProjects(
 /// The periodic sync: each run schedules the next slot first (ids are the slot's time, so several instances
 /// schedule it once), then syncs; a failure is retried by the scheduler and leaves the register unchanged.
 /// </summary>
-public sealed class ProjectSyncJob(ProjectSync sync, JobScheduler scheduler, IOptions<ProjectsOptions> options, TimeProvider clock) : IJobHandler
+public sealed class ProjectSyncJob(ProjectSync sync, JobBook jobs, IOptions<ProjectsOptions> options, TimeProvider clock) : IJobHandler
 {
     public const string JobKind = "projects.sync";
 
@@ -58,7 +58,7 @@ public sealed class ProjectSyncJob(ProjectSync sync, JobScheduler scheduler, IOp
         if (options.Value.SyncInterval > TimeSpan.Zero)
         {
             var (id, dueAt) = NextSlot(clock.GetUtcNow(), options.Value.SyncInterval);
-            await scheduler.ScheduleAsync(JobKind, id, dueAt, string.Empty, cancellationToken);
+            await jobs.ScheduleAsync(JobKind, id, dueAt, string.Empty, cancellationToken);
         }
 
         if (sync.IsConfigured)
@@ -69,7 +69,7 @@ public sealed class ProjectSyncJob(ProjectSync sync, JobScheduler scheduler, IOp
 }
 
 /// <summary>At start, when SharePoint is configured, makes sure the next periodic sync is scheduled.</summary>
-public sealed class ProjectSyncStarter(ProjectSync sync, JobScheduler scheduler, IOptions<ProjectsOptions> options, TimeProvider clock) : IHostedService
+public sealed class ProjectSyncStarter(ProjectSync sync, JobBook jobs, IOptions<ProjectsOptions> options, TimeProvider clock) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -79,7 +79,7 @@ public sealed class ProjectSyncStarter(ProjectSync sync, JobScheduler scheduler,
         }
 
         var (id, dueAt) = ProjectSyncJob.NextSlot(clock.GetUtcNow(), options.Value.SyncInterval);
-        await scheduler.ScheduleAsync(ProjectSyncJob.JobKind, id, dueAt, string.Empty, cancellationToken);
+        await jobs.ScheduleAsync(ProjectSyncJob.JobKind, id, dueAt, string.Empty, cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -34,7 +34,7 @@ public sealed partial class BallotLifecycle(
     IMemberDirectory roster,
     ProcurationBook procurations,
     Broadcaster broadcaster,
-    JobScheduler scheduler,
+    JobBook jobs,
     TimeProvider clock,
     IOptions<VotesOptions> options,
     ILogger<BallotLifecycle> logger)
@@ -43,7 +43,7 @@ public sealed partial class BallotLifecycle(
     {
         await ballots.CreateAsync(ballot, cancellationToken);
         await audit.RecordAsync(ballot.Id, new AuditEvent("created", ballot.CreatedAt, ballot.CreatedByName, Detail: ballot.Question), cancellationToken);
-        await scheduler.ScheduleAsync(OpenBallotJob.JobKind, OpenJobId(ballot.Id), ballot.OpensAt ?? ballot.CreatedAt, ballot.Id, cancellationToken);
+        await jobs.ScheduleAsync(OpenBallotJob.JobKind, OpenJobId(ballot.Id), ballot.OpensAt ?? ballot.CreatedAt, ballot.Id, cancellationToken);
     }
 
     /// <summary>Opens a scheduled ballot (idempotent) and makes sure its card, close and reminder are on their way.</summary>
@@ -72,11 +72,11 @@ public sealed partial class BallotLifecycle(
             cancellationToken);
         if (ballot.ClosesAt is { } closes)
         {
-            await scheduler.ScheduleAsync(CloseBallotJob.JobKind, CloseJobId(id), closes, id, cancellationToken);
+            await jobs.ScheduleAsync(CloseBallotJob.JobKind, CloseJobId(id), closes, id, cancellationToken);
             var remindAt = closes - options.Value.ReminderBeforeClose;
             if (remindAt > now)
             {
-                await scheduler.ScheduleAsync(RemindBallotJob.JobKind, RemindJobId(id), remindAt, id, cancellationToken);
+                await jobs.ScheduleAsync(RemindBallotJob.JobKind, RemindJobId(id), remindAt, id, cancellationToken);
             }
         }
 
@@ -111,9 +111,9 @@ public sealed partial class BallotLifecycle(
         }
 
         await audit.RecordAsync(id, new AuditEvent("closed", now, actor), cancellationToken);
-        await scheduler.CancelAsync(OpenJobId(id), cancellationToken);
-        await scheduler.CancelAsync(RemindJobId(id), cancellationToken);
-        await scheduler.CancelAsync(CloseJobId(id), cancellationToken);
+        await jobs.CancelAsync(OpenJobId(id), cancellationToken);
+        await jobs.CancelAsync(RemindJobId(id), cancellationToken);
+        await jobs.CancelAsync(CloseJobId(id), cancellationToken);
         await Task.Delay(options.Value.CloseSettle, clock, cancellationToken);
         LogClosed(logger, id, actor);
         return (await FinalizeAsync(ballot, cancellationToken), true);

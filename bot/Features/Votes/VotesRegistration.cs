@@ -27,9 +27,9 @@ public static class VotesRegistration
         services.AddSingleton<BallotCards>();
         services.AddSingleton<BallotLifecycle>();
         services.AddSingleton<ProxyGate>();
-        services.AddSingleton<IJobHandler, OpenBallotJob>();
-        services.AddSingleton<IJobHandler, CloseBallotJob>();
-        services.AddSingleton<IJobHandler, RemindBallotJob>();
+        services.AddJobHandler<OpenBallotJob>(OpenBallotJob.JobKind);
+        services.AddJobHandler<CloseBallotJob>(CloseBallotJob.JobKind);
+        services.AddJobHandler<RemindBallotJob>(RemindBallotJob.JobKind);
         services.AddBroadcastContent<BallotCardContent>();
         services.AddBroadcastContent<BallotReminderContent>();
         services.AddBroadcastContent<ResultContent>();

@@ -4,8 +4,8 @@ namespace BepBot.Infrastructure.Scheduling;
 
 public static class SchedulingRegistration
 {
-    /// <summary>The scheduler and its polling service, on the document store (AddDocumentStore). Features add their
-    /// <see cref="IJobHandler"/>s as singletons.</summary>
+    /// <summary>The job book, the runner and its polling service, on the document store (AddDocumentStore). Features add
+    /// their handlers with <see cref="AddJobHandler{THandler}"/>.</summary>
     public static IHostApplicationBuilder AddScheduling(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -17,22 +17,21 @@ public static class SchedulingRegistration
                 "Scheduling: PollInterval, Lease and Retention must be positive, RetryDelay not negative, MaxAttempts at least 1.")
             .ValidateOnStart();
         builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.TryAddSingleton(services => new JobScheduler(
-            services.GetRequiredService<Storage.IDocumentStore>(),
-            Deferred(services),
-            services.GetRequiredService<TimeProvider>(),
-            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<SchedulingOptions>>(),
-            services.GetRequiredService<ILogger<JobScheduler>>()));
-        builder.Services.AddHostedService<JobSchedulerService>();
+        builder.Services.TryAddSingleton<LocalDueTimes>();
+        builder.Services.TryAddSingleton<JobBook>();
+        builder.Services.TryAddSingleton<JobRunner>();
+        builder.Services.AddHostedService<JobRunnerService>();
         return builder;
     }
 
-    // Resolved when first enumerated, after the scheduler exists, so handlers can take the scheduler.
-    private static IEnumerable<IJobHandler> Deferred(IServiceProvider services)
+    /// <summary>Jobs of <paramref name="kind"/> run on <typeparamref name="THandler"/>, a singleton that may take the
+    /// <see cref="JobBook"/> to schedule its follow-up jobs.</summary>
+    public static IServiceCollection AddJobHandler<THandler>(this IServiceCollection services, string kind)
+        where THandler : class, IJobHandler
     {
-        foreach (var handler in services.GetServices<IJobHandler>())
-        {
-            yield return handler;
-        }
+        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
+        services.AddSingleton<IJobHandler, THandler>();
+        services.AddSingleton(new JobKind(kind, typeof(THandler)));
+        return services;
     }
 }

@@ -21,7 +21,7 @@ public sealed class BroadcastScaleOutTests : IAsyncLifetime
         await using var first = new BotApplication();
         await using var second = new BotApplication(first.Container);
         var conversations = await SeedOfficersAsync(first.Store, _connector.ServiceUrl, Recipients);
-        _ = second.Services.GetRequiredService<JobScheduler>();
+        _ = second.Services.GetRequiredService<JobBook>();
         using var teams = first.CreateTeamsClient(_connector.ServiceUrl);
         await teams.InstallAsync(TeamsUser.Alex);
 
@@ -53,7 +53,7 @@ public sealed class BroadcastScaleOutTests : IAsyncLifetime
         var deliveredBeforeRestart = _connector.Delivered.Count(IsAnnouncement);
 
         await using var restarted = new BotApplication(container);
-        _ = restarted.Services.GetRequiredService<JobScheduler>();
+        _ = restarted.Services.GetRequiredService<JobBook>();
         await WaitForStateAsync(restarted, broadcastId, BroadcastState.Completed, TimeSpan.FromSeconds(90));
 
         deliveredBeforeRestart.ShouldBeLessThan(Recipients, "the host must stop before the broadcast ends for this test to mean anything");

@@ -248,7 +248,7 @@ public sealed class BroadcastTests : IAsyncLifetime
         var toMegan = DeliveredTo(TeamsUser.Megan).ShouldHaveSingleItem().AllText;
         toMegan.ShouldContain("Rappel programmé");
         toMegan.ShouldNotContain("À annuler");
-        var jobs = await _bot.Services.GetRequiredService<JobScheduler>().ListAsync(LaunchBroadcastJob.JobKind).ToListAsync();
+        var jobs = await _bot.Services.GetRequiredService<JobBook>().ListAsync(LaunchBroadcastJob.JobKind).ToListAsync();
         jobs.ShouldContain(job => job.State == JobState.Cancelled);
         jobs.ShouldContain(job => job.State == JobState.Done);
     }

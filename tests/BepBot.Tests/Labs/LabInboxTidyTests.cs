@@ -13,7 +13,7 @@ public sealed class LabInboxTidyTests : LabsBotTestBase
     {
         var lab = await OneSeatPattiInLynneWaitingAsync();
         (await Bot.KeysAsync(LabBook.InboxPrefix + lab.Id + "/")).Count.ShouldBe(2);
-        await LabInboxTidyJob.ScheduleAsync(Bot.Services.GetRequiredService<JobScheduler>(), lab, default);
+        await LabInboxTidyJob.ScheduleAsync(Bot.Services.GetRequiredService<JobBook>(), lab, default);
 
         Bot.Clock.Offset = lab.Details.StartsAt - DateTimeOffset.UtcNow + TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1);
 
@@ -47,7 +47,7 @@ public sealed class LabInboxTidyTests : LabsBotTestBase
     public async Task TidyJob_LabMovedSince_OldJobLeavesTheInbox()
     {
         var lab = await OneSeatPattiInLynneWaitingAsync();
-        var scheduler = Bot.Services.GetRequiredService<JobScheduler>();
+        var scheduler = Bot.Services.GetRequiredService<JobBook>();
         await scheduler.ScheduleAsync(LabInboxTidyJob.JobKind, "labs-tidy-moved", DateTimeOffset.UtcNow, lab.Id + ":12345");
 
         var deadline = DateTime.UtcNow.AddSeconds(15);

@@ -11,7 +11,7 @@ public sealed class LabPromotionNoticeTests() : LabsBotTestBase(new Dictionary<s
 {
     private static readonly string LynneChat = TeamsClient.ConversationIdFor(TeamsUser.Lynne, ConversationType.Personal);
 
-    private JobScheduler Scheduler => Bot.Services.GetRequiredService<JobScheduler>();
+    private JobBook Jobs => Bot.Services.GetRequiredService<JobBook>();
 
     [Fact]
     public async Task Promotion_TeamsRefusesTheFirstSend_ToldOnceOnTheRetry()
@@ -47,7 +47,7 @@ public sealed class LabPromotionNoticeTests() : LabsBotTestBase(new Dictionary<s
         var lab = await OneSeatPattiInLynneWaitingAsync();
 
         // A notice that finds Lynne still waiting (as after leaving a seat before the notice ran) sends nothing.
-        await Scheduler.ScheduleAsync(LabPromotionNoticeJob.JobKind, "labs-promoted-test", DateTimeOffset.UtcNow, lab.Id + ":" + TeamsUser.Lynne.AadObjectId);
+        await Jobs.ScheduleAsync(LabPromotionNoticeJob.JobKind, "labs-promoted-test", DateTimeOffset.UtcNow, lab.Id + ":" + TeamsUser.Lynne.AadObjectId);
 
         (await WaitForJobAsync("labs-promoted-test")).State.ShouldBe(JobState.Done);
         CardsTo(TeamsUser.Lynne).ShouldBeEmpty();
@@ -66,11 +66,11 @@ public sealed class LabPromotionNoticeTests() : LabsBotTestBase(new Dictionary<s
     private async Task<ScheduledJob> WaitForJobAsync(string id)
     {
         var deadline = DateTime.UtcNow.AddSeconds(15);
-        var job = await Scheduler.GetAsync(id);
+        var job = await Jobs.GetAsync(id);
         while (job?.State is null or JobState.Pending or JobState.Running && DateTime.UtcNow < deadline)
         {
             await Task.Delay(50);
-            job = await Scheduler.GetAsync(id);
+            job = await Jobs.GetAsync(id);
         }
 
         return job.ShouldNotBeNull();

@@ -48,9 +48,9 @@ public sealed class LabStaffTests : LabsBotTestBase
         BelgianTime.ToBrussels(lab.Details.StartsAt).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture).ShouldBe($"{year}-03-12 14:00");
         BelgianTime.ToBrussels(lab.Details.EndsAt).ToString("HH:mm", CultureInfo.InvariantCulture).ShouldBe("16:30");
         (lab.Capacity, lab.CommuneQuota).ShouldBe((30, (int?)2));
-        var reminder = await Bot.Services.GetRequiredService<JobScheduler>().ListAsync(LabReminderJob.JobKind).SingleAsync();
+        var reminder = await Bot.Services.GetRequiredService<JobBook>().ListAsync(LabReminderJob.JobKind).SingleAsync();
         reminder.DueAt.ShouldBe(lab.Details.StartsAt - TimeSpan.FromDays(1));
-        var tidy = await Bot.Services.GetRequiredService<JobScheduler>().ListAsync(LabInboxTidyJob.JobKind).SingleAsync();
+        var tidy = await Bot.Services.GetRequiredService<JobBook>().ListAsync(LabInboxTidyJob.JobKind).SingleAsync();
         tidy.DueAt.ShouldBe(lab.Details.StartsAt + TimeSpan.FromDays(1));
     }
 
@@ -117,7 +117,7 @@ public sealed class LabStaffTests : LabsBotTestBase
     public async Task Reminder_GoesToConfirmedRegistrantsOnlyWithThePlace()
     {
         var lab = await OneSeatPattiInLynneWaitingAsync();
-        var scheduler = Bot.Services.GetRequiredService<JobScheduler>();
+        var scheduler = Bot.Services.GetRequiredService<JobBook>();
         var options = Microsoft.Extensions.Options.Options.Create(new LabsOptions { ReminderBefore = TimeSpan.FromDays(30) });
 
         // Thirty days ahead of a lab ten days away: due at once, so the scheduler runs it on its next pass.
@@ -199,9 +199,9 @@ public sealed class LabStaffTests : LabsBotTestBase
         CardReader.AllText(saved.UpdatedCard!).ShouldContain("1 personne(s) inscrite(s) en sont prévenues");
         (await WaitForCardsToAsync(TeamsUser.Patti, "Séminaire modifié")).Count.ShouldBe(1);
         var after = await LabAsync(lab.Id);
-        var jobs = await Bot.Services.GetRequiredService<JobScheduler>().ListAsync(LabReminderJob.JobKind).ToListAsync();
+        var jobs = await Bot.Services.GetRequiredService<JobBook>().ListAsync(LabReminderJob.JobKind).ToListAsync();
         jobs.ShouldContain(job => job.DueAt == after.Details.StartsAt - TimeSpan.FromDays(1));
-        var tidyJobs = await Bot.Services.GetRequiredService<JobScheduler>().ListAsync(LabInboxTidyJob.JobKind).ToListAsync();
+        var tidyJobs = await Bot.Services.GetRequiredService<JobBook>().ListAsync(LabInboxTidyJob.JobKind).ToListAsync();
         tidyJobs.ShouldContain(job => job.DueAt == after.Details.StartsAt + TimeSpan.FromDays(1));
     }
 

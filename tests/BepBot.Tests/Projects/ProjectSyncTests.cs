@@ -145,7 +145,7 @@ public sealed class ProjectSyncTests : IAsyncLifetime
     public async Task PeriodicSync_ScheduledAtStart_RunSyncsAndSchedulesNext()
     {
         await _client.SayAsync(TeamsUser.Megan, "aide");
-        var scheduler = _bot.Services.GetRequiredService<JobScheduler>();
+        var scheduler = _bot.Services.GetRequiredService<JobBook>();
         var jobs = new List<ScheduledJob>();
         await foreach (var job in scheduler.ListAsync(ProjectSyncJob.JobKind))
         {

@@ -91,18 +91,19 @@ public sealed class VoteRosterTests : IAsyncLifetime
         var ballot = await OpenAsync(_bot, Motion() with { ClosesAt = now.AddMinutes(10) });
         await VoteAsync(_teams, _bourgmestres["Namur"], ballot.Id, "Namur", "pour");
         await VoteAsync(_teams, _bourgmestres["Gesves"], ballot.Id, "Gesves", "contre");
-        var scheduler = _bot.Services.GetRequiredService<JobScheduler>();
+        var jobs = _bot.Services.GetRequiredService<JobBook>();
+        var runner = _bot.Services.GetRequiredService<JobRunner>();
 
         _bot.Clock.Offset = TimeSpan.FromMinutes(11);
         // Two instances' passes at once, besides the bot's own scheduler service: one of them claims the close.
-        await Task.WhenAll(scheduler.RunDueJobsAsync("instance-a"), scheduler.RunDueJobsAsync("instance-b"));
-        await WaitForJobAsync(scheduler, BallotLifecycle.CloseJobId(ballot.Id));
-        await Task.WhenAll(scheduler.RunDueJobsAsync("instance-a"), scheduler.RunDueJobsAsync("instance-b"));
+        await Task.WhenAll(runner.RunDueJobsAsync("instance-a"), runner.RunDueJobsAsync("instance-b"));
+        await WaitForJobAsync(jobs, BallotLifecycle.CloseJobId(ballot.Id));
+        await Task.WhenAll(runner.RunDueJobsAsync("instance-a"), runner.RunDueJobsAsync("instance-b"));
 
         var closed = await GetAsync(_bot, ballot.Id);
         closed.State.ShouldBe(BallotState.Closed);
         closed.Result!.Participants.ShouldBe(2);
-        (await scheduler.GetAsync(BallotLifecycle.CloseJobId(ballot.Id)))!.State.ShouldBe(JobState.Done);
+        (await jobs.GetAsync(BallotLifecycle.CloseJobId(ballot.Id)))!.State.ShouldBe(JobState.Done);
         var audit = await SealedAuditAsync(_bot, ballot.Id);
         audit.Count(entry => entry.Kind == "closed").ShouldBe(1);
         audit.Count(entry => entry.Kind == "result").ShouldBe(1);
@@ -193,14 +194,14 @@ public sealed class VoteRosterTests : IAsyncLifetime
         refused.AllText.ShouldNotContain("journal d'audit du vote");
     }
 
-    private static async Task WaitForJobAsync(JobScheduler scheduler, string jobId)
+    private static async Task WaitForJobAsync(JobBook jobs, string jobId)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
-        while ((await scheduler.GetAsync(jobId))?.State is not JobState.Done)
+        while ((await jobs.GetAsync(jobId))?.State is not JobState.Done)
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new ShouldAssertException($"Job {jobId} is {(await scheduler.GetAsync(jobId))?.State}, expected Done.");
+                throw new ShouldAssertException($"Job {jobId} is {(await jobs.GetAsync(jobId))?.State}, expected Done.");
             }
 
             await Task.Delay(50);

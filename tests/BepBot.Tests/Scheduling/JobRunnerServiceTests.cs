@@ -11,7 +11,7 @@ using Microsoft.Extensions.Time.Testing;
 
 namespace BepBot.Tests.Scheduling;
 
-public sealed class JobSchedulerServiceTests : IDisposable
+public sealed class JobRunnerServiceTests : IDisposable
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 12, 8, 0, 0, TimeSpan.Zero);
 
@@ -20,20 +20,20 @@ public sealed class JobSchedulerServiceTests : IDisposable
     private readonly RecordingHandler _handler = new();
     private readonly IOptions<SchedulingOptions> _options = Options.Create(new SchedulingOptions { PollInterval = TimeSpan.FromSeconds(5) });
 
-    public JobSchedulerServiceTests() => Directory.CreateDirectory(_folder);
+    public JobRunnerServiceTests() => Directory.CreateDirectory(_folder);
 
     [Fact]
     public async Task ExecuteAsync_JobFallsDue_RunsItOnAPollWithoutBeingAsked()
     {
         var scheduler = NewScheduler(new LocalFolderDocumentStore(_folder));
-        using var service = new JobSchedulerService(scheduler, _clock, _options, NullLogger<JobSchedulerService>.Instance);
-        await scheduler.ScheduleAsync(RecordingHandler.DefaultKind, "conference-reminder", Start.AddMinutes(1), "{}");
+        using var service = new JobRunnerService(scheduler.Runner, scheduler.DueTimes, _clock, _options, NullLogger<JobRunnerService>.Instance);
+        await scheduler.Book.ScheduleAsync(RecordingHandler.DefaultKind, "conference-reminder", Start.AddMinutes(1), "{}");
 
         await service.StartAsync(CancellationToken.None);
         await PollUntilAsync(() => _handler.Runs.ContainsKey("conference-reminder"));
         await service.StopAsync(CancellationToken.None);
 
-        var job = (await scheduler.GetAsync("conference-reminder")).ShouldNotBeNull();
+        var job = (await scheduler.Book.GetAsync("conference-reminder")).ShouldNotBeNull();
         job.State.ShouldBe(JobState.Done);
         job.Owner.ShouldBe(service.Owner);
         _handler.Runs["conference-reminder"].ShouldBe(1);
@@ -44,9 +44,9 @@ public sealed class JobSchedulerServiceTests : IDisposable
     {
         var store = new FailingFirstListsStore(new LocalFolderDocumentStore(_folder), failures: 3);
         var scheduler = NewScheduler(store);
-        var logger = new ListLogger<JobSchedulerService>();
-        using var service = new JobSchedulerService(scheduler, _clock, _options, logger);
-        await scheduler.ScheduleAsync(RecordingHandler.DefaultKind, "after-outage", Start, "{}");
+        var logger = new ListLogger<JobRunnerService>();
+        using var service = new JobRunnerService(scheduler.Runner, scheduler.DueTimes, _clock, _options, logger);
+        await scheduler.Book.ScheduleAsync(RecordingHandler.DefaultKind, "after-outage", Start, "{}");
 
         await service.StartAsync(CancellationToken.None);
         await PollUntilAsync(() => _handler.Runs.ContainsKey("after-outage"));
@@ -63,12 +63,12 @@ public sealed class JobSchedulerServiceTests : IDisposable
     {
         var hourlySweep = Options.Create(new SchedulingOptions { PollInterval = TimeSpan.FromHours(1) });
         var store = new LocalFolderDocumentStore(_folder);
-        var scheduler = new JobScheduler(store, [_handler], _clock, hourlySweep, NullLogger<JobScheduler>.Instance);
-        var otherInstance = new JobScheduler(store, [_handler], _clock, hourlySweep, NullLogger<JobScheduler>.Instance);
-        using var service = new JobSchedulerService(scheduler, _clock, hourlySweep, NullLogger<JobSchedulerService>.Instance);
+        var scheduler = NewScheduler(store, hourlySweep);
+        var otherInstance = NewScheduler(store, hourlySweep);
+        using var service = new JobRunnerService(scheduler.Runner, scheduler.DueTimes, _clock, hourlySweep, NullLogger<JobRunnerService>.Instance);
         await service.StartAsync(CancellationToken.None);
-        await scheduler.ScheduleAsync(RecordingHandler.DefaultKind, "ballot-close", Start.AddMinutes(2), "{}");
-        await otherInstance.ScheduleAsync(RecordingHandler.DefaultKind, "scheduled-elsewhere", Start.AddMinutes(5), "{}");
+        await scheduler.Book.ScheduleAsync(RecordingHandler.DefaultKind, "ballot-close", Start.AddMinutes(2), "{}");
+        await otherInstance.Book.ScheduleAsync(RecordingHandler.DefaultKind, "scheduled-elsewhere", Start.AddMinutes(5), "{}");
 
         await AdvanceAsync(TimeSpan.FromMinutes(2));
         await PollUntilAsync(() => _handler.Runs.ContainsKey("ballot-close"), TimeSpan.Zero);
@@ -87,12 +87,12 @@ public sealed class JobSchedulerServiceTests : IDisposable
     {
         var hourlySweep = Options.Create(new SchedulingOptions { PollInterval = TimeSpan.FromHours(1) });
         var store = new FailingFirstListsStore(new LocalFolderDocumentStore(_folder), failures: 0);
-        var scheduler = new JobScheduler(store, [_handler], _clock, hourlySweep, NullLogger<JobScheduler>.Instance);
-        using var service = new JobSchedulerService(scheduler, _clock, hourlySweep, NullLogger<JobSchedulerService>.Instance);
+        var scheduler = NewScheduler(store, hourlySweep);
+        using var service = new JobRunnerService(scheduler.Runner, scheduler.DueTimes, _clock, hourlySweep, NullLogger<JobRunnerService>.Instance);
         await service.StartAsync(CancellationToken.None);
         await PollUntilAsync(() => store.Listings == 1, TimeSpan.Zero);
 
-        await scheduler.ScheduleAsync(RecordingHandler.DefaultKind, "reminder", Start.AddMinutes(10), "{}");
+        await scheduler.Book.ScheduleAsync(RecordingHandler.DefaultKind, "reminder", Start.AddMinutes(10), "{}");
         await AdvanceAsync(TimeSpan.FromMinutes(9));
         var listingsBeforeDue = store.Listings;
         await AdvanceAsync(TimeSpan.FromMinutes(1));
@@ -107,8 +107,8 @@ public sealed class JobSchedulerServiceTests : IDisposable
     public void Owner_TwoInstances_Differ()
     {
         var scheduler = NewScheduler(new LocalFolderDocumentStore(_folder));
-        using var first = new JobSchedulerService(scheduler, _clock, _options, NullLogger<JobSchedulerService>.Instance);
-        using var second = new JobSchedulerService(scheduler, _clock, _options, NullLogger<JobSchedulerService>.Instance);
+        using var first = new JobRunnerService(scheduler.Runner, scheduler.DueTimes, _clock, _options, NullLogger<JobRunnerService>.Instance);
+        using var second = new JobRunnerService(scheduler.Runner, scheduler.DueTimes, _clock, _options, NullLogger<JobRunnerService>.Instance);
 
         first.Owner.ShouldNotBe(second.Owner);
         first.Owner.ShouldContain(Environment.MachineName);
@@ -125,6 +125,7 @@ public sealed class JobSchedulerServiceTests : IDisposable
         });
         builder.AddDocumentStore();
         builder.Services.AddSingleton<IJobHandler>(_handler);
+        builder.Services.AddSingleton(new JobKind(RecordingHandler.DefaultKind, typeof(RecordingHandler)));
 
         builder.AddScheduling();
 
@@ -133,10 +134,10 @@ public sealed class JobSchedulerServiceTests : IDisposable
         options.PollInterval.ShouldBe(TimeSpan.FromSeconds(1));
         options.MaxAttempts.ShouldBe(7);
         options.Lease.ShouldBe(TimeSpan.FromMinutes(2));
-        host.Services.GetServices<IHostedService>().OfType<JobSchedulerService>().ShouldHaveSingleItem();
+        host.Services.GetServices<IHostedService>().OfType<JobRunnerService>().ShouldHaveSingleItem();
 
-        var scheduler = host.Services.GetRequiredService<JobScheduler>();
-        await scheduler.ScheduleAsync(RecordingHandler.DefaultKind, "real-clock", DateTimeOffset.UtcNow, "{}");
+        var jobs = host.Services.GetRequiredService<JobBook>();
+        await jobs.ScheduleAsync(RecordingHandler.DefaultKind, "real-clock", DateTimeOffset.UtcNow, "{}");
         await host.StartAsync();
         await PollUntilAsync(() => _handler.Runs.ContainsKey("real-clock"));
         await host.StopAsync();
@@ -147,16 +148,30 @@ public sealed class JobSchedulerServiceTests : IDisposable
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = _folder });
         builder.AddDocumentStore();
-        builder.Services.AddSingleton<IJobHandler, FollowUpHandler>();
+        builder.Services.AddJobHandler<FollowUpHandler>(FollowUpHandler.JobKind);
         builder.AddScheduling();
         using var host = builder.Build();
-        var scheduler = host.Services.GetRequiredService<JobScheduler>();
-        await scheduler.ScheduleAsync(FollowUpHandler.JobKind, "first", DateTimeOffset.UtcNow, "{}");
+        var jobs = host.Services.GetRequiredService<JobBook>();
+        await jobs.ScheduleAsync(FollowUpHandler.JobKind, "first", DateTimeOffset.UtcNow, "{}");
 
-        var ran = await scheduler.RunDueJobsAsync("instance-a");
+        var ran = await host.Services.GetRequiredService<JobRunner>().RunDueJobsAsync("instance-a");
 
         ran.ShouldBe(1);
-        (await scheduler.GetAsync("second")).ShouldNotBeNull().State.ShouldBe(JobState.Pending);
+        (await jobs.GetAsync("second")).ShouldNotBeNull().State.ShouldBe(JobState.Pending);
+    }
+
+    [Fact]
+    public async Task AddJobHandler_KindTheHandlerDoesNotHandle_HostRefusesToStart()
+    {
+        var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = _folder });
+        builder.AddDocumentStore();
+        builder.Services.AddJobHandler<FollowUpHandler>("test.misspelt");
+        builder.AddScheduling();
+
+        using var host = builder.Build();
+
+        var error = await Should.ThrowAsync<InvalidOperationException>(() => host.StartAsync());
+        error.Message.ShouldContain("test.misspelt");
     }
 
     [Fact]
@@ -180,8 +195,8 @@ public sealed class JobSchedulerServiceTests : IDisposable
         }
     }
 
-    private JobScheduler NewScheduler(IDocumentStore store) =>
-        new(store, [_handler], _clock, _options, NullLogger<JobScheduler>.Instance);
+    private Scheduler NewScheduler(IDocumentStore store, IOptions<SchedulingOptions>? options = null) =>
+        Scheduler.Create(store, [_handler], _clock, (options ?? _options).Value);
 
     /// <summary>Moves the fake clock a poll interval at a time until the service did what the test waits for.</summary>
     private Task PollUntilAsync(Func<bool> condition) => PollUntilAsync(condition, _options.Value.PollInterval);
@@ -209,8 +224,8 @@ public sealed class JobSchedulerServiceTests : IDisposable
         await Task.Delay(100);
     }
 
-    /// <summary>Takes the scheduler it belongs to, as a job that schedules its next step does.</summary>
-    private sealed class FollowUpHandler(JobScheduler scheduler) : IJobHandler
+    /// <summary>Takes the book its runner depends on, as a job that schedules its next step does.</summary>
+    private sealed class FollowUpHandler(JobBook jobs) : IJobHandler
     {
         public const string JobKind = "test.follow-up";
 
@@ -218,7 +233,7 @@ public sealed class JobSchedulerServiceTests : IDisposable
 
         public Task RunAsync(ScheduledJob job, CancellationToken cancellationToken) =>
             job.Id == "first"
-                ? scheduler.ScheduleAsync(JobKind, "second", job.DueAt.AddDays(1), "{}", cancellationToken)
+                ? jobs.ScheduleAsync(JobKind, "second", job.DueAt.AddDays(1), "{}", cancellationToken)
                 : Task.CompletedTask;
     }
 

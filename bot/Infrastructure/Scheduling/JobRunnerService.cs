@@ -3,14 +3,15 @@ using Microsoft.Extensions.Options;
 namespace BepBot.Infrastructure.Scheduling;
 
 /// <summary>
-/// Runs the scheduler's passes for the life of the bot, under an owner name unique to this instance: when a job this
-/// instance scheduled falls due, and otherwise every PollInterval (the sweep that finds every other job).
+/// Runs <see cref="JobRunner"/> passes for the life of the bot, under an owner name unique to this instance: when a
+/// job this instance scheduled falls due, and otherwise every PollInterval (the sweep that finds every other job).
 /// </summary>
-public sealed partial class JobSchedulerService(
-    JobScheduler scheduler,
+public sealed partial class JobRunnerService(
+    JobRunner runner,
+    LocalDueTimes dueTimes,
     TimeProvider clock,
     IOptions<SchedulingOptions> options,
-    ILogger<JobSchedulerService> logger) : BackgroundService
+    ILogger<JobRunnerService> logger) : BackgroundService
 {
     private static readonly TimeSpan AfterFailedPass = TimeSpan.FromSeconds(5);
 
@@ -27,14 +28,14 @@ public sealed partial class JobSchedulerService(
         while (!stoppingToken.IsCancellationRequested)
         {
             // Taken before the pass: a job scheduled during it wakes the service up again.
-            var dueTimeAdded = scheduler.DueTimeAdded;
+            var dueTimeAdded = dueTimes.Added;
             if (runPass)
             {
                 var passStartedAt = clock.GetUtcNow();
-                scheduler.ForgetKnownDueUpTo(passStartedAt);
+                dueTimes.ForgetUpTo(passStartedAt);
                 try
                 {
-                    await scheduler.RunDueJobsAsync(Owner, stoppingToken);
+                    await runner.RunDueJobsAsync(Owner, stoppingToken);
                     sweepAt = passStartedAt + interval;
                 }
                 catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -50,14 +51,14 @@ public sealed partial class JobSchedulerService(
             }
 
             // A job scheduled here for later only moves the wake-up time: no pass until something is due.
-            var wakeAt = scheduler.NextKnownDue() is { } due && due < sweepAt ? due : sweepAt;
+            var wakeAt = dueTimes.Earliest() is { } due && due < sweepAt ? due : sweepAt;
             if (!await WaitAsync(wakeAt - clock.GetUtcNow(), dueTimeAdded, stoppingToken))
             {
                 return;
             }
 
             var now = clock.GetUtcNow();
-            runPass = now >= sweepAt || scheduler.NextKnownDue() is { } next && next <= now;
+            runPass = now >= sweepAt || dueTimes.Earliest() is { } next && next <= now;
         }
     }
 

@@ -1,146 +1,28 @@
-using System.Runtime.CompilerServices;
-using System.Text.Json;
 using BepBot.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
 
 namespace BepBot.Infrastructure.Scheduling;
 
 /// <summary>
-/// Timed work that runs once across bot instances. Jobs are documents; an instance claims a due job by writing
-/// it as Running under its name with a lease, conditioned on the ETag it read, so of several instances exactly
-/// one claim succeeds. The lease is renewed while the handler runs; a job whose owner died (lease expired) is
-/// taken over by the next pass of any instance, which also catches up on everything that fell due meanwhile.
+/// Runs each job once across bot instances. An instance claims a due job by writing it as Running under its name
+/// with a lease, conditioned on the ETag it read, so of several instances exactly one claim succeeds. The lease is
+/// renewed while the handler runs; a job whose owner died (lease expired) is taken over by the next pass of any
+/// instance, which also catches up on everything that fell due meanwhile. A failed run is retried later, up to
+/// MaxAttempts; finished jobs are deleted after Retention.
 /// </summary>
-public sealed partial class JobScheduler(
+public sealed partial class JobRunner(
     IDocumentStore store,
     IEnumerable<IJobHandler> handlers,
+    IEnumerable<JobKind> kinds,
+    LocalDueTimes dueTimes,
     TimeProvider clock,
     IOptions<SchedulingOptions> options,
-    ILogger<JobScheduler> logger)
+    ILogger<JobRunner> logger)
 {
-    public const string KeyPrefix = "jobs/";
-
     private static readonly TimeSpan LongestRetryDelay = TimeSpan.FromHours(1);
 
-    // Indexed on first use: handlers may themselves depend on the scheduler (a job that schedules its follow-up).
-    private readonly Lazy<Dictionary<string, IJobHandler>> _handlers = new(() => IndexByKind(handlers));
+    private readonly Dictionary<string, IJobHandler> _handlers = IndexByKind(handlers, kinds);
     private readonly SchedulingOptions _options = options.Value;
-
-    // Due times of the jobs this instance scheduled or set to retry: its service wakes up for them instead of waiting
-    // for the next sweep (which is what finds other instances' jobs and the expired leases of a dead one).
-    private readonly Lock _dueGate = new();
-    private readonly SortedSet<DateTimeOffset> _knownDueTimes = [];
-    private TaskCompletionSource _dueTimeAdded = new(TaskCreationOptions.RunContinuationsAsynchronously);
-
-    /// <summary>Completes when a job is scheduled or set to retry here. Taken before a pass, so that none is missed.</summary>
-    public Task DueTimeAdded
-    {
-        get
-        {
-            lock (_dueGate)
-            {
-                return _dueTimeAdded.Task;
-            }
-        }
-    }
-
-    /// <summary>The earliest due time of the jobs scheduled here that no pass has started after yet.</summary>
-    public DateTimeOffset? NextKnownDue()
-    {
-        lock (_dueGate)
-        {
-            return _knownDueTimes.Count == 0 ? null : _knownDueTimes.Min;
-        }
-    }
-
-    /// <summary>Called as a pass starts: the pass takes every job due by then.</summary>
-    public void ForgetKnownDueUpTo(DateTimeOffset passStartedAt)
-    {
-        lock (_dueGate)
-        {
-            _knownDueTimes.RemoveWhere(due => due <= passStartedAt);
-        }
-    }
-
-    /// <summary>Idempotent by <paramref name="id"/>: when the job exists, returns it unchanged, whatever its state.</summary>
-    public async Task<ScheduledJob> ScheduleAsync(string kind, string id, DateTimeOffset dueAt, string payload, CancellationToken ct = default)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        ArgumentNullException.ThrowIfNull(payload);
-        if (!_handlers.Value.ContainsKey(kind))
-        {
-            throw new ArgumentException($"No job handler for kind '{kind}'.", nameof(kind));
-        }
-
-        var key = KeyOf(id);
-        var job = new ScheduledJob(id, kind, dueAt, payload, JobState.Pending, 0, null, null, null, null);
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await store.CreateAsync(key, job, ct);
-                Log.Scheduled(logger, id, kind, dueAt);
-                NoteDue(dueAt);
-                return job;
-            }
-            catch (DocumentConflictException ex) when (ex.Reason == ConflictReason.AlreadyExists)
-            {
-                var existing = await store.GetAsync<ScheduledJob>(key, ct);
-                if (existing is not null)
-                {
-                    return existing.Value;
-                }
-
-                // Purged between our create and our read: the id is free again.
-                if (attempt == DocumentStoreJson.DefaultMaxAttempts)
-                {
-                    throw;
-                }
-            }
-        }
-    }
-
-    /// <summary>Cancels a Pending job (including one waiting for a retry). False when it is missing, running or finished.</summary>
-    public async Task<bool> CancelAsync(string id, CancellationToken ct = default)
-    {
-        var key = KeyOf(id);
-        for (var attempt = 1; ; attempt++)
-        {
-            var current = await store.GetAsync<ScheduledJob>(key, ct);
-            if (current is null || current.Value.State != JobState.Pending)
-            {
-                return false;
-            }
-
-            var cancelled = current.Value with { State = JobState.Cancelled, CompletedAt = clock.GetUtcNow() };
-            try
-            {
-                await store.ReplaceAsync(key, cancelled, current.ETag, ct);
-                Log.Cancelled(logger, id, cancelled.Kind);
-                return true;
-            }
-            catch (DocumentConflictException) when (attempt < DocumentStoreJson.DefaultMaxAttempts)
-            {
-                // Claimed or rescheduled meanwhile: look again.
-            }
-        }
-    }
-
-    public async Task<ScheduledJob?> GetAsync(string id, CancellationToken ct = default) =>
-        (await store.GetAsync<ScheduledJob>(KeyOf(id), ct))?.Value;
-
-    public async IAsyncEnumerable<ScheduledJob> ListAsync(string? kind = null, [EnumeratorCancellation] CancellationToken ct = default)
-    {
-        await foreach (var key in store.ListKeysAsync(KeyPrefix, ct))
-        {
-            var document = await TryReadAsync(key, ct);
-            if (document is not null && (kind is null || document.Value.Kind == kind))
-            {
-                yield return document.Value;
-            }
-        }
-    }
 
     /// <summary>
     /// One pass: claims and runs, oldest first, every Pending job that is due and every Running job whose lease
@@ -151,14 +33,8 @@ public sealed partial class JobScheduler(
         ArgumentException.ThrowIfNullOrWhiteSpace(owner);
         var now = clock.GetUtcNow();
         var due = new List<Document<ScheduledJob>>();
-        await foreach (var key in store.ListKeysAsync(KeyPrefix, ct))
+        await foreach (var document in JobDocuments.ReadAllAsync(store, logger, ct))
         {
-            var document = await TryReadAsync(key, ct);
-            if (document is null)
-            {
-                continue;
-            }
-
             var job = document.Value;
             if ((job.State == JobState.Pending && job.DueAt <= now) || (job.State == JobState.Running && (job.LeaseUntil ?? now) <= now))
             {
@@ -220,7 +96,7 @@ public sealed partial class JobScheduler(
             var renewing = KeepLeaseAsync(lease, running, stopRenewing.Token);
             try
             {
-                var handler = _handlers.Value.GetValueOrDefault(claimed.Kind)
+                var handler = _handlers.GetValueOrDefault(claimed.Kind)
                     ?? throw new InvalidOperationException($"No job handler for kind '{claimed.Kind}' in this instance.");
                 await handler.RunAsync(claimed, running.Token);
             }
@@ -270,24 +146,11 @@ public sealed partial class JobScheduler(
                 break;
             default:
                 Log.WillRetry(logger, failure, outcome.Id, outcome.Kind, outcome.Attempts, _options.MaxAttempts, outcome.DueAt);
-                NoteDue(outcome.DueAt);
+                dueTimes.Add(outcome.DueAt);
                 break;
         }
 
         return true;
-    }
-
-    private void NoteDue(DateTimeOffset dueAt)
-    {
-        TaskCompletionSource added;
-        lock (_dueGate)
-        {
-            _knownDueTimes.Add(dueAt);
-            added = _dueTimeAdded;
-            _dueTimeAdded = new(TaskCreationOptions.RunContinuationsAsynchronously);
-        }
-
-        added.TrySetResult();
     }
 
     private ScheduledJob AfterFailure(ScheduledJob job, Exception failure, DateTimeOffset now)
@@ -366,34 +229,15 @@ public sealed partial class JobScheduler(
         }
     }
 
-    private async Task<Document<ScheduledJob>?> TryReadAsync(string key, CancellationToken ct)
+    private static Dictionary<string, IJobHandler> IndexByKind(IEnumerable<IJobHandler> handlers, IEnumerable<JobKind> kinds)
     {
-        try
+        var index = JobKind.IndexByName(handlers, handler => handler.Kind, handler => handler.GetType());
+        foreach (var kind in kinds)
         {
-            return await store.GetAsync<ScheduledJob>(key, ct);
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidDataException or NotSupportedException)
-        {
-            // One damaged document must not stop every other job.
-            Log.Unreadable(logger, ex, key);
-            return null;
-        }
-    }
-
-    private static string KeyOf(string id)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(id);
-        return DocumentKey.Validate(KeyPrefix + DocumentKey.Segment(id));
-    }
-
-    private static Dictionary<string, IJobHandler> IndexByKind(IEnumerable<IJobHandler> handlers)
-    {
-        var index = new Dictionary<string, IJobHandler>(StringComparer.Ordinal);
-        foreach (var handler in handlers)
-        {
-            if (!index.TryAdd(handler.Kind, handler))
+            // The book accepts every registered kind: a handler answering to another name would leave its jobs unrun.
+            if (index.GetValueOrDefault(kind.Name)?.GetType() != kind.HandlerType)
             {
-                throw new InvalidOperationException($"Two job handlers for kind '{handler.Kind}': {index[handler.Kind].GetType().Name} and {handler.GetType().Name}.");
+                throw new InvalidOperationException($"{kind.HandlerType.Name} is registered for job kind '{kind.Name}' but does not handle it.");
             }
         }
 
@@ -414,12 +258,6 @@ public sealed partial class JobScheduler(
 
     private static partial class Log
     {
-        [LoggerMessage(Level = LogLevel.Debug, Message = "Job {JobId} ({Kind}) scheduled for {DueAt}")]
-        public static partial void Scheduled(ILogger logger, string jobId, string kind, DateTimeOffset dueAt);
-
-        [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} ({Kind}) cancelled")]
-        public static partial void Cancelled(ILogger logger, string jobId, string kind);
-
         [LoggerMessage(Level = LogLevel.Information, Message = "Job {JobId} ({Kind}) done by {Owner}")]
         public static partial void Done(ILogger logger, string jobId, string kind, string owner);
 
@@ -446,8 +284,5 @@ public sealed partial class JobScheduler(
 
         [LoggerMessage(Level = LogLevel.Debug, Message = "Job {JobId} ({State}) deleted after its retention")]
         public static partial void Purged(ILogger logger, string jobId, JobState state);
-
-        [LoggerMessage(Level = LogLevel.Error, Message = "Job document {Key} is unreadable and skipped")]
-        public static partial void Unreadable(ILogger logger, Exception exception, string key);
     }
 }
