@@ -190,20 +190,3 @@ public sealed partial class ConferenceCalendar(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Outlook event of conference {SessionId} could not be updated (HTTP {Status})")]
     private static partial void LogFailed(ILogger logger, Exception exception, string sessionId, int status);
 }
-
-/// <summary>Retries a failed calendar update later; skips when staff or an earlier retry already fixed it.</summary>
-public sealed class CalendarRetryJob(ConferenceStore store, ConferenceCalendar calendar) : IJobHandler
-{
-    public const string JobKind = "conferences.calendar";
-
-    public string Kind => JobKind;
-
-    public async Task RunAsync(ScheduledJob job, CancellationToken cancellationToken)
-    {
-        var session = await store.GetAsync(job.Payload, cancellationToken);
-        if (session?.Calendar.State is CalendarSyncState.Failed or CalendarSyncState.Pending)
-        {
-            await calendar.SyncAsync(session.Id, cancellationToken);
-        }
-    }
-}

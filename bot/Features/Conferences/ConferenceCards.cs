@@ -7,8 +7,6 @@ using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Conferences;
 
-public sealed record CardFact(string Title, string Value);
-
 /// <summary>How a session reads in every card and message, in the current UI culture.</summary>
 public sealed class ConferenceCards(CardCatalog cards, IStringLocalizer<ConferencesTexts> texts, TimeProvider clock)
 {

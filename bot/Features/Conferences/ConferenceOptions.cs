@@ -16,6 +16,3 @@ public sealed class ConferenceOptions
 
     public IReadOnlyList<TimeSpan> Reminders => ReminderOffsets is { Length: > 0 } offsets ? offsets : [TimeSpan.FromDays(7), TimeSpan.FromDays(1)];
 }
-
-/// <summary>Marker for the conference texts: ConferencesTexts.resx (French) and ConferencesTexts.en.resx.</summary>
-public sealed class ConferencesTexts;

@@ -2,56 +2,6 @@ using BepBot.Platform.Territory;
 
 namespace BepBot.Features.Conferences;
 
-public enum ConferenceState
-{
-    DatePoll,
-    Scheduled,
-    Cancelled,
-}
-
-/// <summary>How many communes in scope must be present or represented for the Conférence to deliberate.</summary>
-public enum QuorumRule
-{
-    Majority,
-    TwoThirds,
-    None,
-}
-
-public enum RsvpAnswer
-{
-    Present,
-    Absent,
-    Represented,
-}
-
-public enum PollChoice
-{
-    Yes,
-    Maybe,
-    No,
-}
-
-public enum CalendarSyncState
-{
-    NotConfigured,
-    Pending,
-    Synced,
-    Failed,
-    Cancelled,
-}
-
-public sealed record AgendaLink(string Title, string Url);
-
-/// <param name="VoteQuestion">A vote planned on this item (the votes feature opens the ballot).</param>
-/// <param name="BallotId">The ballot held on this item, once the votes feature opened it.</param>
-public sealed record AgendaItem(string Id, string Title, string? Presenter, int Minutes, IReadOnlyList<AgendaLink> Links, string? VoteQuestion = null, string? BallotId = null);
-
-/// <param name="BallotId">The ballot this decision came from (votes feature), when it did.</param>
-public sealed record Decision(string Text, string? Link = null, string? BallotId = null);
-
-/// <summary>Where the Outlook event stands: the session is kept whatever Graph answers.</summary>
-public sealed record CalendarSync(CalendarSyncState State, string? EventId = null, string? Reason = null, DateTimeOffset? UpdatedAt = null, int Attempts = 0);
-
 /// <summary>
 /// One Conférence des Bourgmestres session: conferences/sessions/{id}. Every staff change bumps <see cref="Version"/>
 /// and keeps the previous one at conferences/versions/{id}/{version}. Answers (poll, RSVP) live beside it, one
@@ -107,12 +57,3 @@ public sealed record ConferenceSession(
         _ => 0,
     };
 }
-
-/// <summary>One commune's RSVP: conferences/rsvps/{session}/{commune}. The bourgmestre is its only writer.</summary>
-public sealed record Rsvp(string Commune, string AadObjectId, string Name, RsvpAnswer Answer, string? HolderAadObjectId, string? HolderName, DateTimeOffset AnsweredAt);
-
-/// <summary>One commune's date-poll answers: conferences/polls/{session}/{commune}, by candidate index.</summary>
-public sealed record PollAnswer(string Commune, string AadObjectId, string Name, IReadOnlyList<PollChoice> Choices, DateTimeOffset AnsweredAt);
-
-/// <summary>The agenda as broadcast the n-th time: conferences/agendas/{session}/{n}, the base of the next "ce qui a changé".</summary>
-public sealed record AgendaPublication(string SessionId, int Number, DateTimeOffset StartsAt, IReadOnlyList<AgendaItem> Items, DateTimeOffset PublishedAt, string PublishedBy);

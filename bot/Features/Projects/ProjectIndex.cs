@@ -5,8 +5,6 @@ using Lucene.Net.Store;
 
 namespace BepBot.Features.Projects;
 
-public sealed record ProjectHit(Project Project, float Score);
-
 /// <summary>
 /// An in-memory Lucene index of one register version, rebuilt whole when the register changes (5,000 projects
 /// index in well under a second). Thread-safe for searching.

@@ -3,41 +3,6 @@ using BepBot.Infrastructure.Text;
 
 namespace BepBot.Features.Projects;
 
-[Flags]
-public enum QuestionIntent
-{
-    None = 0,
-    Status = 1,
-    NextStep = 2,
-    Contact = 4,
-    Centrals = 8,
-}
-
-public sealed record ProjectFilter(
-    string? Bassin = null,
-    string? Commune = null,
-    string? Programme = null,
-    ProjectStatus? Status = null,
-    string? Text = null)
-{
-    public bool IsEmpty => Bassin is null && Commune is null && Programme is null && Status is null && Text is null;
-}
-
-public abstract record ProjectAnswer;
-
-/// <summary>One project answers the question; <see cref="Intent"/> says which fields the card leads with.</summary>
-public sealed record SingleProject(Project Project, QuestionIntent Intent) : ProjectAnswer;
-
-/// <summary>Several projects fit about as well: the user picks.</summary>
-public sealed record ProjectChoices(IReadOnlyList<Project> Projects, QuestionIntent Intent) : ProjectAnswer;
-
-public sealed record ProjectList(IReadOnlyList<Project> Projects, ProjectFilter Filter, bool Centrals) : ProjectAnswer;
-
-/// <summary>About projects, but nothing fits: never guess, offer the closest names.</summary>
-public sealed record NoProjectFound(string Question, IReadOnlyList<Project> Suggestions) : ProjectAnswer;
-
-public sealed record NotAboutProjects : ProjectAnswer;
-
 /// <summary>
 /// Turns a question in French (or English) into an answer from the register: intent words steer the fields,
 /// commune names boost their projects, aliases catch the names people actually use, Lucene does the rest.

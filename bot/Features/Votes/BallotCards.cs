@@ -10,8 +10,6 @@ using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Votes;
 
-public sealed record FactLine(string Label, string Value);
-
 /// <summary>Renders the votes' cards (ballot, result, staff follow-up, list, procuration) in the reader's language.</summary>
 public sealed class BallotCards(CardCatalog cards, BallotStore ballots, VoterRights rights, IStringLocalizer<VotesTexts> texts)
 {

@@ -323,10 +323,3 @@ public sealed partial class NewBallotFlow(
     [LoggerMessage(Level = LogLevel.Information, Message = "Ballot {BallotId} created by {User} for {Communes} communes")]
     private static partial void LogCreated(ILogger logger, string ballotId, string user, int communes);
 }
-
-/// <summary>`nouveau vote`.</summary>
-public sealed class StartNewBallot(FlowRunner flows) : ICommandHandler
-{
-    public Task<Reply> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken) =>
-        flows.StartAsync(turn, NewBallotFlow.FlowId, cancellationToken);
-}

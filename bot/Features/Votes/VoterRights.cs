@@ -4,39 +4,6 @@ using BepBot.Infrastructure.Storage;
 
 namespace BepBot.Features.Votes;
 
-/// <summary>A commune a member may vote for in a ballot: their own, or one whose procuration they hold.</summary>
-/// <param name="HeldFrom">The procuration the member holds for this commune (null: it is their own commune).</param>
-/// <param name="Vote">The commune's vote as stored (open ballots only; with its ETag, so a change can replace it).</param>
-/// <param name="Voted">Whether the commune has voted (for a secret ballot, its participation).</param>
-public sealed record VotingSeat(string Commune, Procuration? HeldFrom, Document<CommuneVote>? Vote = null, bool Voted = false);
-
-/// <summary>
-/// Where a member stands on a ballot: the communes they vote for with each one's vote, and the procuration their own
-/// commune gave away. Read once per click and used both to decide and to draw the card.
-/// </summary>
-public sealed record VoterStanding(IReadOnlyList<VotingSeat> Seats, Procuration? GivenAway)
-{
-    public static readonly VoterStanding None = new([], null);
-
-    public VotingSeat? OwnSeat => Seats.FirstOrDefault(seat => seat.HeldFrom is null);
-
-    public VotingSeat? SeatFor(string commune) => Seats.FirstOrDefault(seat => seat.Commune == commune);
-
-    public bool AnyWaiting => Seats.Any(seat => !seat.Voted);
-
-    /// <summary>The same standing after this member's vote for <paramref name="commune"/> was recorded.</summary>
-    public VoterStanding WithVote(string commune, Document<CommuneVote>? vote, Procuration? usedProcuration) =>
-        this with
-        {
-            Seats = [.. Seats.Select(seat => seat.Commune != commune ? seat : seat with
-            {
-                Vote = vote ?? seat.Vote,
-                Voted = true,
-                HeldFrom = seat.HeldFrom is null ? null : usedProcuration ?? seat.HeldFrom,
-            })],
-        };
-}
-
 /// <summary>
 /// Who votes for which commune: the bourgmestre for their commune unless they gave a procuration, and the holder
 /// of a procuration given for this ballot or for the conference session the ballot belongs to.

@@ -39,13 +39,3 @@ public sealed class GraphGateway : IDisposable
 
     public void Dispose() => _httpClient?.Dispose();
 }
-
-public static class GraphRegistration
-{
-    public static IHostApplicationBuilder AddGraph(this IHostApplicationBuilder builder)
-    {
-        builder.Services.Configure<GraphOptions>(builder.Configuration.GetSection(GraphOptions.Section));
-        builder.Services.AddSingleton<GraphGateway>();
-        return builder;
-    }
-}

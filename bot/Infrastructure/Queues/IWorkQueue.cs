@@ -1,9 +1,5 @@
 namespace BepBot.Infrastructure.Queues;
 
-/// <summary>A received message. <see cref="PopReceipt"/> proves the receiver still holds it: it changes when the
-/// message is received again or delayed, and an old one no longer completes or delays it.</summary>
-public sealed record QueuedMessage(string QueueName, string MessageId, string PopReceipt, BinaryData Body, long DequeueCount);
-
 /// <summary>
 /// Durable at-least-once work queue, shaped like Azure Storage Queues: a received message is hidden for a
 /// visibility timeout and comes back (DequeueCount + 1) unless it is completed in time. Consumers must be

@@ -3,37 +3,6 @@ using System.Text.Json.Nodes;
 
 namespace BepBot.Cards;
 
-// A parsed ${...} expression. Text is the source, for error messages.
-internal abstract class Expr(string text)
-{
-    public string Text { get; } = text;
-}
-
-internal sealed class LiteralExpr(CardValue value, string text) : Expr(text)
-{
-    public CardValue Value { get; } = value;
-}
-
-internal enum PathRoot { Data, Root, Index }
-
-// a.b[0]['key']: property names and literal indexes only, resolved against $data, $root or $index.
-internal sealed class PathExpr(PathRoot root, IReadOnlyList<object> segments, string text) : Expr(text)
-{
-    public PathRoot Root { get; } = root;
-
-    // Each segment is a string (property, looked up case-insensitively like the official engine) or an int (array index).
-    public IReadOnlyList<object> Segments { get; } = segments;
-}
-
-// Operators are calls too: "==", "&&", "!", "+", ... alongside the named functions.
-internal sealed class CallExpr(string function, IReadOnlyList<Expr> arguments, string text) : Expr(text)
-{
-    public string Function { get; } = function;
-    public IReadOnlyList<Expr> Arguments { get; } = arguments;
-}
-
-internal enum CardValueKind { Absent, Null, Boolean, Number, String, Array, Object }
-
 // A value during evaluation. Absent (a field that is not in the data) is distinct from JSON null:
 // only exists() and empty() accept it; anywhere else it is the "missing field" error.
 internal readonly struct CardValue
@@ -104,12 +73,3 @@ internal readonly struct CardValue
         _ => "an object",
     };
 }
-
-// An evaluation error; the template expansion adds the template name, JSON path and expression.
-internal sealed class ExpressionFailure(string message, string? missingField = null) : Exception(message)
-{
-    public string? MissingField { get; } = missingField;
-}
-
-// A construct the binder refuses at parse time.
-internal sealed class ExpressionSyntaxError(string message) : Exception(message);

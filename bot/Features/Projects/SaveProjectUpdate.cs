@@ -6,56 +6,6 @@ using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Projects;
 
-/// <summary>`mettre à jour projet &lt;nom&gt;` and the "Mettre à jour" button (`projects.edit`): the staff update form.</summary>
-public sealed partial class EditProject(
-    ProjectRegisterStore register,
-    ProjectCards cards,
-    ProjectAnswers answers,
-    IStringLocalizer<ProjectsTexts> texts,
-    ILogger<EditProject> logger) : ICommandHandler, ICardActionHandler
-{
-    public async Task<Reply> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken)
-    {
-        if (arguments.Length == 0)
-        {
-            return Reply.WithText(texts["Update_Usage"]);
-        }
-
-        var snapshot = await register.GetAsync(cancellationToken);
-        var answer = ProjectQuestions.Answer(snapshot.Index, arguments);
-        return answer switch
-        {
-            SingleProject single => Reply.WithCard(cards.UpdateForm(single.Project, turn.Culture), single.Project.Name),
-            NotAboutProjects => cards.NotFound(arguments, []),
-            _ => answers.Render(turn, answer, arguments)!,
-        };
-    }
-
-    public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
-    {
-        var request = CardData.Read<ProjectReference>(data);
-        var project = (await register.GetAsync(cancellationToken)).Index.Find(request.ProjectId);
-        if (project is null)
-        {
-            ProjectLog.UnknownProject(logger, request.ProjectId, turn.User.AadObjectId);
-            return Reply.WithText(texts["Project_Unknown"]);
-        }
-
-        return Reply.WithCard(cards.UpdateForm(project, turn.Culture), project.Name);
-    }
-}
-
-/// <summary>What the update form sends: its inputs (strings, as Teams sends them) and the version it was drawn from.</summary>
-public sealed record ProjectUpdateData(
-    string ProjectId,
-    int Version,
-    string? Status = null,
-    string? Progress = null,
-    string? Phase = null,
-    string? Milestone = null,
-    string? MilestoneDate = null,
-    string? Note = null);
-
 /// <summary>`projects.update`: validates the form, then writes it if the project is still at the form's version.</summary>
 public sealed partial class SaveProjectUpdate(
     ProjectRegisterStore register,
@@ -149,41 +99,4 @@ public sealed partial class SaveProjectUpdate(
     }
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
-}
-
-/// <summary>`projects.history`: the previous states kept at each update.</summary>
-public sealed class ShowProjectHistory(
-    ProjectRegisterStore register,
-    ProjectCards cards,
-    IStringLocalizer<ProjectsTexts> texts,
-    ILogger<ShowProjectHistory> logger) : ICardActionHandler
-{
-    public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
-    {
-        var request = CardData.Read<ProjectReference>(data);
-        var project = (await register.GetAsync(cancellationToken)).Index.Find(request.ProjectId);
-        if (project is null)
-        {
-            ProjectLog.UnknownProject(logger, request.ProjectId, turn.User.AadObjectId);
-            return Reply.WithText(texts["Project_Unknown"]);
-        }
-
-        var history = await register.HistoryAsync(project.Id, cancellationToken);
-        return Reply.WithCard(cards.History(project, history, turn.Culture), project.Name);
-    }
-}
-
-internal static partial class ProjectLog
-{
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Unknown project {ProjectId} from {User}")]
-    public static partial void UnknownProject(ILogger logger, string projectId, string user);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Update of project {ProjectId} by {User} rejected: {Reason}")]
-    public static partial void UpdateRejected(ILogger logger, string projectId, string user, string reason);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Update of project {ProjectId} from version {CardVersion} by {User} refused: now at version {CurrentVersion}")]
-    public static partial void UpdateStale(ILogger logger, string projectId, int cardVersion, int currentVersion, string user);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Project {ProjectId} updated to version {Version} by {User}")]
-    public static partial void Updated(ILogger logger, string projectId, int version, string user);
 }

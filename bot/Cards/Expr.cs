@@ -1,0 +1,10 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace BepBot.Cards;
+
+// A parsed ${...} expression. Text is the source, for error messages.
+internal abstract class Expr(string text)
+{
+    public string Text { get; } = text;
+}

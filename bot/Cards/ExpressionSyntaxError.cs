@@ -1,0 +1,7 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace BepBot.Cards;
+
+// A construct the binder refuses at parse time.
+internal sealed class ExpressionSyntaxError(string message) : Exception(message);

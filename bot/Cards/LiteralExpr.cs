@@ -1,0 +1,9 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+
+namespace BepBot.Cards;
+
+internal sealed class LiteralExpr(CardValue value, string text) : Expr(text)
+{
+    public CardValue Value { get; } = value;
+}

@@ -1,0 +1,10 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace BepBot.Cards;
+
+internal sealed class LiteralNode(string path, JsonNode? value) : TemplateNode(path)
+{
+    public override JsonNode? Expand(string templateName, in Scope scope) => value?.DeepClone();
+}

@@ -1,0 +1,12 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace BepBot.Cards;
+
+internal sealed class TemplateSyntaxException(string jsonPath, string expression, string message, Exception inner)
+    : Exception(message, inner)
+{
+    public string JsonPath { get; } = jsonPath;
+    public string Expression { get; } = expression;
+}

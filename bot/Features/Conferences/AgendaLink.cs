@@ -1,0 +1,5 @@
+using BepBot.Platform.Territory;
+
+namespace BepBot.Features.Conferences;
+
+public sealed record AgendaLink(string Title, string Url);

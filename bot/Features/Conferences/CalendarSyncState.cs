@@ -1,0 +1,12 @@
+using BepBot.Platform.Territory;
+
+namespace BepBot.Features.Conferences;
+
+public enum CalendarSyncState
+{
+    NotConfigured,
+    Pending,
+    Synced,
+    Failed,
+    Cancelled,
+}

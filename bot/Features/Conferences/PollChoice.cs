@@ -1,0 +1,10 @@
+using BepBot.Platform.Territory;
+
+namespace BepBot.Features.Conferences;
+
+public enum PollChoice
+{
+    Yes,
+    Maybe,
+    No,
+}

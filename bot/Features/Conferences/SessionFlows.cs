@@ -1,0 +1,25 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json;
+using BepBot.Cards;
+using BepBot.Chat;
+using BepBot.Chat.Flows;
+using BepBot.Infrastructure.Text;
+using Microsoft.Extensions.Localization;
+
+namespace BepBot.Features.Conferences;
+
+/// <summary>Flows that work on one session keep its id in their values, set when they start.</summary>
+public static class SessionFlows
+{
+    public const string SessionValue = "session";
+
+    public static async Task<Reply> StartAsync(FlowRunner flows, ChatTurn turn, string flowId, string sessionId, CancellationToken cancellationToken)
+    {
+        var reply = await flows.StartAsync(turn, flowId, cancellationToken);
+        turn.Flows.Current?.Values[SessionValue] = sessionId;
+        return reply;
+    }
+
+    public static bool IsSkip(string input) => TextFolding.Fold(input) is "-" or "aucun" or "aucune" or "non" or "none" or "no" or "rien";
+}

@@ -1,0 +1,20 @@
+using System.Globalization;
+using BepBot.Cards;
+using BepBot.Chat;
+using BepBot.Chat.Flows;
+using BepBot.Infrastructure.Text;
+using BepBot.Infrastructure.Time;
+using BepBot.Platform.Territory;
+using Microsoft.Extensions.Localization;
+
+namespace BepBot.Features.Conferences;
+
+/// <summary>`planifier une conférence` and the list card's button.</summary>
+public sealed class StartScheduleConference(FlowRunner flows) : ICommandHandler, ICardActionHandler
+{
+    public Task<Reply> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken) =>
+        flows.StartAsync(turn, ScheduleConferenceFlow.FlowId, cancellationToken);
+
+    public Task<Reply> HandleAsync(ChatTurn turn, System.Text.Json.JsonElement data, CancellationToken cancellationToken) =>
+        flows.StartAsync(turn, ScheduleConferenceFlow.FlowId, cancellationToken);
+}

@@ -1,0 +1,3 @@
+namespace BepBot.Features.Labs;
+
+public sealed record AttendanceData(string LabId, string AadObjectId, bool Present);

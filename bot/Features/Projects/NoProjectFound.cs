@@ -1,0 +1,7 @@
+using BepBot.Platform.Territory;
+using BepBot.Infrastructure.Text;
+
+namespace BepBot.Features.Projects;
+
+/// <summary>About projects, but nothing fits: never guess, offer the closest names.</summary>
+public sealed record NoProjectFound(string Question, IReadOnlyList<Project> Suggestions) : ProjectAnswer;

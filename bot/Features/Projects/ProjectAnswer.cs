@@ -1,0 +1,6 @@
+using BepBot.Platform.Territory;
+using BepBot.Infrastructure.Text;
+
+namespace BepBot.Features.Projects;
+
+public abstract record ProjectAnswer;

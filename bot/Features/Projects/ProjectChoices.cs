@@ -1,0 +1,7 @@
+using BepBot.Platform.Territory;
+using BepBot.Infrastructure.Text;
+
+namespace BepBot.Features.Projects;
+
+/// <summary>Several projects fit about as well: the user picks.</summary>
+public sealed record ProjectChoices(IReadOnlyList<Project> Projects, QuestionIntent Intent) : ProjectAnswer;

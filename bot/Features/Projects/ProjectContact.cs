@@ -1,0 +1,3 @@
+namespace BepBot.Features.Projects;
+
+public sealed record ProjectContact(string Name, string Email);

@@ -1,0 +1,7 @@
+namespace BepBot.Features.Projects;
+
+public enum ProjectKind
+{
+    Project,
+    Central,
+}

@@ -1,0 +1,10 @@
+namespace BepBot.Features.Projects;
+
+public enum ProjectStatus
+{
+    Study,
+    InProgress,
+    Operational,
+    Completed,
+    Suspended,
+}

@@ -1,0 +1,3 @@
+namespace BepBot.Features.Votes;
+
+public sealed record BallotChoice(string Id, string Label);

@@ -1,0 +1,10 @@
+namespace BepBot.Features.Votes;
+
+public enum BallotOutcome
+{
+    Adopted,
+    Rejected,
+    NoQuorum,
+    Retained,
+    NoMajority,
+}

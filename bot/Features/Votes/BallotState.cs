@@ -1,0 +1,8 @@
+namespace BepBot.Features.Votes;
+
+public enum BallotState
+{
+    Scheduled,
+    Open,
+    Closed,
+}

@@ -1,0 +1,7 @@
+namespace BepBot.Features.Votes;
+
+public enum ChoiceMode
+{
+    One,
+    Multiple,
+}

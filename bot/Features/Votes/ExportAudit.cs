@@ -1,0 +1,29 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using BepBot.Cards;
+using BepBot.Chat;
+using BepBot.Infrastructure.Exports;
+using BepBot.Infrastructure.Time;
+using CsvHelper;
+using Microsoft.Extensions.Localization;
+
+namespace BepBot.Features.Votes;
+
+/// <summary>`votes.exportaudit`: the audit log as CSV, sealed first, with each entry's hash so that anyone can recompute the chain.</summary>
+public sealed class ExportAudit(BallotStore ballots, AuditLog audit, ExportStore exports, IStringLocalizer<VotesTexts> texts) : ICardActionHandler
+{
+    public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
+    {
+        var ballot = await ballots.GetAsync(CardData.Read<BallotIdData>(data).BallotId, cancellationToken);
+        if (ballot is null)
+        {
+            return Reply.WithText(texts["Vote_UnknownBallot"]);
+        }
+
+        await audit.SealAsync(ballot.Id, wait: true, cancellationToken);
+        var csv = VotesCsv.Audit(await audit.EntriesAsync(ballot.Id, cancellationToken));
+        var link = await exports.SaveAsync($"vote-{ballot.Id}-journal.csv", "text/csv; charset=utf-8", csv, cancellationToken);
+        return Reply.WithText(texts["Export_AuditReady", CardText.EscapeMarkdown(BallotCards.Brief(ballot.Question)), link]);
+    }
+}

@@ -1,0 +1,8 @@
+namespace BepBot.Features.Votes;
+
+public enum QuorumKind
+{
+    None,
+    Communes,
+    Percent,
+}

@@ -1,0 +1,10 @@
+namespace BepBot.Infrastructure.Scheduling;
+
+public enum JobState
+{
+    Pending,
+    Running,
+    Done,
+    Failed,
+    Cancelled,
+}
