@@ -15,6 +15,7 @@ public static class ConferencesRegistration
         services.Configure<ConferenceOptions>(builder.Configuration.GetSection(ConferenceOptions.Section));
         services.AddProcurations();
         services.AddSingleton<ConferenceStore>();
+        services.AddFeatureTexts<ConferencesTexts>();
         services.AddSingleton<IConferenceSessionCatalog, ConferenceSessionCatalog>();
         services.AddSingleton<ConferenceCards>();
         services.AddSingleton<AgendaView>();

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace BepBot.Features.Help;
 
 /// <summary>The help card: the commands of the routing table that this user's role may use, by section.</summary>
-public sealed class HelpCard(CommandTable table, CardCatalog cards, IStringLocalizer<ChatTexts> texts, IEnumerable<FeatureTexts> featureTexts)
+public sealed class HelpCard(CommandTable table, CardCatalog cards, IStringLocalizer<HelpTexts> texts, IStringLocalizer<ChatTexts> coreTexts, IEnumerable<FeatureTexts> featureTexts)
 {
     public const string TemplateName = "help/help";
 
@@ -27,15 +27,16 @@ public sealed class HelpCard(CommandTable table, CardCatalog cards, IStringLocal
         return cards.Render(TemplateName, new
         {
             Title = texts["Help_Title"].Value,
-            Intro = intro ?? texts["Help_Intro", CardText.EscapeMarkdown(turn.User.Name), texts.Describe(turn.User)].Value,
+            Intro = intro ?? texts["Help_Intro", CardText.EscapeMarkdown(turn.User.Name), coreTexts.Describe(turn.User)].Value,
             Sections = sections,
             Footer = turn.User.Role == Role.Guest ? texts["Help_FooterGuest"].Value : texts["Help_Footer"].Value,
         });
     }
 
+    // The core's commands (cancel) are worded in ChatTexts, every feature's in its own texts (this one's included).
     private string Text(string key)
     {
-        var text = texts[key];
+        var text = coreTexts[key];
         return text.ResourceNotFound
             ? featureTexts.Select(feature => feature[key]).FirstOrDefault(found => !found.ResourceNotFound)?.Value ?? text.Value
             : text.Value;
@@ -43,7 +44,7 @@ public sealed class HelpCard(CommandTable table, CardCatalog cards, IStringLocal
 }
 
 /// <summary>`aide` / `help`, and the "Voir l'aide" button (`help.show`).</summary>
-public sealed class ShowHelp(HelpCard help, IStringLocalizer<ChatTexts> texts) : ICommandHandler, ICardActionHandler
+public sealed class ShowHelp(HelpCard help, IStringLocalizer<HelpTexts> texts) : ICommandHandler, ICardActionHandler
 {
     public Task<Reply> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken) =>
         Task.FromResult(Reply.WithCard(help.Build(turn), texts["Help_Title"]));
@@ -53,7 +54,7 @@ public sealed class ShowHelp(HelpCard help, IStringLocalizer<ChatTexts> texts) :
 }
 
 /// <summary>Text that no command matched: say so briefly, then show what this user can do.</summary>
-public sealed class NotUnderstood(HelpCard help, IStringLocalizer<ChatTexts> texts) : IFallbackHandler
+public sealed class NotUnderstood(HelpCard help, IStringLocalizer<HelpTexts> texts) : IFallbackHandler
 {
     public Task<Reply> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken)
     {

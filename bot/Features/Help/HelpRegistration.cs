@@ -7,6 +7,7 @@ public static class HelpRegistration
     public static IHostApplicationBuilder AddHelp(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<HelpCard>();
+        builder.Services.AddFeatureTexts<HelpTexts>();
         builder.Services.AddScoped<IFallbackHandler, NotUnderstood>();
         builder.Services.AddCommand<ShowHelp>(ChatRouter.HelpCommandId, "general", Roles.Everyone, "aide", "help", "?", "menu");
         builder.Services.AddCardAction<ShowHelp>("help.show", Roles.Everyone);

@@ -13,6 +13,7 @@ public static class LabsRegistration
         services.Configure<LabsOptions>(builder.Configuration.GetSection(LabsOptions.Section));
         services.AddSingleton<LabNotifier>();
         services.AddSingleton<LabBook>();
+        services.AddFeatureTexts<LabsTexts>();
         services.AddSingleton<LabCalendar>();
         services.AddSingleton<LabCards>();
         services.AddScoped<LabRegistrants>();

@@ -87,7 +87,7 @@ public sealed partial class ImportDataSetFile(
             {
                 Title = texts["Import_Rejected", CardText.EscapeMarkdown(fileName), result.Errors.Count].Value,
                 Lines = result.Errors.Take(MaxErrorsShown)
-                    .Select(error => new { Text = texts["Import_ErrorLine", error.Line, CardText.EscapeMarkdown(error.Message)].Value })
+                    .Select(error => new { Text = texts["Import_ErrorLine", error.Line, CardText.EscapeMarkdown(error.Describe(texts))].Value })
                     .ToList(),
                 Footer = result.Errors.Count > MaxErrorsShown ? texts["Import_MoreErrors", result.Errors.Count - MaxErrorsShown].Value : string.Empty,
             }), texts["Import_Rejected", fileName, result.Errors.Count]);

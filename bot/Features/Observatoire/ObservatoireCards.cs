@@ -72,15 +72,15 @@ public sealed class ObservatoireCards(CardCatalog cards, ExportStore exports, IO
             {
                 var png = ObservatoireCharts.Lines(Truncate(selected.Name, 40), series, culture);
                 var url = await exports.SaveAsync($"comparaison-{DataSetStore.IdOf(selected.Name)}.png", "image/png", png, cancellationToken);
-                charts.Add(new { Url = url.ToString(), AltText = texts["Chart_LinesAlt", selected.Name, Of(Join(communes.Select(commune => commune.Name), culture))].Value });
+                charts.Add(new { Url = url.ToString(), AltText = texts["Chart_LinesAlt", selected.Name, Of(Join(communes.Select(commune => commune.Name)))].Value });
             }
             else
             {
-                chartMessage = texts["Chart_NoValue", Join(communes.Select(commune => commune.Name), culture), CardText.EscapeMarkdown(selected.Name)];
+                chartMessage = texts["Chart_NoValue", Join(communes.Select(commune => commune.Name)), CardText.EscapeMarkdown(selected.Name)];
             }
         }
 
-        var names = Join(communes.Select(commune => commune.Name), culture);
+        var names = Join(communes.Select(commune => commune.Name));
         return cards.Render("observatoire/compare", new
         {
             Title = texts["Compare_Title", names].Value,
@@ -267,11 +267,10 @@ public sealed class ObservatoireCards(CardCatalog cards, ExportStore exports, IO
     private static string Percent(decimal value, CultureInfo culture) =>
         value.ToString("+0.0;-0.0;0.0", culture) + (culture.TwoLetterISOLanguageName == "fr" ? "\u00A0%" : "%");
 
-    private static string Join(IEnumerable<string> names, CultureInfo culture)
+    private string Join(IEnumerable<string> names)
     {
         var list = names.ToList();
-        var and = culture.TwoLetterISOLanguageName == "fr" ? " et " : " and ";
-        return list.Count <= 1 ? string.Join(string.Empty, list) : string.Join(", ", list[..^1]) + and + list[^1];
+        return list.Count <= 1 ? string.Join(string.Empty, list) : string.Join(", ", list[..^1]) + texts["List_And"].Value + list[^1];
     }
 
     private static string Truncate(string text, int length) => text.Length <= length ? text : text[..(length - 1)] + "…";

@@ -4,9 +4,7 @@ using CsvHelper;
 
 namespace BepBot.Features.Observatoire;
 
-public sealed record ObservatoireCsvError(long Line, string Message);
-
-public sealed record ObservatoireCsvResult(IReadOnlyList<Observation> Observations, IReadOnlyList<ObservatoireCsvError> Errors)
+public sealed record ObservatoireCsvResult(IReadOnlyList<Observation> Observations, IReadOnlyList<CsvLineError> Errors)
 {
     public bool IsValid => Errors.Count == 0;
 }
@@ -14,7 +12,8 @@ public sealed record ObservatoireCsvResult(IReadOnlyList<Observation> Observatio
 /// <summary>
 /// Reads the Observatoire's long format (docs/observatoire.md): one row per commune, indicator and year, with
 /// columns commune, indicateur, année, valeur, unité, source; comma, semicolon or tab separated. Every bad row is
-/// reported with its line number and why; the caller applies nothing unless the whole file is valid.
+/// reported with its line number and why (keys of ObservatoireTexts, Csv_*, worded by whoever shows them); the caller
+/// applies nothing unless the whole file is valid.
 /// </summary>
 public static class ObservatoireCsv
 {
@@ -40,7 +39,7 @@ public static class ObservatoireCsv
         text = text.TrimStart('\uFEFF');
         if (string.IsNullOrWhiteSpace(text))
         {
-            return Fail(1, "Le fichier est vide.");
+            return Fail(new TextKey("Csv_Empty"));
         }
 
         using var reader = CsvReader.FromText(text, new CsvReaderOptions { HasHeader = true, TrackLineNumbers = true });
@@ -57,11 +56,11 @@ public static class ObservatoireCsv
         var missing = Columns.Where(column => !index.ContainsKey(column)).ToList();
         if (missing.Count > 0)
         {
-            return Fail(1, $"En-tête incomplet : colonne(s) manquante(s) {string.Join(", ", missing)}. En-tête attendu : {string.Join(";", Columns)}.");
+            return Fail(new TextKey("Csv_MissingColumns", string.Join(", ", missing), string.Join(";", Columns)));
         }
 
         var maxYear = latestYear ?? DateTime.UtcNow.Year + 1;
-        var errors = new List<ObservatoireCsvError>();
+        var errors = new List<CsvLineError>();
         var observations = new List<Observation>();
         var seen = new Dictionary<(string Commune, string Indicator, int Year), long>();
         var units = new Dictionary<string, (string Unit, long Line)>(StringComparer.Ordinal);
@@ -72,43 +71,41 @@ public static class ObservatoireCsv
             var line = reader.LineNumber;
             if (++rows > MaxRows)
             {
-                errors.Add(new(line, $"Le fichier dépasse {MaxRows} lignes de données ; découpez-le en plusieurs jeux de données."));
+                errors.Add(new(line, new TextKey("Csv_TooManyRows", MaxRows)));
                 break;
             }
 
             if (reader.FieldCount != reader.Headers.Count)
             {
-                errors.Add(new(line, $"{reader.FieldCount} colonne(s) au lieu de {reader.Headers.Count}."));
+                errors.Add(new(line, new TextKey("Csv_ColumnCount", reader.FieldCount, reader.Headers.Count)));
                 continue;
             }
 
             string Field(string column) => reader.GetString(index[column]).Trim();
-            var rowErrors = new List<string>();
+            var rowErrors = new List<TextKey>();
             var communeText = Field("commune");
             var commune = CommuneCodes.Find(communeText);
             if (commune is null)
             {
-                rowErrors.Add(communeText.Length == 0
-                    ? "la commune est vide"
-                    : $"« {Shorten(communeText)} » n'est ni une des 40 communes ni un de leurs codes INS");
+                rowErrors.Add(communeText.Length == 0 ? new("Csv_CommuneEmpty") : new("Csv_CommuneUnknown", Shorten(communeText)));
             }
 
             var indicator = Field("indicateur");
             var indicatorKey = TextFolding.Fold(indicator);
             if (indicator.Length == 0)
             {
-                rowErrors.Add("l'indicateur est vide");
+                rowErrors.Add(new("Csv_IndicatorEmpty"));
             }
             else if (indicator.Length > MaxTextLength)
             {
-                rowErrors.Add($"le nom de l'indicateur dépasse {MaxTextLength} caractères");
+                rowErrors.Add(new("Csv_IndicatorTooLong", MaxTextLength));
             }
 
             var yearText = Field("année");
             var year = 0;
             if (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out year) || year < 1800 || year > maxYear)
             {
-                rowErrors.Add($"l'année « {Shorten(yearText)} » n'est pas une année entre 1800 et {maxYear}");
+                rowErrors.Add(new("Csv_YearInvalid", Shorten(yearText), maxYear));
                 year = 0;
             }
 
@@ -116,40 +113,38 @@ public static class ObservatoireCsv
             var value = ParseNumber(valueText);
             if (value is null)
             {
-                rowErrors.Add(valueText.Length == 0
-                    ? "la valeur est vide (omettez la ligne quand la donnée n'existe pas)"
-                    : $"la valeur « {Shorten(valueText)} » n'est pas un nombre");
+                rowErrors.Add(valueText.Length == 0 ? new("Csv_ValueEmpty") : new("Csv_ValueNotNumber", Shorten(valueText)));
             }
 
             var unit = Field("unité");
             if (unit.Length == 0)
             {
-                rowErrors.Add("l'unité est vide");
+                rowErrors.Add(new("Csv_UnitEmpty"));
             }
             else if (unit.Length > MaxTextLength)
             {
-                rowErrors.Add($"l'unité dépasse {MaxTextLength} caractères");
+                rowErrors.Add(new("Csv_UnitTooLong", MaxTextLength));
             }
             else if (indicatorKey.Length > 0 && units.TryGetValue(indicatorKey, out var first) && first.Unit != unit)
             {
-                rowErrors.Add($"l'unité « {Shorten(unit)} » diffère de « {first.Unit} » donnée à la ligne {first.Line} pour l'indicateur {indicatorNames[indicatorKey]}");
+                rowErrors.Add(new("Csv_UnitDiffers", Shorten(unit), first.Unit, first.Line, indicatorNames[indicatorKey]));
             }
 
             var source = Field("source");
             if (source.Length == 0)
             {
-                rowErrors.Add("la source est vide");
+                rowErrors.Add(new("Csv_SourceEmpty"));
             }
             else if (source.Length > MaxTextLength * 2)
             {
-                rowErrors.Add($"la source dépasse {MaxTextLength * 2} caractères");
+                rowErrors.Add(new("Csv_SourceTooLong", MaxTextLength * 2));
             }
 
             if (commune is not null && indicatorKey.Length > 0 && year > 0)
             {
                 if (seen.TryGetValue((commune.Name, indicatorKey, year), out var firstLine))
                 {
-                    rowErrors.Add($"{commune.Name}, {indicator}, {year} figure déjà à la ligne {firstLine}");
+                    rowErrors.Add(new("Csv_Duplicate", commune.Name, indicator, year, firstLine));
                 }
                 else
                 {
@@ -169,7 +164,7 @@ public static class ObservatoireCsv
 
             if (rowErrors.Count > 0)
             {
-                errors.Add(new(line, Capitalize(string.Join(" ; ", rowErrors)) + "."));
+                errors.Add(new(line, rowErrors));
                 continue;
             }
 
@@ -178,7 +173,7 @@ public static class ObservatoireCsv
 
         if (errors.Count == 0 && observations.Count == 0)
         {
-            errors.Add(new(2, "Le fichier ne contient aucune ligne de données."));
+            errors.Add(new(2, new TextKey("Csv_NoRows")));
         }
 
         return new(errors.Count == 0 ? observations : [], errors);
@@ -231,9 +226,7 @@ public static class ObservatoireCsv
             : null;
     }
 
-    private static ObservatoireCsvResult Fail(long line, string message) => new([], [new ObservatoireCsvError(line, message)]);
+    private static ObservatoireCsvResult Fail(TextKey reason) => new([], [new CsvLineError(1, reason)]);
 
     private static string Shorten(string text) => text.Length > 40 ? text[..40] + "…" : text;
-
-    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 }

@@ -1,3 +1,5 @@
+using BepBot.Infrastructure.Text;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace BepBot.Features.Observatoire;
@@ -12,6 +14,7 @@ public sealed partial class ObservatoireSeeder(
     IOptions<ObservatoireOptions> options,
     IHostEnvironment environment,
     TimeProvider clock,
+    IStringLocalizer<ObservatoireTexts> texts,
     ILogger<ObservatoireSeeder> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -56,9 +59,13 @@ public sealed partial class ObservatoireSeeder(
             var result = ObservatoireCsv.Parse(ImportDataSetFile.Decode(content), clock.GetUtcNow().Year + 1);
             if (!result.IsValid)
             {
-                foreach (var error in result.Errors)
+                // Worded in French, the language these files are written in, whatever the host's culture.
+                using (CultureScope.Use(Cultures.French))
                 {
-                    LogImportError(logger, file, error.Line, error.Message);
+                    foreach (var error in result.Errors)
+                    {
+                        LogImportError(logger, file, error.Line, error.Describe(texts));
+                    }
                 }
 
                 continue;

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace BepBot.Features.Roster;
 
 /// <summary>`ajouter un membre`: staff add one person to the roster, step by step (the flow engine's first real flow).</summary>
-public sealed class AddRosterMemberFlow(RosterDirectory roster, CardCatalog cards, IStringLocalizer<ChatTexts> texts) : Flow
+public sealed class AddRosterMemberFlow(RosterDirectory roster, CardCatalog cards, IStringLocalizer<RosterTexts> texts, IStringLocalizer<ChatTexts> coreTexts) : Flow
 {
     public const string FlowId = "roster.add";
 
@@ -54,14 +54,14 @@ public sealed class AddRosterMemberFlow(RosterDirectory roster, CardCatalog card
         var card = cards.Render("common/confirmation", new
         {
             Title = texts["RosterAdd_DoneTitle"].Value,
-            Message = texts["RosterAdd_Done", CardText.EscapeMarkdown(member.Name), texts.Describe(member.Role, member.Commune)].Value,
+            Message = texts["RosterAdd_Done", CardText.EscapeMarkdown(member.Name), coreTexts.Describe(member.Role, member.Commune)].Value,
             Details = new[]
             {
                 new { Label = texts["RosterField_Email"].Value, Value = CardText.EscapeMarkdown(member.Email) },
                 new { Label = texts["RosterField_AadObjectId"].Value, Value = member.AadObjectId },
             },
         });
-        return Reply.WithCard(card, texts["RosterAdd_Done", member.Name, texts.Describe(member.Role, member.Commune)]);
+        return Reply.WithCard(card, texts["RosterAdd_Done", member.Name, coreTexts.Describe(member.Role, member.Commune)]);
     }
 
     private Member Checked(RosterDocument current, Member member)
@@ -152,13 +152,13 @@ public sealed class AddRosterMemberFlow(RosterDirectory roster, CardCatalog card
 
     private List<FlowChoice> RoleChoices() =>
         [
-            new(Role.BepStaff.Id(), texts.RoleName(Role.BepStaff)),
-            new(Role.Bourgmestre.Id(), texts.RoleName(Role.Bourgmestre)),
-            new(Role.Officer.Id(), texts.RoleName(Role.Officer)),
+            new(Role.BepStaff.Id(), coreTexts.RoleName(Role.BepStaff)),
+            new(Role.Bourgmestre.Id(), coreTexts.RoleName(Role.Bourgmestre)),
+            new(Role.Officer.Id(), coreTexts.RoleName(Role.Officer)),
         ];
 
     private string Summary(FlowValues values) =>
-        $"{values.Required("name")} ({values.Required("email")}), {texts.Describe(Roles.FromId(values.Required("role"))!.Value, values["commune"])}";
+        $"{values.Required("name")} ({values.Required("email")}), {coreTexts.Describe(Roles.FromId(values.Required("role"))!.Value, values["commune"])}";
 }
 
 /// <summary>`ajouter un membre` and the "Ajouter un membre" button of the roster card.</summary>

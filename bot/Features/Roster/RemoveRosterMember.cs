@@ -9,7 +9,7 @@ namespace BepBot.Features.Roster;
 public sealed record RemoveRosterMemberData(string AadObjectId);
 
 /// <summary>`retirer un membre &lt;e-mail ou nom&gt;`: asks for confirmation on a card before anything changes.</summary>
-public sealed class AskToRemoveRosterMember(RosterDirectory roster, CardCatalog cards, IStringLocalizer<ChatTexts> texts) : ICommandHandler
+public sealed class AskToRemoveRosterMember(RosterDirectory roster, CardCatalog cards, IStringLocalizer<RosterTexts> texts, IStringLocalizer<ChatTexts> coreTexts) : ICommandHandler
 {
     public const string Verb = "roster.remove";
 
@@ -38,7 +38,7 @@ public sealed class AskToRemoveRosterMember(RosterDirectory roster, CardCatalog 
         var card = cards.Render("roster/remove-confirm", new
         {
             Title = texts["RosterRemove_Title"].Value,
-            Question = texts["RosterRemove_Question", CardText.EscapeMarkdown(member.Name), texts.Describe(member.Role, member.Commune), CardText.EscapeMarkdown(member.Email)].Value,
+            Question = texts["RosterRemove_Question", CardText.EscapeMarkdown(member.Name), coreTexts.Describe(member.Role, member.Commune), CardText.EscapeMarkdown(member.Email)].Value,
             ConfirmButton = texts["RosterRemove_ConfirmButton", member.Name].Value,
             KeepButton = texts["RosterRemove_KeepButton"].Value,
             member.AadObjectId,
@@ -48,7 +48,7 @@ public sealed class AskToRemoveRosterMember(RosterDirectory roster, CardCatalog 
 }
 
 /// <summary>`roster.remove`: the confirmation click. The payload is checked against the latest roster.</summary>
-public sealed class RemoveRosterMember(RosterDirectory roster, CardCatalog cards, IStringLocalizer<ChatTexts> texts, ILogger<RemoveRosterMember> logger) : ICardActionHandler
+public sealed class RemoveRosterMember(RosterDirectory roster, CardCatalog cards, IStringLocalizer<RosterTexts> texts, ILogger<RemoveRosterMember> logger) : ICardActionHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
@@ -87,7 +87,7 @@ public sealed class RemoveRosterMember(RosterDirectory roster, CardCatalog cards
 }
 
 /// <summary>`roster.keep`: the Annuler button of the confirmation card; the card says nothing changed.</summary>
-public sealed class KeepRosterMember(CardCatalog cards, IStringLocalizer<ChatTexts> texts) : ICardActionHandler
+public sealed class KeepRosterMember(CardCatalog cards, IStringLocalizer<RosterTexts> texts) : ICardActionHandler
 {
     public Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken) =>
         Task.FromResult(Reply.UpdatingCard(cards.Render("common/confirmation", new

@@ -1,14 +1,13 @@
 using System.Net.Mail;
 using System.Text.RegularExpressions;
 using BepBot.Chat;
+using BepBot.Infrastructure.Text;
 using BepBot.Platform.Territory;
 using CsvHelper;
 
 namespace BepBot.Features.Roster;
 
-public sealed record RosterCsvError(long Line, string Message);
-
-public sealed record RosterCsvResult(IReadOnlyList<Member> Members, IReadOnlyList<RosterCsvError> Errors)
+public sealed record RosterCsvResult(IReadOnlyList<Member> Members, IReadOnlyList<CsvLineError> Errors)
 {
     public bool IsValid => Errors.Count == 0;
 }
@@ -16,7 +15,7 @@ public sealed record RosterCsvResult(IReadOnlyList<Member> Members, IReadOnlyLis
 /// <summary>
 /// Parses the roster CSV the BEP keeps (aadObjectId,name,email,role,commune; comma or semicolon, as Excel
 /// saves it in Belgium). Every bad row is reported with its line number; the caller applies nothing unless
-/// the whole file is valid.
+/// the whole file is valid. The reasons are keys of RosterTexts (Csv_*), worded by whoever shows them.
 /// </summary>
 public static partial class RosterCsv
 {
@@ -24,13 +23,13 @@ public static partial class RosterCsv
 
     public static RosterCsvResult Parse(string text)
     {
-        var errors = new List<RosterCsvError>();
+        var errors = new List<CsvLineError>();
         var members = new List<Member>();
         // An empty file saved as UTF-8 with a byte order mark is that mark alone, which is not white space.
         text = text.TrimStart('\uFEFF');
         if (string.IsNullOrWhiteSpace(text))
         {
-            return new([], [new RosterCsvError(1, "Le fichier est vide.")]);
+            return Fail(new TextKey("Csv_Empty"));
         }
 
         using var reader = CsvReader.FromText(text, new CsvReaderOptions { HasHeader = true, TrackLineNumbers = true });
@@ -38,7 +37,7 @@ public static partial class RosterCsv
         var missing = Columns.Where(column => IndexOf(reader.Headers, column) < 0).ToList();
         if (missing.Count > 0)
         {
-            return new([], [new RosterCsvError(1, $"En-tête incomplet : colonne(s) manquante(s) {string.Join(", ", missing)}. En-tête attendu : {string.Join(",", Columns)}.")]);
+            return Fail(new TextKey("Csv_MissingColumns", string.Join(", ", missing), string.Join(",", Columns)));
         }
 
         var index = Columns.ToDictionary(column => column, column => IndexOf(reader.Headers, column), StringComparer.Ordinal);
@@ -50,12 +49,12 @@ public static partial class RosterCsv
             var line = reader.LineNumber;
             if (reader.FieldCount != reader.Headers.Count)
             {
-                errors.Add(new(line, $"{reader.FieldCount} colonne(s) au lieu de {reader.Headers.Count}."));
+                errors.Add(new(line, new TextKey("Csv_ColumnCount", reader.FieldCount, reader.Headers.Count)));
                 continue;
             }
 
             string Field(string column) => reader.GetString(index[column]).Trim();
-            var rowErrors = new List<string>();
+            var rowErrors = new List<TextKey>();
             var aadObjectId = Field("aadObjectId");
             var name = Field("name");
             var email = Field("email");
@@ -65,45 +64,43 @@ public static partial class RosterCsv
 
             if (!IsAadObjectId(aadObjectId))
             {
-                rowErrors.Add($"aadObjectId « {aadObjectId} » n'est pas un identifiant Entra valide (GUID)");
+                rowErrors.Add(new("Csv_IdInvalid", aadObjectId));
             }
             else if (seenIds.TryGetValue(aadObjectId, out var firstLine))
             {
-                rowErrors.Add($"aadObjectId déjà présent à la ligne {firstLine}");
+                rowErrors.Add(new("Csv_IdTaken", firstLine));
             }
 
             if (name.Length is 0 or > 200)
             {
-                rowErrors.Add("le nom est vide ou trop long");
+                rowErrors.Add(new("Csv_NameInvalid"));
             }
 
             if (!IsEmail(email))
             {
-                rowErrors.Add($"l'adresse e-mail « {email} » n'est pas valide");
+                rowErrors.Add(new("Csv_EmailInvalid", email));
             }
             else if (seenEmails.TryGetValue(email, out var emailLine))
             {
-                rowErrors.Add($"adresse e-mail déjà présente à la ligne {emailLine}");
+                rowErrors.Add(new("Csv_EmailTaken", emailLine));
             }
 
             if (role is null)
             {
-                rowErrors.Add($"rôle « {Field("role")} » inconnu (attendu : bep-staff, bourgmestre ou officer)");
+                rowErrors.Add(new("Csv_RoleUnknown", Field("role")));
             }
             else if (role is Role.Bourgmestre or Role.Officer && commune is null)
             {
-                rowErrors.Add(communeText.Length == 0
-                    ? "la commune est obligatoire pour ce rôle"
-                    : $"« {communeText} » n'est pas une des 40 communes");
+                rowErrors.Add(communeText.Length == 0 ? new("Csv_CommuneRequired") : new("Csv_CommuneUnknown", communeText));
             }
             else if (role is Role.BepStaff && communeText.Length > 0 && commune is null)
             {
-                rowErrors.Add($"« {communeText} » n'est pas une des 40 communes");
+                rowErrors.Add(new("Csv_CommuneUnknown", communeText));
             }
 
             if (role is Role.Bourgmestre && commune is not null && bourgmestreLines.TryGetValue(commune.Name, out var otherLine))
             {
-                rowErrors.Add($"la commune {commune.Name} a déjà un bourgmestre à la ligne {otherLine}");
+                rowErrors.Add(new("Csv_BourgmestreTaken", commune.Name, otherLine));
             }
 
             // Taken even from a bad row, so that its duplicates are reported now, not after the row is fixed.
@@ -124,7 +121,7 @@ public static partial class RosterCsv
 
             if (rowErrors.Count > 0)
             {
-                errors.Add(new(line, Capitalize(string.Join(" ; ", rowErrors)) + "."));
+                errors.Add(new(line, rowErrors));
                 continue;
             }
 
@@ -133,7 +130,7 @@ public static partial class RosterCsv
 
         if (errors.Count == 0 && members.Count == 0)
         {
-            errors.Add(new(2, "Le fichier ne contient aucune ligne de membre."));
+            errors.Add(new(2, new TextKey("Csv_NoRows")));
         }
 
         return new(errors.Count == 0 ? members : [], errors);
@@ -164,5 +161,5 @@ public static partial class RosterCsv
     [GeneratedRegex("^[0-9a-fA-F]{8}(-[0-9a-fA-F]{4}){3}-[0-9a-fA-F]{12,13}$")]
     private static partial Regex AadObjectIdPattern();
 
-    private static string Capitalize(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+    private static RosterCsvResult Fail(TextKey reason) => new([], [new CsvLineError(1, reason)]);
 }

@@ -9,6 +9,7 @@ public static class RosterRegistration
         var services = builder.Services;
         services.Configure<RosterOptions>(builder.Configuration.GetSection(RosterOptions.Section));
         services.AddSingleton<RosterDirectory>();
+        services.AddFeatureTexts<RosterTexts>();
         services.AddSingleton<IMemberDirectory>(provider => provider.GetRequiredService<RosterDirectory>());
         services.AddHostedService<RosterSeeder>();
         services.AddCommand<ShowRoster>("roster", "roster", Roles.Staff, "annuaire", "roster", "liste des membres");

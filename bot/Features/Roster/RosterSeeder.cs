@@ -1,3 +1,5 @@
+using BepBot.Infrastructure.Text;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace BepBot.Features.Roster;
@@ -7,6 +9,7 @@ public sealed partial class RosterSeeder(
     RosterDirectory roster,
     IOptions<RosterOptions> options,
     IHostEnvironment environment,
+    IStringLocalizer<RosterTexts> texts,
     ILogger<RosterSeeder> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -24,9 +27,13 @@ public sealed partial class RosterSeeder(
             var result = RosterCsv.Parse(await File.ReadAllTextAsync(path, cancellationToken));
             if (!result.IsValid)
             {
-                foreach (var error in result.Errors)
+                // Worded in French, the language the BEP keeps its roster in, whatever the host's culture.
+                using (CultureScope.Use(Cultures.French))
                 {
-                    LogSeedError(logger, path, error.Line, error.Message);
+                    foreach (var error in result.Errors)
+                    {
+                        LogSeedError(logger, path, error.Line, error.Describe(texts));
+                    }
                 }
 
                 throw new InvalidOperationException($"The roster CSV '{path}' has {result.Errors.Count} invalid row(s); nothing was imported. See the log.");

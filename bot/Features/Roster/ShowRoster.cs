@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace BepBot.Features.Roster;
 
 /// <summary>`annuaire`: who is in the roster, by role, and which communes still have no bourgmestre.</summary>
-public sealed class ShowRoster(RosterDirectory roster, CardCatalog cards, IStringLocalizer<ChatTexts> texts) : ICommandHandler
+public sealed class ShowRoster(RosterDirectory roster, CardCatalog cards, IStringLocalizer<RosterTexts> texts, IStringLocalizer<ChatTexts> coreTexts) : ICommandHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken)
     {
@@ -19,7 +19,7 @@ public sealed class ShowRoster(RosterDirectory roster, CardCatalog cards, IStrin
         var groups = new[] { Role.BepStaff, Role.Bourgmestre, Role.Officer }
             .Select(role => new
             {
-                Title = $"{texts.RoleName(role)} ({current.Members.Count(member => member.Role == role)})",
+                Title = $"{coreTexts.RoleName(role)} ({current.Members.Count(member => member.Role == role)})",
                 Members = current.Members
                     .Where(member => member.Role == role)
                     .OrderBy(member => member.Commune, StringComparer.Create(BelgianTime.French, ignoreCase: true))
@@ -39,7 +39,7 @@ public sealed class ShowRoster(RosterDirectory roster, CardCatalog cards, IStrin
             Updated = current.Members.Count == 0
                 ? texts["Roster_Empty"].Value
                 : texts["Roster_Updated", current.Members.Count, BelgianTime.FormatDateTime(current.UpdatedAt, turn.Culture), CardText.EscapeMarkdown(current.UpdatedBy)].Value,
-            DemoNotice = current.IsDemo ? texts["Welcome_DemoNotice"].Value : string.Empty,
+            DemoNotice = current.IsDemo ? texts["Roster_DemoNotice"].Value : string.Empty,
             Groups = groups,
             MissingBourgmestres = withoutBourgmestre.Count == 0
                 ? texts["Roster_AllBourgmestres"].Value

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 namespace BepBot.Features.Welcome;
 
 /// <summary>The card a user gets when BepBot is installed: who they are for the bot, and what it can do for them.</summary>
-public sealed class Greeting(CardCatalog cards, IMemberDirectory roster, IStringLocalizer<ChatTexts> texts) : IInstallGreeting
+public sealed class Greeting(CardCatalog cards, IMemberDirectory roster, IStringLocalizer<WelcomeTexts> texts, IStringLocalizer<ChatTexts> coreTexts) : IInstallGreeting
 {
     public const string TemplateName = "welcome/welcome";
 
@@ -27,7 +27,7 @@ public sealed class Greeting(CardCatalog cards, IMemberDirectory roster, IString
         {
             Title = texts["Welcome_Title", CardText.EscapeMarkdown(user.Name)].Value,
             UserName = CardText.EscapeMarkdown(user.Name),
-            RoleLabel = texts["Welcome_Role", texts.Describe(user)].Value,
+            RoleLabel = texts["Welcome_Role", coreTexts.Describe(user)].Value,
             Intro = intro,
             Highlights = highlights,
             HelpButton = texts["Welcome_HelpButton"].Value,

@@ -1,6 +1,8 @@
 using System.Text;
 using BepBot.Features.Observatoire;
+using BepBot.Infrastructure.Text;
 using BepBot.Platform.Territory;
+using BepBot.Tests.Harness;
 
 namespace BepBot.Tests.Observatoire;
 
@@ -39,9 +41,9 @@ public sealed class ObservatoireCsvTests
         result.IsValid.ShouldBeFalse();
         result.Observations.ShouldBeEmpty();
         result.Errors.Select(error => error.Line).ShouldBe([10L, 200L, 400L]);
-        result.Errors[0].Message.ShouldBe("« Atlantis » n'est ni une des 40 communes ni un de leurs codes INS.");
-        result.Errors[1].Message.ShouldBe("La valeur « douze » n'est pas un nombre.");
-        result.Errors[2].Message.ShouldBe("L'année « 20x9 » n'est pas une année entre 1800 et 2027.");
+        French(result.Errors[0]).ShouldBe("« Atlantis » n'est ni une des 40 communes ni un de leurs codes INS.");
+        French(result.Errors[1]).ShouldBe("La valeur « douze » n'est pas un nombre.");
+        French(result.Errors[2]).ShouldBe("L'année « 20x9 » n'est pas une année entre 1800 et 2027.");
     }
 
     [Fact]
@@ -105,11 +107,11 @@ public sealed class ObservatoireCsvTests
 
         var result = ObservatoireCsv.Parse(csv, latestYear: 2027);
 
-        result.Errors.ShouldBe([
-            new ObservatoireCsvError(3, "Ciney, superficie, 2024 figure déjà à la ligne 2."),
-            new ObservatoireCsvError(4, "L'unité « ha » diffère de « km² » donnée à la ligne 2 pour l'indicateur Superficie."),
-            new ObservatoireCsvError(5, "L'indicateur est vide ; la valeur est vide (omettez la ligne quand la donnée n'existe pas) ; la source est vide."),
-            new ObservatoireCsvError(6, "4 colonne(s) au lieu de 6."),
+        result.Errors.Select(error => (error.Line, French(error))).ShouldBe([
+            (3, "Ciney, superficie, 2024 figure déjà à la ligne 2."),
+            (4, "L'unité « ha » diffère de « km² » donnée à la ligne 2 pour l'indicateur Superficie."),
+            (5, "L'indicateur est vide ; la valeur est vide (omettez la ligne quand la donnée n'existe pas) ; la source est vide."),
+            (6, "4 colonne(s) au lieu de 6."),
         ]);
     }
 
@@ -118,14 +120,15 @@ public sealed class ObservatoireCsvTests
     {
         var result = ObservatoireCsv.Parse("commune;indicateur;valeur;unité;source\nCiney;Population;12;habitants;Statbel\n");
 
-        result.Errors.Single().ShouldBe(new ObservatoireCsvError(1, "En-tête incomplet : colonne(s) manquante(s) année. En-tête attendu : commune;indicateur;année;valeur;unité;source."));
+        var error = result.Errors.Single();
+        (error.Line, French(error)).ShouldBe((1L, "En-tête incomplet : colonne(s) manquante(s) année. En-tête attendu : commune;indicateur;année;valeur;unité;source."));
     }
 
     [Fact]
     public void Parse_EmptyOrHeaderOnly_Refused()
     {
-        ObservatoireCsv.Parse("\uFEFF  ").Errors.Single().Message.ShouldBe("Le fichier est vide.");
-        ObservatoireCsv.Parse("commune;indicateur;année;valeur;unité;source\n").Errors.Single().Message.ShouldBe("Le fichier ne contient aucune ligne de données.");
+        French(ObservatoireCsv.Parse("\uFEFF  ").Errors.Single()).ShouldBe("Le fichier est vide.");
+        French(ObservatoireCsv.Parse("commune;indicateur;année;valeur;unité;source\n").Errors.Single()).ShouldBe("Le fichier ne contient aucune ligne de données.");
     }
 
     [Fact]
@@ -137,4 +140,6 @@ public sealed class ObservatoireCsvTests
 
         result.Observations.Single().ShouldBe(new Observation("Eghezée", "Ménages", 2024, 6500m, "ménages", "Statbel"));
     }
+
+    private static string French(CsvLineError error) => TestTexts.Describe<ObservatoireTexts>(error, Cultures.French);
 }

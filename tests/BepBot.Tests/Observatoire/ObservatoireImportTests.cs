@@ -94,6 +94,25 @@ public sealed class ObservatoireImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Upload_BadRowsFromEnglishTeams_ErrorsInEnglish()
+    {
+        var csv = ObservatoireCsvTests.Csv(5, new Dictionary<int, string>
+        {
+            [3] = "Atlantis;Population;2000;douze;habitants;",
+            [5] = "Dinant;Population;2009;12;habitants",
+        });
+        _client.Locale = "en-US";
+
+        var card = (await UploadAsync(TeamsUser.Alex, "population.csv", Utf8(csv))).Card;
+
+        CardReader.Nodes(card).Where(node => (string?)node["type"] == "TextBlock").Select(node => (string)node["text"]!).ShouldBe([
+            "“population.csv” was not imported: 2 error(s) to fix. Nothing was changed.",
+            "Line 3: “Atlantis” is neither one of the 40 municipalities nor one of their NIS codes; the value “douze” is not a number; the source is empty.",
+            "Line 5: 5 column(s) instead of 6.",
+        ]);
+    }
+
+    [Fact]
     public async Task Upload_FromBourgmestre_RefusedAndNotDownloaded()
     {
         (await UploadAsync(TeamsUser.Megan, "population.csv", Utf8(ObservatoireCsvTests.Csv(5)))).Texts.Single()

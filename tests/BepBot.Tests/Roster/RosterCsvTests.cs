@@ -1,5 +1,7 @@
 using BepBot.Chat;
 using BepBot.Features.Roster;
+using BepBot.Infrastructure.Text;
+using BepBot.Tests.Harness;
 
 namespace BepBot.Tests.Roster;
 
@@ -160,7 +162,7 @@ public sealed class RosterCsvTests
 
         var error = result.Errors.ShouldHaveSingleItem();
         error.Line.ShouldBe(2);
-        error.Message.ShouldContain("« Atlantis » n'est pas une des 40 communes");
+        French(error).ShouldContain("« Atlantis » n'est pas une des 40 communes");
     }
 
     [Fact]
@@ -168,7 +170,7 @@ public sealed class RosterCsvTests
     {
         var result = RosterCsv.Parse(Lines(Header, $"{StaffId},Invité,invite@exemple.be,guest,"));
 
-        result.Errors.ShouldHaveSingleItem().Message.ShouldContain("rôle « guest » inconnu");
+        French(result.Errors.ShouldHaveSingleItem()).ShouldContain("rôle « guest » inconnu");
     }
 
     [Fact]
@@ -178,10 +180,10 @@ public sealed class RosterCsvTests
 
         var error = result.Errors.ShouldHaveSingleItem();
         error.Line.ShouldBe(2);
-        error.Message.ShouldContain("bad-id");
-        error.Message.ShouldContain("le nom est vide");
-        error.Message.ShouldContain("pas-une-adresse");
-        error.Message.ShouldContain("Atlantis");
+        French(error).ShouldContain("bad-id");
+        French(error).ShouldContain("le nom est vide");
+        French(error).ShouldContain("pas-une-adresse");
+        French(error).ShouldContain("Atlantis");
     }
 
     [Fact]
@@ -192,8 +194,8 @@ public sealed class RosterCsvTests
             $"{LaBruyereId},Yves Depas,yves.depas@labruyere.be,officer,La Bruyère",
             $"{LaBruyereId.ToUpperInvariant()},Yves Depas bis,yves.bis@labruyere.be,officer,La Bruyère"));
 
-        result.Errors.ShouldHaveSingleItem().ShouldBe(new RosterCsvError(3, result.Errors[0].Message));
-        result.Errors[0].Message.ShouldContain("aadObjectId déjà présent à la ligne 2");
+        result.Errors.ShouldHaveSingleItem().Line.ShouldBe(3);
+        French(result.Errors[0]).ShouldContain("aadObjectId déjà présent à la ligne 2");
     }
 
     [Fact]
@@ -228,7 +230,7 @@ public sealed class RosterCsvTests
 
         var error = result.Errors.ShouldHaveSingleItem();
         error.Line.ShouldBe(6);
-        error.Message.ShouldContain("Nulle-Part");
+        French(error).ShouldContain("Nulle-Part");
     }
 
     [Fact]
@@ -239,9 +241,9 @@ public sealed class RosterCsvTests
         result.Members.ShouldBeEmpty();
         var error = result.Errors.ShouldHaveSingleItem();
         error.Line.ShouldBe(1);
-        error.Message.ShouldContain("email");
-        error.Message.ShouldContain("commune");
-        error.Message.ShouldNotContain("manquante(s) aadObjectId");
+        French(error).ShouldContain("email");
+        French(error).ShouldContain("commune");
+        French(error).ShouldNotContain("manquante(s) aadObjectId");
     }
 
     [Fact]
@@ -250,7 +252,7 @@ public sealed class RosterCsvTests
         var result = RosterCsv.Parse(Header + "\r\n");
 
         result.Members.ShouldBeEmpty();
-        result.Errors.ShouldHaveSingleItem().Message.ShouldContain("aucune ligne de membre");
+        French(result.Errors.ShouldHaveSingleItem()).ShouldContain("aucune ligne de membre");
     }
 
     [Theory]
@@ -265,9 +267,21 @@ public sealed class RosterCsvTests
         result.Members.ShouldBeEmpty();
         var error = result.Errors.ShouldHaveSingleItem();
         error.Line.ShouldBe(1);
-        error.Message.ShouldBe("Le fichier est vide.");
+        French(error).ShouldBe("Le fichier est vide.");
+    }
+
+    [Fact]
+    public void Describe_SameBadRow_WordedInTheReadersLanguage()
+    {
+        var error = RosterCsv.Parse(Lines(Header, "bad-id,Anne Martin,anne.martin@ohey.be,chef,Ohey")).Errors.ShouldHaveSingleItem();
+
+        French(error).ShouldBe("AadObjectId « bad-id » n'est pas un identifiant Entra valide (GUID) ; rôle « chef » inconnu (attendu : bep-staff, bourgmestre ou officer).");
+        TestTexts.Describe<RosterTexts>(error, Cultures.English)
+            .ShouldBe("AadObjectId \"bad-id\" is not a valid Entra object id (GUID); unknown role \"chef\" (expected: bep-staff, bourgmestre or officer).");
     }
 
     private static string ErrorAt(RosterCsvResult result, long line) =>
-        result.Errors.Single(error => error.Line == line).Message;
+        French(result.Errors.Single(error => error.Line == line));
+
+    private static string French(CsvLineError error) => TestTexts.Describe<RosterTexts>(error, Cultures.French);
 }

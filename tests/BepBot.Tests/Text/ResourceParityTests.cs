@@ -33,6 +33,17 @@ public sealed partial class ResourceParityTests
         }
     }
 
+    // The compiled .resources keep one of two names that differ only by case, so a help key such as Section_projects
+    // would be lost beside a feature's Section_Projects.
+    [Theory]
+    [MemberData(nameof(FrenchResources))]
+    public void Resource_Keys_DifferByMoreThanCase(string relativePath)
+    {
+        var keys = Load(Path.Combine(BotFolder(), relativePath)).Keys;
+
+        keys.GroupBy(key => key, StringComparer.OrdinalIgnoreCase).Where(group => group.Count() > 1).Select(group => string.Join(" / ", group)).ShouldBeEmpty();
+    }
+
     private static Dictionary<string, string> Load(string path) =>
         XDocument.Load(path).Root!.Elements("data").ToDictionary(data => (string)data.Attribute("name")!, data => (string?)data.Element("value") ?? string.Empty);
 
