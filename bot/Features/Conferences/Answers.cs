@@ -67,17 +67,8 @@ public sealed partial class AnswerDatePoll(ConferenceAccess access, ConferenceSt
 /// <summary>`conferences.tally`: staff see, per candidate date, how many communes said yes, maybe, no.</summary>
 public sealed class ShowTally(ConferenceAccess access, ConferenceStore store, ConferenceCards cards) : ICardActionHandler
 {
-    public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
-    {
-        var request = CardData.Read<SessionRef>(data);
-        var (session, refusal) = await access.FindAsync(turn, request.SessionId, cancellationToken);
-        if (session is null)
-        {
-            return refusal!;
-        }
-
-        return Reply.UpdatingCard(await TallyCardAsync(store, cards, session, cancellationToken));
-    }
+    public Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken) =>
+        access.ShowAsync(turn, data, session => TallyCardAsync(store, cards, session, cancellationToken), cancellationToken);
 
     public static async Task<System.Text.Json.Nodes.JsonObject> TallyCardAsync(ConferenceStore store, ConferenceCards cards, ConferenceSession session, CancellationToken cancellationToken)
     {
@@ -268,17 +259,8 @@ public sealed partial class AnswerInvitation(
 /// <summary>`conferences.attendance`: communes present or represented out of those in scope, per bassin, and the quorum.</summary>
 public sealed class ShowAttendance(ConferenceAccess access, ConferenceStore store, ConferenceCards cards) : ICardActionHandler
 {
-    public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
-    {
-        var request = CardData.Read<SessionRef>(data);
-        var (session, refusal) = await access.FindAsync(turn, request.SessionId, cancellationToken);
-        if (session is null)
-        {
-            return refusal!;
-        }
-
-        return Reply.UpdatingCard(await CardAsync(store, cards, session, cancellationToken));
-    }
+    public Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken) =>
+        access.ShowAsync(turn, data, session => CardAsync(store, cards, session, cancellationToken), cancellationToken);
 
     public static async Task<System.Text.Json.Nodes.JsonObject> CardAsync(ConferenceStore store, ConferenceCards cards, ConferenceSession session, CancellationToken cancellationToken)
     {

@@ -28,6 +28,14 @@ public sealed partial class ConferenceAccess(ConferenceStore store, IStringLocal
         return (session, null);
     }
 
+    /// <summary>A button that shows one view of the session it names (tally, attendance…) in place of the clicked card.</summary>
+    public async Task<Reply> ShowAsync(ChatTurn turn, JsonElement data, Func<ConferenceSession, Task<System.Text.Json.Nodes.JsonObject>> render, CancellationToken cancellationToken)
+    {
+        var request = CardData.Read<SessionRef>(data);
+        var (session, refusal) = await FindAsync(turn, request.SessionId, cancellationToken);
+        return session is null ? refusal! : Reply.UpdatingCard(await render(session));
+    }
+
     public Reply Refuse(ChatTurn turn, string sessionId, string reasonKey, params object[] arguments)
     {
         LogRefused(logger, reasonKey, sessionId, turn.User.AadObjectId);

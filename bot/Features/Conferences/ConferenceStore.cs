@@ -9,6 +9,9 @@ public sealed class ConferenceStore(IDocumentStore store, TimeProvider clock)
 {
     private const string SessionsPrefix = "conferences/sessions/";
 
+    private static readonly ConflictRetry ChangeRetry =
+        new(ConflictRetry.DefaultMaxAttempts, attempt => TimeSpan.FromMilliseconds(Random.Shared.Next(5, 20 * attempt)));
+
     public static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
 
     public async Task<ConferenceSession?> GetAsync(string? id, CancellationToken cancellationToken = default) =>
@@ -36,34 +39,22 @@ public sealed class ConferenceStore(IDocumentStore store, TimeProvider clock)
     /// </summary>
     public async Task<ConferenceSession?> ChangeAsync(string id, Func<ConferenceSession, ConferenceSession?> change, string author, string note, CancellationToken cancellationToken = default)
     {
-        for (var attempt = 1; ; attempt++)
-        {
-            var current = await store.GetAsync<ConferenceSession>(SessionKey(id), cancellationToken);
-            if (current is null || change(current.Value) is not { } next)
+        var update = await store.UpdateAsync<ConferenceSession, ConferenceSession?>(
+            SessionKey(id),
+            async (current, token) =>
             {
-                return null;
-            }
+                if (current is null || change(current) is not { } next)
+                {
+                    return (null, null);
+                }
 
-            try
-            {
-                await store.CreateAsync(VersionKey(id, current.Value.Version), current.Value, cancellationToken);
-            }
-            catch (DocumentConflictException)
-            {
-                // Kept by an earlier attempt: versions never change once written.
-            }
-
-            next = next with { Version = current.Value.Version + 1, UpdatedAt = clock.GetUtcNow(), UpdatedBy = author, Change = note };
-            try
-            {
-                await store.ReplaceAsync(SessionKey(id), next, current.ETag, cancellationToken);
-                return next;
-            }
-            catch (DocumentConflictException) when (attempt < DocumentStoreJson.DefaultMaxAttempts)
-            {
-                await Task.Delay(Random.Shared.Next(5, 20 * attempt), cancellationToken);
-            }
-        }
+                await KeepVersionAsync(id, current, token);
+                next = next with { Version = current.Version + 1, UpdatedAt = clock.GetUtcNow(), UpdatedBy = author, Change = note };
+                return (next, next);
+            },
+            ChangeRetry,
+            cancellationToken);
+        return update.Outcome;
     }
 
     /// <summary>Bookkeeping the bot does on its own (calendar state): not a staff change, no new version.</summary>
@@ -117,6 +108,18 @@ public sealed class ConferenceStore(IDocumentStore store, TimeProvider clock)
 
     public async Task<AgendaPublication?> PublicationAsync(string id, int number, CancellationToken cancellationToken = default) =>
         number < 1 ? null : (await store.GetAsync<AgendaPublication>(PublicationKey(id, number), cancellationToken))?.Value;
+
+    private async Task KeepVersionAsync(string id, ConferenceSession version, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.CreateAsync(VersionKey(id, version.Version), version, cancellationToken);
+        }
+        catch (DocumentConflictException)
+        {
+            // Kept by an earlier attempt: versions never change once written.
+        }
+    }
 
     private async Task<IReadOnlyList<T>> ReadAllAsync<T>(string prefix, CancellationToken cancellationToken)
     {

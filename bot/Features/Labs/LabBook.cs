@@ -49,6 +49,10 @@ public sealed partial class LabBook(IDocumentStore store, TimeProvider clock, La
     public const string InboxPrefix = "lab-inbox/";
     public const int MaxAttempts = 40;
 
+    // Short first waits: a loser usually finds itself taken in by the winner on its very next read.
+    private static readonly ConflictRetry Retry =
+        new(MaxAttempts, attempt => TimeSpan.FromMilliseconds(Random.Shared.Next(1, Math.Min(250, 5 << Math.Min(attempt, 6)))));
+
     public static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6));
 
     public static bool IsValidId(string? id) => id is { Length: 12 } && id.All(char.IsAsciiHexDigitLower);
@@ -101,42 +105,47 @@ public sealed partial class LabBook(IDocumentStore store, TimeProvider clock, La
     /// <summary>Folds every waiting ticket into the ledger; with <paramref name="ticket"/>, until that one is in.</summary>
     public async Task<Lab> TakeInAsync(string labId, string? ticket = null, CancellationToken cancellationToken = default)
     {
-        for (var attempt = 1; ; attempt++)
+        if (!IsValidId(labId))
         {
-            var current = await GetAsync(labId, cancellationToken) ?? throw new LabChangeRejectedException("unknown lab");
-            var known = current.Value.Registrations.Select(registration => registration.Ticket).ToHashSet(StringComparer.Ordinal);
-            if (ticket is not null && known.Contains(ticket))
-            {
-                return current.Value;
-            }
-
-            var fresh = new List<ArrivalTicket>();
-            await foreach (var key in store.ListKeysAsync(InboxPrefix + labId + "/", cancellationToken))
-            {
-                var parsed = Parse(key[(InboxPrefix.Length + labId.Length + 1)..]);
-                if (parsed is not null && !known.Contains(parsed.Key))
-                {
-                    fresh.Add(parsed);
-                }
-            }
-
-            if (fresh.Count == 0)
-            {
-                return current.Value;
-            }
-
-            var next = current.Value.Admit(fresh, clock.GetUtcNow());
-            try
-            {
-                await store.ReplaceAsync(current.Key, next, current.ETag, cancellationToken);
-                await notifier.PromotedAsync(next, current.Value.PromotedIn(next), cancellationToken);
-                return next;
-            }
-            catch (DocumentConflictException) when (attempt < MaxAttempts)
-            {
-                await BackOffAsync(attempt, cancellationToken);
-            }
+            throw new LabChangeRejectedException("unknown lab");
         }
+
+        var update = await store.UpdateAsync<Lab, Lab>(
+            Prefix + labId,
+            async (current, token) =>
+            {
+                if (current is null)
+                {
+                    throw new LabChangeRejectedException("unknown lab");
+                }
+
+                var known = current.Registrations.Select(registration => registration.Ticket).ToHashSet(StringComparer.Ordinal);
+                if (ticket is not null && known.Contains(ticket))
+                {
+                    return (null, current);
+                }
+
+                var fresh = new List<ArrivalTicket>();
+                await foreach (var key in store.ListKeysAsync(InboxPrefix + labId + "/", token))
+                {
+                    var parsed = Parse(key[(InboxPrefix.Length + labId.Length + 1)..]);
+                    if (parsed is not null && !known.Contains(parsed.Key))
+                    {
+                        fresh.Add(parsed);
+                    }
+                }
+
+                var next = fresh.Count == 0 ? null : current.Admit(fresh, clock.GetUtcNow());
+                return (next, next ?? current);
+            },
+            Retry,
+            cancellationToken);
+        if (update is { Read: { } before, Written: { } after })
+        {
+            await notifier.PromotedAsync(after.Value, before.Value.PromotedIn(after.Value), cancellationToken);
+        }
+
+        return update.Outcome;
     }
 
     /// <summary>
@@ -146,33 +155,37 @@ public sealed partial class LabBook(IDocumentStore store, TimeProvider clock, La
     /// </summary>
     public async Task<LabChange?> ChangeAsync(string labId, Func<Lab, Lab> change, CancellationToken cancellationToken = default)
     {
-        for (var attempt = 1; ; attempt++)
+        if (!IsValidId(labId))
         {
-            var current = await GetAsync(labId, cancellationToken);
-            if (current is null)
-            {
-                return null;
-            }
-
-            var changed = change(current.Value);
-            if (ReferenceEquals(changed, current.Value))
-            {
-                return new LabChange(current.Value, current.Value);
-            }
-
-            var next = changed.Settle(clock.GetUtcNow());
-            try
-            {
-                await store.ReplaceAsync(current.Key, next, current.ETag, cancellationToken);
-                var result = new LabChange(current.Value, next);
-                await notifier.PromotedAsync(next, result.Promoted, cancellationToken);
-                return result;
-            }
-            catch (DocumentConflictException) when (attempt < MaxAttempts)
-            {
-                await BackOffAsync(attempt, cancellationToken);
-            }
+            return null;
         }
+
+        var update = await store.UpdateAsync<Lab, LabChange?>(
+            Prefix + labId,
+            current =>
+            {
+                if (current is null)
+                {
+                    return (null, null);
+                }
+
+                var changed = change(current);
+                if (ReferenceEquals(changed, current))
+                {
+                    return (null, new LabChange(current, current));
+                }
+
+                var next = changed.Settle(clock.GetUtcNow());
+                return (next, new LabChange(current, next));
+            },
+            Retry,
+            cancellationToken);
+        if (update is { Written: not null, Outcome: { } result })
+        {
+            await notifier.PromotedAsync(result.After, result.Promoted, cancellationToken);
+        }
+
+        return update.Outcome;
     }
 
     /// <summary>
@@ -243,10 +256,6 @@ public sealed partial class LabBook(IDocumentStore store, TimeProvider clock, La
             Uri.UnescapeDataString(parts[4]),
             parts[1] == "s");
     }
-
-    // Short first waits: a loser usually finds itself taken in by the winner on its very next read.
-    private static Task BackOffAsync(int attempt, CancellationToken cancellationToken) =>
-        Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, Math.Min(250, 5 << Math.Min(attempt, 6)))), cancellationToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Lab {LabId} created by {Staff}")]
     private static partial void LogCreated(ILogger logger, string labId, string staff);

@@ -14,7 +14,7 @@ namespace BepBot.Features.Observatoire;
 public sealed class DataSetStore(IDocumentStore store, TimeProvider clock)
 {
     private const string HeadsPrefix = "observatoire/heads/";
-    private const int MaxCreateAttempts = 20;
+    private static readonly ConflictRetry VersionRetry = ConflictRetry.Immediate(20);
 
     // Versions never change once written, so a version read once is good for the life of the process.
     private readonly ConcurrentDictionary<string, DataSetVersion> _versions = new(StringComparer.Ordinal);
@@ -39,21 +39,18 @@ public sealed class DataSetStore(IDocumentStore store, TimeProvider clock)
     {
         var id = IdOf(name);
         var head = (await store.GetAsync<DataSetHead>(HeadKey(id), cancellationToken))?.Value;
-        var number = (head?.Versions.Max(version => version.Version) ?? 0) + 1;
-        DataSetVersion version;
-        for (var attempt = 1; ; attempt++, number++)
-        {
-            version = new DataSetVersion(id, number, head?.Name ?? name, clock.GetUtcNow(), importedBy, origin, isDemo, observations);
-            try
+        var latest = head?.Versions.Max(version => version.Version) ?? 0;
+
+        // Another import of the same data set may take a number first: each attempt takes the next one.
+        var version = await VersionRetry.RunAsync(
+            async attempt =>
             {
-                await store.CreateAsync(VersionKey(id, number), version, cancellationToken);
-                break;
-            }
-            catch (DocumentConflictException) when (attempt < MaxCreateAttempts)
-            {
-                // Another import of the same data set took this number first: take the next one.
-            }
-        }
+                var candidate = new DataSetVersion(id, latest + attempt, head?.Name ?? name, clock.GetUtcNow(), importedBy, origin, isDemo, observations);
+                await store.CreateAsync(VersionKey(id, candidate.Version), candidate, cancellationToken);
+                return candidate;
+            },
+            cancellationToken);
+        var number = version.Version;
 
         var info = new DataSetVersionInfo(
             number,

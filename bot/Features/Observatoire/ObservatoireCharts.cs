@@ -36,19 +36,7 @@ public static class ObservatoireCharts
         line.MarkerSize = 7;
         line.LegendText = communeLabel;
 
-        var years = commune.Concat(bassinMedian).Select(point => point.Year).Distinct().Order().ToList();
-        var step = Math.Max(1, (int)Math.Ceiling(years.Count / 5.0));
-        plot.Axes.Bottom.SetTicks(
-            [.. years.Where((_, i) => i % step == 0).Select(year => (double)year)],
-            [.. years.Where((_, i) => i % step == 0).Select(year => year.ToString(CultureInfo.InvariantCulture))]);
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = value => Compact(value, culture), MaxTickCount = 5 };
-        plot.Axes.Margins(0.08, 0.15);
-        plot.ShowLegend(Edge.Bottom);
-        plot.Legend.FontSize = 12;
-        plot.Legend.Orientation = Orientation.Horizontal;
-        plot.Legend.OutlineWidth = 0;
-        plot.Legend.ShadowOffset = new PixelOffset(0, 0);
-        return plot.GetImageBytes(Width, 260, ImageFormat.Png);
+        return OverTheYears(plot, commune.Concat(bassinMedian).Select(point => point.Year), culture);
     }
 
     /// <summary>Horizontal bars: every commune of the bassin that has a value that year, the commune in colour, the median as a line.</summary>
@@ -73,7 +61,7 @@ public static class ObservatoireCharts
 
         plot.Axes.Left.SetTicks([.. ordered.Select((_, i) => (double)i)], [.. ordered.Select(entry => entry.Commune)]);
         plot.Axes.Left.TickLabelStyle.FontSize = 12;
-        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = value => Compact(value, culture), MaxTickCount = 4 };
+        plot.Axes.Bottom.TickGenerator = CompactTicks(culture, maxTickCount: 4);
         plot.Axes.Margins(left: 0, right: 0.1, bottom: 0.02, top: 0.02);
         plot.Grid.YAxisStyle.IsVisible = false;
         return plot.GetImageBytes(Width, 60 + (18 * Math.Max(ordered.Count, 3)), ImageFormat.Png);
@@ -100,17 +88,7 @@ public static class ObservatoireCharts
             years.UnionWith(series.Select(point => point.Year));
         }
 
-        var step = Math.Max(1, (int)Math.Ceiling(years.Count / 5.0));
-        var shown = years.Where((_, i) => i % step == 0).ToList();
-        plot.Axes.Bottom.SetTicks([.. shown.Select(year => (double)year)], [.. shown.Select(year => year.ToString(CultureInfo.InvariantCulture))]);
-        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = value => Compact(value, culture), MaxTickCount = 5 };
-        plot.Axes.Margins(0.08, 0.15);
-        plot.ShowLegend(Edge.Bottom);
-        plot.Legend.FontSize = 12;
-        plot.Legend.Orientation = Orientation.Horizontal;
-        plot.Legend.OutlineWidth = 0;
-        plot.Legend.ShadowOffset = new PixelOffset(0, 0);
-        return plot.GetImageBytes(Width, 260, ImageFormat.Png);
+        return OverTheYears(plot, years, culture);
     }
 
     private static Plot NewPlot(string title)
@@ -123,6 +101,26 @@ public static class ObservatoireCharts
         plot.Axes.Left.TickLabelStyle.FontSize = 12;
         return plot;
     }
+
+    // The axes of a chart over the years: at most five years along the bottom, compact figures up the left, the legend below.
+    private static byte[] OverTheYears(Plot plot, IEnumerable<int> years, CultureInfo culture)
+    {
+        var distinct = years.Distinct().Order().ToList();
+        var step = Math.Max(1, (int)Math.Ceiling(distinct.Count / 5.0));
+        var shown = distinct.Where((_, i) => i % step == 0).ToList();
+        plot.Axes.Bottom.SetTicks([.. shown.Select(year => (double)year)], [.. shown.Select(year => year.ToString(CultureInfo.InvariantCulture))]);
+        plot.Axes.Left.TickGenerator = CompactTicks(culture, maxTickCount: 5);
+        plot.Axes.Margins(0.08, 0.15);
+        plot.ShowLegend(Edge.Bottom);
+        plot.Legend.FontSize = 12;
+        plot.Legend.Orientation = Orientation.Horizontal;
+        plot.Legend.OutlineWidth = 0;
+        plot.Legend.ShadowOffset = new PixelOffset(0, 0);
+        return plot.GetImageBytes(Width, 260, ImageFormat.Png);
+    }
+
+    private static ScottPlot.TickGenerators.NumericAutomatic CompactTicks(CultureInfo culture, int maxTickCount) =>
+        new() { LabelFormatter = value => Compact(value, culture), MaxTickCount = maxTickCount };
 
     // 12 500 → "12,5 k", so that tick labels fit a narrow chart.
     private static string Compact(double value, CultureInfo culture) => Math.Abs(value) switch

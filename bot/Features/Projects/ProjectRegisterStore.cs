@@ -80,48 +80,62 @@ public sealed class ProjectRegisterStore(IDocumentStore store, TimeProvider cloc
     }
 
     /// <summary>
+    /// Merges into the register under optimistic concurrency, first into <paramref name="read"/> (null: there is none
+    /// yet), then, after a conflict, into a fresh read. Throws <see cref="DocumentConflictException"/> when writers keep
+    /// getting there first.
+    /// </summary>
+    public async Task<TOutcome> MergeAsync<TOutcome>(
+        Document<ProjectRegister>? read, Func<ProjectRegister?, (ProjectRegister Next, TOutcome Outcome)> merge, CancellationToken cancellationToken = default)
+    {
+        var update = await store.UpdateFromAsync<ProjectRegister, TOutcome>(Key, read, current => merge(current), ConflictRetry.AtOnce, cancellationToken);
+        Publish(update.Written!.Value, update.Written.ETag);
+        return update.Outcome;
+    }
+
+    /// <summary>
     /// Applies a staff edit to one project under optimistic concurrency, if the project is still at
     /// <paramref name="expectedVersion"/>, and keeps the replaced state as a history document.
     /// </summary>
     public async Task<ProjectUpdateResult> UpdateProjectAsync(
         string projectId, int expectedVersion, Func<Project, Project> change, string updatedBy, CancellationToken cancellationToken = default)
     {
-        for (var attempt = 1; ; attempt++)
+        var update = await store.UpdateAsync<ProjectRegister, ProjectUpdateResult>(
+            Key,
+            current =>
+            {
+                var previous = current?.Find(projectId);
+                if (current is null || previous is null)
+                {
+                    return (null, new ProjectUpdateResult(ProjectUpdateOutcome.NotFound, null));
+                }
+
+                if (previous.Version != expectedVersion)
+                {
+                    return (null, new ProjectUpdateResult(ProjectUpdateOutcome.Stale, previous));
+                }
+
+                var now = clock.GetUtcNow();
+                var updated = change(previous) with { Version = previous.Version + 1, UpdatedAt = now, UpdatedBy = updatedBy, Source = "BepBot" };
+                var next = current with
+                {
+                    Projects = [.. current.Projects.Select(project => project.Id == projectId ? updated : project)],
+                    UpdatedAt = now,
+                    UpdatedBy = updatedBy,
+                };
+                return (next, new ProjectUpdateResult(ProjectUpdateOutcome.Updated, updated));
+            },
+            ConflictRetry.AtOnce,
+            cancellationToken);
+        if (update is { Read: { } before, Written: { } written })
         {
-            var current = await store.GetAsync<ProjectRegister>(Key, cancellationToken);
-            var previous = current?.Value.Find(projectId);
-            if (current is null || previous is null)
-            {
-                return new ProjectUpdateResult(ProjectUpdateOutcome.NotFound, null);
-            }
-
-            if (previous.Version != expectedVersion)
-            {
-                return new ProjectUpdateResult(ProjectUpdateOutcome.Stale, previous);
-            }
-
-            var now = clock.GetUtcNow();
-            var updated = change(previous) with { Version = previous.Version + 1, UpdatedAt = now, UpdatedBy = updatedBy, Source = "BepBot" };
-            var next = current.Value with
-            {
-                Projects = [.. current.Value.Projects.Select(project => project.Id == projectId ? updated : project)],
-                UpdatedAt = now,
-                UpdatedBy = updatedBy,
-            };
-            try
-            {
-                var etag = await store.ReplaceAsync(Key, next, current.ETag, cancellationToken);
-                Publish(next, etag);
-            }
-            catch (DocumentConflictException) when (attempt < DocumentStoreJson.DefaultMaxAttempts)
-            {
-                continue;
-            }
+            Publish(written.Value, written.ETag);
+            var previous = before.Value.Find(projectId)!;
 
             // Keyed by the replaced version: a crash-and-retry writes the same document again, never a second one.
-            await store.UpsertAsync(HistoryKey(projectId, previous.Version), new ProjectHistoryEntry(previous, now, updatedBy), cancellationToken);
-            return new ProjectUpdateResult(ProjectUpdateOutcome.Updated, updated);
+            await store.UpsertAsync(HistoryKey(projectId, previous.Version), new ProjectHistoryEntry(previous, written.Value.UpdatedAt, updatedBy), cancellationToken);
         }
+
+        return update.Outcome;
     }
 
     public async Task<IReadOnlyList<ProjectHistoryEntry>> HistoryAsync(string projectId, CancellationToken cancellationToken = default)

@@ -41,24 +41,16 @@ public sealed partial class ProjectSync(
 
         var current = await register.ReadAsync(cancellationToken);
         var fetched = await FetchAsync(current?.Value.DeltaLink, cancellationToken);
-        for (var attempt = 1; ; attempt++)
+        try
         {
-            var (next, result) = Merge(current?.Value, fetched, by);
-            try
-            {
-                await register.SwapAsync(next, current?.ETag, cancellationToken);
-                LogSynced(logger, result.Incremental, result.Added, result.Updated, result.Removed, result.Skipped, result.Total);
-                return result;
-            }
-            catch (DocumentConflictException) when (attempt < DocumentStoreJson.DefaultMaxAttempts)
-            {
-                // A staff edit landed meanwhile: merge the same SharePoint read into the newer register.
-                current = await register.ReadAsync(cancellationToken);
-            }
-            catch (DocumentConflictException ex)
-            {
-                throw new ProjectSyncException("conflict", ex);
-            }
+            // A staff edit landing meanwhile makes the register store merge the same SharePoint read into the newer register.
+            var result = await register.MergeAsync(current, latest => Merge(latest, fetched, by), cancellationToken);
+            LogSynced(logger, result.Incremental, result.Added, result.Updated, result.Removed, result.Skipped, result.Total);
+            return result;
+        }
+        catch (DocumentConflictException ex)
+        {
+            throw new ProjectSyncException("conflict", ex);
         }
     }
 

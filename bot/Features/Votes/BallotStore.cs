@@ -33,17 +33,13 @@ public sealed class BallotStore(IDocumentStore store)
     public Task<Document<CommuneVote>?> GetVoteAsync(string ballotId, string commune, CancellationToken cancellationToken = default) =>
         store.GetAsync<CommuneVote>(VoteKey(ballotId, commune), cancellationToken);
 
-    public async Task<Document<CommuneVote>> CreateVoteAsync(string ballotId, CommuneVote vote, CancellationToken cancellationToken = default)
-    {
-        var key = VoteKey(ballotId, vote.Commune);
-        return new Document<CommuneVote>(key, vote, await store.CreateAsync(key, vote, cancellationToken));
-    }
-
-    public async Task<Document<CommuneVote>> ReplaceVoteAsync(string ballotId, CommuneVote vote, string etag, CancellationToken cancellationToken = default)
-    {
-        var key = VoteKey(ballotId, vote.Commune);
-        return new Document<CommuneVote>(key, vote, await store.ReplaceAsync(key, vote, etag, cancellationToken));
-    }
+    /// <summary>
+    /// The commune's vote under If-Match (created when absent), decided first on <paramref name="read"/> and, after a
+    /// conflict (the same person on a second device, a holder), on a fresh read.
+    /// </summary>
+    public Task<DocumentUpdate<CommuneVote, TOutcome>> UpdateVoteAsync<TOutcome>(
+        string ballotId, string commune, Document<CommuneVote>? read, Func<CommuneVote?, (CommuneVote? Next, TOutcome Outcome)> decide, CancellationToken cancellationToken = default) =>
+        store.UpdateFromAsync(VoteKey(ballotId, commune), read, decide, ConflictRetry.AtOnce, cancellationToken);
 
     public Task<IReadOnlyList<CommuneVote>> ListVotesAsync(string ballotId, CancellationToken cancellationToken = default) =>
         AllAsync<CommuneVote>(Root(ballotId) + "votes/", cancellationToken);

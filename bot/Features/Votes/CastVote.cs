@@ -153,30 +153,18 @@ public sealed partial class VoteService(
         Ballot ballot, Document<CommuneVote>? existing, string commune, IReadOnlyList<string> choiceIds, Member voter, bool byProcuration, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var ordered = ballot.Choices.Select(choice => choice.Id).Where(choiceIds.Contains).ToList();
-        for (var attempt = 1; ; attempt++)
-        {
-            try
+        var update = await ballots.UpdateVoteAsync<CastStatus>(
+            ballot.Id,
+            commune,
+            existing,
+            current => current switch
             {
-                if (existing is null)
-                {
-                    var created = new CommuneVote(commune, ordered, voter.AadObjectId, voter.Name, byProcuration, now, 1, now);
-                    return (CastStatus.Recorded, await ballots.CreateVoteAsync(ballot.Id, created, cancellationToken));
-                }
-
-                if (existing.Value.ChoiceIds.SequenceEqual(ordered, StringComparer.Ordinal))
-                {
-                    return (CastStatus.Unchanged, existing);
-                }
-
-                var changed = existing.Value with { ChoiceIds = ordered, CastBy = voter.AadObjectId, CastByName = voter.Name, ByProcuration = byProcuration, CastAt = now, Revision = existing.Value.Revision + 1 };
-                return (CastStatus.Changed, await ballots.ReplaceVoteAsync(ballot.Id, changed, existing.ETag, cancellationToken));
-            }
-            catch (DocumentConflictException) when (attempt < DocumentStoreJson.DefaultMaxAttempts)
-            {
-                // Someone (the same person on a second device, a holder) wrote it first: look again.
-                existing = await ballots.GetVoteAsync(ballot.Id, commune, cancellationToken);
-            }
-        }
+                null => (new CommuneVote(commune, ordered, voter.AadObjectId, voter.Name, byProcuration, now, 1, now), CastStatus.Recorded),
+                _ when current.ChoiceIds.SequenceEqual(ordered, StringComparer.Ordinal) => (null, CastStatus.Unchanged),
+                _ => (current with { ChoiceIds = ordered, CastBy = voter.AadObjectId, CastByName = voter.Name, ByProcuration = byProcuration, CastAt = now, Revision = current.Revision + 1 }, CastStatus.Changed),
+            },
+            cancellationToken);
+        return (update.Outcome, update.Written ?? update.Read!);
     }
 
     private async Task<CastStatus> CastSecretAsync(Ballot ballot, string commune, IReadOnlyList<string> choiceIds, Member voter, bool byProcuration, DateTimeOffset now, CancellationToken cancellationToken)

@@ -29,56 +29,47 @@ public sealed partial class JobBook(
 
         var key = JobDocuments.KeyOf(id);
         var job = new ScheduledJob(id, kind, dueAt, payload, JobState.Pending, 0, null, null, null, null);
-        for (var attempt = 1; ; attempt++)
-        {
-            try
+        return await ConflictRetry.AtOnce.RunAsync(
+            async _ =>
             {
-                await store.CreateAsync(key, job, ct);
-                LogScheduled(logger, id, kind, dueAt);
-                dueTimes.Add(dueAt);
-                return job;
-            }
-            catch (DocumentConflictException ex) when (ex.Reason == ConflictReason.AlreadyExists)
-            {
-                var existing = await store.GetAsync<ScheduledJob>(key, ct);
-                if (existing is not null)
+                try
                 {
-                    return existing.Value;
+                    await store.CreateAsync(key, job, ct);
+                    LogScheduled(logger, id, kind, dueAt);
+                    dueTimes.Add(dueAt);
+                    return job;
                 }
-
-                // Purged between our create and our read: the id is free again.
-                if (attempt == DocumentStoreJson.DefaultMaxAttempts)
+                catch (DocumentConflictException ex) when (ex.Reason == ConflictReason.AlreadyExists)
                 {
+                    var existing = await store.GetAsync<ScheduledJob>(key, ct);
+                    if (existing is not null)
+                    {
+                        return existing.Value;
+                    }
+
+                    // Purged between our create and our read: the id is free again, so try again.
                     throw;
                 }
-            }
-        }
+            },
+            ct);
     }
 
     /// <summary>Cancels a Pending job (including one waiting for a retry). False when it is missing, running or finished.</summary>
     public async Task<bool> CancelAsync(string id, CancellationToken ct = default)
     {
-        var key = JobDocuments.KeyOf(id);
-        for (var attempt = 1; ; attempt++)
+        var update = await store.UpdateAsync<ScheduledJob, bool>(
+            JobDocuments.KeyOf(id),
+            current => current is { State: JobState.Pending }
+                ? (current with { State = JobState.Cancelled, CompletedAt = clock.GetUtcNow() }, true)
+                : (null, false),
+            ConflictRetry.AtOnce,
+            ct);
+        if (update.Written is { } cancelled)
         {
-            var current = await store.GetAsync<ScheduledJob>(key, ct);
-            if (current is null || current.Value.State != JobState.Pending)
-            {
-                return false;
-            }
-
-            var cancelled = current.Value with { State = JobState.Cancelled, CompletedAt = clock.GetUtcNow() };
-            try
-            {
-                await store.ReplaceAsync(key, cancelled, current.ETag, ct);
-                LogCancelled(logger, id, cancelled.Kind);
-                return true;
-            }
-            catch (DocumentConflictException) when (attempt < DocumentStoreJson.DefaultMaxAttempts)
-            {
-                // Claimed or rescheduled meanwhile: look again.
-            }
+            LogCancelled(logger, id, cancelled.Value.Kind);
         }
+
+        return update.Outcome;
     }
 
     public async Task<ScheduledJob?> GetAsync(string id, CancellationToken ct = default) =>

@@ -7,10 +7,6 @@ namespace BepBot.Infrastructure.Storage;
 /// <summary>Typed JSON access and the bounded ETag retry loop, written once for every store.</summary>
 public static class DocumentStoreJson
 {
-    public const int DefaultMaxAttempts = 8;
-
-    private const int MaxBackoffMilliseconds = 1000;
-
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
     public static async Task<Document<T>?> GetAsync<T>(this IDocumentStore store, string key, CancellationToken cancellationToken = default)
@@ -37,71 +33,116 @@ public static class DocumentStoreJson
         this IDocumentStore store,
         string key,
         Func<T?, T> update,
-        int maxAttempts = DefaultMaxAttempts,
+        int maxAttempts = ConflictRetry.DefaultMaxAttempts,
         CancellationToken cancellationToken = default)
+        where T : class
     {
         ArgumentNullException.ThrowIfNull(update);
-        for (var attempt = 1; ; attempt++)
-        {
-            var current = await store.GetAsync<T>(key, cancellationToken);
-            var next = update(current is null ? default : current.Value);
-            try
+        var result = await store.UpdateAsync<T, T>(
+            key,
+            current =>
             {
-                var etag = current is null
-                    ? await store.CreateAsync(key, next, cancellationToken)
-                    : await store.ReplaceAsync(key, next, current.ETag, cancellationToken);
-                return new Document<T>(key, next, etag);
-            }
-            catch (DocumentConflictException) when (attempt < maxAttempts)
-            {
-                await BackOffAsync(attempt, cancellationToken);
-            }
-        }
+                var next = update(current);
+                return (next, next);
+            },
+            ConflictRetry.WithBackOff(maxAttempts),
+            cancellationToken);
+        return result.Written!;
     }
 
     /// <summary>
-    /// Like <see cref="UpdateAsync"/> for a document that must already exist: returns null when it does not, and
+    /// Like <see cref="UpdateAsync{T}"/> for a document that must already exist: returns null when it does not, and
     /// leaves it untouched (returning it as it is) when <paramref name="change"/> returns null.
     /// </summary>
     public static async Task<T?> ChangeAsync<T>(
         this IDocumentStore store,
         string key,
         Func<T, T?> change,
-        int maxAttempts = DefaultMaxAttempts,
+        int maxAttempts = ConflictRetry.DefaultMaxAttempts,
         CancellationToken cancellationToken = default)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(change);
-        for (var attempt = 1; ; attempt++)
-        {
-            var current = await store.GetAsync<T>(key, cancellationToken);
-            if (current is null)
-            {
-                return null;
-            }
-
-            var next = change(current.Value);
-            if (next is null)
-            {
-                return current.Value;
-            }
-
-            try
-            {
-                await store.ReplaceAsync(key, next, current.ETag, cancellationToken);
-                return next;
-            }
-            catch (DocumentConflictException) when (attempt < maxAttempts)
-            {
-                await BackOffAsync(attempt, cancellationToken);
-            }
-        }
+        var result = await store.UpdateAsync<T, T?>(
+            key,
+            current => current is null ? (null, null) : change(current) is { } next ? (next, next) : (null, current),
+            ConflictRetry.WithBackOff(maxAttempts),
+            cancellationToken);
+        return result.Outcome;
     }
 
-    // Exponential backoff with full jitter: a linear window kept 20 contenders colliding until
-    // some ran out of attempts; doubling it spreads them out within the bound.
-    private static Task BackOffAsync(int attempt, CancellationToken cancellationToken) =>
-        Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, Math.Min(MaxBackoffMilliseconds, 10 << attempt))), cancellationToken);
+    /// <summary>
+    /// The optimistic-concurrency loop every store uses. Each attempt reads the document, asks <paramref name="decide"/>
+    /// what to make of it (null when absent) and writes its Next under If-Match, or creates it when it was absent; a
+    /// null Next writes nothing. On a conflict it re-reads and decides again, as <paramref name="retry"/> allows (by
+    /// default <see cref="ConflictRetry.Default"/>), then lets the <see cref="DocumentConflictException"/> surface.
+    /// To refuse, <paramref name="decide"/> returns a null Next with its outcome, or throws its own exception.
+    /// </summary>
+    public static Task<DocumentUpdate<T, TOutcome>> UpdateAsync<T, TOutcome>(
+        this IDocumentStore store,
+        string key,
+        Func<T?, (T? Next, TOutcome Outcome)> decide,
+        ConflictRetry? retry = null,
+        CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(decide);
+        return store.UpdateAsync<T, TOutcome>(key, (current, _) => ValueTask.FromResult(decide(current)), retry, cancellationToken);
+    }
+
+    /// <summary><see cref="UpdateAsync{T, TOutcome}(IDocumentStore, string, Func{T, ValueTuple{T, TOutcome}}, ConflictRetry?, CancellationToken)"/> for a decision that reads or writes elsewhere first.</summary>
+    public static Task<DocumentUpdate<T, TOutcome>> UpdateAsync<T, TOutcome>(
+        this IDocumentStore store,
+        string key,
+        Func<T?, CancellationToken, ValueTask<(T? Next, TOutcome Outcome)>> decide,
+        ConflictRetry? retry = null,
+        CancellationToken cancellationToken = default)
+        where T : class =>
+        store.UpdateCoreAsync(key, firstRead: null, decide, retry, cancellationToken);
+
+    /// <summary>The same loop, starting from <paramref name="read"/>, the document as the caller has just read it (null: absent).</summary>
+    public static Task<DocumentUpdate<T, TOutcome>> UpdateFromAsync<T, TOutcome>(
+        this IDocumentStore store,
+        string key,
+        Document<T>? read,
+        Func<T?, (T? Next, TOutcome Outcome)> decide,
+        ConflictRetry? retry = null,
+        CancellationToken cancellationToken = default)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(decide);
+        return store.UpdateCoreAsync<T, TOutcome>(key, new FirstRead<T>(read), (current, _) => ValueTask.FromResult(decide(current)), retry, cancellationToken);
+    }
+
+    private static Task<DocumentUpdate<T, TOutcome>> UpdateCoreAsync<T, TOutcome>(
+        this IDocumentStore store,
+        string key,
+        FirstRead<T>? firstRead,
+        Func<T?, CancellationToken, ValueTask<(T? Next, TOutcome Outcome)>> decide,
+        ConflictRetry? retry,
+        CancellationToken cancellationToken)
+        where T : class
+    {
+        ArgumentNullException.ThrowIfNull(decide);
+        return (retry ?? ConflictRetry.Default).RunAsync(
+            async attempt =>
+            {
+                var current = attempt == 1 && firstRead is not null ? firstRead.Document : await store.GetAsync<T>(key, cancellationToken);
+                var (next, outcome) = await decide(current?.Value, cancellationToken);
+                if (next is null)
+                {
+                    return new DocumentUpdate<T, TOutcome>(current, null, outcome);
+                }
+
+                var etag = current is null
+                    ? await store.CreateAsync(key, next, cancellationToken)
+                    : await store.ReplaceAsync(key, next, current.ETag, cancellationToken);
+                return new DocumentUpdate<T, TOutcome>(current, new Document<T>(key, next, etag), outcome);
+            },
+            cancellationToken);
+    }
+
+    private sealed record FirstRead<T>(Document<T>? Document);
 
     public static async IAsyncEnumerable<Document<T>> ListAsync<T>(
         this IDocumentStore store,

@@ -17,16 +17,17 @@ public sealed class HelpTests : BotConversationTest
         var card = response.Card;
         ((string?)card["type"]).ShouldBe("AdaptiveCard");
         var content = CardReader.AllText(card);
-        content.ShouldContain("Ce que BepBot peut faire pour vous");
-        content.ShouldContain("bourgmestre de Namur");
-        content.ShouldContain("qui suis-je");
+        content.ShouldContainAll(
+            "Ce que BepBot peut faire pour vous",
+            "bourgmestre de Namur",
+            "qui suis-je");
     }
 
     [Fact]
     public async Task Help_StaffMember_ListsStaffCommands()
     {
-        var staff = CardReader.AllText((await Client.SayAsync(TeamsUser.Alex, "aide")).Card);
-        var officer = CardReader.AllText((await Client.SayAsync(TeamsUser.Patti, "aide")).Card);
+        var staff = await Client.CardTextAsync(TeamsUser.Alex, "aide");
+        var officer = await Client.CardTextAsync(TeamsUser.Patti, "aide");
 
         staff.ShouldContain("annuaire");
         staff.ShouldContain("ajouter un membre");
@@ -38,7 +39,7 @@ public sealed class HelpTests : BotConversationTest
     [Fact]
     public async Task Help_Guest_ExplainsHowToJoin()
     {
-        var content = CardReader.AllText((await Client.SayAsync(TeamsUser.Stranger, "aide")).Card);
+        var content = await Client.CardTextAsync(TeamsUser.Stranger, "aide");
 
         content.ShouldContain("invité");
         content.ShouldContain("demandez à l'équipe supracommunalité du BEP de vous inscrire");
@@ -50,7 +51,7 @@ public sealed class HelpTests : BotConversationTest
     {
         Client.Locale = "en-US";
 
-        var content = CardReader.AllText((await Client.SayAsync(TeamsUser.Lynne, "help")).Card);
+        var content = await Client.CardTextAsync(TeamsUser.Lynne, "help");
 
         content.ShouldContain("What BepBot can do for you");
         content.ShouldContain("municipal officer in Ciney");

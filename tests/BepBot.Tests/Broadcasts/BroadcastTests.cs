@@ -9,41 +9,18 @@ using static BepBot.Tests.Broadcasts.BroadcastSteps;
 
 namespace BepBot.Tests.Broadcasts;
 
-public sealed class BroadcastTests : IAsyncLifetime
+/// <summary>Isaiah uses Teams in English; Adele Vance never opened BepBot: she has no conversation.</summary>
+public sealed class BroadcastTests() : ConnectedBotTest(
+    [TeamsUser.Alex, TeamsUser.Megan, TeamsUser.Patti, TeamsUser.Lynne],
+    inEnglish: [TeamsUser.Isaiah])
 {
-    private readonly BotApplication _bot = new();
-    private FakeTeamsConnector _connector = null!;
-    private TeamsClient _teams = null!;
-
-    public async Task InitializeAsync()
-    {
-        _connector = await FakeTeamsConnector.StartAsync();
-        _teams = _bot.CreateTeamsClient(_connector.ServiceUrl);
-        foreach (var user in new[] { TeamsUser.Alex, TeamsUser.Megan, TeamsUser.Patti, TeamsUser.Lynne })
-        {
-            await _teams.InstallAsync(user);
-        }
-
-        _teams.Locale = "en-US";
-        await _teams.InstallAsync(TeamsUser.Isaiah);
-        _teams.Locale = "fr-BE";
-        // Adele Vance never opened BepBot: she has no conversation.
-    }
-
-    public async Task DisposeAsync()
-    {
-        _teams.Dispose();
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
-
     private IReadOnlyList<ConnectorRequest> DeliveredTo(TeamsUser user) =>
-        [.. _connector.Delivered.Where(request => request.ConversationId == TeamsClient.ConversationIdFor(user, ConversationType.Personal) && request.Activity["attachments"] is not null)];
+        [.. Connector.Delivered.Where(request => request.ConversationId == TeamsClient.ConversationIdFor(user, ConversationType.Personal) && request.Activity["attachments"] is not null)];
 
     [Fact]
     public async Task Broadcast_AllBourgmestres_EachReachableOneGetsCardOnceInOwnLanguage()
     {
-        var preview = await PreviewAsync(_teams, Inputs("bourgmestres"));
+        var preview = await PreviewAsync(Teams, Inputs("bourgmestres"));
 
         var controls = CardReader.AllText(preview.UpdatedCard!);
         controls.ShouldContain("3 personne(s) ou canal, dont 2 joignable(s)");
@@ -51,11 +28,11 @@ public sealed class BroadcastTests : IAsyncLifetime
         var shown = CardReader.AllText(preview.Card);
         shown.ShouldContain("Conférence du 12 mars");
         shown.ShouldContain("La **Conférence des Bourgmestres** aura lieu le 12 mars.");
-        _connector.Delivered.Where(request => request.Activity["attachments"] is not null && request.ConversationId != TeamsClient.ConversationIdFor(TeamsUser.Alex, ConversationType.Personal)).ShouldBeEmpty();
+        Connector.Delivered.Where(request => request.Activity["attachments"] is not null && request.ConversationId != TeamsClient.ConversationIdFor(TeamsUser.Alex, ConversationType.Personal)).ShouldBeEmpty();
 
-        var sent = await _teams.ClickAsync(TeamsUser.Alex, preview.UpdatedCard!, "Envoyer maintenant");
+        var sent = await Teams.ClickAsync(TeamsUser.Alex, preview.UpdatedCard!, "Envoyer maintenant");
         var broadcastId = (string)CardReader.FindAction(preview.UpdatedCard!, "Envoyer maintenant")["data"]!["draftId"]!;
-        await WaitForStateAsync(_bot, broadcastId, BroadcastState.Completed);
+        await WaitForStateAsync(Bot, broadcastId, BroadcastState.Completed);
 
         CardReader.AllText(sent.UpdatedCard!).ShouldContain("Diffusion : Conférence du 12 mars");
         var megan = DeliveredTo(TeamsUser.Megan).ShouldHaveSingleItem();
@@ -64,7 +41,7 @@ public sealed class BroadcastTests : IAsyncLifetime
         ((bool?)megan.Activity["channelData"]?["notification"]?["alert"]).ShouldBe(true);
         megan.AllText.ShouldContain("Message de Alex Wilber");
         isaiah.AllText.ShouldContain("Message from Alex Wilber");
-        var deliveries = await DeliveriesAsync(_bot, broadcastId);
+        var deliveries = await DeliveriesAsync(Bot, broadcastId);
         deliveries["Megan Bowen"].Status.ShouldBe(DeliveryStatus.Sent);
         deliveries["Isaiah Langer"].Status.ShouldBe(DeliveryStatus.Sent);
         deliveries["Adele Vance"].Status.ShouldBe(DeliveryStatus.Unreachable);
@@ -74,23 +51,23 @@ public sealed class BroadcastTests : IAsyncLifetime
     [Fact]
     public async Task Broadcast_Completed_StatusCardUpdatedWithReportAndAuthorNotified()
     {
-        var (_, broadcastId) = await SendAsync(_teams, Inputs("bourgmestres"));
-        await WaitForStateAsync(_bot, broadcastId, BroadcastState.Completed);
+        var (_, broadcastId) = await SendAsync(Teams, Inputs("bourgmestres"));
+        await WaitForStateAsync(Bot, broadcastId, BroadcastState.Completed);
         var alex = TeamsClient.ConversationIdFor(TeamsUser.Alex, ConversationType.Personal);
 
         await WaitUntilAsync(
-            () => _connector.Requests.Any(request => request.ConversationId == alex && request.Method == "PUT" && request.AllText.Contains("Terminée", StringComparison.Ordinal)),
+            () => Connector.Requests.Any(request => request.ConversationId == alex && request.Method == "PUT" && request.AllText.Contains("Terminée", StringComparison.Ordinal)),
             TimeSpan.FromSeconds(10),
             () => "no final status update");
-        _connector.Delivered.Count(request => request.ConversationId == alex && request.AllText.Contains("Diffusion : Conférence", StringComparison.Ordinal)).ShouldBe(1);
-        var finalUpdate = _connector.Requests.Last(request => request.ConversationId == alex && request.Method == "PUT");
+        Connector.Delivered.Count(request => request.ConversationId == alex && request.AllText.Contains("Diffusion : Conférence", StringComparison.Ordinal)).ShouldBe(1);
+        var finalUpdate = Connector.Requests.Last(request => request.ConversationId == alex && request.Method == "PUT");
         finalUpdate.Path.ShouldMatch("/activities/activity-[0-9]+$");
         var final = finalUpdate.AllText;
         final.ShouldContain("2 envoyé(s) sur 3");
         final.ShouldContain("Adele Vance");
         final.ShouldContain("Exporter le rapport (CSV)");
         await WaitUntilAsync(
-            () => _connector.Delivered.Any(request => request.ConversationId == alex && request.AllText.Contains("est terminée : 2 envoyé(s) sur 3", StringComparison.Ordinal)),
+            () => Connector.Delivered.Any(request => request.ConversationId == alex && request.AllText.Contains("est terminée : 2 envoyé(s) sur 3", StringComparison.Ordinal)),
             TimeSpan.FromSeconds(10),
             () => "the author was not told the broadcast is complete");
     }
@@ -98,36 +75,36 @@ public sealed class BroadcastTests : IAsyncLifetime
     [Fact]
     public async Task Report_Exported_CsvListsEveryRecipientWithOutcome()
     {
-        var (status, broadcastId) = await SendAsync(_teams, Inputs("everyone"));
-        await WaitForStateAsync(_bot, broadcastId, BroadcastState.Completed);
+        var (status, broadcastId) = await SendAsync(Teams, Inputs("everyone"));
+        await WaitForStateAsync(Bot, broadcastId, BroadcastState.Completed);
 
-        var response = await _teams.InvokeAsync(TeamsUser.Alex, "broadcasts.report", new JsonObject { ["broadcastId"] = broadcastId });
+        var response = await Teams.InvokeAsync(TeamsUser.Alex, "broadcasts.report", new JsonObject { ["broadcastId"] = broadcastId });
 
         var text = response.AllText;
         var link = text[(text.IndexOf("](", StringComparison.Ordinal) + 2)..text.IndexOf(") (", StringComparison.Ordinal)];
-        var csv = await _teams.Http.GetStringAsync(new Uri(link).PathAndQuery);
+        var csv = await Teams.Http.GetStringAsync(new Uri(link).PathAndQuery);
         var lines = csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
         lines[0].Trim().ShouldBe("destinataire,resultat,envoye_le,tentatives,raison");
         lines.Length.ShouldBe(1 + 6);
         lines.ShouldContain(line => line.StartsWith("Adele Vance,unreachable,,0,", StringComparison.Ordinal));
         lines.ShouldContain(line => line.StartsWith("Megan Bowen,sent,20", StringComparison.Ordinal));
         status.ShouldNotBeNull();
-        (await _teams.Http.GetAsync("/exports/" + new string('a', 48))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        (await Teams.Http.GetAsync("/exports/" + new string('a', 48))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]
     public async Task Broadcast_TeamsErrors_RetriesThrottlesAndReportsEachOutcome()
     {
-        _connector.RetryAfterSeconds = 1;
-        _connector.Script(TeamsClient.ConversationIdFor(TeamsUser.Megan, ConversationType.Personal), 429);
-        _connector.Script(TeamsClient.ConversationIdFor(TeamsUser.Isaiah, ConversationType.Personal), 403);
-        _connector.Script(TeamsClient.ConversationIdFor(TeamsUser.Patti, ConversationType.Personal), 502, 504, 412);
-        _connector.Script(TeamsClient.ConversationIdFor(TeamsUser.Lynne, ConversationType.Personal), 500, 500, 500, 500, 500, 500);
+        Connector.RetryAfterSeconds = 1;
+        Connector.Script(TeamsClient.ConversationIdFor(TeamsUser.Megan, ConversationType.Personal), 429);
+        Connector.Script(TeamsClient.ConversationIdFor(TeamsUser.Isaiah, ConversationType.Personal), 403);
+        Connector.Script(TeamsClient.ConversationIdFor(TeamsUser.Patti, ConversationType.Personal), 502, 504, 412);
+        Connector.Script(TeamsClient.ConversationIdFor(TeamsUser.Lynne, ConversationType.Personal), 500, 500, 500, 500, 500, 500);
 
-        var (_, broadcastId) = await SendAsync(_teams, Inputs("everyone"));
-        await WaitForStateAsync(_bot, broadcastId, BroadcastState.Completed);
+        var (_, broadcastId) = await SendAsync(Teams, Inputs("everyone"));
+        await WaitForStateAsync(Bot, broadcastId, BroadcastState.Completed);
 
-        var deliveries = await DeliveriesAsync(_bot, broadcastId);
+        var deliveries = await DeliveriesAsync(Bot, broadcastId);
         deliveries["Megan Bowen"].Status.ShouldBe(DeliveryStatus.Sent);
         deliveries["Megan Bowen"].Attempts.ShouldBe(2);
         deliveries["Isaiah Langer"].Status.ShouldBe(DeliveryStatus.Unreachable);
@@ -139,26 +116,26 @@ public sealed class BroadcastTests : IAsyncLifetime
         deliveries["Lynne Robbins"].Reason!.ShouldContain("500");
         DeliveredTo(TeamsUser.Megan).Count.ShouldBe(1);
         DeliveredTo(TeamsUser.Patti).Count.ShouldBe(1);
-        _connector.Requests.Count(request => request.ConversationId == TeamsClient.ConversationIdFor(TeamsUser.Isaiah, ConversationType.Personal) && request.Method == "POST" && request.Activity["attachments"] is not null).ShouldBe(1);
-        _connector.Requests.Count(request => request.ConversationId == TeamsClient.ConversationIdFor(TeamsUser.Megan, ConversationType.Personal) && request.Activity["attachments"] is not null).ShouldBe(2);
-        var throttle = await _bot.Store.GetAsync<ThrottleState>("throttle/teams");
+        Connector.Requests.Count(request => request.ConversationId == TeamsClient.ConversationIdFor(TeamsUser.Isaiah, ConversationType.Personal) && request.Method == "POST" && request.Activity["attachments"] is not null).ShouldBe(1);
+        Connector.Requests.Count(request => request.ConversationId == TeamsClient.ConversationIdFor(TeamsUser.Megan, ConversationType.Personal) && request.Activity["attachments"] is not null).ShouldBe(2);
+        var throttle = await Bot.Store.GetAsync<ThrottleState>("throttle/teams");
         throttle.ShouldNotBeNull();
     }
 
     [Fact]
     public async Task Broadcast_ToChannelWhereBotIsInstalled_PostsOnceInThatChannel()
     {
-        await _teams.InstallAsync(TeamsUser.Alex, ConversationType.Channel);
+        await Teams.InstallAsync(TeamsUser.Alex, ConversationType.Channel);
         var channel = TeamsClient.ConversationIdFor(TeamsUser.Alex, ConversationType.Channel);
-        var compose = (await _teams.SayAsync(TeamsUser.Alex, "diffuser")).Card;
+        var compose = (await Teams.SayAsync(TeamsUser.Alex, "diffuser")).Card;
         CardReader.AllText(compose).ShouldContain("BEP Supracommunalité › Général");
 
-        var preview = await _teams.ClickAsync(TeamsUser.Alex, compose, "Prévisualiser", new Dictionary<string, string>(Inputs("channel")) { ["channel"] = channel });
+        var preview = await Teams.ClickAsync(TeamsUser.Alex, compose, "Prévisualiser", new Dictionary<string, string>(Inputs("channel")) { ["channel"] = channel });
         var broadcastId = (string)CardReader.FindAction(preview.UpdatedCard!, "Envoyer maintenant")["data"]!["draftId"]!;
-        await _teams.ClickAsync(TeamsUser.Alex, preview.UpdatedCard!, "Envoyer maintenant");
-        await WaitForStateAsync(_bot, broadcastId, BroadcastState.Completed);
+        await Teams.ClickAsync(TeamsUser.Alex, preview.UpdatedCard!, "Envoyer maintenant");
+        await WaitForStateAsync(Bot, broadcastId, BroadcastState.Completed);
 
-        _connector.Delivered.Where(request => request.ConversationId == channel && request.AllText.Contains("Conférence du 12 mars", StringComparison.Ordinal)).ShouldHaveSingleItem();
+        Connector.Delivered.Where(request => request.ConversationId == channel && request.AllText.Contains("Conférence du 12 mars", StringComparison.Ordinal)).ShouldHaveSingleItem();
         DeliveredTo(TeamsUser.Megan).ShouldBeEmpty();
     }
 
@@ -179,36 +156,36 @@ public sealed class BroadcastTests : IAsyncLifetime
 
         foreach (var (inputs, error) in cases)
         {
-            var response = await PreviewAsync(_teams, inputs);
+            var response = await PreviewAsync(Teams, inputs);
             CardReader.AllText(response.UpdatedCard!).ShouldContain(error);
             CardReader.FindInput(response.UpdatedCard!, "title").ShouldNotBeNull();
         }
 
-        (await _bot.KeysAsync("broadcasts/")).ShouldBeEmpty();
+        (await Bot.KeysAsync("broadcasts/")).ShouldBeEmpty();
     }
 
     [Fact]
     public async Task Broadcast_FromNonStaff_RefusedAndNothingStored()
     {
-        var diffuser = await _teams.SayAsync(TeamsUser.Megan, "diffuser");
-        var forged = await _teams.InvokeAsync(TeamsUser.Megan, "broadcasts.preview", new JsonObject { ["title"] = "x", ["message"] = "y", ["audience"] = "everyone" });
-        var send = await _teams.InvokeAsync(TeamsUser.Patti, "broadcasts.send", new JsonObject { ["draftId"] = "abc" });
+        var diffuser = await Teams.SayAsync(TeamsUser.Megan, "diffuser");
+        var forged = await Teams.InvokeAsync(TeamsUser.Megan, "broadcasts.preview", new JsonObject { ["title"] = "x", ["message"] = "y", ["audience"] = "everyone" });
+        var send = await Teams.InvokeAsync(TeamsUser.Patti, "broadcasts.send", new JsonObject { ["draftId"] = "abc" });
 
         diffuser.Texts.Single().ShouldContain("réservée au personnel du BEP");
         forged.AllText.ShouldContain("réservée au personnel du BEP");
         send.AllText.ShouldContain("réservée au personnel du BEP");
-        (await _bot.KeysAsync("broadcasts/")).ShouldBeEmpty();
+        (await Bot.KeysAsync("broadcasts/")).ShouldBeEmpty();
     }
 
     [Fact]
     public async Task Send_ClickedTwiceOrForged_SendsOnce()
     {
-        var preview = await PreviewAsync(_teams, Inputs("bourgmestres"));
-        var first = await _teams.ClickAsync(TeamsUser.Alex, preview.UpdatedCard!, "Envoyer maintenant");
-        var second = await _teams.ClickAsync(TeamsUser.Alex, preview.UpdatedCard!, "Envoyer maintenant");
-        var unknown = await _teams.InvokeAsync(TeamsUser.Alex, "broadcasts.send", new JsonObject { ["draftId"] = "../../roster" });
+        var preview = await PreviewAsync(Teams, Inputs("bourgmestres"));
+        var first = await Teams.ClickAsync(TeamsUser.Alex, preview.UpdatedCard!, "Envoyer maintenant");
+        var second = await Teams.ClickAsync(TeamsUser.Alex, preview.UpdatedCard!, "Envoyer maintenant");
+        var unknown = await Teams.InvokeAsync(TeamsUser.Alex, "broadcasts.send", new JsonObject { ["draftId"] = "../../roster" });
         var broadcastId = (string)CardReader.FindAction(preview.UpdatedCard!, "Envoyer maintenant")["data"]!["draftId"]!;
-        await WaitForStateAsync(_bot, broadcastId, BroadcastState.Completed);
+        await WaitForStateAsync(Bot, broadcastId, BroadcastState.Completed);
 
         first.UpdatedCard.ShouldNotBeNull();
         second.AllText.ShouldContain("déjà été confirmée");
@@ -227,28 +204,28 @@ public sealed class BroadcastTests : IAsyncLifetime
         };
         var cancel = new Dictionary<string, string>(keep) { ["title"] = "À annuler" };
 
-        var keptPreview = await PreviewAsync(_teams, keep);
+        var keptPreview = await PreviewAsync(Teams, keep);
         CardReader.AllText(keptPreview.UpdatedCard!).ShouldContain("le " + Infrastructure.Time.BelgianTime.FormatDate(inTwoHours, Infrastructure.Text.Cultures.French));
-        await _teams.ClickAsync(TeamsUser.Alex, keptPreview.UpdatedCard!, "Programmer l'envoi");
-        var cancelledPreview = await PreviewAsync(_teams, cancel);
-        var cancelledStatus = (await _teams.ClickAsync(TeamsUser.Alex, cancelledPreview.UpdatedCard!, "Programmer l'envoi")).UpdatedCard!;
+        await Teams.ClickAsync(TeamsUser.Alex, keptPreview.UpdatedCard!, "Programmer l'envoi");
+        var cancelledPreview = await PreviewAsync(Teams, cancel);
+        var cancelledStatus = (await Teams.ClickAsync(TeamsUser.Alex, cancelledPreview.UpdatedCard!, "Programmer l'envoi")).UpdatedCard!;
         await Task.Delay(600);
         DeliveredTo(TeamsUser.Megan).ShouldBeEmpty();
 
-        var list = CardReader.AllText((await _teams.SayAsync(TeamsUser.Alex, "diffusions")).Card);
+        var list = CardReader.AllText((await Teams.SayAsync(TeamsUser.Alex, "diffusions")).Card);
         list.ShouldContain("Rappel programmé");
         list.ShouldContain("À annuler");
-        var cancelled = await _teams.ClickAsync(TeamsUser.Alex, cancelledStatus, "Annuler l'envoi programmé");
+        var cancelled = await Teams.ClickAsync(TeamsUser.Alex, cancelledStatus, "Annuler l'envoi programmé");
         cancelled.AllText.ShouldContain("est annulée ; personne ne la recevra");
 
-        _bot.Clock.Offset = TimeSpan.FromHours(2) + TimeSpan.FromMinutes(1);
+        Bot.Clock.Offset = TimeSpan.FromHours(2) + TimeSpan.FromMinutes(1);
         await WaitUntilAsync(() => DeliveredTo(TeamsUser.Megan).Count >= 1, TimeSpan.FromSeconds(20), () => "scheduled broadcast never went out");
         await Task.Delay(800);
 
         var toMegan = DeliveredTo(TeamsUser.Megan).ShouldHaveSingleItem().AllText;
         toMegan.ShouldContain("Rappel programmé");
         toMegan.ShouldNotContain("À annuler");
-        var jobs = await _bot.Services.GetRequiredService<JobBook>().ListAsync(LaunchBroadcastJob.JobKind).ToListAsync();
+        var jobs = await Bot.Services.GetRequiredService<JobBook>().ListAsync(LaunchBroadcastJob.JobKind).ToListAsync();
         jobs.ShouldContain(job => job.State == JobState.Cancelled);
         jobs.ShouldContain(job => job.State == JobState.Done);
     }

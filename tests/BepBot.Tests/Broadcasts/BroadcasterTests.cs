@@ -9,41 +9,25 @@ using static BepBot.Tests.Broadcasts.BroadcastSteps;
 namespace BepBot.Tests.Broadcasts;
 
 /// <summary>Features (votes, invitations, reminders) send their own per-recipient cards through the same engine.</summary>
-public sealed class BroadcasterTests : IAsyncLifetime
+public sealed class BroadcasterTests() : ConnectedBotTest([TeamsUser.Megan, TeamsUser.Isaiah, TeamsUser.Patti])
 {
-    private readonly BotApplication _bot = new();
-    private FakeTeamsConnector _connector = null!;
-    private TeamsClient _teams = null!;
-
-    public async Task InitializeAsync()
+    public override Task InitializeAsync()
     {
-        _bot.WithServices(services => services.AddBroadcastContent<GreetingCard>());
-        _connector = await FakeTeamsConnector.StartAsync();
-        _teams = _bot.CreateTeamsClient(_connector.ServiceUrl);
-        foreach (var user in new[] { TeamsUser.Megan, TeamsUser.Isaiah, TeamsUser.Patti })
-        {
-            await _teams.InstallAsync(user);
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        _teams.Dispose();
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
+        Bot.WithServices(services => services.AddBroadcastContent<GreetingCard>());
+        return base.InitializeAsync();
     }
 
     [Fact]
     public async Task StartAsync_MembersAudienceWithContent_EachMemberGetsTheirOwnCard()
     {
-        var broadcaster = _bot.Services.GetRequiredService<Broadcaster>();
+        var broadcaster = Bot.Services.GetRequiredService<Broadcaster>();
 
         var broadcast = await broadcaster.StartAsync(new BroadcastRequest(
             "Vote ouvert", "Un vote vous attend.", new Audience(AudienceKind.Members, Members: [TeamsUser.Megan.AadObjectId, TeamsUser.Isaiah.AadObjectId]),
             "bot", "BepBot", new BroadcastContent(GreetingCard.ContentKind, "ballot42"), Id: "ballot42open"));
-        await WaitForStateAsync(_bot, broadcast.Id, BroadcastState.Completed);
+        await WaitForStateAsync(Bot, broadcast.Id, BroadcastState.Completed);
 
-        var cards = _connector.Delivered.Where(request => request.Activity["attachments"] is not null).ToList();
+        var cards = Connector.Delivered.Where(request => request.Activity["attachments"] is not null).ToList();
         cards.Count.ShouldBe(2);
         cards.Select(request => request.AllText.Trim()).ShouldBe(
             [$"ballot42 pour user:{TeamsUser.Megan.AadObjectId}", $"ballot42 pour user:{TeamsUser.Isaiah.AadObjectId}"], ignoreOrder: true);
@@ -52,37 +36,37 @@ public sealed class BroadcasterTests : IAsyncLifetime
     [Fact]
     public async Task StartAsync_SameIdTwice_SendsOnce()
     {
-        var broadcaster = _bot.Services.GetRequiredService<Broadcaster>();
+        var broadcaster = Bot.Services.GetRequiredService<Broadcaster>();
         var request = new BroadcastRequest(
             "Rappel", "Rappel", new Audience(AudienceKind.Members, Members: [TeamsUser.Patti.AadObjectId]),
             "bot", "BepBot", new BroadcastContent(GreetingCard.ContentKind, "lab7"), Id: "lab7reminder");
 
         var first = await broadcaster.StartAsync(request);
         var second = await broadcaster.StartAsync(request);
-        await WaitForStateAsync(_bot, first.Id, BroadcastState.Completed);
+        await WaitForStateAsync(Bot, first.Id, BroadcastState.Completed);
 
         second.Id.ShouldBe(first.Id);
-        _connector.Delivered.Count(delivered => delivered.Activity["attachments"] is not null).ShouldBe(1);
+        Connector.Delivered.Count(delivered => delivered.Activity["attachments"] is not null).ShouldBe(1);
     }
 
     [Fact]
     public async Task StartAsync_ContentWithdrawn_RecipientMarkedNotSent()
     {
-        var broadcaster = _bot.Services.GetRequiredService<Broadcaster>();
+        var broadcaster = Bot.Services.GetRequiredService<Broadcaster>();
 
         var broadcast = await broadcaster.StartAsync(new BroadcastRequest(
             "Vote clos", "…", new Audience(AudienceKind.Members, Members: [TeamsUser.Megan.AadObjectId]),
             "bot", "BepBot", new BroadcastContent(GreetingCard.ContentKind, GreetingCard.Withdrawn)));
-        await WaitForStateAsync(_bot, broadcast.Id, BroadcastState.Completed);
+        await WaitForStateAsync(Bot, broadcast.Id, BroadcastState.Completed);
 
-        _connector.Delivered.Where(request => request.Activity["attachments"] is not null).ShouldBeEmpty();
-        (await DeliveriesAsync(_bot, broadcast.Id)).Values.Single().Reason!.ShouldStartWith("Plus d'objet");
+        Connector.Delivered.Where(request => request.Activity["attachments"] is not null).ShouldBeEmpty();
+        (await DeliveriesAsync(Bot, broadcast.Id)).Values.Single().Reason!.ShouldStartWith("Plus d'objet");
     }
 
     [Fact]
     public async Task StartAsync_IdWithPunctuation_IsRejected()
     {
-        var broadcaster = _bot.Services.GetRequiredService<Broadcaster>();
+        var broadcaster = Bot.Services.GetRequiredService<Broadcaster>();
 
         await Should.ThrowAsync<ArgumentException>(() => broadcaster.StartAsync(new BroadcastRequest(
             "x", "x", new Audience(AudienceKind.AllBourgmestres), "bot", "BepBot", Id: "../x")));

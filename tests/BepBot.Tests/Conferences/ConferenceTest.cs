@@ -56,10 +56,7 @@ public abstract class ConferenceTest : IAsyncLifetime
 
         Bot = new BotApplication(settings: settings).WithServices(ConfigureServices);
         Teams = Bot.CreateTeamsClient(Connector.ServiceUrl);
-        foreach (var user in new[] { TeamsUser.Alex, TeamsUser.Megan, TeamsUser.Adele, TeamsUser.Isaiah, TeamsUser.Patti })
-        {
-            await Teams.InstallAsync(user);
-        }
+        await Teams.InstallAsync([TeamsUser.Alex, TeamsUser.Megan, TeamsUser.Adele, TeamsUser.Isaiah, TeamsUser.Patti]);
     }
 
     public virtual async Task DisposeAsync()

@@ -1,9 +1,9 @@
 namespace BepBot.Tests.Harness;
 
 /// <summary>A test class that talks to its own in-process bot (own container in Azurite) through a Teams-like client.</summary>
-public abstract class BotConversationTest : IAsyncLifetime
+public abstract class BotConversationTest(IDictionary<string, string?>? settings = null) : IAsyncLifetime
 {
-    protected BotApplication Bot { get; } = new();
+    protected BotApplication Bot { get; } = new(settings: settings);
 
     protected TeamsClient Client { get; private set; } = null!;
 

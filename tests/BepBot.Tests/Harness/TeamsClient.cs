@@ -97,10 +97,31 @@ public sealed class TeamsClient(HttpClient http, string serviceUrl) : IDisposabl
             };
         }));
 
+    /// <summary>All the text of the card the bot answers <paramref name="text"/> with.</summary>
+    public async Task<string> CardTextAsync(TeamsUser user, string text) => CardReader.AllText((await SayAsync(user, text)).Card);
+
     /// <summary>The bot is added to a conversation (Teams sends a conversationUpdate with the bot in membersAdded).</summary>
     public Task<BotResponse> InstallAsync(TeamsUser installer, ConversationType type = ConversationType.Personal) =>
         PostAsync(Activity(installer, "conversationUpdate", type, null, activity =>
             activity["membersAdded"] = new JsonArray(new JsonObject { ["id"] = BotId, ["name"] = "BepBot" })));
+
+    /// <summary>Each user opens BepBot in their personal chat; those in <paramref name="inEnglish"/> use Teams in English.</summary>
+    public async Task InstallAsync(IEnumerable<TeamsUser> users, IEnumerable<TeamsUser>? inEnglish = null)
+    {
+        foreach (var user in users)
+        {
+            await InstallAsync(user);
+        }
+
+        var locale = Locale;
+        Locale = "en-US";
+        foreach (var user in inEnglish ?? [])
+        {
+            await InstallAsync(user);
+        }
+
+        Locale = locale;
+    }
 
     public Task<BotResponse> InstallationUpdateAsync(TeamsUser user, string action, ConversationType type = ConversationType.Personal) =>
         PostAsync(Activity(user, "installationUpdate", type, null, activity => activity["action"] = action));

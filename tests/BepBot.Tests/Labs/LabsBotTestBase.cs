@@ -5,33 +5,11 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace BepBot.Tests.Labs;
 
-/// <summary>The bot on Azurite with a fake Teams connector; the demo users opened BepBot, so proactive messages reach them.</summary>
-public abstract class LabsBotTestBase(IDictionary<string, string?>? settings = null) : IAsyncLifetime
+/// <summary>The labs through the bot: Alex, Megan, Patti and Lynne opened BepBot, so lab notices reach them.</summary>
+public abstract class LabsBotTestBase(IDictionary<string, string?>? settings = null)
+    : ConnectedBotTest([TeamsUser.Alex, TeamsUser.Megan, TeamsUser.Patti, TeamsUser.Lynne], settings: settings)
 {
-    protected BotApplication Bot { get; } = new(settings: settings);
-
-    protected FakeTeamsConnector Connector { get; private set; } = null!;
-
-    protected TeamsClient Teams { get; private set; } = null!;
-
     protected LabBook Book => Bot.Services.GetRequiredService<LabBook>();
-
-    public async Task InitializeAsync()
-    {
-        Connector = await FakeTeamsConnector.StartAsync();
-        Teams = Bot.CreateTeamsClient(Connector.ServiceUrl);
-        foreach (var user in new[] { TeamsUser.Alex, TeamsUser.Megan, TeamsUser.Patti, TeamsUser.Lynne })
-        {
-            await Teams.InstallAsync(user);
-        }
-    }
-
-    public async Task DisposeAsync()
-    {
-        Teams.Dispose();
-        await Bot.DisposeAsync();
-        await Connector.DisposeAsync();
-    }
 
     protected Task<Lab> CreateLabAsync(Lab lab) => LabFixtures.CreateAsync(Bot, lab);
 

@@ -8,46 +8,33 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BepBot.Tests.Observatoire;
 
 /// <summary>The Observatoire through the bot, on the demonstration figures, as bourgmestres, officers and staff use it.</summary>
-public sealed class ObservatoireBotTests : IAsyncLifetime
+public sealed class ObservatoireBotTests() : BotConversationTest(new Dictionary<string, string?> { ["Observatoire:SeedDemo"] = "true" })
 {
-    private readonly BotApplication _bot = new(settings: new Dictionary<string, string?> { ["Observatoire:SeedDemo"] = "true" });
-    private TeamsClient _client = null!;
-
-    public Task InitializeAsync()
-    {
-        _client = _bot.CreateTeamsClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _bot.DisposeAsync();
-    }
-
     private static IEnumerable<JsonObject> Images(JsonObject card) => CardReader.Nodes(card).Where(node => (string?)node["type"] == "Image");
 
     [Fact]
     public async Task Diagnostic_Gembloux_IndicatorsComparisonsChartsAndDemoLabel()
     {
-        var card = (await _client.SayAsync(TeamsUser.Megan, "diagnostic de Gembloux")).Card;
+        var card = (await Client.SayAsync(TeamsUser.Megan, "diagnostic de Gembloux")).Card;
         var text = CardReader.AllText(card);
 
-        text.ShouldContain("Diagnostic de Gembloux");
-        text.ShouldContain("Bassin de Namur-Capitale · code INS 92142");
-        text.ShouldContain("Données de démonstration");
+        text.ShouldContainAll(
+            "Diagnostic de Gembloux",
+            "Bassin de Namur-Capitale · code INS 92142",
+            "Données de démonstration");
         foreach (var indicator in new[] { "Population", "Superficie", "Densité de population", "Ménages", "Logements", "Emploi salarié" })
         {
             text.ShouldContain(indicator);
         }
 
-        text.ShouldContain("en 2024");
-        text.ShouldContain("depuis 2019");
-        text.ShouldContain("Médiane du bassin");
-        text.ShouldContain("Médiane des 40 communes du BEP");
-        text.ShouldContain("Rang dans le bassin, du plus élevé au plus bas");
-        text.ShouldContain("sur 16");
-        text.ShouldContain("Source : Données de démonstration (chiffres inventés)");
+        text.ShouldContainAll(
+            "en 2024",
+            "depuis 2019",
+            "Médiane du bassin",
+            "Médiane des 40 communes du BEP",
+            "Rang dans le bassin, du plus élevé au plus bas",
+            "sur 16",
+            "Source : Données de démonstration (chiffres inventés)");
         var images = Images(card).ToList();
         images.Count.ShouldBe(2);
         foreach (var image in images)
@@ -56,7 +43,7 @@ public sealed class ObservatoireBotTests : IAsyncLifetime
             var url = new Uri((string)image["url"]!);
             url.AbsolutePath.ShouldStartWith("/exports/");
             url.AbsolutePath.Length.ShouldBe("/exports/".Length + 48);
-            using var response = await _client.Http.GetAsync(url.AbsolutePath);
+            using var response = await Client.Http.GetAsync(url.AbsolutePath);
             response.StatusCode.ShouldBe(HttpStatusCode.OK);
             response.Content.Headers.ContentType!.MediaType.ShouldBe("image/png");
             var png = await response.Content.ReadAsByteArrayAsync();
@@ -70,36 +57,36 @@ public sealed class ObservatoireBotTests : IAsyncLifetime
     [Fact]
     public async Task ChartImages_AfterTheLinkExpires_NotServed()
     {
-        var card = (await _client.SayAsync(TeamsUser.Megan, "diagnostic de Namur")).Card;
+        var card = (await Client.SayAsync(TeamsUser.Megan, "diagnostic de Namur")).Card;
         var path = new Uri((string)Images(card).First()["url"]!).AbsolutePath;
 
-        _bot.Clock.Offset = TimeSpan.FromHours(25);
+        Bot.Clock.Offset = TimeSpan.FromHours(25);
 
-        using var response = await _client.Http.GetAsync(path);
+        using var response = await Client.Http.GetAsync(path);
         response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]
     public async Task ChiffresDeLaCommune_AndMaCommuneEnChiffres_ShowTheRightCommune()
     {
-        CardReader.AllText((await _client.SayAsync(TeamsUser.Patti, "chiffres de la commune de Ciney")).Card).ShouldContain("Diagnostic de Ciney");
-        CardReader.AllText((await _client.SayAsync(TeamsUser.Lynne, "Ma commune en chiffres")).Card).ShouldContain("Diagnostic de Ciney");
-        CardReader.AllText((await _client.SayAsync(TeamsUser.Adele, "ma commune en chiffres ?")).Card).ShouldContain("Diagnostic de Dinant");
-        CardReader.AllText((await _client.SayAsync(TeamsUser.Megan, "diagnostic d'Andenne")).Card).ShouldContain("Diagnostic d'Andenne");
-        CardReader.AllText((await _client.SayAsync(TeamsUser.Megan, "diagnostic 93088")).Card).ShouldContain("Diagnostic de Walcourt");
-        (await _client.SayAsync(TeamsUser.Alex, "ma commune en chiffres")).Texts.Single().ShouldContain("Votre profil n'est rattaché à aucune commune");
+        (await Client.CardTextAsync(TeamsUser.Patti, "chiffres de la commune de Ciney")).ShouldContain("Diagnostic de Ciney");
+        (await Client.CardTextAsync(TeamsUser.Lynne, "Ma commune en chiffres")).ShouldContain("Diagnostic de Ciney");
+        (await Client.CardTextAsync(TeamsUser.Adele, "ma commune en chiffres ?")).ShouldContain("Diagnostic de Dinant");
+        (await Client.CardTextAsync(TeamsUser.Megan, "diagnostic d'Andenne")).ShouldContain("Diagnostic d'Andenne");
+        (await Client.CardTextAsync(TeamsUser.Megan, "diagnostic 93088")).ShouldContain("Diagnostic de Walcourt");
+        (await Client.SayAsync(TeamsUser.Alex, "ma commune en chiffres")).Texts.Single().ShouldContain("Votre profil n'est rattaché à aucune commune");
     }
 
     [Fact]
     public async Task Diagnostic_CommuneWithoutAFigure_SaysSoAndNeverZero()
     {
-        var card = (await _client.SayAsync(TeamsUser.Megan, "diagnostic de Doische")).Card;
+        var card = (await Client.SayAsync(TeamsUser.Megan, "diagnostic de Doische")).Card;
         var text = CardReader.AllText(card);
 
         text.ShouldContain("Pas de donnée pour Doische.");
         text.ShouldNotContain("**0 postes**");
 
-        var onEmployment = await _client.ClickAsync(TeamsUser.Megan, card, "Voir les graphiques", new Dictionary<string, string> { ["indicator"] = "emploi salarie" });
+        var onEmployment = await Client.ClickAsync(TeamsUser.Megan, card, "Voir les graphiques", new Dictionary<string, string> { ["indicator"] = "emploi salarie" });
 
         CardReader.AllText(onEmployment.UpdatedCard!).ShouldContain("Pas de graphique : Doische n'a pas de valeur pour l'indicateur Emploi salarié.");
         Images(onEmployment.UpdatedCard!).ShouldBeEmpty();
@@ -108,9 +95,9 @@ public sealed class ObservatoireBotTests : IAsyncLifetime
     [Fact]
     public async Task ShowCharts_OtherIndicator_CardUpdatedInPlace()
     {
-        var card = (await _client.SayAsync(TeamsUser.Lynne, "diagnostic de Ciney")).Card;
+        var card = (await Client.SayAsync(TeamsUser.Lynne, "diagnostic de Ciney")).Card;
 
-        var clicked = await _client.ClickAsync(TeamsUser.Lynne, card, "Voir les graphiques", new Dictionary<string, string> { ["indicator"] = "menages" });
+        var clicked = await Client.ClickAsync(TeamsUser.Lynne, card, "Voir les graphiques", new Dictionary<string, string> { ["indicator"] = "menages" });
 
         var updated = clicked.UpdatedCard!;
         CardReader.AllText(updated).ShouldContain("Graphiques : Ménages");
@@ -121,20 +108,21 @@ public sealed class ObservatoireBotTests : IAsyncLifetime
     [Fact]
     public async Task Compare_CineyEtDinant_SideBySide()
     {
-        var card = (await _client.SayAsync(TeamsUser.Adele, "comparer Ciney et Dinant")).Card;
+        var card = (await Client.SayAsync(TeamsUser.Adele, "comparer Ciney et Dinant")).Card;
         var text = CardReader.AllText(card);
 
-        text.ShouldContain("Comparaison : Ciney et Dinant");
-        text.ShouldContain("Données de démonstration");
-        text.ShouldContain("Population (habitants)");
+        text.ShouldContainAll(
+            "Comparaison : Ciney et Dinant",
+            "Données de démonstration",
+            "Population (habitants)");
         var headers = (JsonArray)CardReader.Nodes(card).First(node => (string?)node["type"] == "ColumnSet")["columns"]!;
         headers.Select(column => (string?)column!["items"]![0]!["text"]).ShouldBe(["Ciney", "Dinant"]);
         Images(card).Single()["altText"]!.ToString().ShouldContain("Ciney et Dinant");
 
-        var three = (await _client.SayAsync(TeamsUser.Adele, "comparer Ciney, Dinant et Doische")).Card;
+        var three = (await Client.SayAsync(TeamsUser.Adele, "comparer Ciney, Dinant et Doische")).Card;
         CardReader.AllText(three).ShouldContain("pas de donnée");
 
-        var updated = (await _client.ClickAsync(TeamsUser.Adele, three, "Voir les graphiques", new Dictionary<string, string> { ["indicator"] = "logements" })).UpdatedCard!;
+        var updated = (await Client.ClickAsync(TeamsUser.Adele, three, "Voir les graphiques", new Dictionary<string, string> { ["indicator"] = "logements" })).UpdatedCard!;
         CardReader.AllText(updated).ShouldContain("Graphiques : Logements");
         CardReader.AllText(updated).ShouldContain("Comparaison : Ciney, Dinant et Doische");
     }
@@ -144,37 +132,38 @@ public sealed class ObservatoireBotTests : IAsyncLifetime
     [InlineData("comparer Ciney et Ciney")]
     [InlineData("comparer Ciney, Dinant, Yvoir et Hamois")]
     public async Task Compare_NotTwoOrThree_Usage(string text) =>
-        (await _client.SayAsync(TeamsUser.Adele, text)).Texts.Single().ShouldContain("Indiquez deux ou trois communes");
+        (await Client.SayAsync(TeamsUser.Adele, text)).Texts.Single().ShouldContain("Indiquez deux ou trois communes");
 
     [Fact]
     public async Task UnknownCommune_ClearMessage()
     {
-        (await _client.SayAsync(TeamsUser.Adele, "comparer Ciney et Atlantis")).Texts.Single().ShouldBe("« Atlantis » n'est pas une des 40 communes du BEP. Exemple : diagnostic de Gembloux.");
-        (await _client.SayAsync(TeamsUser.Adele, "diagnostic de Rochefort")).Texts.Single().ShouldContain("« Rochefort » n'est pas une des 40 communes");
-        (await _client.SayAsync(TeamsUser.Adele, "diagnostic")).Texts.Single().ShouldContain("De quelle commune souhaitez-vous le diagnostic");
+        (await Client.SayAsync(TeamsUser.Adele, "comparer Ciney et Atlantis")).Texts.Single().ShouldBe("« Atlantis » n'est pas une des 40 communes du BEP. Exemple : diagnostic de Gembloux.");
+        (await Client.SayAsync(TeamsUser.Adele, "diagnostic de Rochefort")).Texts.Single().ShouldContain("« Rochefort » n'est pas une des 40 communes");
+        (await Client.SayAsync(TeamsUser.Adele, "diagnostic")).Texts.Single().ShouldContain("De quelle commune souhaitez-vous le diagnostic");
     }
 
     [Fact]
     public async Task Indicateurs_ListsSourceAndDate()
     {
-        var text = CardReader.AllText((await _client.SayAsync(TeamsUser.Patti, "indicateurs")).Card);
+        var text = await Client.CardTextAsync(TeamsUser.Patti, "indicateurs");
 
-        text.ShouldContain("6 indicateur(s) disponible(s).");
-        text.ShouldContain("Emploi salarié (postes)");
-        text.ShouldContain("Source : Données de démonstration (chiffres inventés) · années 2019 à 2024 · données du");
-        text.ShouldContain("Données de démonstration");
+        text.ShouldContainAll(
+            "6 indicateur(s) disponible(s).",
+            "Emploi salarié (postes)",
+            "Source : Données de démonstration (chiffres inventés) · années 2019 à 2024 · données du",
+            "Données de démonstration");
     }
 
     [Fact]
     public async Task Export_Csv_LinkServesTheDiagnostic()
     {
-        var card = (await _client.SayAsync(TeamsUser.Megan, "diagnostic de Gembloux")).Card;
+        var card = (await Client.SayAsync(TeamsUser.Megan, "diagnostic de Gembloux")).Card;
 
-        var export = (await _client.ClickAsync(TeamsUser.Megan, card, "Exporter en CSV")).Card;
+        var export = (await Client.ClickAsync(TeamsUser.Megan, card, "Exporter en CSV")).Card;
 
         CardReader.AllText(export).ShouldContain("Le diagnostic de Gembloux en CSV est prêt");
         var link = (string)CardReader.FindAction(export, "Télécharger le CSV")["url"]!;
-        using var response = await _client.Http.GetAsync(new Uri(link).AbsolutePath);
+        using var response = await Client.Http.GetAsync(new Uri(link).AbsolutePath);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var csv = Encoding.UTF8.GetString(await response.Content.ReadAsByteArrayAsync()).TrimStart('\uFEFF');
         var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -186,23 +175,23 @@ public sealed class ObservatoireBotTests : IAsyncLifetime
     [Fact]
     public async Task Guest_Refused_AndForgedPayloads_RefusedWithoutWriting()
     {
-        (await _client.SayAsync(TeamsUser.Stranger, "diagnostic de Gembloux")).Texts.Single().ShouldContain("réservée aux membres");
-        (await _client.InvokeAsync(TeamsUser.Stranger, "observatoire.export", new JsonObject { ["commune"] = "Gembloux" })).AllText.ShouldContain("réservée aux membres");
-        var exportsBefore = (await _bot.KeysAsync("exports/")).Count;
+        (await Client.SayAsync(TeamsUser.Stranger, "diagnostic de Gembloux")).Texts.Single().ShouldContain("réservée aux membres");
+        (await Client.InvokeAsync(TeamsUser.Stranger, "observatoire.export", new JsonObject { ["commune"] = "Gembloux" })).AllText.ShouldContain("réservée aux membres");
+        var exportsBefore = (await Bot.KeysAsync("exports/")).Count;
 
-        (await _client.InvokeAsync(TeamsUser.Megan, "observatoire.export", new JsonObject { ["commune"] = "Atlantis" })).AllText.ShouldContain("« Atlantis » n'est pas une des 40 communes");
-        (await _client.InvokeAsync(TeamsUser.Megan, "observatoire.export", new JsonObject { ["commune"] = "Namur", ["admin"] = true })).AllText.ShouldContain("données invalides");
-        (await _client.InvokeAsync(TeamsUser.Megan, "observatoire.chart", new JsonObject { ["communes"] = new JsonArray("Ciney", "Dinant", "Yvoir", "Hamois") })).AllText.ShouldContain("Indiquez deux ou trois communes");
-        (await _client.InvokeAsync(TeamsUser.Megan, "observatoire.chart", new JsonObject { ["communes"] = "Ciney" })).AllText.ShouldContain("données invalides");
-        (await _client.InvokeAsync(TeamsUser.Megan, "observatoire.chart", new JsonObject())).AllText.ShouldContain("données invalides");
+        (await Client.InvokeAsync(TeamsUser.Megan, "observatoire.export", new JsonObject { ["commune"] = "Atlantis" })).AllText.ShouldContain("« Atlantis » n'est pas une des 40 communes");
+        (await Client.InvokeAsync(TeamsUser.Megan, "observatoire.export", new JsonObject { ["commune"] = "Namur", ["admin"] = true })).AllText.ShouldContain("données invalides");
+        (await Client.InvokeAsync(TeamsUser.Megan, "observatoire.chart", new JsonObject { ["communes"] = new JsonArray("Ciney", "Dinant", "Yvoir", "Hamois") })).AllText.ShouldContain("Indiquez deux ou trois communes");
+        (await Client.InvokeAsync(TeamsUser.Megan, "observatoire.chart", new JsonObject { ["communes"] = "Ciney" })).AllText.ShouldContain("données invalides");
+        (await Client.InvokeAsync(TeamsUser.Megan, "observatoire.chart", new JsonObject())).AllText.ShouldContain("données invalides");
 
-        (await _bot.KeysAsync("exports/")).Count.ShouldBe(exportsBefore);
+        (await Bot.KeysAsync("exports/")).Count.ShouldBe(exportsBefore);
     }
 
     [Fact]
     public async Task UnknownIndicatorInPayload_SaysSoAndShowsTheDefault()
     {
-        var response = await _client.InvokeAsync(TeamsUser.Megan, "observatoire.chart", new JsonObject { ["communes"] = new JsonArray("Ciney"), ["indicator"] = "chomage" });
+        var response = await Client.InvokeAsync(TeamsUser.Megan, "observatoire.chart", new JsonObject { ["communes"] = new JsonArray("Ciney"), ["indicator"] = "chomage" });
 
         CardReader.AllText(response.UpdatedCard!).ShouldContain("Graphiques : Population");
     }
@@ -210,7 +199,7 @@ public sealed class ObservatoireBotTests : IAsyncLifetime
     [Fact]
     public async Task CommunePageSection_HeadlineFigures()
     {
-        var section = _bot.Services.GetServices<BepBot.Platform.CommunePages.ICommunePageSection>().OfType<ObservatoirePageSection>().Single();
+        var section = Bot.Services.GetServices<BepBot.Platform.CommunePages.ICommunePageSection>().OfType<ObservatoirePageSection>().Single();
         var viewer = new BepBot.Chat.ChatUser("x", "Lynne", BepBot.Chat.Role.Officer, null);
 
         var page = (await section.DescribeAsync("Doische", viewer, BepBot.Infrastructure.Time.BelgianTime.French, CancellationToken.None))!;
@@ -224,24 +213,26 @@ public sealed class ObservatoireBotTests : IAsyncLifetime
     [Fact]
     public async Task English_Diagnostic()
     {
-        _client.Locale = "en-US";
+        Client.Locale = "en-US";
 
-        var text = CardReader.AllText((await _client.SayAsync(TeamsUser.Megan, "diagnostic of Gembloux")).Card);
+        var text = await Client.CardTextAsync(TeamsUser.Megan, "diagnostic of Gembloux");
 
-        text.ShouldContain("Diagnostic of Gembloux");
-        text.ShouldContain("Demonstration data");
-        text.ShouldContain("Bassin median");
+        text.ShouldContainAll(
+            "Diagnostic of Gembloux",
+            "Demonstration data",
+            "Bassin median");
     }
 
     [Fact]
     public async Task Help_ListsTheObservatoireCommandsWithTheirTexts()
     {
-        var help = CardReader.AllText((await _client.SayAsync(TeamsUser.Lynne, "aide")).Card);
+        var help = await Client.CardTextAsync(TeamsUser.Lynne, "aide");
 
-        help.ShouldContain("Observatoire du Territoire");
-        help.ShouldContain("diagnostic de <commune>");
-        help.ShouldContain("ma commune en chiffres");
-        help.ShouldContain("comparer <commune> et <commune>");
+        help.ShouldContainAll(
+            "Observatoire du Territoire",
+            "diagnostic de <commune>",
+            "ma commune en chiffres",
+            "comparer <commune> et <commune>");
         help.ShouldNotContain("Command_observatoire");
         help.ShouldNotContain("jeux de données");
     }

@@ -11,11 +11,12 @@ public sealed class ProjectQuestionTests : ProjectsBotTest
         var response = await Client.SayAsync(TeamsUser.Megan, "Où en est Namur au fil de l'eau ?");
 
         var text = CardReader.AllText(response.Card);
-        text.ShouldContain("Namur au fil de l'eau");
-        text.ShouldContain("Où en est-il ? En cours, 40 % — phase : Aménagement des berges");
-        text.ShouldContain("Mis à jour le ");
-        text.ShouldContain("source : Page « Supracommunalité » du BEP + données de démonstration");
-        text.ShouldContain("Données de démonstration");
+        text.ShouldContainAll(
+            "Namur au fil de l'eau",
+            "Où en est-il ? En cours, 40 % — phase : Aménagement des berges",
+            "Mis à jour le ",
+            "source : Page « Supracommunalité » du BEP + données de démonstration",
+            "Données de démonstration");
         text.ShouldNotContain("Contact au BEP");
         CardReader.ButtonTitles(response.Card).ShouldBe(["Voir la fiche complète"]);
         response.Texts.ShouldNotContain(reply => reply.StartsWith("Je n'ai pas compris", StringComparison.Ordinal));
@@ -28,18 +29,19 @@ public sealed class ProjectQuestionTests : ProjectsBotTest
 
         var full = CardReader.AllText((await Client.ClickAsync(TeamsUser.Megan, answer, "Voir la fiche complète")).Card);
 
-        full.ShouldContain("Projet · Namur au fil de l'eau");
-        full.ShouldContain("Namur-Capitale, Dinant-Meuse-Condroz");
-        full.ShouldContain("29 commune(s) : Andenne");
-        full.ShouldContain("Inauguration du premier tronçon de promenade, le samedi 15 mai 2027");
-        full.ShouldContain("Contact au BEP");
-        full.ShouldContain("supracommunalite@bepbot-demo.example");
+        full.ShouldContainAll(
+            "Projet · Namur au fil de l'eau",
+            "Namur-Capitale, Dinant-Meuse-Condroz",
+            "29 commune(s) : Andenne",
+            "Inauguration du premier tronçon de promenade, le samedi 15 mai 2027",
+            "Contact au BEP",
+            "supracommunalite@bepbot-demo.example");
     }
 
     [Fact]
     public async Task FreeText_NextStepWithTypos_AnswersMilestoneAndDate()
     {
-        var text = CardReader.AllText((await Client.SayAsync(TeamsUser.Adele, "prochaine etape ardenne itinerence")).Card);
+        var text = await Client.CardTextAsync(TeamsUser.Adele, "prochaine etape ardenne itinerence");
 
         text.ShouldContain("Ardenne Itinérance Mobilité et Infrastructure");
         text.ShouldContain("Prochaine étape : Comité de pilotage mobilité, le jeudi 28 janvier 2027.");
@@ -48,7 +50,7 @@ public sealed class ProjectQuestionTests : ProjectsBotTest
     [Fact]
     public async Task FreeText_ContactQuestion_LeadsWithContact()
     {
-        var text = CardReader.AllText((await Client.SayAsync(TeamsUser.Lynne, "qui contacter pour la Molignée ?")).Card);
+        var text = await Client.CardTextAsync(TeamsUser.Lynne, "qui contacter pour la Molignée ?");
 
         text.ShouldContain("Parc naturel de la Molignée");
         text.ShouldContain("À contacter au BEP : Chargé·e de mission parcs naturels (démo), supracommunalite@bepbot-demo.example.");
@@ -74,7 +76,7 @@ public sealed class ProjectQuestionTests : ProjectsBotTest
     [Fact]
     public async Task FreeText_CommuneNameDisambiguates_AnswersThatCommunesProject()
     {
-        var text = CardReader.AllText((await Client.SayAsync(TeamsUser.Isaiah, "où en est le smart région à Couvin ?")).Card);
+        var text = await Client.CardTextAsync(TeamsUser.Isaiah, "où en est le smart région à Couvin ?");
 
         text.ShouldContain("Essaimage, territoire intelligent");
         text.ShouldNotContain("Plusieurs projets");
@@ -121,7 +123,7 @@ public sealed class ProjectQuestionTests : ProjectsBotTest
     {
         Client.Locale = "en-US";
 
-        var text = CardReader.AllText((await Client.SayAsync(TeamsUser.Megan, "what is the status of Ardenne Itinerance?")).Card);
+        var text = await Client.CardTextAsync(TeamsUser.Megan, "what is the status of Ardenne Itinerance?");
 
         text.ShouldContain("Where does it stand? In progress, 25%");
         text.ShouldContain("Demo data");
@@ -147,13 +149,13 @@ public sealed class ProjectQuestionTests : ProjectsBotTest
     [InlineData("projets parcs naturels", "3 projet(s) — programme Parcs naturels et nationaux")]
     public async Task ProjectsCommand_Filters_ListsMatchingProjects(string command, string expected)
     {
-        CardReader.AllText((await Client.SayAsync(TeamsUser.Megan, command)).Card).ShouldContain(expected);
+        (await Client.CardTextAsync(TeamsUser.Megan, command)).ShouldContain(expected);
     }
 
     [Fact]
     public async Task ProjectsCommand_ProgrammeAndCommuneNarrowToOne_ShowsThatProject()
     {
-        var text = CardReader.AllText((await Client.SayAsync(TeamsUser.Megan, "projets smart région à Dinant")).Card);
+        var text = await Client.CardTextAsync(TeamsUser.Megan, "projets smart région à Dinant");
 
         text.ShouldContain("Dinant-Meuse-Condroz, territoire intelligent");
         text.ShouldContain("Inventaire des données communales");
@@ -173,19 +175,20 @@ public sealed class ProjectQuestionTests : ProjectsBotTest
         var card = (await Client.SayAsync(TeamsUser.Megan, "centrales")).Card;
 
         var text = CardReader.AllText(card);
-        text.ShouldContain("4 centrale(s) d'achat");
-        text.ShouldContain("Centrale d'achat : services de rénovation énergétique");
-        text.ShouldContain("Centrale d'achat : outils digitaux (retransmission des conseils communaux, lutte contre la cybercriminalité)");
-        text.ShouldContain("Centrale de gestion de gobelets réutilisables");
-        text.ShouldContain("Centrale d'achat : services postaux");
-        text.ShouldContain("Opérationnel · membres : 11 commune(s) : Andenne, Assesse, Gembloux, Gesves");
-        text.ShouldContain("Données de démonstration");
+        text.ShouldContainAll(
+            "4 centrale(s) d'achat",
+            "Centrale d'achat : services de rénovation énergétique",
+            "Centrale d'achat : outils digitaux (retransmission des conseils communaux, lutte contre la cybercriminalité)",
+            "Centrale de gestion de gobelets réutilisables",
+            "Centrale d'achat : services postaux",
+            "Opérationnel · membres : 11 commune(s) : Andenne, Assesse, Gembloux, Gesves",
+            "Données de démonstration");
     }
 
     [Fact]
     public async Task FreeText_CentralsForCommune_ListsTheCentralsItJoined()
     {
-        var text = CardReader.AllText((await Client.SayAsync(TeamsUser.Megan, "quelles centrales d'achat pour Gesves ?")).Card);
+        var text = await Client.CardTextAsync(TeamsUser.Megan, "quelles centrales d'achat pour Gesves ?");
 
         text.ShouldContain("Gesves a rejoint 3 centrale(s) d'achat");
         text.ShouldNotContain("gobelets");

@@ -5,9 +5,14 @@ using BepBot.Tests.Harness;
 namespace BepBot.Tests.Projects;
 
 /// <summary>A bot whose register is seeded with the demo projects and centrals, as in local play.</summary>
-public abstract class ProjectsBotTest : IAsyncLifetime
+public abstract class ProjectsBotTest(IDictionary<string, string?>? settings = null) : BotConversationTest(WithDemoProjects(settings))
 {
-    protected ProjectsBotTest(IDictionary<string, string?>? settings = null)
+    protected async Task<Document<ProjectRegister>> RegisterAsync() =>
+        (await Bot.Store.GetAsync<ProjectRegister>(ProjectRegisterStore.Key))!;
+
+    protected async Task<Project> ProjectAsync(string id) => (await RegisterAsync()).Value.Find(id)!;
+
+    private static Dictionary<string, string?> WithDemoProjects(IDictionary<string, string?>? settings)
     {
         var all = new Dictionary<string, string?> { ["Projects:SeedDemo"] = "true" };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
@@ -15,27 +20,6 @@ public abstract class ProjectsBotTest : IAsyncLifetime
             all[key] = value;
         }
 
-        Bot = new BotApplication(settings: all);
-    }
-
-    protected BotApplication Bot { get; }
-
-    protected TeamsClient Client { get; private set; } = null!;
-
-    protected async Task<Document<ProjectRegister>> RegisterAsync() =>
-        (await Bot.Store.GetAsync<ProjectRegister>(ProjectRegisterStore.Key))!;
-
-    protected async Task<Project> ProjectAsync(string id) => (await RegisterAsync()).Value.Find(id)!;
-
-    public virtual Task InitializeAsync()
-    {
-        Client = Bot.CreateTeamsClient();
-        return Task.CompletedTask;
-    }
-
-    public virtual async Task DisposeAsync()
-    {
-        Client.Dispose();
-        await Bot.DisposeAsync();
+        return all;
     }
 }

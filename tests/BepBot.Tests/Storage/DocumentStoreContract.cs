@@ -346,6 +346,119 @@ public abstract class DocumentStoreContract
     }
 
     [Fact]
+    public async Task UpdateAsyncWithOutcome_OvertakenOnce_RereadsDecidesAgainAndWrites()
+    {
+        await Store.CreateAsync(Key("counter"), new Counter(0));
+        var seen = new List<int>();
+
+        var update = await Store.UpdateAsync<Counter, string>(Key("counter"), current =>
+        {
+            seen.Add(current!.Value);
+            if (seen.Count == 1)
+            {
+                Store.UpsertAsync(Key("counter"), new Counter(10)).GetAwaiter().GetResult();
+            }
+
+            return (new Counter(current.Value + 1), $"from {current.Value}");
+        });
+
+        seen.ShouldBe([0, 10]);
+        update.Outcome.ShouldBe("from 10");
+        update.Read!.Value.Value.ShouldBe(10);
+        var stored = await Store.GetAsync<Counter>(Key("counter"));
+        stored!.Value.Value.ShouldBe(11);
+        update.Written!.ETag.ShouldBe(stored.ETag);
+    }
+
+    [Fact]
+    public async Task UpdateAsyncWithOutcome_MissingAndCreatedMeanwhile_RereadsAndReplaces()
+    {
+        var seen = new List<int?>();
+
+        var update = await Store.UpdateAsync<Counter, bool>(Key("counter"), current =>
+        {
+            seen.Add(current?.Value);
+            if (current is null)
+            {
+                Store.CreateAsync(Key("counter"), new Counter(5)).GetAwaiter().GetResult();
+            }
+
+            return (new Counter((current?.Value ?? 0) + 1), true);
+        });
+
+        seen.ShouldBe([null, 5]);
+        update.Written!.Value.Value.ShouldBe(6);
+        (await Store.GetAsync<Counter>(Key("counter")))!.Value.Value.ShouldBe(6);
+    }
+
+    [Fact]
+    public async Task UpdateAsyncWithOutcome_AlwaysOvertaken_ThrowsConflictAfterTheBound()
+    {
+        await Store.CreateAsync(Key("counter"), new Counter(0));
+        var calls = 0;
+
+        await Should.ThrowAsync<DocumentConflictException>(() => Store.UpdateAsync<Counter, int>(
+            Key("counter"),
+            current =>
+            {
+                calls++;
+                Store.UpsertAsync(Key("counter"), new Counter(1000 + calls)).GetAwaiter().GetResult();
+                return (new Counter(current!.Value + 1), calls);
+            },
+            ConflictRetry.Immediate(4)));
+
+        calls.ShouldBe(4);
+        (await Store.GetAsync<Counter>(Key("counter")))!.Value.Value.ShouldBe(1004);
+    }
+
+    [Fact]
+    public async Task UpdateAsyncWithOutcome_Refused_WritesNothingAndReturnsTheOutcome()
+    {
+        var etag = await Store.CreateAsync(Key("counter"), new Counter(3));
+
+        var refused = await Store.UpdateAsync<Counter, string>(Key("counter"), current => (null, $"refused at {current!.Value}"));
+        var absent = await Store.UpdateAsync<Counter, string>(Key("absent"), current => (null, current is null ? "none" : "some"));
+
+        refused.Outcome.ShouldBe("refused at 3");
+        refused.Written.ShouldBeNull();
+        refused.Read!.ETag.ShouldBe(etag);
+        (await Store.GetAsync<Counter>(Key("counter")))!.ETag.ShouldBe(etag);
+        absent.Outcome.ShouldBe("none");
+        absent.Read.ShouldBeNull();
+        (await Store.GetAsync(Key("absent"))).ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task UpdateAsyncWithOutcome_ChangeThrowsItsOwnException_PropagatesAndWritesNothing()
+    {
+        var etag = await Store.CreateAsync(Key("counter"), new Counter(3));
+
+        await Should.ThrowAsync<InvalidOperationException>(() => Store.UpdateAsync<Counter, int>(
+            Key("counter"), _ => throw new InvalidOperationException("no longer fits")));
+
+        (await Store.GetAsync<Counter>(Key("counter")))!.ETag.ShouldBe(etag);
+    }
+
+    [Fact]
+    public async Task UpdateFromAsync_StaleRead_DecidesOnItFirstThenOnAFreshRead()
+    {
+        await Store.CreateAsync(Key("counter"), new Counter(1));
+        var read = await Store.GetAsync<Counter>(Key("counter"));
+        await Store.UpsertAsync(Key("counter"), new Counter(2));
+        var seen = new List<int>();
+
+        var update = await Store.UpdateFromAsync<Counter, int>(Key("counter"), read, current =>
+        {
+            seen.Add(current!.Value);
+            return (new Counter(current.Value * 10), seen.Count);
+        });
+
+        seen.ShouldBe([1, 2]);
+        update.Outcome.ShouldBe(2);
+        (await Store.GetAsync<Counter>(Key("counter")))!.Value.Value.ShouldBe(20);
+    }
+
+    [Fact]
     public async Task CreateAsync_TwentyParallelOnSameKey_ExactlyOneSucceeds()
     {
         var attempts = Enumerable.Range(0, Contenders).Select(i => Task.Run(async () =>

@@ -157,10 +157,7 @@ public sealed class TelemetryTests
         await using var connector = await FakeTeamsConnector.StartAsync();
         await using var bot = new BotApplication();
         using var teams = bot.CreateTeamsClient(connector.ServiceUrl);
-        foreach (var user in new[] { TeamsUser.Alex, TeamsUser.Megan, TeamsUser.Isaiah })
-        {
-            await teams.InstallAsync(user);
-        }
+        await teams.InstallAsync([TeamsUser.Alex, TeamsUser.Megan, TeamsUser.Isaiah]);
 
         // Isaiah removed BepBot since: Teams answers 403 for his conversation.
         connector.Script(TeamsClient.ConversationIdFor(TeamsUser.Isaiah, ConversationType.Personal), 403);

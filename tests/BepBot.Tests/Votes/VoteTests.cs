@@ -11,47 +11,24 @@ using static BepBot.Tests.Votes.VoteSteps;
 
 namespace BepBot.Tests.Votes;
 
-/// <summary>The votes end to end with the demo roster: Megan (Namur), Adele (Dinant) and Isaiah (Couvin) are bourgmestres.</summary>
-public sealed class VoteTests : IAsyncLifetime
+/// <summary>The votes end to end with the demo roster: Megan (Namur), Adele (Dinant) and Isaiah (Couvin) are bourgmestres. Isaiah uses Teams in English: his cards come in English.</summary>
+public sealed class VoteTests() : ConnectedBotTest(
+    [TeamsUser.Alex, TeamsUser.Megan, TeamsUser.Adele, TeamsUser.Patti],
+    inEnglish: [TeamsUser.Isaiah],
+    settings: new Dictionary<string, string?> { ["Votes:CloseSettle"] = "00:00:00" })
 {
-    private readonly BotApplication _bot = new(settings: new Dictionary<string, string?> { ["Votes:CloseSettle"] = "00:00:00" });
-    private FakeTeamsConnector _connector = null!;
-    private TeamsClient _teams = null!;
-
-    public async Task InitializeAsync()
-    {
-        _connector = await FakeTeamsConnector.StartAsync();
-        _teams = _bot.CreateTeamsClient(_connector.ServiceUrl);
-        foreach (var user in new[] { TeamsUser.Alex, TeamsUser.Megan, TeamsUser.Adele, TeamsUser.Patti })
-        {
-            await _teams.InstallAsync(user);
-        }
-
-        // Isaiah uses Teams in English: his cards come in English.
-        _teams.Locale = "en-US";
-        await _teams.InstallAsync(TeamsUser.Isaiah);
-        _teams.Locale = "fr-BE";
-    }
-
-    public async Task DisposeAsync()
-    {
-        _teams.Dispose();
-        await _bot.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
-
-    private BallotStore Ballots => _bot.Services.GetRequiredService<BallotStore>();
+    private BallotStore Ballots => Bot.Services.GetRequiredService<BallotStore>();
 
     [Fact]
     public async Task Vote_ClickOnBallotCard_RecordsAndShowsChoiceThenChangeReplacesIt()
     {
-        var ballot = await OpenAsync(_bot, Motion());
-        var delivered = await WaitForCardAsync(_connector, TeamsUser.Megan, ballot.Question);
+        var ballot = await OpenAsync(Bot, Motion());
+        var delivered = await WaitForCardAsync(Connector, TeamsUser.Megan, ballot.Question);
         delivered.AllText.ShouldContain("Namur");
         delivered.AllText.ShouldContain("Les résultats restent cachés jusqu'à la clôture.");
 
-        var first = await _teams.ClickAsync(TeamsUser.Megan, CardOf(delivered), "Pour");
-        var changed = await _teams.ClickAsync(TeamsUser.Megan, first.UpdatedCard!, "Contre");
+        var first = await Teams.ClickAsync(TeamsUser.Megan, CardOf(delivered), "Pour");
+        var changed = await Teams.ClickAsync(TeamsUser.Megan, first.UpdatedCard!, "Contre");
 
         CardReader.AllText(first.UpdatedCard!).ShouldContain("Vous avez voté : Pour");
         CardReader.ButtonTitles(first.UpdatedCard!).ShouldContain("✓ Pour");
@@ -60,7 +37,7 @@ public sealed class VoteTests : IAsyncLifetime
         vote.ChoiceIds.ShouldBe(["contre"]);
         vote.Revision.ShouldBe(2);
         vote.CastBy.ShouldBe(TeamsUser.Megan.AadObjectId);
-        var audit = await SealedAuditAsync(_bot, ballot.Id);
+        var audit = await SealedAuditAsync(Bot, ballot.Id);
         audit.Select(entry => entry.Kind).ShouldBe(["created", "opened", "vote-cast", "vote-changed"]);
         audit[2].Detail.ShouldBe("Pour");
     }
@@ -68,16 +45,16 @@ public sealed class VoteTests : IAsyncLifetime
     [Fact]
     public async Task Vote_MultipleChoiceBallot_TicksSeveralChoicesOnTheCard()
     {
-        var ballot = await OpenAsync(_bot, Motion("Quels thèmes prioritaires pour 2027 ?") with
+        var ballot = await OpenAsync(Bot, Motion("Quels thèmes prioritaires pour 2027 ?") with
         {
             Mode = ChoiceMode.Multiple,
             Choices = [new("c1", "Mobilité"), new("c2", "Énergie"), new("c3", "Numérique")],
         });
-        var delivered = await WaitForCardAsync(_connector, TeamsUser.Megan, ballot.Question);
-        var english = await WaitForCardAsync(_connector, TeamsUser.Isaiah, ballot.Question);
+        var delivered = await WaitForCardAsync(Connector, TeamsUser.Megan, ballot.Question);
+        var english = await WaitForCardAsync(Connector, TeamsUser.Isaiah, ballot.Question);
 
-        var voted = await _teams.ClickAsync(TeamsUser.Megan, CardOf(delivered), "Voter", new Dictionary<string, string> { ["choices0"] = "c1,c3" });
-        var emptyTick = await _teams.ClickAsync(TeamsUser.Megan, voted.UpdatedCard!, "Voter", new Dictionary<string, string> { ["choices0"] = string.Empty });
+        var voted = await Teams.ClickAsync(TeamsUser.Megan, CardOf(delivered), "Voter", new Dictionary<string, string> { ["choices0"] = "c1,c3" });
+        var emptyTick = await Teams.ClickAsync(TeamsUser.Megan, voted.UpdatedCard!, "Voter", new Dictionary<string, string> { ["choices0"] = string.Empty });
 
         english.AllText.ShouldContain("Vote of the Conférence des Bourgmestres");
         CardReader.AllText(voted.UpdatedCard!).ShouldContain("Vous avez voté : Mobilité, Numérique");
@@ -88,34 +65,34 @@ public sealed class VoteTests : IAsyncLifetime
     [Fact]
     public async Task Vote_SameActivityReplayedOrSameClickTwice_CountsOnce()
     {
-        var ballot = await OpenAsync(_bot, Motion());
+        var ballot = await OpenAsync(Bot, Motion());
 
-        var first = await VoteAsync(_teams, TeamsUser.Megan, ballot.Id, "Namur", "pour", activityId: "replayed-activity");
-        var replay = await VoteAsync(_teams, TeamsUser.Megan, ballot.Id, "Namur", "pour", activityId: "replayed-activity");
-        var again = await VoteAsync(_teams, TeamsUser.Megan, ballot.Id, "Namur", "pour");
+        var first = await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Namur", "pour", activityId: "replayed-activity");
+        var replay = await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Namur", "pour", activityId: "replayed-activity");
+        var again = await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Namur", "pour");
 
         first.UpdatedCard.ShouldNotBeNull(first.AllText);
         replay.UpdatedCard.ShouldBeNull();
         again.AllText.ShouldContain("déjà enregistré ; il n'est compté qu'une fois");
         (await Ballots.ListVotesAsync(ballot.Id)).ShouldHaveSingleItem().Revision.ShouldBe(1);
-        (await SealedAuditAsync(_bot, ballot.Id)).Count(entry => entry.Kind is "vote-cast" or "vote-changed").ShouldBe(1);
+        (await SealedAuditAsync(Bot, ballot.Id)).Count(entry => entry.Kind is "vote-cast" or "vote-changed").ShouldBe(1);
     }
 
     [Fact]
     public async Task Vote_ForgedPayloads_AreRefusedWithAMessageAndNothingWritten()
     {
-        var ballot = await OpenAsync(_bot, Motion());
-        var bassin = await OpenAsync(_bot, Motion("Question au bassin Essaimage") with { Bassin = "essaimage", Communes = BepBot.Platform.Territory.TerritoryMap.Essaimage.Communes });
+        var ballot = await OpenAsync(Bot, Motion());
+        var bassin = await OpenAsync(Bot, Motion("Question au bassin Essaimage") with { Bassin = "essaimage", Communes = BepBot.Platform.Territory.TerritoryMap.Essaimage.Communes });
 
-        var officer = await VoteAsync(_teams, TeamsUser.Patti, ballot.Id, "Namur", "pour");
-        var guest = await VoteAsync(_teams, TeamsUser.Stranger, ballot.Id, "Namur", "pour");
-        var otherCommune = await VoteAsync(_teams, TeamsUser.Megan, ballot.Id, "Dinant", "pour");
-        var unknownChoice = await VoteAsync(_teams, TeamsUser.Megan, ballot.Id, "Namur", "oui");
-        var twoChoices = await _teams.InvokeAsync(TeamsUser.Megan, "votes.cast", new JsonObject { ["ballotId"] = ballot.Id, ["commune"] = "Namur", ["slot"] = 0, ["choices0"] = "pour,contre" });
-        var extraField = await _teams.InvokeAsync(TeamsUser.Megan, "votes.cast", new JsonObject { ["ballotId"] = ballot.Id, ["commune"] = "Namur", ["choice"] = "pour", ["weight"] = 40 });
-        var unknownBallot = await VoteAsync(_teams, TeamsUser.Megan, "ffffffffffff", "Namur", "pour");
-        var notInScope = await VoteAsync(_teams, TeamsUser.Megan, bassin.Id, "Namur", "pour");
-        var notACommune = await VoteAsync(_teams, TeamsUser.Megan, ballot.Id, "Bruxelles", "pour");
+        var officer = await VoteAsync(Teams, TeamsUser.Patti, ballot.Id, "Namur", "pour");
+        var guest = await VoteAsync(Teams, TeamsUser.Stranger, ballot.Id, "Namur", "pour");
+        var otherCommune = await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Dinant", "pour");
+        var unknownChoice = await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Namur", "oui");
+        var twoChoices = await Teams.InvokeAsync(TeamsUser.Megan, "votes.cast", new JsonObject { ["ballotId"] = ballot.Id, ["commune"] = "Namur", ["slot"] = 0, ["choices0"] = "pour,contre" });
+        var extraField = await Teams.InvokeAsync(TeamsUser.Megan, "votes.cast", new JsonObject { ["ballotId"] = ballot.Id, ["commune"] = "Namur", ["choice"] = "pour", ["weight"] = 40 });
+        var unknownBallot = await VoteAsync(Teams, TeamsUser.Megan, "ffffffffffff", "Namur", "pour");
+        var notInScope = await VoteAsync(Teams, TeamsUser.Megan, bassin.Id, "Namur", "pour");
+        var notACommune = await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Bruxelles", "pour");
 
         officer.AllText.ShouldContain("vous n'en êtes pas le bourgmestre et vous ne détenez pas sa procuration");
         guest.AllText.ShouldNotContain("Vous avez voté");
@@ -127,22 +104,22 @@ public sealed class VoteTests : IAsyncLifetime
         unknownBallot.AllText.ShouldContain("Ce vote n'existe pas ou plus");
         notInScope.AllText.ShouldContain("ne participe pas à ce vote");
         notACommune.AllText.ShouldContain("ne participe pas à ce vote");
-        (await _bot.KeysAsync($"votes/{ballot.Id}/votes/")).ShouldBeEmpty();
-        (await _bot.KeysAsync($"votes/{bassin.Id}/votes/")).ShouldBeEmpty();
-        (await SealedAuditAsync(_bot, ballot.Id)).ShouldNotContain(entry => entry.Kind.StartsWith("vote", StringComparison.Ordinal));
+        (await Bot.KeysAsync($"votes/{ballot.Id}/votes/")).ShouldBeEmpty();
+        (await Bot.KeysAsync($"votes/{bassin.Id}/votes/")).ShouldBeEmpty();
+        (await SealedAuditAsync(Bot, ballot.Id)).ShouldNotContain(entry => entry.Kind.StartsWith("vote", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task Vote_AfterCloseOrPastClosingTime_IsRefused()
     {
-        var closed = await OpenAsync(_bot, Motion());
-        var dueToClose = await OpenAsync(_bot, Motion("Question à clôture proche") with { ClosesAt = _bot.Clock.GetUtcNow().AddMinutes(10) });
-        await VoteAsync(_teams, TeamsUser.Megan, closed.Id, "Namur", "pour");
-        await _teams.InvokeAsync(TeamsUser.Alex, "votes.close", new JsonObject { ["ballotId"] = closed.Id });
+        var closed = await OpenAsync(Bot, Motion());
+        var dueToClose = await OpenAsync(Bot, Motion("Question à clôture proche") with { ClosesAt = Bot.Clock.GetUtcNow().AddMinutes(10) });
+        await VoteAsync(Teams, TeamsUser.Megan, closed.Id, "Namur", "pour");
+        await Teams.InvokeAsync(TeamsUser.Alex, "votes.close", new JsonObject { ["ballotId"] = closed.Id });
 
-        var late = await VoteAsync(_teams, TeamsUser.Megan, closed.Id, "Namur", "contre");
-        _bot.Clock.Offset = TimeSpan.FromMinutes(11);
-        var pastTime = await VoteAsync(_teams, TeamsUser.Isaiah, dueToClose.Id, "Couvin", "pour");
+        var late = await VoteAsync(Teams, TeamsUser.Megan, closed.Id, "Namur", "contre");
+        Bot.Clock.Offset = TimeSpan.FromMinutes(11);
+        var pastTime = await VoteAsync(Teams, TeamsUser.Isaiah, dueToClose.Id, "Couvin", "pour");
 
         late.AllText.ShouldContain("Ce vote est clos : votre vote n'a pas été enregistré.");
         pastTime.AllText.ShouldContain("Ce vote est clos");
@@ -153,22 +130,22 @@ public sealed class VoteTests : IAsyncLifetime
     [Fact]
     public async Task Results_HiddenUntilCloseUnlessStaffChoseLiveResults()
     {
-        var hidden = await OpenAsync(_bot, Motion());
-        var live = await OpenAsync(_bot, Motion("Question à résultats provisoires") with { LiveResults = true });
-        await VoteAsync(_teams, TeamsUser.Megan, hidden.Id, "Namur", "pour");
-        await VoteAsync(_teams, TeamsUser.Megan, live.Id, "Namur", "pour");
+        var hidden = await OpenAsync(Bot, Motion());
+        var live = await OpenAsync(Bot, Motion("Question à résultats provisoires") with { LiveResults = true });
+        await VoteAsync(Teams, TeamsUser.Megan, hidden.Id, "Namur", "pour");
+        await VoteAsync(Teams, TeamsUser.Megan, live.Id, "Namur", "pour");
 
-        var hiddenStatus = await _teams.InvokeAsync(TeamsUser.Alex, "votes.status", new JsonObject { ["ballotId"] = hidden.Id });
-        var liveStatus = await _teams.InvokeAsync(TeamsUser.Alex, "votes.status", new JsonObject { ["ballotId"] = live.Id });
-        var earlyExport = await _teams.InvokeAsync(TeamsUser.Alex, "votes.export", new JsonObject { ["ballotId"] = hidden.Id });
-        var bourgmestreStatus = await _teams.InvokeAsync(TeamsUser.Megan, "votes.status", new JsonObject { ["ballotId"] = hidden.Id });
+        var hiddenStatus = await Teams.InvokeAsync(TeamsUser.Alex, "votes.status", new JsonObject { ["ballotId"] = hidden.Id });
+        var liveStatus = await Teams.InvokeAsync(TeamsUser.Alex, "votes.status", new JsonObject { ["ballotId"] = live.Id });
+        var earlyExport = await Teams.InvokeAsync(TeamsUser.Alex, "votes.export", new JsonObject { ["ballotId"] = hidden.Id });
+        var bourgmestreStatus = await Teams.InvokeAsync(TeamsUser.Megan, "votes.status", new JsonObject { ["ballotId"] = hidden.Id });
 
         hiddenStatus.AllText.ShouldContain("1 commune(s) sur 40");
         hiddenStatus.AllText.ShouldNotContain("Résultats provisoires");
         liveStatus.AllText.ShouldContain("Résultats provisoires");
         earlyExport.AllText.ShouldContain("qu'après la clôture");
         bourgmestreStatus.AllText.ShouldNotContain("1 commune(s) sur 40");
-        var megansCard = await _teams.InvokeAsync(TeamsUser.Megan, "votes.show", new JsonObject { ["ballotId"] = hidden.Id });
+        var megansCard = await Teams.InvokeAsync(TeamsUser.Megan, "votes.show", new JsonObject { ["ballotId"] = hidden.Id });
         megansCard.AllText.ShouldContain("Vous avez voté : Pour");
         megansCard.AllText.ShouldNotContain("Voix");
     }
@@ -176,13 +153,13 @@ public sealed class VoteTests : IAsyncLifetime
     [Fact]
     public async Task Close_ByStaff_ResultCardToEveryoneInScopeAndStaffWithCsv()
     {
-        var ballot = await OpenAsync(_bot, Motion() with { Quorum = QuorumKind.Communes, QuorumValue = 2 });
-        await VoteAsync(_teams, TeamsUser.Megan, ballot.Id, "Namur", "pour");
-        await VoteAsync(_teams, TeamsUser.Isaiah, ballot.Id, "Couvin", "pour");
-        await VoteAsync(_teams, TeamsUser.Adele, ballot.Id, "Dinant", "contre");
+        var ballot = await OpenAsync(Bot, Motion() with { Quorum = QuorumKind.Communes, QuorumValue = 2 });
+        await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Namur", "pour");
+        await VoteAsync(Teams, TeamsUser.Isaiah, ballot.Id, "Couvin", "pour");
+        await VoteAsync(Teams, TeamsUser.Adele, ballot.Id, "Dinant", "contre");
 
-        var closed = await _teams.InvokeAsync(TeamsUser.Alex, "votes.close", new JsonObject { ["ballotId"] = ballot.Id });
-        var again = await _teams.InvokeAsync(TeamsUser.Alex, "votes.close", new JsonObject { ["ballotId"] = ballot.Id });
+        var closed = await Teams.InvokeAsync(TeamsUser.Alex, "votes.close", new JsonObject { ["ballotId"] = ballot.Id });
+        var again = await Teams.InvokeAsync(TeamsUser.Alex, "votes.close", new JsonObject { ["ballotId"] = ballot.Id });
 
         var result = CardReader.AllText(closed.UpdatedCard!);
         result.ShouldContain("✅ Adopté");
@@ -190,54 +167,54 @@ public sealed class VoteTests : IAsyncLifetime
         result.ShouldContain("atteint (2 commune(s) requises)");
         result.ShouldContain("Vote de chaque commune");
         again.AllText.ShouldContain("déjà clos");
-        var megan = await WaitForCardAsync(_connector, TeamsUser.Megan, "Résultat du vote");
+        var megan = await WaitForCardAsync(Connector, TeamsUser.Megan, "Résultat du vote");
         megan.AllText.ShouldContain("Dinant");
         megan.AllText.ShouldNotContain("Exporter les résultats (CSV)");
-        var alex = await WaitForCardAsync(_connector, TeamsUser.Alex, "Résultat du vote");
-        var export = await _teams.ClickAsync(TeamsUser.Alex, CardOf(alex), "Exporter les résultats (CSV)");
+        var alex = await WaitForCardAsync(Connector, TeamsUser.Alex, "Résultat du vote");
+        var export = await Teams.ClickAsync(TeamsUser.Alex, CardOf(alex), "Exporter les résultats (CSV)");
         var csv = await DownloadAsync(export.AllText);
         csv.ShouldContain("vote,decision,✅ Adopté");
         csv.ShouldContain("voix,Pour,2");
         csv.ShouldContain("commune,Dinant,Contre");
         csv.ShouldContain("commune,Andenne,n'a pas voté");
-        var final = await GetAsync(_bot, ballot.Id);
+        var final = await GetAsync(Bot, ballot.Id);
         final.Result!.Counts["contre"].ShouldBe(1);
-        final.Result.AuditHeadHash.ShouldBe((await _bot.Services.GetRequiredService<AuditLog>().HeadAsync(ballot.Id))!.Hash);
+        final.Result.AuditHeadHash.ShouldBe((await Bot.Services.GetRequiredService<AuditLog>().HeadAsync(ballot.Id))!.Hash);
     }
 
     [Fact]
     public async Task SecretBallot_ParticipationKeptApartFromAnonymousPapersAndVoteIsFinal()
     {
-        var ballot = await OpenAsync(_bot, Motion() with { Secret = true });
+        var ballot = await OpenAsync(Bot, Motion() with { Secret = true });
 
-        var cast = await VoteAsync(_teams, TeamsUser.Megan, ballot.Id, "Namur", "contre");
-        var again = await VoteAsync(_teams, TeamsUser.Megan, ballot.Id, "Namur", "pour");
-        await VoteAsync(_teams, TeamsUser.Isaiah, ballot.Id, "Couvin", "pour");
+        var cast = await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Namur", "contre");
+        var again = await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Namur", "pour");
+        await VoteAsync(Teams, TeamsUser.Isaiah, ballot.Id, "Couvin", "pour");
 
         var card = CardReader.AllText(cast.UpdatedCard!);
         card.ShouldContain("Vote enregistré (secret et définitif)");
         card.ShouldNotContain("Contre");
         again.AllText.ShouldContain("a déjà voté ; au scrutin secret, le vote est définitif");
-        (await _bot.KeysAsync($"votes/{ballot.Id}/votes/")).ShouldBeEmpty();
-        (await _bot.KeysAsync($"votes/{ballot.Id}/participation/")).Count.ShouldBe(2);
-        var papers = await _bot.KeysAsync($"votes/{ballot.Id}/urn/");
+        (await Bot.KeysAsync($"votes/{ballot.Id}/votes/")).ShouldBeEmpty();
+        (await Bot.KeysAsync($"votes/{ballot.Id}/participation/")).Count.ShouldBe(2);
+        var papers = await Bot.KeysAsync($"votes/{ballot.Id}/urn/");
         papers.Count.ShouldBe(2);
         foreach (var paper in papers)
         {
-            var raw = (await _bot.Store.GetAsync(paper))!.Content.ToString();
+            var raw = (await Bot.Store.GetAsync(paper))!.Content.ToString();
             raw.ShouldNotContain("Namur");
             raw.ShouldNotContain("Couvin");
             raw.ShouldNotContain(TeamsUser.Megan.AadObjectId);
             JsonNode.Parse(raw)!.AsObject().Select(pair => pair.Key).ShouldBe(["choiceIds"]);
         }
 
-        var audit = await SealedAuditAsync(_bot, ballot.Id);
+        var audit = await SealedAuditAsync(Bot, ballot.Id);
         audit.Where(entry => entry.Kind == "vote-cast").ShouldAllBe(entry => entry.Detail == null);
-        var closed = await _teams.InvokeAsync(TeamsUser.Alex, "votes.close", new JsonObject { ["ballotId"] = ballot.Id });
+        var closed = await Teams.InvokeAsync(TeamsUser.Alex, "votes.close", new JsonObject { ["ballotId"] = ballot.Id });
         var result = CardReader.AllText(closed.UpdatedCard!);
         result.ShouldContain("2 commune(s) sur 40");
         result.ShouldNotContain("Vote de chaque commune");
-        var final = await GetAsync(_bot, ballot.Id);
+        var final = await GetAsync(Bot, ballot.Id);
         final.Result!.Counts["pour"].ShouldBe(1);
         final.Result.Counts["contre"].ShouldBe(1);
     }
@@ -245,19 +222,19 @@ public sealed class VoteTests : IAsyncLifetime
     [Fact]
     public async Task Procuration_HolderCardShowsBothCommunesVotesForGiverThenWithdrawalRefused()
     {
-        var ballot = await OpenAsync(_bot, Motion());
-        var megansCard = await WaitForCardAsync(_connector, TeamsUser.Megan, ballot.Question);
+        var ballot = await OpenAsync(Bot, Motion());
+        var megansCard = await WaitForCardAsync(Connector, TeamsUser.Megan, ballot.Question);
 
-        var proxyCard = await _teams.ClickAsync(TeamsUser.Megan, CardOf(megansCard), "Donner procuration");
-        var given = await _teams.ClickAsync(TeamsUser.Megan, proxyCard.Card, "Confirmer la procuration", new Dictionary<string, string> { ["holder"] = TeamsUser.Adele.AadObjectId });
+        var proxyCard = await Teams.ClickAsync(TeamsUser.Megan, CardOf(megansCard), "Donner procuration");
+        var given = await Teams.ClickAsync(TeamsUser.Megan, proxyCard.Card, "Confirmer la procuration", new Dictionary<string, string> { ["holder"] = TeamsUser.Adele.AadObjectId });
         given.AllText.ShouldContain("Adele Vance votera pour Namur");
-        var adeles = await WaitForCardAsync(_connector, TeamsUser.Adele, "Namur (procuration de Megan Bowen)");
+        var adeles = await WaitForCardAsync(Connector, TeamsUser.Adele, "Namur (procuration de Megan Bowen)");
         adeles.AllText.ShouldContain("Dinant");
-        var heldVote = await _teams.ClickAsync(TeamsUser.Adele, CardOf(adeles), "Contre — Namur");
-        var ownVote = await _teams.ClickAsync(TeamsUser.Adele, heldVote.UpdatedCard!, "Pour — Dinant");
-        var withdrawal = await _teams.InvokeAsync(TeamsUser.Megan, "votes.withdrawproxy", new JsonObject { ["ballotId"] = ballot.Id });
-        var giverVotes = await VoteAsync(_teams, TeamsUser.Megan, ballot.Id, "Namur", "pour");
-        var secondProcuration = await _teams.InvokeAsync(TeamsUser.Isaiah, "votes.giveproxy", new JsonObject { ["ballotId"] = ballot.Id, ["holder"] = TeamsUser.Adele.AadObjectId });
+        var heldVote = await Teams.ClickAsync(TeamsUser.Adele, CardOf(adeles), "Contre — Namur");
+        var ownVote = await Teams.ClickAsync(TeamsUser.Adele, heldVote.UpdatedCard!, "Pour — Dinant");
+        var withdrawal = await Teams.InvokeAsync(TeamsUser.Megan, "votes.withdrawproxy", new JsonObject { ["ballotId"] = ballot.Id });
+        var giverVotes = await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Namur", "pour");
+        var secondProcuration = await Teams.InvokeAsync(TeamsUser.Isaiah, "votes.giveproxy", new JsonObject { ["ballotId"] = ballot.Id, ["holder"] = TeamsUser.Adele.AadObjectId });
 
         CardReader.AllText(ownVote.UpdatedCard!).ShouldContain("Vous avez voté : Contre (par procuration)");
         withdrawal.AllText.ShouldContain("Adele Vance a déjà voté avec votre procuration : elle ne peut plus être retirée.");
@@ -268,20 +245,20 @@ public sealed class VoteTests : IAsyncLifetime
         namur.ByProcuration.ShouldBeTrue();
         namur.CastBy.ShouldBe(TeamsUser.Adele.AadObjectId);
         (await Ballots.GetVoteAsync(ballot.Id, "Dinant"))!.Value.ChoiceIds.ShouldBe(["pour"]);
-        var procuration = await _bot.Services.GetRequiredService<ProcurationBook>().GivenByAsync(ProcurationScope.Ballot, ballot.Id, "Namur");
+        var procuration = await Bot.Services.GetRequiredService<ProcurationBook>().GivenByAsync(ProcurationScope.Ballot, ballot.Id, "Namur");
         procuration!.UsedAt.ShouldNotBeNull();
-        (await SealedAuditAsync(_bot, ballot.Id)).Select(entry => entry.Kind).ShouldBe(["created", "opened", "procuration-given", "procuration-used", "vote-cast", "vote-cast"]);
+        (await SealedAuditAsync(Bot, ballot.Id)).Select(entry => entry.Kind).ShouldBe(["created", "opened", "procuration-given", "procuration-used", "vote-cast", "vote-cast"]);
     }
 
     [Fact]
     public async Task Procuration_UnusedOne_CanBeWithdrawnAndGiverVotesAgain()
     {
-        var ballot = await OpenAsync(_bot, Motion());
-        await _teams.InvokeAsync(TeamsUser.Megan, "votes.giveproxy", new JsonObject { ["ballotId"] = ballot.Id, ["holder"] = TeamsUser.Isaiah.AadObjectId });
+        var ballot = await OpenAsync(Bot, Motion());
+        await Teams.InvokeAsync(TeamsUser.Megan, "votes.giveproxy", new JsonObject { ["ballotId"] = ballot.Id, ["holder"] = TeamsUser.Isaiah.AadObjectId });
 
-        var withdrawn = await _teams.InvokeAsync(TeamsUser.Megan, "votes.withdrawproxy", new JsonObject { ["ballotId"] = ballot.Id });
-        var holderTries = await VoteAsync(_teams, TeamsUser.Isaiah, ballot.Id, "Namur", "pour");
-        var giverVotes = await VoteAsync(_teams, TeamsUser.Megan, ballot.Id, "Namur", "pour");
+        var withdrawn = await Teams.InvokeAsync(TeamsUser.Megan, "votes.withdrawproxy", new JsonObject { ["ballotId"] = ballot.Id });
+        var holderTries = await VoteAsync(Teams, TeamsUser.Isaiah, ballot.Id, "Namur", "pour");
+        var giverVotes = await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Namur", "pour");
 
         withdrawn.AllText.ShouldContain("Procuration retirée");
         holderTries.AllText.ShouldContain("vous ne détenez pas sa procuration");
@@ -291,54 +268,54 @@ public sealed class VoteTests : IAsyncLifetime
     [Fact]
     public async Task Procuration_SessionScopedFromConferenceRsvp_IsHonouredForBallotsOfThatSession()
     {
-        var book = _bot.Services.GetRequiredService<ProcurationBook>();
-        var roster = _bot.Services.GetRequiredService<RosterDirectory>();
+        var book = Bot.Services.GetRequiredService<ProcurationBook>();
+        var roster = Bot.Services.GetRequiredService<RosterDirectory>();
         await book.GiveAsync(ProcurationScope.Session, "session-2026-03", (await roster.FindAsync(TeamsUser.Megan.AadObjectId))!, (await roster.FindAsync(TeamsUser.Isaiah.AadObjectId))!);
-        var inSession = await OpenAsync(_bot, Motion() with { SessionId = "session-2026-03", AgendaItemId = "point-3" });
-        var outside = await OpenAsync(_bot, Motion("Autre question hors séance"));
+        var inSession = await OpenAsync(Bot, Motion() with { SessionId = "session-2026-03", AgendaItemId = "point-3" });
+        var outside = await OpenAsync(Bot, Motion("Autre question hors séance"));
 
-        var isaiahsCard = await WaitForCardAsync(_connector, TeamsUser.Isaiah, "Namur (proxy from Megan Bowen)");
-        var holder = await VoteAsync(_teams, TeamsUser.Isaiah, inSession.Id, "Namur", "abstention");
-        var holderOutside = await VoteAsync(_teams, TeamsUser.Isaiah, outside.Id, "Namur", "abstention");
+        var isaiahsCard = await WaitForCardAsync(Connector, TeamsUser.Isaiah, "Namur (proxy from Megan Bowen)");
+        var holder = await VoteAsync(Teams, TeamsUser.Isaiah, inSession.Id, "Namur", "abstention");
+        var holderOutside = await VoteAsync(Teams, TeamsUser.Isaiah, outside.Id, "Namur", "abstention");
 
         isaiahsCard.AllText.ShouldContain(inSession.Question);
         holder.UpdatedCard.ShouldNotBeNull(holder.AllText);
         holderOutside.AllText.ShouldContain("vous ne détenez pas sa procuration");
         (await book.GivenByAsync(ProcurationScope.Session, "session-2026-03", "Namur"))!.UsedAt.ShouldNotBeNull();
         (await book.WithdrawAsync(ProcurationScope.Session, "session-2026-03", "Namur")).ShouldBeFalse();
-        var ofSession = await _bot.Services.GetRequiredService<BallotsOfSession>().ListAsync("session-2026-03");
+        var ofSession = await Bot.Services.GetRequiredService<BallotsOfSession>().ListAsync("session-2026-03");
         ofSession.ShouldHaveSingleItem().AgendaItemId.ShouldBe("point-3");
     }
 
     [Fact]
     public async Task Reminders_GoOnlyToCommunesThatHaveNotVoted()
     {
-        var ballot = await OpenAsync(_bot, Motion());
-        await WaitForCardAsync(_connector, TeamsUser.Isaiah, ballot.Question);
-        await VoteAsync(_teams, TeamsUser.Megan, ballot.Id, "Namur", "pour");
-        var before = _connector.Delivered.Count;
+        var ballot = await OpenAsync(Bot, Motion());
+        await WaitForCardAsync(Connector, TeamsUser.Isaiah, ballot.Question);
+        await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Namur", "pour");
+        var before = Connector.Delivered.Count;
 
-        var reminded = await _teams.InvokeAsync(TeamsUser.Alex, "votes.remind", new JsonObject { ["ballotId"] = ballot.Id });
+        var reminded = await Teams.InvokeAsync(TeamsUser.Alex, "votes.remind", new JsonObject { ["ballotId"] = ballot.Id });
 
         reminded.AllText.ShouldContain("Rappel envoyé à 2 personne(s)");
-        var reminder = await WaitForCardAsync(_connector, TeamsUser.Isaiah, "Reminder: your commune has not voted yet");
+        var reminder = await WaitForCardAsync(Connector, TeamsUser.Isaiah, "Reminder: your commune has not voted yet");
         reminder.AllText.ShouldContain("Not voted yet.");
-        await WaitForCardAsync(_connector, TeamsUser.Adele, "Rappel");
-        CardsTo(_connector, TeamsUser.Megan).ShouldNotContain(request => request.AllText.Contains("Rappel", StringComparison.Ordinal));
-        _connector.Delivered.Count.ShouldBeGreaterThan(before);
+        await WaitForCardAsync(Connector, TeamsUser.Adele, "Rappel");
+        CardsTo(Connector, TeamsUser.Megan).ShouldNotContain(request => request.AllText.Contains("Rappel", StringComparison.Ordinal));
+        Connector.Delivered.Count.ShouldBeGreaterThan(before);
     }
 
     [Fact]
     public async Task Votes_Command_ListsOpenBallotsMarkingThoseWaitingOnTheUser()
     {
-        var waiting = await OpenAsync(_bot, Motion("Question en attente de Megan"));
-        var done = await OpenAsync(_bot, Motion("Question déjà votée par Megan"));
-        var other = await OpenAsync(_bot, Motion("Question au bassin Essaimage") with { Bassin = "essaimage", Communes = BepBot.Platform.Territory.TerritoryMap.Essaimage.Communes });
-        await VoteAsync(_teams, TeamsUser.Megan, done.Id, "Namur", "pour");
+        var waiting = await OpenAsync(Bot, Motion("Question en attente de Megan"));
+        var done = await OpenAsync(Bot, Motion("Question déjà votée par Megan"));
+        var other = await OpenAsync(Bot, Motion("Question au bassin Essaimage") with { Bassin = "essaimage", Communes = BepBot.Platform.Territory.TerritoryMap.Essaimage.Communes });
+        await VoteAsync(Teams, TeamsUser.Megan, done.Id, "Namur", "pour");
 
-        var megan = (await _teams.SayAsync(TeamsUser.Megan, "votes")).AllText;
-        var alex = (await _teams.SayAsync(TeamsUser.Alex, "votes")).AllText;
-        var patti = (await _teams.SayAsync(TeamsUser.Patti, "votes")).AllText;
+        var megan = (await Teams.SayAsync(TeamsUser.Megan, "votes")).AllText;
+        var alex = (await Teams.SayAsync(TeamsUser.Alex, "votes")).AllText;
+        var patti = (await Teams.SayAsync(TeamsUser.Patti, "votes")).AllText;
 
         megan.ShouldContain("Question en attente de Megan\n⏳ En attente de votre vote");
         megan.ShouldContain("Question déjà votée par Megan\n✓ Vous avez voté");
@@ -351,10 +328,10 @@ public sealed class VoteTests : IAsyncLifetime
     [Fact]
     public async Task Section_OpenBallotsOfCommune_ShowsParticipationNotChoiceForSecretBallot()
     {
-        var open = await OpenAsync(_bot, Motion("Question publique"));
-        var secret = await OpenAsync(_bot, Motion("Question secrète") with { Secret = true });
-        await VoteAsync(_teams, TeamsUser.Megan, secret.Id, "Namur", "contre");
-        var section = _bot.Services.GetServices<BepBot.Platform.CommunePages.ICommunePageSection>().OfType<OpenBallotsSection>().Single();
+        var open = await OpenAsync(Bot, Motion("Question publique"));
+        var secret = await OpenAsync(Bot, Motion("Question secrète") with { Secret = true });
+        await VoteAsync(Teams, TeamsUser.Megan, secret.Id, "Namur", "contre");
+        var section = Bot.Services.GetServices<BepBot.Platform.CommunePages.ICommunePageSection>().OfType<OpenBallotsSection>().Single();
         var viewer = new BepBot.Chat.ChatUser(TeamsUser.Lynne.AadObjectId, "Lynne Robbins", Role.Officer, null);
 
         var namur = await section.DescribeAsync("Namur", viewer, System.Globalization.CultureInfo.GetCultureInfo("fr-BE"), CancellationToken.None);
@@ -372,7 +349,7 @@ public sealed class VoteTests : IAsyncLifetime
     public async Task NewBallot_FlowWithConferenceCatalog_CreatesOpensAndSendsCards()
     {
         await using var bot = new BotApplication().WithServices(services => services.AddSingleton<IConferenceSessionCatalog>(new FixedCatalog()));
-        using var teams = bot.CreateTeamsClient(_connector.ServiceUrl);
+        using var teams = bot.CreateTeamsClient(Connector.ServiceUrl);
         await teams.InstallAsync(TeamsUser.Megan);
         string[] answers = ["Approuvez-vous l'adhésion à la centrale d'achat d'énergie ?", "Le BEP propose une adhésion groupée.", "https://www.bep.be/centrale", "default", "all", "maintenant", "à la main", "public", "50 %", "simple", "non", "non"];
         var start = await teams.SayAsync(TeamsUser.Alex, "nouveau vote");
@@ -397,7 +374,7 @@ public sealed class VoteTests : IAsyncLifetime
         ballot.Quorum.ShouldBe(QuorumKind.Percent);
         ballot.QuorumValue.ShouldBe(50);
         ballot.Links.ShouldBe(["https://www.bep.be/centrale"]);
-        var card = await WaitForCardAsync(_connector, TeamsUser.Megan, "l'adhésion à la centrale d'achat");
+        var card = await WaitForCardAsync(Connector, TeamsUser.Megan, "l'adhésion à la centrale d'achat");
         card.AllText.ShouldContain("au moins 50 % des communes du périmètre (20)");
         (await GetAsync(bot, ballot.Id)).State.ShouldBe(BallotState.Open);
     }
@@ -405,17 +382,17 @@ public sealed class VoteTests : IAsyncLifetime
     [Fact]
     public async Task NewBallot_BadAnswers_AreRepromptedWithTheReason()
     {
-        await _teams.SayAsync(TeamsUser.Alex, "nouveau vote");
+        await Teams.SayAsync(TeamsUser.Alex, "nouveau vote");
 
-        var tooShort = await _teams.SayAsync(TeamsUser.Alex, "Oui");
-        await _teams.SayAsync(TeamsUser.Alex, "Approuvez-vous le budget 2027 ?");
-        await _teams.SayAsync(TeamsUser.Alex, "-");
-        var badLink = await _teams.SayAsync(TeamsUser.Alex, "javascript:alert(1)");
-        await _teams.SayAsync(TeamsUser.Alex, "-");
-        await _teams.SayAsync(TeamsUser.Alex, "single");
-        var oneChoice = await _teams.SayAsync(TeamsUser.Alex, "Option A");
-        var refusedForOfficer = await _teams.SayAsync(TeamsUser.Patti, "nouveau vote");
-        var cancelled = await _teams.SayAsync(TeamsUser.Alex, "annuler");
+        var tooShort = await Teams.SayAsync(TeamsUser.Alex, "Oui");
+        await Teams.SayAsync(TeamsUser.Alex, "Approuvez-vous le budget 2027 ?");
+        await Teams.SayAsync(TeamsUser.Alex, "-");
+        var badLink = await Teams.SayAsync(TeamsUser.Alex, "javascript:alert(1)");
+        await Teams.SayAsync(TeamsUser.Alex, "-");
+        await Teams.SayAsync(TeamsUser.Alex, "single");
+        var oneChoice = await Teams.SayAsync(TeamsUser.Alex, "Option A");
+        var refusedForOfficer = await Teams.SayAsync(TeamsUser.Patti, "nouveau vote");
+        var cancelled = await Teams.SayAsync(TeamsUser.Alex, "annuler");
 
         tooShort.AllText.ShouldContain("La question compte de 5 à 300 caractères.");
         badLink.AllText.ShouldContain("commençant par https://");
@@ -428,7 +405,7 @@ public sealed class VoteTests : IAsyncLifetime
     private async Task<string> DownloadAsync(string text)
     {
         var link = text[(text.IndexOf("](", StringComparison.Ordinal) + 2)..text.IndexOf(") (", StringComparison.Ordinal)];
-        return (await _teams.Http.GetStringAsync(new Uri(link).PathAndQuery)).TrimStart('\uFEFF');
+        return (await Teams.Http.GetStringAsync(new Uri(link).PathAndQuery)).TrimStart('\uFEFF');
     }
 
     private sealed class FixedCatalog : IConferenceSessionCatalog
