@@ -20,8 +20,11 @@ public sealed partial class BepBotAdapter : CloudAdapter
         CultureMiddleware culture,
         DuplicateActivityMiddleware duplicates,
         IStringLocalizer<ChatTexts> texts,
+        ILoggerFactory loggerFactory,
         ILogger<BepBotAdapter> logger)
-        : base(authentication, logger)
+        // The SDK logs three Information lines per turn: under its own category, configuration can quiet them
+        // without quieting ours.
+        : base(authentication, loggerFactory.CreateLogger<CloudAdapter>())
     {
         Use(turnTelemetry);
         Use(pipelineStarted);

@@ -10,16 +10,16 @@ namespace BepBot.Teams;
 /// </summary>
 public sealed class LogScopeMiddleware(ILogger<LogScopeMiddleware> logger) : Microsoft.Bot.Builder.IMiddleware
 {
+    // A message-template scope: structured properties for the JSON formatter and Azure Monitor, and a readable line
+    // for the simple console formatter (which prints a scope's ToString(), the type name for a plain dictionary).
+    private static readonly Func<ILogger, string?, string?, string?, string?, IDisposable?> TurnScope =
+        LoggerMessage.DefineScope<string?, string?, string?, string?>(
+            "{ActivityType} {ActivityId} in {ConversationId} from user {UserHash}");
+
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
         var activity = turnContext.Activity;
-        using (logger.BeginScope(new Dictionary<string, object?>
-        {
-            ["ActivityId"] = activity.Id,
-            ["ActivityType"] = activity.Type,
-            ["ConversationId"] = activity.Conversation?.Id,
-            ["UserHash"] = HashOf(activity.From?.AadObjectId ?? activity.From?.Id),
-        }))
+        using (TurnScope(logger, activity.Type, activity.Id, activity.Conversation?.Id, HashOf(activity.From?.AadObjectId ?? activity.From?.Id)))
         {
             await next(cancellationToken);
         }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
+using BepBot.Tests.Harness;
 
 namespace BepBot.Tests.Cards;
 
@@ -11,7 +12,7 @@ internal static class NodeScript
 
     public static JsonArray Run(string script, JsonNode input)
     {
-        var tools = CardTestPaths.NodeTools;
+        var tools = NodeTools.Folder;
         var start = new ProcessStartInfo("node")
         {
             ArgumentList = { Path.Combine(tools, script) },
@@ -28,7 +29,7 @@ internal static class NodeScript
         start.Environment["LANG"] = "C.UTF-8";
         start.Environment["LC_ALL"] = "C.UTF-8";
 
-        using var process = Start(start);
+        using var process = NodeTools.Start(start);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         process.StandardInput.Write(input.ToJsonString());
@@ -46,17 +47,5 @@ internal static class NodeScript
 
         return JsonNode.Parse(stdout.Result)?.AsArray()
             ?? throw new InvalidOperationException($"node {script} printed no results.");
-    }
-
-    private static Process Start(ProcessStartInfo start)
-    {
-        try
-        {
-            return Process.Start(start) ?? throw new InvalidOperationException("node did not start");
-        }
-        catch (System.ComponentModel.Win32Exception error)
-        {
-            throw new InvalidOperationException("node (Node.js 20) must be on the PATH to run the card cross-checks.", error);
-        }
     }
 }

@@ -3,6 +3,7 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.Json.Nodes;
 using BepBot.Tests.Cards;
+using BepBot.Tests.Harness;
 
 namespace BepBot.Tests.Manifest;
 
@@ -65,7 +66,7 @@ internal sealed class AppPackage : IDisposable
             StandardErrorEncoding = Encoding.UTF8,
             UseShellExecute = false,
         };
-        start.Environment["BEPBOT_TEST_NODE_TOOLS"] = CardTestPaths.NodeTools;
+        start.Environment["BEPBOT_TEST_NODE_TOOLS"] = NodeTools.Folder;
         foreach (var name in start.Environment.Keys.Where(name => name.StartsWith("BEPBOT_", StringComparison.Ordinal) && name != "BEPBOT_TEST_NODE_TOOLS").ToList())
         {
             start.Environment.Remove(name);
@@ -76,7 +77,7 @@ internal sealed class AppPackage : IDisposable
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
+        using var process = NodeTools.Start(start);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(Timeout))
