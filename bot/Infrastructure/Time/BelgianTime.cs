@@ -11,6 +11,13 @@ public static class BelgianTime
 
     public static DateTimeOffset ToBrussels(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
+    /// <summary>The Brussels day <paramref name="days"/> after <paramref name="now"/>'s, at <paramref name="time"/> Brussels time.</summary>
+    public static DateTimeOffset DaysAhead(DateTimeOffset now, int days, TimeOnly time)
+    {
+        var local = DateOnly.FromDateTime(ToBrussels(now).DateTime).AddDays(days).ToDateTime(time, DateTimeKind.Unspecified);
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, Zone), TimeSpan.Zero);
+    }
+
     /// <summary>"jeudi 12 mars 2026 à 14h00" (fr) or "Thursday 12 March 2026 at 14:00" (en).</summary>
     public static string FormatDateTime(DateTimeOffset instant, CultureInfo culture)
     {
