@@ -35,6 +35,7 @@ public sealed partial class ConferencesSeeder(
 
         var now = clock.GetUtcNow();
         var afternoon = new TimeOnly(14, 0);
+        var first = BelgianTime.Next(DayOfWeek.Thursday, now, 21, afternoon);
         string change;
         using (CultureScope.Use(BelgianTime.French))
         {
@@ -49,7 +50,7 @@ public sealed partial class ConferencesSeeder(
             "BEP, avenue Sergent Vrithoff 2, Namur",
             false,
             150,
-            [BelgianTime.DaysAhead(now, 21, afternoon), BelgianTime.DaysAhead(now, 28, afternoon), BelgianTime.DaysAhead(now, 35, afternoon)],
+            [first, BelgianTime.Next(DayOfWeek.Tuesday, first, 5, afternoon), BelgianTime.Next(DayOfWeek.Thursday, first, 7, afternoon)],
             null,
             QuorumRule.Majority,
             ConferenceState.DatePoll,

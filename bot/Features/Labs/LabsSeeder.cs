@@ -40,6 +40,8 @@ public sealed partial class LabsSeeder(
     protected override async Task SeedAsync(CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
+        var tuesday = BelgianTime.Next(DayOfWeek.Tuesday, now, 14, new TimeOnly(9, 30));
+        var thursday = BelgianTime.Next(DayOfWeek.Thursday, now, 21, new TimeOnly(14, 0));
         await SeedLabAsync(
             new Lab(
                 OpenLabId,
@@ -47,12 +49,12 @@ public sealed partial class LabsSeeder(
                     LabInput.SeedThemes[0],
                     "La cybersécurité dans nos communes (démonstration)",
                     "Données de démonstration. Sauvegardes, hameçonnage, plan de réaction : retours d'expérience de communes de la province et exercices pratiques.",
-                    BelgianTime.DaysAhead(now, 14, new TimeOnly(9, 30)),
-                    BelgianTime.DaysAhead(now, 14, new TimeOnly(12, 0)),
+                    tuesday,
+                    tuesday.AddMinutes(150),
                     Place,
                     null,
                     LabAudience.Everyone,
-                    BelgianTime.DaysAhead(now, 12, new TimeOnly(23, 59))),
+                    tuesday.AddDays(-2)),
                 20,
                 null,
                 LabState.Open,
@@ -68,12 +70,12 @@ public sealed partial class LabsSeeder(
                     LabInput.SeedThemes[3],
                     "Commerces de proximité : revitaliser les centres (démonstration)",
                     "Données de démonstration. Atelier en petit groupe sur les cellules vides, les marchés locaux et les partenariats avec les commerçants.",
-                    BelgianTime.DaysAhead(now, 21, new TimeOnly(14, 0)),
-                    BelgianTime.DaysAhead(now, 21, new TimeOnly(16, 30)),
+                    thursday,
+                    thursday.AddMinutes(150),
                     Place,
                     null,
                     LabAudience.Officers,
-                    BelgianTime.DaysAhead(now, 19, new TimeOnly(23, 59))),
+                    thursday.AddDays(-2)),
                 3,
                 null,
                 LabState.Open,

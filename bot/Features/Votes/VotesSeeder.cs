@@ -52,7 +52,7 @@ public sealed partial class VotesSeeder(
             null,
             [.. TerritoryMap.Communes.Select(commune => commune.Name)],
             null,
-            BelgianTime.DaysAhead(now, 14, new TimeOnly(18, 0)),
+            BelgianTime.Next(DayOfWeek.Friday, now, 12, new TimeOnly(18, 0)),
             Secret: false,
             QuorumKind.None,
             0,

@@ -11,11 +11,12 @@ public static class BelgianTime
 
     public static DateTimeOffset ToBrussels(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
-    /// <summary>The Brussels day <paramref name="days"/> after <paramref name="now"/>'s, at <paramref name="time"/> Brussels time.</summary>
-    public static DateTimeOffset DaysAhead(DateTimeOffset now, int days, TimeOnly time)
+    /// <summary>The first <paramref name="day"/> at least <paramref name="atLeastDays"/> days after <paramref name="now"/> (Brussels dates), at <paramref name="time"/> Brussels time.</summary>
+    public static DateTimeOffset Next(DayOfWeek day, DateTimeOffset now, int atLeastDays, TimeOnly time)
     {
-        var local = DateOnly.FromDateTime(ToBrussels(now).DateTime).AddDays(days).ToDateTime(time, DateTimeKind.Unspecified);
-        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, Zone), TimeSpan.Zero);
+        var date = DateOnly.FromDateTime(ToBrussels(now).DateTime).AddDays(atLeastDays);
+        date = date.AddDays(((int)day - (int)date.DayOfWeek + 7) % 7);
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(time, DateTimeKind.Unspecified), Zone), TimeSpan.Zero);
     }
 
     /// <summary>"jeudi 12 mars 2026 à 14h00" (fr) or "Thursday 12 March 2026 at 14:00" (en).</summary>
