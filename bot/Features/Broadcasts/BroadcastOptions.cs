@@ -4,6 +4,9 @@ public sealed class BroadcastOptions
 {
     public const string Section = "Broadcasts";
 
+    /// <summary>Seed a finished demo announcement with its delivery report (local play only; nothing is sent).</summary>
+    public bool SeedDemo { get; set; }
+
     /// <summary>Sends in flight at once per bot instance.</summary>
     public int Concurrency { get; set; } = 16;
 

@@ -21,6 +21,7 @@ public static class BroadcastRegistration
         services.AddJobHandler<LaunchBroadcastJob>(LaunchBroadcastJob.JobKind);
         services.AddJobHandler<WatchBroadcastJob>(WatchBroadcastJob.JobKind);
         services.AddHostedService<DeliveryWorker>();
+        services.AddHostedService<BroadcastsSeeder>();
         services.AddCommand<StartBroadcast>("broadcast", "broadcasts", Roles.Staff, "diffuser", "broadcast", "nouvelle diffusion");
         services.AddCommand<ListBroadcasts>("broadcasts", "broadcasts", Roles.Staff, "diffusions", "broadcasts", "diffusions programmees");
         services.AddCardAction<PreviewBroadcast>("broadcasts.preview", Roles.Staff);

@@ -4,6 +4,9 @@ public sealed class ConferenceOptions
 {
     public const string Section = "Conferences";
 
+    /// <summary>Seed an upcoming demo session with its date poll (local play only).</summary>
+    public bool SeedDemo { get; set; }
+
     /// <summary>The BEP mailbox that organises the Outlook events (app-only Graph: Calendars.ReadWrite on it).</summary>
     public string? OrganizerMailbox { get; set; }
 

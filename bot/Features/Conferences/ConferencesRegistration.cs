@@ -35,6 +35,7 @@ public static class ConferencesRegistration
         services.AddBroadcastContent<AgendaContent>();
         services.AddBroadcastContent<DecisionsContent>();
         services.AddCommunePageSection<NextConferenceSection>();
+        services.AddHostedService<ConferencesSeeder>();
 
         services.AddCommand<StartScheduleConference>("conferences.schedule", "conferences", Roles.Staff, "planifier une conference", "schedule a conference", "nouvelle conference");
         services.AddCommand<ListConferences>("conferences", "conferences", Roles.Members, "conferences", "conference", "conferences des bourgmestres");

@@ -23,6 +23,7 @@ public static class LabsRegistration
         services.AddJobHandler<LabInboxTidyJob>(LabInboxTidyJob.JobKind);
         services.AddBroadcastContent<LabNoticeContent>();
         services.AddCommunePageSection<LabsCommunePageSection>();
+        services.AddHostedService<LabsSeeder>();
 
         services.AddCommand<ListLabs>("labs", "labs", Roles.Members, "séminaires", "labs", "territory labs", "seminars");
         services.AddCommand<MyRegistrations>("labs.mine", "labs", Roles.Members, "mes inscriptions", "my registrations");

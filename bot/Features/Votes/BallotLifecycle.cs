@@ -11,6 +11,9 @@ public sealed class VotesOptions
 {
     public const string Section = "Votes";
 
+    /// <summary>Seed an open demo ballot (local play only).</summary>
+    public bool SeedDemo { get; set; }
+
     /// <summary>How long before the close the reminder goes to communes that have not voted.</summary>
     public TimeSpan ReminderBeforeClose { get; set; } = TimeSpan.FromHours(24);
 
@@ -41,9 +44,21 @@ public sealed partial class BallotLifecycle(
 {
     public async Task CreateAsync(Ballot ballot, CancellationToken cancellationToken)
     {
-        await ballots.CreateAsync(ballot, cancellationToken);
-        await audit.RecordAsync(ballot.Id, new AuditEvent("created", ballot.CreatedAt, ballot.CreatedByName, Detail: ballot.Question), cancellationToken);
+        await StoreNewAsync(ballot, cancellationToken);
         await jobs.ScheduleAsync(OpenBallotJob.JobKind, OpenJobId(ballot.Id), ballot.OpensAt ?? ballot.CreatedAt, ballot.Id, cancellationToken);
+    }
+
+    /// <summary>
+    /// A ballot open from its creation whose card is sent to nobody: the voters find it with `votes`. For demo data,
+    /// whose Playground users have no conversation yet for a card to reach. Its close and reminder are planned as usual.
+    /// </summary>
+    public async Task CreateOpenWithoutCardAsync(Ballot ballot, CancellationToken cancellationToken)
+    {
+        var open = ballot with { State = BallotState.Open, OpensAt = null, OpenedAt = ballot.CreatedAt };
+        await StoreNewAsync(open, cancellationToken);
+        await audit.RecordAsync(open.Id, OpenedEvent(open, open.CreatedAt), cancellationToken);
+        LogOpened(logger, open.Id, open.Communes.Count);
+        await ScheduleCloseAsync(open, clock.GetUtcNow(), cancellationToken);
     }
 
     /// <summary>Opens a scheduled ballot (idempotent) and makes sure its card, close and reminder are on their way.</summary>
@@ -63,24 +78,37 @@ public sealed partial class BallotLifecycle(
 
         if (opened)
         {
-            await audit.RecordAsync(id, new AuditEvent("opened", now, "BepBot", Detail: ballot.ClosesAt?.ToString("O", CultureInfo.InvariantCulture)), cancellationToken);
+            await audit.RecordAsync(id, OpenedEvent(ballot, now), cancellationToken);
             LogOpened(logger, id, ballot.Communes.Count);
         }
 
         await broadcaster.StartAsync(
             new BroadcastRequest(ballot.Question, string.Empty, new Audience(AudienceKind.Members, Members: await VotersAsync(ballot, cancellationToken)), ballot.CreatedBy, ballot.CreatedByName, new BroadcastContent(BallotCardContent.ContentKind, id), Id: "vb" + id),
             cancellationToken);
+        await ScheduleCloseAsync(ballot, now, cancellationToken);
+        return ballot;
+    }
+
+    private async Task StoreNewAsync(Ballot ballot, CancellationToken cancellationToken)
+    {
+        await ballots.CreateAsync(ballot, cancellationToken);
+        await audit.RecordAsync(ballot.Id, new AuditEvent("created", ballot.CreatedAt, ballot.CreatedByName, Detail: ballot.Question), cancellationToken);
+    }
+
+    private static AuditEvent OpenedEvent(Ballot ballot, DateTimeOffset at) =>
+        new("opened", at, "BepBot", Detail: ballot.ClosesAt?.ToString("O", CultureInfo.InvariantCulture));
+
+    private async Task ScheduleCloseAsync(Ballot ballot, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         if (ballot.ClosesAt is { } closes)
         {
-            await jobs.ScheduleAsync(CloseBallotJob.JobKind, CloseJobId(id), closes, id, cancellationToken);
+            await jobs.ScheduleAsync(CloseBallotJob.JobKind, CloseJobId(ballot.Id), closes, ballot.Id, cancellationToken);
             var remindAt = closes - options.Value.ReminderBeforeClose;
             if (remindAt > now)
             {
-                await jobs.ScheduleAsync(RemindBallotJob.JobKind, RemindJobId(id), remindAt, id, cancellationToken);
+                await jobs.ScheduleAsync(RemindBallotJob.JobKind, RemindJobId(ballot.Id), remindAt, ballot.Id, cancellationToken);
             }
         }
-
-        return ballot;
     }
 
     /// <summary>Closes the ballot, counts, seals the audit log and sends the result. Only the caller that closes it does the rest.</summary>

@@ -34,6 +34,7 @@ public static class VotesRegistration
         services.AddBroadcastContent<BallotReminderContent>();
         services.AddBroadcastContent<ResultContent>();
         services.AddCommunePageSection<OpenBallotsSection>();
+        services.AddHostedService<VotesSeeder>();
         services.AddFlow<NewBallotFlow>();
         services.AddCommand<StartNewBallot>("votes.new", "votes", Roles.Staff, "nouveau vote", "new ballot", "creer un vote");
         services.AddCommand<ListBallots>("votes", "votes", Voters, "votes", "mes votes", "ballots");

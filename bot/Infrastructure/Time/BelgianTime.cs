@@ -11,6 +11,14 @@ public static class BelgianTime
 
     public static DateTimeOffset ToBrussels(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, Zone);
 
+    /// <summary>The first <paramref name="day"/> at least <paramref name="atLeastDays"/> days after <paramref name="now"/> (Brussels dates), at <paramref name="time"/> Brussels time.</summary>
+    public static DateTimeOffset Next(DayOfWeek day, DateTimeOffset now, int atLeastDays, TimeOnly time)
+    {
+        var date = DateOnly.FromDateTime(ToBrussels(now).DateTime).AddDays(atLeastDays);
+        date = date.AddDays(((int)day - (int)date.DayOfWeek + 7) % 7);
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(time, DateTimeKind.Unspecified), Zone), TimeSpan.Zero);
+    }
+
     /// <summary>"jeudi 12 mars 2026 à 14h00" (fr) or "Thursday 12 March 2026 at 14:00" (en).</summary>
     public static string FormatDateTime(DateTimeOffset instant, CultureInfo culture)
     {
