@@ -3,9 +3,6 @@ using System.Text.Json.Nodes;
 
 namespace BepBot.Cards;
 
-// What an expression sees: the whole data ($root), the current $data and, inside a repeat, $index.
-internal readonly record struct Scope(JsonNode? Root, JsonNode? Data, int? Index);
-
 // Evaluates with the semantics of adaptive-expressions 4.x (as used by adaptivecards-templating 2.3.1)
 // wherever the official engine returns a normal value, and throws wherever it would substitute
 // "${...}", swallow an error into false, or produce something a card cannot show.

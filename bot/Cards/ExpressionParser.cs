@@ -3,9 +3,6 @@ using System.Text;
 
 namespace BepBot.Cards;
 
-// One ${...} inside a template string, with its source text.
-internal sealed record ExpressionPiece(Expr Expression, string Source);
-
 // Parses template strings the way adaptivecards-templating does (it hands "`" + value + "`" to the
 // adaptive-expressions string-interpolation grammar), but accepts only the small language BepBot
 // supports and refuses everything else with a message.

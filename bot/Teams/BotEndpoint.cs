@@ -131,17 +131,3 @@ public static partial class BotEndpoint
     [LoggerMessage(Level = LogLevel.Warning, Message = "Activity rejected: authentication failed ({ExceptionType}: {Reason})")]
     private static partial void LogUnauthenticated(ILogger logger, string exceptionType, string reason);
 }
-
-/// <summary>Marks that authentication passed and our middleware pipeline began, for the endpoint's status mapping.</summary>
-public sealed class PipelineStartedMiddleware(IHttpContextAccessor http) : Microsoft.Bot.Builder.IMiddleware
-{
-    public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
-    {
-        if (http.HttpContext is { } context)
-        {
-            context.Items[BotEndpoint.PipelineStartedKey] = true;
-        }
-
-        await next(cancellationToken);
-    }
-}

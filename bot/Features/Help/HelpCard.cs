@@ -42,23 +42,3 @@ public sealed class HelpCard(CommandTable table, CardCatalog cards, IStringLocal
             : text.Value;
     }
 }
-
-/// <summary>`aide` / `help`, and the "Voir l'aide" button (`help.show`).</summary>
-public sealed class ShowHelp(HelpCard help, IStringLocalizer<HelpTexts> texts) : ICommandHandler, ICardActionHandler
-{
-    public Task<Reply> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken) =>
-        Task.FromResult(Reply.WithCard(help.Build(turn), texts["Help_Title"]));
-
-    public Task<Reply> HandleAsync(ChatTurn turn, System.Text.Json.JsonElement data, CancellationToken cancellationToken) =>
-        HandleAsync(turn, string.Empty, cancellationToken);
-}
-
-/// <summary>Text that no command matched: say so briefly, then show what this user can do.</summary>
-public sealed class NotUnderstood(HelpCard help, IStringLocalizer<HelpTexts> texts) : IFallbackHandler
-{
-    public Task<Reply> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken)
-    {
-        var quoted = CardText.EscapeMarkdown(arguments.Length > 80 ? arguments[..80] + "…" : arguments);
-        return Task.FromResult(Reply.WithText(texts["NotUnderstood", quoted]).Then(Reply.WithCard(help.Build(turn), texts["Help_Title"])));
-    }
-}

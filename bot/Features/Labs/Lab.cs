@@ -3,69 +3,6 @@ using BepBot.Chat;
 
 namespace BepBot.Features.Labs;
 
-public enum LabAudience
-{
-    Officers,
-    Bourgmestres,
-    Everyone,
-}
-
-public enum LabState
-{
-    Open,
-    Closed,
-    Cancelled,
-}
-
-public enum SeatStatus
-{
-    Confirmed,
-    Waiting,
-    Cancelled,
-
-    /// <summary>A ticket absorbed without a seat request: a double click, or a click that reached a lab closed meanwhile.</summary>
-    Dropped,
-}
-
-public enum WaitReason
-{
-    Full,
-    Quota,
-}
-
-/// <summary>What staff describe when they create or edit a lab.</summary>
-/// <param name="OnlineLink">Null for a lab on site; <paramref name="Place"/> is null for an online one. Both may be set.</param>
-public sealed record LabDetails(
-    string Theme,
-    string Title,
-    string Description,
-    DateTimeOffset StartsAt,
-    DateTimeOffset EndsAt,
-    string? Place,
-    string? OnlineLink,
-    LabAudience Audience,
-    DateTimeOffset RegistrationDeadline);
-
-/// <summary>One person's request for a seat, in the order the lab's ledger took it in (<see cref="Ordinal"/>).</summary>
-/// <param name="Ticket">The arrival ticket the request came from (its key under the lab's inbox).</param>
-public sealed record Registration(
-    string Ticket,
-    int Ordinal,
-    string AadObjectId,
-    string Name,
-    string Commune,
-    SeatStatus Status,
-    DateTimeOffset ReceivedAt,
-    DateTimeOffset ChangedAt,
-    string? ChangedBy = null,
-    bool? Attended = null)
-{
-    public bool IsActive => Status is SeatStatus.Confirmed or SeatStatus.Waiting;
-}
-
-/// <summary>Where someone stands in a lab, as the cards show it.</summary>
-public sealed record Standing(Registration Registration, int? Position, WaitReason? Reason);
-
 /// <summary>
 /// A lab and its seat ledger in ONE document, so that every change that touches seats (an arrival, a cancellation,
 /// a capacity edit, a close) is a single ETag-guarded write that re-establishes the seat rules: never more than
@@ -179,9 +116,3 @@ public sealed record Lab(
     public IReadOnlyList<Registration> PromotedIn(Lab after) =>
         [.. after.Confirmed.Where(registration => Registrations.Any(before => before.Ticket == registration.Ticket && before.Status == SeatStatus.Waiting))];
 }
-
-/// <summary>
-/// A seat request as it arrives, before the ledger takes it in. Its store key carries everything the ledger needs
-/// (arrival time, person, commune, name), so folding hundreds of them in costs one listing, not one read each.
-/// </summary>
-public sealed record ArrivalTicket(string Key, DateTimeOffset ReceivedAt, string AadObjectId, string Commune, string Name, bool ByStaff);

@@ -4,29 +4,6 @@ using BepBot.Infrastructure.Storage;
 
 namespace BepBot.Features.Labs;
 
-/// <summary>A change that no longer fits the latest lab (closed, cancelled, deadline passed, not registered…): the text says why.</summary>
-public sealed class LabChangeRejectedException : Exception
-{
-    public LabChangeRejectedException()
-    {
-    }
-
-    public LabChangeRejectedException(string message)
-        : base(message)
-    {
-    }
-
-    public LabChangeRejectedException(string message, Exception innerException)
-        : base(message, innerException)
-    {
-    }
-}
-
-public sealed record LabChange(Lab Before, Lab After)
-{
-    public IReadOnlyList<Registration> Promoted => Before.PromotedIn(After);
-}
-
 /// <summary>
 /// Labs and their seats in the store. Why this layout (500 clicks in the same second for 30 seats):
 /// <list type="number">

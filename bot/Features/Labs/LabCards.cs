@@ -6,8 +6,6 @@ using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Labs;
 
-public sealed record CardFact(string Label, string Value);
-
 /// <summary>How a lab reads in every card and message: facts, a person's standing, the lab card itself.</summary>
 public sealed class LabCards(CardCatalog cards, LabCalendar calendar, IStringLocalizer<LabsTexts> texts, TimeProvider clock)
 {

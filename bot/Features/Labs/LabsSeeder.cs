@@ -118,6 +118,3 @@ public sealed partial class LabsSeeder(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Labs seeded with the DEMO lab {LabId} ({Capacity} seats; local play only)")]
     private static partial void LogSeeded(ILogger logger, string labId, int capacity);
 }
-
-/// <summary>An invented registrant of the demo labs: not a roster member, clearly marked as demo by name.</summary>
-public sealed record DemoRegistrant(string AadObjectId, string Name, string Commune);

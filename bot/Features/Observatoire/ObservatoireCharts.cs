@@ -3,8 +3,6 @@ using ScottPlot;
 
 namespace BepBot.Features.Observatoire;
 
-public sealed record ChartImage(byte[] Png, string AltText, int Width, int Height);
-
 /// <summary>
 /// PNG charts for Teams' narrow chat column: 360 px wide (the card scales them down, never up), large fonts, few ticks.
 /// Pure: figures in, bytes out.

@@ -4,11 +4,6 @@ using CsvHelper;
 
 namespace BepBot.Features.Observatoire;
 
-public sealed record ObservatoireCsvResult(IReadOnlyList<Observation> Observations, IReadOnlyList<CsvLineError> Errors)
-{
-    public bool IsValid => Errors.Count == 0;
-}
-
 /// <summary>
 /// Reads the Observatoire's long format (docs/observatoire.md): one row per commune, indicator and year, with
 /// columns commune, indicateur, année, valeur, unité, source; comma, semicolon or tab separated. Every bad row is

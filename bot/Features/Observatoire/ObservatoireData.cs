@@ -2,21 +2,6 @@ using BepBot.Infrastructure.Text;
 
 namespace BepBot.Features.Observatoire;
 
-/// <summary>An indicator as the cards show it, with where its figures come from.</summary>
-public sealed record Indicator(
-    string Key,
-    string Name,
-    string Unit,
-    string Source,
-    string DataSetId,
-    string DataSetName,
-    int Version,
-    DateTimeOffset ImportedAt,
-    bool IsDemo,
-    IReadOnlyList<int> Years);
-
-public sealed record YearValue(int Year, decimal Value);
-
 /// <summary>
 /// What the Observatoire knows: the current version of every data set, merged. When two data sets carry the same
 /// indicator, the one imported last supplies all of it (figures of one indicator never mix two sources).

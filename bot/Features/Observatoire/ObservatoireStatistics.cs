@@ -2,34 +2,6 @@ using BepBot.Platform.Territory;
 
 namespace BepBot.Features.Observatoire;
 
-public enum TrendDirection
-{
-    Up,
-    Down,
-    Stable,
-}
-
-/// <param name="ChangePercent">Null when the first value is zero (a percentage of nothing means nothing).</param>
-public sealed record Trend(YearValue From, YearValue To, decimal Change, decimal? ChangePercent, TrendDirection Direction);
-
-/// <summary>How a commune stands in the year of its latest figure: medians and rank over the communes that have a value that year.</summary>
-/// <param name="Rank">1 for the highest value of the bassin; communes with equal values share a rank.</param>
-public sealed record Comparison(
-    int Year,
-    decimal? BassinMedian,
-    int BassinWithValue,
-    int BassinSize,
-    decimal? TerritoryMedian,
-    int TerritoryWithValue,
-    int TerritorySize,
-    int Rank);
-
-/// <summary>One line of a diagnostic: the latest figure, its trend and its comparison, or nothing when the commune has no value.</summary>
-public sealed record IndicatorSummary(Indicator Indicator, string Commune, YearValue? Latest, Trend? Trend, Comparison? Comparison, IReadOnlyList<YearValue> Series)
-{
-    public bool HasValue => Latest is not null;
-}
-
 /// <summary>Medians, ranks and trends, computed from the loaded figures only: a missing value is never taken as zero.</summary>
 public static class ObservatoireStatistics
 {

@@ -3,18 +3,6 @@ using Microsoft.Extensions.Options;
 
 namespace BepBot.Features.Projects;
 
-/// <summary>A register version with its search index.</summary>
-public sealed record ProjectSnapshot(ProjectRegister Register, ProjectIndex Index, string? ETag);
-
-public enum ProjectUpdateOutcome
-{
-    Updated,
-    NotFound,
-    Stale,
-}
-
-public sealed record ProjectUpdateResult(ProjectUpdateOutcome Outcome, Project? Project);
-
 /// <summary>
 /// The register document and its in-memory index. Writes through this instance refresh the index at once; another
 /// instance's writes are picked up after <see cref="ProjectsOptions.CacheDuration"/> (the index is rebuilt only

@@ -7,11 +7,6 @@ using CsvHelper;
 
 namespace BepBot.Features.Roster;
 
-public sealed record RosterCsvResult(IReadOnlyList<Member> Members, IReadOnlyList<CsvLineError> Errors)
-{
-    public bool IsValid => Errors.Count == 0;
-}
-
 /// <summary>
 /// Parses the roster CSV the BEP keeps (aadObjectId,name,email,role,commune; comma or semicolon, as Excel
 /// saves it in Belgium). Every bad row is reported with its line number; the caller applies nothing unless

@@ -39,11 +39,11 @@ public static class VotesRegistration
         services.AddCommand<StartNewBallot>("votes.new", "votes", Roles.Staff, "nouveau vote", "new ballot", "creer un vote");
         services.AddCommand<ListBallots>("votes", "votes", Voters, "votes", "mes votes", "ballots");
         services.AddCommand<VerifyAudit>("votes.verify", "votes", Roles.Staff, "verifier", "verify");
-        services.AddCardAction<CastVoteAction>("votes.cast", Roles.Members, usesFlows: false);
+        services.AddCardAction<CastVote>("votes.cast", Roles.Members, usesFlows: false);
         services.AddCardAction<ShowBallot>("votes.show", Voters);
-        services.AddCardAction<BallotStatus>("votes.status", Roles.Staff);
-        services.AddCardAction<CloseBallotAction>("votes.close", Roles.Staff);
-        services.AddCardAction<RemindAction>("votes.remind", Roles.Staff);
+        services.AddCardAction<ShowBallotStatus>("votes.status", Roles.Staff);
+        services.AddCardAction<CloseBallot>("votes.close", Roles.Staff);
+        services.AddCardAction<RemindNonVoters>("votes.remind", Roles.Staff);
         services.AddCardAction<ExportResults>("votes.export", Roles.Staff);
         services.AddCardAction<ExportAudit>("votes.exportaudit", Roles.Staff);
         services.AddCardAction<VerifyAudit>("votes.verify", Roles.Staff);

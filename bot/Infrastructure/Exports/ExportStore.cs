@@ -4,18 +4,6 @@ using Microsoft.Extensions.Options;
 
 namespace BepBot.Infrastructure.Exports;
 
-public sealed class ExportOptions
-{
-    public const string Section = "Exports";
-
-    /// <summary>The bot's public address, for download links in cards (Teams opens them in the browser).</summary>
-    public Uri PublicBaseUrl { get; set; } = new("http://127.0.0.1:3978/");
-
-    public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromHours(24);
-}
-
-public sealed record ExportFile(string FileName, string ContentType, string ContentBase64, DateTimeOffset ExpiresAt);
-
 /// <summary>
 /// Files the bot hands to a user (CSV reports): stored under an unguessable token and served by
 /// GET /exports/{token} until the link expires. Teams bots cannot attach a file to a chat message outside
@@ -45,23 +33,4 @@ public sealed class ExportStore(IDocumentStore store, TimeProvider clock, IOptio
     }
 
     private static string KeyOf(string token) => "exports/" + token;
-}
-
-public static class ExportEndpoint
-{
-    public static IHostApplicationBuilder AddExports(this IHostApplicationBuilder builder)
-    {
-        builder.Services.Configure<ExportOptions>(builder.Configuration.GetSection(ExportOptions.Section));
-        builder.Services.AddSingleton<ExportStore>();
-        return builder;
-    }
-
-    public static WebApplication MapExports(this WebApplication app)
-    {
-        app.MapGet(ExportStore.Route, async (string token, ExportStore exports, CancellationToken cancellationToken) =>
-            await exports.FindAsync(token, cancellationToken) is { } file
-                ? Results.File(Convert.FromBase64String(file.ContentBase64), file.ContentType, file.FileName)
-                : Results.NotFound());
-        return app;
-    }
 }

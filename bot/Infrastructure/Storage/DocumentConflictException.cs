@@ -1,12 +1,5 @@
 namespace BepBot.Infrastructure.Storage;
 
-public enum ConflictReason
-{
-    AlreadyExists,
-    ETagMismatch,
-    Missing,
-}
-
 /// <summary>A concurrent writer got there first: re-read and retry, or tell the user.</summary>
 public sealed class DocumentConflictException : Exception
 {

@@ -25,7 +25,3 @@ public interface IDocumentStore
     /// <summary>Cheap reachability check for /readyz and start-up.</summary>
     Task<bool> IsReachableAsync(CancellationToken cancellationToken = default);
 }
-
-public sealed record RawDocument(string Key, BinaryData Content, string ETag);
-
-public sealed record Document<T>(string Key, T Value, string ETag);

@@ -1,11 +1,5 @@
 namespace BepBot.Infrastructure.Storage;
 
-public enum StorageProvider
-{
-    LocalFolder,
-    Blob,
-}
-
 public sealed class StorageOptions
 {
     public const string Section = "Storage";

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace BepBot.Features.Votes;
 
 /// <summary>`votes.remind`: staff send the reminder now, to the communes that have not voted.</summary>
-public sealed class RemindAction(BallotLifecycle lifecycle, TimeProvider clock, IStringLocalizer<VotesTexts> texts) : ICardActionHandler
+public sealed class RemindNonVoters(BallotLifecycle lifecycle, TimeProvider clock, IStringLocalizer<VotesTexts> texts) : ICardActionHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {

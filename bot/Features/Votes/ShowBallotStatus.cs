@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace BepBot.Features.Votes;
 
 /// <summary>`votes.status`: staff follow a ballot (participation, live results if chosen, who has not voted).</summary>
-public sealed class BallotStatus(BallotStore ballots, BallotCards cards, IStringLocalizer<VotesTexts> texts) : ICardActionHandler
+public sealed class ShowBallotStatus(BallotStore ballots, BallotCards cards, IStringLocalizer<VotesTexts> texts) : ICardActionHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {

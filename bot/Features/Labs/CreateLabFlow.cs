@@ -144,10 +144,3 @@ public sealed class CreateLabFlow(
             BelgianTime.FormatDateTime(LabInput.Deadline(values.Required("deadline"))!.Value, culture)];
     }
 }
-
-/// <summary>`nouveau séminaire`.</summary>
-public sealed class StartCreateLab(FlowRunner flows) : ICommandHandler
-{
-    public Task<Reply> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken) =>
-        flows.StartAsync(turn, CreateLabFlow.FlowId, cancellationToken);
-}

@@ -160,13 +160,3 @@ public sealed class AddRosterMemberFlow(RosterDirectory roster, CardCatalog card
     private string Summary(FlowValues values) =>
         $"{values.Required("name")} ({values.Required("email")}), {coreTexts.Describe(Roles.FromId(values.Required("role"))!.Value, values["commune"])}";
 }
-
-/// <summary>`ajouter un membre` and the "Ajouter un membre" button of the roster card.</summary>
-public sealed class StartAddRosterMember(FlowRunner flows) : ICommandHandler, ICardActionHandler
-{
-    public Task<Reply> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken) =>
-        flows.StartAsync(turn, AddRosterMemberFlow.FlowId, cancellationToken);
-
-    public Task<Reply> HandleAsync(ChatTurn turn, System.Text.Json.JsonElement data, CancellationToken cancellationToken) =>
-        flows.StartAsync(turn, AddRosterMemberFlow.FlowId, cancellationToken);
-}

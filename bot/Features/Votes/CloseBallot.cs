@@ -11,7 +11,7 @@ using Microsoft.Extensions.Localization;
 namespace BepBot.Features.Votes;
 
 /// <summary>`votes.close`: staff close a ballot by hand (or call off one not yet open).</summary>
-public sealed class CloseBallotAction(BallotLifecycle lifecycle, BallotCards cards, IStringLocalizer<VotesTexts> texts) : ICardActionHandler
+public sealed class CloseBallot(BallotLifecycle lifecycle, BallotCards cards, IStringLocalizer<VotesTexts> texts) : ICardActionHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {

@@ -6,14 +6,6 @@ using Microsoft.Graph.Models.ODataErrors;
 
 namespace BepBot.Features.Projects;
 
-public sealed record ProjectSyncResult(bool Incremental, int Added, int Updated, int Removed, int Skipped, int Total);
-
-/// <summary>Graph could not be read, or the register changed under the sync too often: nothing was written.</summary>
-public sealed class ProjectSyncException(string reason, Exception? inner = null) : Exception(reason, inner)
-{
-    public string Reason { get; } = reason;
-}
-
 /// <summary>
 /// Synchronises the register from the SharePoint list through Microsoft Graph. Every page is read first; only a
 /// complete read is merged and swapped in with one write conditioned on the ETag read before, so a failure on

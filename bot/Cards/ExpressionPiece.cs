@@ -1,0 +1,7 @@
+using System.Globalization;
+using System.Text;
+
+namespace BepBot.Cards;
+
+// One ${...} inside a template string, with its source text.
+internal sealed record ExpressionPiece(Expr Expression, string Source);

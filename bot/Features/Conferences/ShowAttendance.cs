@@ -1,0 +1,50 @@
+using System.Text.Json;
+using BepBot.Cards;
+using BepBot.Chat;
+using BepBot.Platform.Procurations;
+using BepBot.Platform.Territory;
+using Microsoft.Extensions.Localization;
+
+namespace BepBot.Features.Conferences;
+
+/// <summary>`conferences.attendance`: communes present or represented out of those in scope, per bassin, and the quorum.</summary>
+public sealed class ShowAttendance(ConferenceAccess access, ConferenceStore store, ConferenceCards cards) : ICardActionHandler
+{
+    public Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken) =>
+        access.ShowAsync(turn, data, session => CardAsync(store, cards, session, cancellationToken), cancellationToken);
+
+    public static async Task<System.Text.Json.Nodes.JsonObject> CardAsync(ConferenceStore store, ConferenceCards cards, ConferenceSession session, CancellationToken cancellationToken)
+    {
+        var texts = cards.Texts;
+        var rsvps = (await store.RsvpsAsync(session.Id, cancellationToken)).Where(rsvp => session.InScope(rsvp.Commune)).ToDictionary(rsvp => rsvp.Commune, StringComparer.Ordinal);
+        var bassins = TerritoryMap.Bassins.Where(bassin => session.BassinId is null || bassin.Id == session.BassinId).Select(bassin =>
+        {
+            int Count(RsvpAnswer answer) => bassin.Communes.Count(commune => rsvps.TryGetValue(commune, out var rsvp) && rsvp.Answer == answer);
+            var silent = bassin.Communes.Where(commune => !rsvps.ContainsKey(commune)).ToList();
+            var present = Count(RsvpAnswer.Present);
+            var represented = Count(RsvpAnswer.Represented);
+            return new
+            {
+                bassin.Name,
+                Line = (string)texts["Attendance_Line", present + represented, bassin.Communes.Count, present, represented, Count(RsvpAnswer.Absent), silent.Count],
+                Missing = silent.Count == 0 ? string.Empty : (string)texts["Tally_Missing", string.Join(", ", silent)],
+                Counted = present + represented,
+            };
+        }).ToList();
+        var counted = bassins.Sum(bassin => bassin.Counted);
+        var reached = counted >= session.QuorumNeeded;
+        return cards.Render("conferences/attendance", new
+        {
+            Title = (string)texts["Attendance_Title", CardText.EscapeMarkdown(session.Title)],
+            Subtitle = $"{cards.When(session)} · {cards.Quorum(session)}",
+            SessionId = session.Id,
+            Bassins = bassins.Select(bassin => new { bassin.Name, bassin.Line, bassin.Missing }).ToList(),
+            Total = (string)texts["Attendance_Total", counted, session.CommunesInScope.Count],
+            Quorum = session.Quorum == QuorumRule.None ? (string)texts["Attendance_NoQuorum"]
+                : reached ? (string)texts["Attendance_Reached", session.QuorumNeeded]
+                : (string)texts["Attendance_NotReached", session.QuorumNeeded, session.QuorumNeeded - counted],
+            Reached = reached,
+            Refresh = (string)texts["Button_Refresh"],
+        });
+    }
+}

@@ -1,0 +1,41 @@
+using System.Text.Json;
+using BepBot.Cards;
+using BepBot.Chat;
+using BepBot.Platform.Procurations;
+using BepBot.Platform.Territory;
+using Microsoft.Extensions.Localization;
+
+namespace BepBot.Features.Conferences;
+
+/// <summary>`conferences.tally`: staff see, per candidate date, how many communes said yes, maybe, no.</summary>
+public sealed class ShowTally(ConferenceAccess access, ConferenceStore store, ConferenceCards cards) : ICardActionHandler
+{
+    public Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken) =>
+        access.ShowAsync(turn, data, session => TallyCardAsync(store, cards, session, cancellationToken), cancellationToken);
+
+    public static async Task<System.Text.Json.Nodes.JsonObject> TallyCardAsync(ConferenceStore store, ConferenceCards cards, ConferenceSession session, CancellationToken cancellationToken)
+    {
+        var texts = cards.Texts;
+        // Only communes in scope count, once each, whoever answered for them.
+        var answers = (await store.PollAnswersAsync(session.Id, cancellationToken)).Where(answer => session.InScope(answer.Commune)).ToList();
+        var answered = answers.Select(answer => answer.Commune).ToHashSet(StringComparer.Ordinal);
+        var missing = session.CommunesInScope.Where(commune => !answered.Contains(commune)).ToList();
+        int Count(int index, PollChoice choice) => answers.Count(answer => index < answer.Choices.Count && answer.Choices[index] == choice);
+        return cards.Render("conferences/tally", new
+        {
+            Title = (string)texts["Tally_Title", CardText.EscapeMarkdown(session.Title)],
+            Subtitle = (string)texts["Tally_Subtitle", answered.Count, session.CommunesInScope.Count],
+            SessionId = session.Id,
+            CanPick = session.State == ConferenceState.DatePoll,
+            Dates = session.CandidateDates.Select((date, index) => new
+            {
+                Label = cards.Date(date),
+                Counts = (string)texts["Tally_Counts", Count(index, PollChoice.Yes), Count(index, PollChoice.Maybe), Count(index, PollChoice.No)],
+                Pick = (string)texts["Tally_Pick", cards.Date(date)],
+                Index = index,
+            }).ToList(),
+            Missing = missing.Count == 0 ? string.Empty : (string)texts["Tally_Missing", string.Join(", ", missing)],
+            Refresh = (string)texts["Button_Refresh"],
+        });
+    }
+}

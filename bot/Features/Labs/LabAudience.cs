@@ -1,0 +1,11 @@
+using BepBot.Chat;
+
+
+namespace BepBot.Features.Labs;
+
+public enum LabAudience
+{
+    Officers,
+    Bourgmestres,
+    Everyone,
+}

@@ -1,0 +1,16 @@
+using BepBot.Chat;
+using BepBot.Chat.Flows;
+using BepBot.Infrastructure.Scheduling;
+using BepBot.Infrastructure.Text;
+using BepBot.Infrastructure.Time;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace BepBot.Features.Labs;
+
+/// <summary>`nouveau séminaire`.</summary>
+public sealed class StartCreateLab(FlowRunner flows) : ICommandHandler
+{
+    public Task<Reply> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken) =>
+        flows.StartAsync(turn, CreateLabFlow.FlowId, cancellationToken);
+}

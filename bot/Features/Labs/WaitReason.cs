@@ -1,0 +1,10 @@
+using BepBot.Chat;
+
+
+namespace BepBot.Features.Labs;
+
+public enum WaitReason
+{
+    Full,
+    Quota,
+}

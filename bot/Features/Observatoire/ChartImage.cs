@@ -1,0 +1,6 @@
+using System.Globalization;
+using ScottPlot;
+
+namespace BepBot.Features.Observatoire;
+
+public sealed record ChartImage(byte[] Png, string AltText, int Width, int Height);

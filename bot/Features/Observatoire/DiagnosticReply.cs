@@ -1,0 +1,18 @@
+using System.Text.Json;
+using BepBot.Chat;
+using BepBot.Platform.Territory;
+using Microsoft.Extensions.Localization;
+
+namespace BepBot.Features.Observatoire;
+
+internal static class DiagnosticReply
+{
+    public static async Task<Reply> BuildAsync(
+        DataSetStore dataSets, ObservatoireCards cards, IStringLocalizer<ObservatoireTexts> texts, Commune commune, string? indicatorKey, ChatTurn turn, CancellationToken cancellationToken)
+    {
+        var data = await dataSets.LoadAsync(cancellationToken);
+        return data.IsEmpty
+            ? Reply.WithText(texts["Empty"])
+            : Reply.WithCard(await cards.DiagnosticAsync(data, commune, indicatorKey, turn.Culture, cancellationToken), texts["Diag_Title", cards.Of(commune.Name)]);
+    }
+}

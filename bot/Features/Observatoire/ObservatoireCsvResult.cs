@@ -1,0 +1,10 @@
+using System.Globalization;
+using BepBot.Infrastructure.Text;
+using CsvHelper;
+
+namespace BepBot.Features.Observatoire;
+
+public sealed record ObservatoireCsvResult(IReadOnlyList<Observation> Observations, IReadOnlyList<CsvLineError> Errors)
+{
+    public bool IsValid => Errors.Count == 0;
+}

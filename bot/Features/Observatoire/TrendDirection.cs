@@ -1,0 +1,10 @@
+using BepBot.Platform.Territory;
+
+namespace BepBot.Features.Observatoire;
+
+public enum TrendDirection
+{
+    Up,
+    Down,
+    Stable,
+}

@@ -1,0 +1,11 @@
+using BepBot.Infrastructure.Storage;
+using Microsoft.Extensions.Options;
+
+namespace BepBot.Features.Projects;
+
+public enum ProjectUpdateOutcome
+{
+    Updated,
+    NotFound,
+    Stale,
+}

@@ -1,0 +1,13 @@
+using System.Text.Json;
+using BepBot.Cards;
+using BepBot.Chat;
+using BepBot.Infrastructure.Text;
+using Microsoft.Extensions.Localization;
+
+namespace BepBot.Features.Roster;
+
+internal static partial class RosterLog
+{
+    [LoggerMessage(Level = LogLevel.Information, Message = "Roster member {Member} removed by {Staff}")]
+    public static partial void MemberRemoved(ILogger logger, string member, string staff);
+}

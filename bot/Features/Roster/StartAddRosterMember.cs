@@ -1,0 +1,18 @@
+using BepBot.Cards;
+using BepBot.Chat;
+using BepBot.Chat.Flows;
+using BepBot.Platform.Territory;
+using BepBot.Infrastructure.Text;
+using Microsoft.Extensions.Localization;
+
+namespace BepBot.Features.Roster;
+
+/// <summary>`ajouter un membre` and the "Ajouter un membre" button of the roster card.</summary>
+public sealed class StartAddRosterMember(FlowRunner flows) : ICommandHandler, ICardActionHandler
+{
+    public Task<Reply> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken) =>
+        flows.StartAsync(turn, AddRosterMemberFlow.FlowId, cancellationToken);
+
+    public Task<Reply> HandleAsync(ChatTurn turn, System.Text.Json.JsonElement data, CancellationToken cancellationToken) =>
+        flows.StartAsync(turn, AddRosterMemberFlow.FlowId, cancellationToken);
+}

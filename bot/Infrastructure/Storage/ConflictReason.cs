@@ -1,0 +1,8 @@
+namespace BepBot.Infrastructure.Storage;
+
+public enum ConflictReason
+{
+    AlreadyExists,
+    ETagMismatch,
+    Missing,
+}

@@ -1,0 +1,3 @@
+namespace BepBot.Infrastructure.Storage;
+
+public sealed record RawDocument(string Key, BinaryData Content, string ETag);

@@ -1,0 +1,7 @@
+namespace BepBot.Infrastructure.Storage;
+
+public enum StorageProvider
+{
+    LocalFolder,
+    Blob,
+}
