@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace BepBot.Cards;
 
 // Operators are calls too: "==", "&&", "!", "+", ... alongside the named functions.

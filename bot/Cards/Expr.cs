@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace BepBot.Cards;
 
 // A parsed ${...} expression. Text is the source, for error messages.

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace BepBot.Cards;
 
 // An evaluation error; the template expansion adds the template name, JSON path and expression.

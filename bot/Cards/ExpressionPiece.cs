@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace BepBot.Cards;
 
 // One ${...} inside a template string, with its source text.

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace BepBot.Cards;
 
 // A construct the binder refuses at parse time.

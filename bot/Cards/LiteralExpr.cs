@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace BepBot.Cards;
 
 internal sealed class LiteralExpr(CardValue value, string text) : Expr(text)

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Numerics;
-using System.Text;
-
 namespace BepBot.Cards;
 
 // Only the locales of adaptive-expressions' localeInfo table that BepBot may want; others are refused.

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-
 namespace BepBot.Cards;
 
 // a.b[0]['key']: property names and literal indexes only, resolved against $data, $root or $index.

@@ -1,7 +1,3 @@
-using System.Text;
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
-
 namespace BepBot.Cards;
 
 internal sealed class TemplateSyntaxException(string jsonPath, string expression, string message, Exception inner)

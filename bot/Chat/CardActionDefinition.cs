@@ -1,5 +1,3 @@
-using BepBot.Infrastructure.Text;
-
 namespace BepBot.Chat;
 
 /// <summary>An Action.Execute verb a feature answers, named &lt;feature&gt;.&lt;action&gt;.</summary>

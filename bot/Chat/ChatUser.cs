@@ -1,6 +1,3 @@
-using System.Globalization;
-using BepBot.Chat.Flows;
-
 namespace BepBot.Chat;
 
 /// <summary>Who is talking: the roster's view of the Teams user (a guest when the roster does not know them).</summary>

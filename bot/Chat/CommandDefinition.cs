@@ -1,5 +1,3 @@
-using BepBot.Infrastructure.Text;
-
 namespace BepBot.Chat;
 
 /// <summary>A text command a feature offers. The help card and the manifest's command list come from these.</summary>

@@ -1,5 +1,3 @@
-using BepBot.Infrastructure.Text;
-
 namespace BepBot.Chat;
 
 public sealed record CommandMatch(CommandDefinition Command, string Arguments);

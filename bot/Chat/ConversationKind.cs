@@ -1,6 +1,3 @@
-using System.Globalization;
-using BepBot.Chat.Flows;
-
 namespace BepBot.Chat;
 
 public enum ConversationKind

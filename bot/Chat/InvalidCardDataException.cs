@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Serialization;
-
 namespace BepBot.Chat;
 
 /// <summary>A card payload that does not have the shape its verb expects (missing, extra or mistyped fields).</summary>

@@ -1,5 +1,3 @@
-using BepBot.Infrastructure.Storage;
-
 namespace BepBot.Chat;
 
 /// <summary>

@@ -1,7 +1,4 @@
 using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
-using Microsoft.Extensions.Options;
-using Newtonsoft.Json;
 
 namespace BepBot.Teams;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace BepBot.Chat.Flows;
 
 /// <summary>`annuler` / `cancel`: leaves the current flow at any step.</summary>

@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace BepBot.Chat.Flows;
 
 public sealed record FlowAnswerData(string Flow, string Step, string? Value);

@@ -1,5 +1,3 @@
-using BepBot.Platform.Territory;
-
 namespace BepBot.Features.Conferences;
 
 /// <param name="VoteQuestion">A vote planned on this item (the votes feature opens the ballot).</param>

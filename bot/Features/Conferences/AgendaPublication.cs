@@ -1,5 +1,3 @@
-using BepBot.Platform.Territory;
-
 namespace BepBot.Features.Conferences;
 
 /// <summary>The agenda as broadcast the n-th time: conferences/agendas/{session}/{n}, the base of the next "ce qui a changé".</summary>

@@ -1,9 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
 using BepBot.Chat;
-using BepBot.Chat.Flows;
-using BepBot.Infrastructure.Text;
-using BepBot.Infrastructure.Time;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Conferences;

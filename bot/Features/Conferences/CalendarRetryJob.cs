@@ -1,20 +1,4 @@
-using System.Globalization;
-using System.Net;
-using BepBot.Cards;
-using BepBot.Chat;
-using BepBot.Infrastructure.Graph;
 using BepBot.Infrastructure.Scheduling;
-using BepBot.Infrastructure.Text;
-using BepBot.Infrastructure.Time;
-using Ical.Net.CalendarComponents;
-using Ical.Net.DataTypes;
-using Ical.Net.Serialization;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
-using Microsoft.Graph.Models;
-using Attendee = Microsoft.Graph.Models.Attendee;
-using Microsoft.Graph.Users.Item.Events.Item.Cancel;
-using Microsoft.Kiota.Abstractions;
 
 namespace BepBot.Features.Conferences;
 

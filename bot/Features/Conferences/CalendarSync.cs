@@ -1,5 +1,3 @@
-using BepBot.Platform.Territory;
-
 namespace BepBot.Features.Conferences;
 
 /// <summary>Where the Outlook event stands: the session is kept whatever Graph answers.</summary>

@@ -12,9 +12,9 @@ using Ical.Net.Serialization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph.Models;
-using Attendee = Microsoft.Graph.Models.Attendee;
 using Microsoft.Graph.Users.Item.Events.Item.Cancel;
 using Microsoft.Kiota.Abstractions;
+using Attendee = Microsoft.Graph.Models.Attendee;
 
 namespace BepBot.Features.Conferences;
 

@@ -1,5 +1,3 @@
-using BepBot.Platform.Territory;
-
 namespace BepBot.Features.Conferences;
 
 /// <param name="BallotId">The ballot this decision came from (votes feature), when it did.</param>

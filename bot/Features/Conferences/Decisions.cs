@@ -1,10 +1,4 @@
-using System.Text.Json;
 using BepBot.Cards;
-using BepBot.Chat;
-using BepBot.Chat.Flows;
-using BepBot.Infrastructure.Text;
-using BepBot.Platform.Sessions;
-using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Conferences;
 

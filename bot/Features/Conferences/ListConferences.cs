@@ -1,8 +1,5 @@
-using System.Text.Json;
 using BepBot.Cards;
 using BepBot.Chat;
-using BepBot.Infrastructure.Exports;
-using BepBot.Infrastructure.Time;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Conferences;

@@ -1,9 +1,5 @@
 using System.Text.Json;
-using BepBot.Cards;
 using BepBot.Chat;
-using BepBot.Platform.Procurations;
-using BepBot.Platform.Territory;
-using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Conferences;
 

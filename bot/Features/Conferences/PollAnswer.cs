@@ -1,5 +1,3 @@
-using BepBot.Platform.Territory;
-
 namespace BepBot.Features.Conferences;
 
 /// <summary>One commune's date-poll answers: conferences/polls/{session}/{commune}, by candidate index.</summary>

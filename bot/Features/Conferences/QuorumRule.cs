@@ -1,5 +1,3 @@
-using BepBot.Platform.Territory;
-
 namespace BepBot.Features.Conferences;
 
 /// <summary>How many communes in scope must be present or represented for the Conférence to deliberate.</summary>

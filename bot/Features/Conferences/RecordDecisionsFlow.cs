@@ -1,4 +1,3 @@
-using System.Text.Json;
 using BepBot.Cards;
 using BepBot.Chat;
 using BepBot.Chat.Flows;

@@ -1,5 +1,3 @@
-using BepBot.Platform.Territory;
-
 namespace BepBot.Features.Conferences;
 
 /// <summary>One commune's RSVP: conferences/rsvps/{session}/{commune}. The bourgmestre is its only writer.</summary>

@@ -1,8 +1,6 @@
 using System.Text.Json;
-using BepBot.Cards;
 using BepBot.Chat;
 using BepBot.Chat.Flows;
-using BepBot.Infrastructure.Text;
 using BepBot.Platform.Sessions;
 using Microsoft.Extensions.Localization;
 

@@ -1,11 +1,5 @@
-using System.Globalization;
-using BepBot.Cards;
 using BepBot.Chat;
 using BepBot.Chat.Flows;
-using BepBot.Infrastructure.Text;
-using BepBot.Infrastructure.Time;
-using BepBot.Platform.Territory;
-using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Conferences;
 

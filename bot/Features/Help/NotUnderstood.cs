@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using BepBot.Cards;
 using BepBot.Chat;
 using Microsoft.Extensions.Localization;

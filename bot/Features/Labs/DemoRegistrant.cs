@@ -1,9 +1,3 @@
-using BepBot.Infrastructure;
-using BepBot.Infrastructure.Scheduling;
-using BepBot.Infrastructure.Storage;
-using BepBot.Infrastructure.Time;
-using Microsoft.Extensions.Options;
-
 namespace BepBot.Features.Labs;
 
 /// <summary>An invented registrant of the demo labs: not a roster member, clearly marked as demo by name.</summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using BepBot.Infrastructure.Storage;
-
 namespace BepBot.Features.Labs;
 
 public sealed record LabChange(Lab Before, Lab After)

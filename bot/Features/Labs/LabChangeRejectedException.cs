@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Security.Cryptography;
-using BepBot.Infrastructure.Storage;
-
 namespace BepBot.Features.Labs;
 
 /// <summary>A change that no longer fits the latest lab (closed, cancelled, deadline passed, not registered…): the text says why.</summary>

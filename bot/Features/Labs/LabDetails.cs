@@ -1,6 +1,3 @@
-using BepBot.Chat;
-
-
 namespace BepBot.Features.Labs;
 
 /// <summary>What staff describe when they create or edit a lab.</summary>

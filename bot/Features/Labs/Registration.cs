@@ -1,6 +1,3 @@
-using BepBot.Chat;
-
-
 namespace BepBot.Features.Labs;
 
 /// <summary>One person's request for a seat, in the order the lab's ledger took it in (<see cref="Ordinal"/>).</summary>

@@ -1,6 +1,3 @@
-using BepBot.Chat;
-
-
 namespace BepBot.Features.Labs;
 
 /// <summary>Where someone stands in a lab, as the cards show it.</summary>

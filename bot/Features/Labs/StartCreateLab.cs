@@ -1,10 +1,5 @@
 using BepBot.Chat;
 using BepBot.Chat.Flows;
-using BepBot.Infrastructure.Scheduling;
-using BepBot.Infrastructure.Text;
-using BepBot.Infrastructure.Time;
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace BepBot.Features.Labs;
 

@@ -1,6 +1,3 @@
-using BepBot.Chat;
-
-
 namespace BepBot.Features.Labs;
 
 public enum WaitReason

@@ -1,6 +1,3 @@
-using System.Globalization;
-using ScottPlot;
-
 namespace BepBot.Features.Observatoire;
 
 public sealed record ChartImage(byte[] Png, string AltText, int Width, int Height);

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using BepBot.Chat;
-using BepBot.Platform.Territory;
-using Microsoft.Extensions.Localization;
-
 namespace BepBot.Features.Observatoire;
 
 /// <summary>What users type around a commune's name: "de Gembloux", "d'Andenne", "la commune de Ciney".</summary>

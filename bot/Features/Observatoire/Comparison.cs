@@ -1,5 +1,3 @@
-using BepBot.Platform.Territory;
-
 namespace BepBot.Features.Observatoire;
 
 /// <summary>How a commune stands in the year of its latest figure: medians and rank over the communes that have a value that year.</summary>

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using BepBot.Chat;
-using BepBot.Platform.Territory;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Observatoire;

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using BepBot.Chat;
-using BepBot.Platform.Territory;
-using Microsoft.Extensions.Localization;
-
 namespace BepBot.Features.Observatoire;
 
 public sealed record ExportRequest(string Commune);

@@ -1,5 +1,3 @@
-using BepBot.Infrastructure.Text;
-
 namespace BepBot.Features.Observatoire;
 
 /// <summary>An indicator as the cards show it, with where its figures come from.</summary>

@@ -1,5 +1,3 @@
-using BepBot.Platform.Territory;
-
 namespace BepBot.Features.Observatoire;
 
 /// <summary>One line of a diagnostic: the latest figure, its trend and its comparison, or nothing when the commune has no value.</summary>

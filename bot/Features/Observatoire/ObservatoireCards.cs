@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BepBot.Cards;
-using BepBot.Platform.Territory;
 using BepBot.Infrastructure.Exports;
 using BepBot.Infrastructure.Time;
+using BepBot.Platform.Territory;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 

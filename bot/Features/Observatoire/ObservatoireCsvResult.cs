@@ -1,6 +1,4 @@
-using System.Globalization;
 using BepBot.Infrastructure.Text;
-using CsvHelper;
 
 namespace BepBot.Features.Observatoire;
 

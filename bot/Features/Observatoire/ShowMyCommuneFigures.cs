@@ -1,4 +1,3 @@
-using System.Text.Json;
 using BepBot.Chat;
 using BepBot.Platform.Territory;
 using Microsoft.Extensions.Localization;

@@ -1,5 +1,3 @@
-using BepBot.Platform.Territory;
-
 namespace BepBot.Features.Observatoire;
 
 /// <param name="ChangePercent">Null when the first value is zero (a percentage of nothing means nothing).</param>

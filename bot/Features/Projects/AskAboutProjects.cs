@@ -1,6 +1,4 @@
-using System.Text.Json;
 using BepBot.Chat;
-using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Projects;
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using BepBot.Cards;
 using BepBot.Chat;
 using Microsoft.Extensions.Localization;
 

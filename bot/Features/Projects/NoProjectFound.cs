@@ -1,6 +1,3 @@
-using BepBot.Platform.Territory;
-using BepBot.Infrastructure.Text;
-
 namespace BepBot.Features.Projects;
 
 /// <summary>About projects, but nothing fits: never guess, offer the closest names.</summary>

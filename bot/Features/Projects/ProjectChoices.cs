@@ -1,6 +1,3 @@
-using BepBot.Platform.Territory;
-using BepBot.Infrastructure.Text;
-
 namespace BepBot.Features.Projects;
 
 /// <summary>Several projects fit about as well: the user picks.</summary>

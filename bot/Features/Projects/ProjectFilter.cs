@@ -1,6 +1,3 @@
-using BepBot.Platform.Territory;
-using BepBot.Infrastructure.Text;
-
 namespace BepBot.Features.Projects;
 
 public sealed record ProjectFilter(

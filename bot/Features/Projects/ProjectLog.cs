@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using BepBot.Cards;
-using BepBot.Chat;
-using Microsoft.Extensions.Localization;
-
 namespace BepBot.Features.Projects;
 
 internal static partial class ProjectLog

@@ -1,5 +1,5 @@
-using BepBot.Platform.Territory;
 using BepBot.Infrastructure.Text;
+using BepBot.Platform.Territory;
 
 namespace BepBot.Features.Projects;
 

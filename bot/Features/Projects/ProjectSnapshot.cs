@@ -1,6 +1,3 @@
-using BepBot.Infrastructure.Storage;
-using Microsoft.Extensions.Options;
-
 namespace BepBot.Features.Projects;
 
 /// <summary>A register version with its search index.</summary>

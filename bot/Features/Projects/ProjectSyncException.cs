@@ -1,9 +1,3 @@
-using BepBot.Infrastructure.Graph;
-using BepBot.Infrastructure.Storage;
-using Microsoft.Extensions.Options;
-using Microsoft.Graph.Models;
-using Microsoft.Graph.Models.ODataErrors;
-
 namespace BepBot.Features.Projects;
 
 /// <summary>Graph could not be read, or the register changed under the sync too often: nothing was written.</summary>

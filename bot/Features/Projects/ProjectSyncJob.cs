@@ -1,6 +1,4 @@
-using BepBot.Chat;
 using BepBot.Infrastructure.Scheduling;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace BepBot.Features.Projects;

@@ -1,9 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using BepBot.Cards;
-using BepBot.Chat;
-using Microsoft.Extensions.Localization;
-
 namespace BepBot.Features.Projects;
 
 /// <summary>What the update form sends: its inputs (strings, as Teams sends them) and the version it was drawn from.</summary>

@@ -1,6 +1,3 @@
-using BepBot.Platform.Territory;
-using BepBot.Infrastructure.Text;
-
 namespace BepBot.Features.Projects;
 
 /// <summary>One project answers the question; <see cref="Intent"/> says which fields the card leads with.</summary>

@@ -1,9 +1,5 @@
-using System.Net.Mail;
-using System.Text.RegularExpressions;
 using BepBot.Chat;
 using BepBot.Infrastructure.Text;
-using BepBot.Platform.Territory;
-using CsvHelper;
 
 namespace BepBot.Features.Roster;
 

@@ -1,9 +1,3 @@
-using System.Text.Json;
-using BepBot.Cards;
-using BepBot.Chat;
-using BepBot.Infrastructure.Text;
-using Microsoft.Extensions.Localization;
-
 namespace BepBot.Features.Roster;
 
 internal static partial class RosterLog

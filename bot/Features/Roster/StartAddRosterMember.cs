@@ -1,9 +1,5 @@
-using BepBot.Cards;
 using BepBot.Chat;
 using BepBot.Chat.Flows;
-using BepBot.Platform.Territory;
-using BepBot.Infrastructure.Text;
-using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Roster;
 

@@ -1,11 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text.Json;
-using System.Threading.Channels;
-using BepBot.Infrastructure.Storage;
-using Microsoft.Extensions.Options;
-
 namespace BepBot.Features.Votes;
 
 /// <summary>One link of the chain: votes/{ballot}/audit/{seq:D6}, created only if absent, carrying the hash of the previous entry.</summary>

@@ -1,11 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
-using System.Security.Cryptography;
-using System.Text.Json;
-using System.Threading.Channels;
-using BepBot.Infrastructure.Storage;
-using Microsoft.Extensions.Options;
-
 namespace BepBot.Features.Votes;
 
 /// <summary>The last sealed entry (votes/{ballot}/audit-head): also what shows that nobody cut entries off the end.</summary>

@@ -1,8 +1,5 @@
 using System.Text.Json;
 using BepBot.Chat;
-using BepBot.Platform.Procurations;
-using BepBot.Infrastructure.Storage;
-using BepBot.Infrastructure.Text;
 using BepBot.Platform.Territory;
 using Microsoft.Extensions.Localization;
 

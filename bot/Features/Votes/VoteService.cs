@@ -1,10 +1,7 @@
-using System.Text.Json;
 using BepBot.Chat;
-using BepBot.Platform.Procurations;
 using BepBot.Infrastructure.Storage;
 using BepBot.Infrastructure.Text;
-using BepBot.Platform.Territory;
-using Microsoft.Extensions.Localization;
+using BepBot.Platform.Procurations;
 
 namespace BepBot.Features.Votes;
 

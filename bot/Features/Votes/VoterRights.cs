@@ -1,6 +1,5 @@
 using BepBot.Chat;
 using BepBot.Platform.Procurations;
-using BepBot.Infrastructure.Storage;
 
 namespace BepBot.Features.Votes;
 

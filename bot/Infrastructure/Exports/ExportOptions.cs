@@ -1,7 +1,3 @@
-using System.Security.Cryptography;
-using BepBot.Infrastructure.Storage;
-using Microsoft.Extensions.Options;
-
 namespace BepBot.Infrastructure.Exports;
 
 public sealed class ExportOptions

@@ -1,9 +1,3 @@
-using Azure.Identity;
-using Microsoft.Extensions.Options;
-using Microsoft.Graph;
-using Microsoft.Kiota.Abstractions.Authentication;
-using Microsoft.Kiota.Authentication.Azure;
-
 namespace BepBot.Infrastructure.Graph;
 
 public static class GraphRegistration

@@ -1,6 +1,4 @@
-using BepBot.Infrastructure.Storage;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace BepBot.Infrastructure.Health;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using BepBot.Chat;
-
 namespace BepBot.Platform.CommunePages;
 
 public sealed record CommunePageLine(string Text, string? Detail = null);

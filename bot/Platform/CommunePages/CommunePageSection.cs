@@ -1,6 +1,3 @@
-using System.Globalization;
-using BepBot.Chat;
-
 namespace BepBot.Platform.CommunePages;
 
 /// <param name="EmptyText">Shown instead of lines when there are none ("Aucun séminaire à venir").</param>

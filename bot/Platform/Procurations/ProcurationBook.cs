@@ -1,6 +1,5 @@
 using BepBot.Chat;
 using BepBot.Infrastructure.Storage;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BepBot.Platform.Procurations;
 

@@ -1,5 +1,3 @@
-using BepBot.Chat;
-using BepBot.Infrastructure.Storage;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace BepBot.Platform.Procurations;

@@ -1,5 +1,3 @@
-using BepBot.Infrastructure.Text;
-
 namespace BepBot.Platform.Territory;
 
 public sealed record Bassin(string Id, string Name, string ShortName, IReadOnlyList<string> Communes);

@@ -1,5 +1,3 @@
-using BepBot.Infrastructure.Text;
-
 namespace BepBot.Platform.Territory;
 
 public sealed record Commune(string Name, Bassin Bassin);
