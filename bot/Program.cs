@@ -14,6 +14,7 @@ using BepBot.Infrastructure;
 using BepBot.Infrastructure.Exports;
 using BepBot.Infrastructure.Health;
 using BepBot.Infrastructure.Telemetry;
+using BepBot.Platform.Delivery;
 using BepBot.Teams;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -22,6 +23,7 @@ builder.AddTelemetry();
 builder.AddCards();
 builder.AddTeams();
 builder.AddChat();
+builder.AddDelivery();
 builder.AddHelp();
 builder.AddWelcome();
 builder.AddRoster();

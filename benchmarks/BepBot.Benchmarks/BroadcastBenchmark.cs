@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
-using BepBot.Features.Broadcasts;
 using BepBot.Infrastructure.Scheduling;
+using BepBot.Platform.Delivery;
 using BepBot.Tests.Broadcasts;
 using BepBot.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;

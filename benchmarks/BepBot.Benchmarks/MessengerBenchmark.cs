@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using System.Globalization;
 using BepBot.Chat;
+using BepBot.Platform.Delivery;
 using BepBot.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BepBot.Benchmarks;
 
-/// <summary>How fast the bot can hand messages to the Bot Connector, with Teams' pace lifted: the cost of a send itself.</summary>
+/// <summary>How fast the bot can hand messages to the Bot Connector through its one proactive sender, with Teams' pace lifted: the cost of a send itself.</summary>
 public static class MessengerBenchmark
 {
     private const int Messages = 1000;
@@ -20,8 +21,8 @@ public static class MessengerBenchmark
             ["Bot:ProactiveMessagesPerSecond"] = "100000",
         });
         var conversation = new SavedConversation("a:benchmark", ConversationKind.Personal, TeamsClient.Tenant, connector.ServiceUrl, "msteams", TeamsClient.BotId, "BepBot", "29:benchmark", "00000000-0000-0000-0000-000000000099", null, "fr-BE", DateTimeOffset.UtcNow);
-        var messenger = bot.Services.GetRequiredService<IProactiveMessenger>();
-        await messenger.SendAsync(conversation, new OutgoingMessage("échauffement"));
+        var sender = bot.Services.GetRequiredService<ProactiveSender>();
+        await sender.SendAsync(conversation, new OutgoingMessage("échauffement"));
         var figures = new List<(string, string)> { ("messages per run", Messages.ToString(CultureInfo.InvariantCulture)) };
         foreach (var parallel in new[] { 1, 16 })
         {
@@ -29,7 +30,7 @@ public static class MessengerBenchmark
             await Parallel.ForEachAsync(
                 Enumerable.Range(0, Messages),
                 new ParallelOptions { MaxDegreeOfParallelism = parallel },
-                async (i, token) => await messenger.SendAsync(conversation, new OutgoingMessage("message " + i), token));
+                async (i, token) => await sender.SendAsync(conversation, new OutgoingMessage("message " + i), token));
             figures.Add(($"sends/s, {parallel} in parallel", (Messages / clock.Elapsed.TotalSeconds).ToString("F0", CultureInfo.InvariantCulture)));
         }
 

@@ -1,15 +1,13 @@
-using BepBot.Infrastructure.Storage;
-
 namespace BepBot.Chat;
 
-/// <summary>Sends a message into a saved conversation, outside of any user turn (broadcasts, reminders).</summary>
+/// <summary>
+/// Posts into a saved conversation outside any user turn; the Teams edge implements it and classifies Teams' answer.
+/// It does not pace: everything proactive goes through the delivery platform's ProactiveSender, which does.
+/// </summary>
 public interface IProactiveMessenger
 {
-    /// <returns>The id Teams gave the sent activity.</returns>
-    /// <exception cref="ProactiveSendException">Teams refused or failed the request.</exception>
-    Task<string?> SendAsync(SavedConversation conversation, OutgoingMessage message, CancellationToken cancellationToken = default);
+    Task<ProactiveOutcome> SendAsync(SavedConversation conversation, OutgoingMessage message, CancellationToken cancellationToken = default);
 
     /// <summary>Replaces a message the bot sent earlier (a status card that updates itself).</summary>
-    /// <exception cref="ProactiveSendException">Teams refused or failed the request.</exception>
-    Task UpdateAsync(SavedConversation conversation, string activityId, OutgoingMessage message, CancellationToken cancellationToken = default);
+    Task<ProactiveOutcome> UpdateAsync(SavedConversation conversation, string activityId, OutgoingMessage message, CancellationToken cancellationToken = default);
 }

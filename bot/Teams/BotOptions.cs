@@ -15,7 +15,4 @@ public sealed class BotOptions
     /// which would hide the French the BEP's users see.
     /// </summary>
     public string? ForceLocale { get; set; }
-
-    /// <summary>Pace of proactive calls (sends and updates): Teams allows a bot about 50 per second; stay just under.</summary>
-    public double ProactiveMessagesPerSecond { get; set; } = 48;
 }

@@ -4,7 +4,6 @@ using BepBot.Chat;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
-using Microsoft.Extensions.Options;
 using Microsoft.Rest;
 
 namespace BepBot.Teams;
@@ -12,42 +11,44 @@ namespace BepBot.Teams;
 /// <summary>
 /// Posts into a saved conversation through the Bot Connector REST API, outside any user turn. One connector client
 /// per service URL, on one pooled HttpClient: going through the adapter's ContinueConversation builds a new client
-/// and pipeline for every message, which caps a broadcast well below Teams' own limit. Connector errors become
-/// <see cref="ProactiveSendException"/> with the status and Retry-After, so the broadcast engine decides on retries.
+/// and pipeline for every message, which caps a broadcast well below Teams' own limit. Teams' answer is classified
+/// here, once, into a <see cref="ProactiveOutcome"/>; pacing and retries are the delivery platform's.
 /// </summary>
 public sealed class TeamsProactiveMessenger : IProactiveMessenger, IDisposable
 {
     private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
     private readonly ConcurrentDictionary<string, ConnectorClient> _clients = new(StringComparer.OrdinalIgnoreCase);
     private readonly ServiceClientCredentials _credentials;
-    private readonly ProactivePacer _pace;
 
-    public TeamsProactiveMessenger(IConfiguration configuration, IOptions<BotOptions> options, TimeProvider clock)
+    public TeamsProactiveMessenger(IConfiguration configuration)
     {
-        // Teams allows a bot about 50 requests per second, counted over a sliding second: every proactive call
-        // (broadcasts, status cards, reminders) goes through one evenly spaced pace.
-        _pace = new ProactivePacer(options.Value.ProactiveMessagesPerSecond, clock);
         var appId = configuration["MicrosoftAppId"];
         _credentials = string.IsNullOrWhiteSpace(appId)
             ? MicrosoftAppCredentials.Empty
             : new MicrosoftAppCredentials(appId, configuration["MicrosoftAppPassword"], string.IsNullOrWhiteSpace(configuration["MicrosoftAppTenantId"]) ? null : configuration["MicrosoftAppTenantId"], _http);
     }
 
-    public async Task<string?> SendAsync(SavedConversation conversation, OutgoingMessage message, CancellationToken cancellationToken = default)
+    public Task<ProactiveOutcome> SendAsync(SavedConversation conversation, OutgoingMessage message, CancellationToken cancellationToken = default)
     {
         var activity = ActivityFor(conversation, message);
-        await _pace.WaitForSlotAsync(cancellationToken);
-        var response = await CallAsync(() => ClientFor(conversation).Conversations.SendToConversationAsync(conversation.ConversationId, activity, cancellationToken));
-        return response?.Id;
+        return CallAsync(() => ClientFor(conversation).Conversations.SendToConversationAsync(conversation.ConversationId, activity, cancellationToken), cancellationToken);
     }
 
-    public async Task UpdateAsync(SavedConversation conversation, string activityId, OutgoingMessage message, CancellationToken cancellationToken = default)
+    public Task<ProactiveOutcome> UpdateAsync(SavedConversation conversation, string activityId, OutgoingMessage message, CancellationToken cancellationToken = default)
     {
         var activity = ActivityFor(conversation, message);
         activity.Id = activityId;
-        await _pace.WaitForSlotAsync(cancellationToken);
-        await CallAsync(() => ClientFor(conversation).Conversations.UpdateActivityAsync(conversation.ConversationId, activityId, activity, cancellationToken));
+        return CallAsync(() => ClientFor(conversation).Conversations.UpdateActivityAsync(conversation.ConversationId, activityId, activity, cancellationToken), cancellationToken);
     }
+
+    /// <summary>The one place a connector status becomes an outcome.</summary>
+    public static ProactiveOutcome Classify(int status, TimeSpan? retryAfter) => status switch
+    {
+        403 or 404 => new ProactiveOutcome.Gone(status),
+        // 412: the connector's own optimistic-concurrency refusal, which passes on a second try.
+        0 or 412 or 429 or (>= 500 and < 600) => new ProactiveOutcome.RetryAfter(retryAfter, status),
+        _ => new ProactiveOutcome.Failed(status),
+    };
 
     public void Dispose()
     {
@@ -76,20 +77,24 @@ public sealed class TeamsProactiveMessenger : IProactiveMessenger, IDisposable
         return activity;
     }
 
-    private static async Task<T> CallAsync<T>(Func<Task<T>> call)
+    private static async Task<ProactiveOutcome> CallAsync(Func<Task<ResourceResponse>> call, CancellationToken cancellationToken)
     {
         try
         {
-            return await call();
+            return new ProactiveOutcome.Sent((await call())?.Id);
         }
         catch (ErrorResponseException ex)
         {
-            var status = (int)(ex.Response?.StatusCode ?? 0);
-            throw new ProactiveSendException(status, RetryAfterOf(ex.Response?.Headers), $"Bot Connector answered {status}.", ex);
+            return Classify((int)(ex.Response?.StatusCode ?? 0), RetryAfterOf(ex.Response?.Headers));
         }
         catch (HttpRequestException ex)
         {
-            throw new ProactiveSendException((int?)ex.StatusCode ?? 0, null, "Bot Connector unreachable.", ex);
+            return Classify((int?)ex.StatusCode ?? 0, null);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // HttpClient's timeout: no answer, like a network failure.
+            return Classify(0, null);
         }
     }
 

@@ -1,26 +1,17 @@
 using BepBot.Chat;
-using BepBot.Infrastructure.Scheduling;
+using BepBot.Platform.Delivery;
 
 namespace BepBot.Features.Broadcasts;
 
+/// <summary>What BEP staff use to compose, send, list and cancel announcements; the delivery itself is Platform.Delivery's.</summary>
 public static class BroadcastRegistration
 {
     public static IHostApplicationBuilder AddBroadcasts(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.Configure<BroadcastOptions>(builder.Configuration.GetSection(BroadcastOptions.Section));
-        services.AddSingleton<BroadcastStore>();
-        services.AddSingleton<Broadcaster>();
-        services.AddSingleton<DeliveryQueueName>();
-        services.AddSingleton<AudienceResolver>();
+        services.AddFeatureTexts<BroadcastsTexts>();
         services.AddSingleton<BroadcastCards>();
         services.AddSingleton<ComposeCard>();
-        services.AddSingleton<TeamsThrottle>();
-        services.AddSingleton<BroadcastStatusUpdater>();
-        services.AddSingleton<DeliverToRecipient>();
-        services.AddJobHandler<LaunchBroadcastJob>(LaunchBroadcastJob.JobKind);
-        services.AddJobHandler<WatchBroadcastJob>(WatchBroadcastJob.JobKind);
-        services.AddHostedService<DeliveryWorker>();
         services.AddHostedService<BroadcastsSeeder>();
         services.AddCommand<StartBroadcast>("broadcast", "broadcasts", Roles.Staff, "diffuser", "broadcast", "nouvelle diffusion");
         services.AddCommand<ListBroadcasts>("broadcasts", "broadcasts", Roles.Staff, "diffusions", "broadcasts", "diffusions programmees");

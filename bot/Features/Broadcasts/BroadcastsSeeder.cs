@@ -1,6 +1,7 @@
 using BepBot.Chat;
 using BepBot.Infrastructure;
 using BepBot.Infrastructure.Storage;
+using BepBot.Platform.Delivery;
 using Microsoft.Extensions.Options;
 
 namespace BepBot.Features.Broadcasts;
@@ -44,7 +45,7 @@ public sealed partial class BroadcastsSeeder(
         foreach (var member in bourgmestres)
         {
             await broadcasts.TryCreateDeliveryAsync(
-                new Delivery(BroadcastId, AudienceResolver.KeyOf(member), member.Name, DeliveryStatus.Sent, 1, now, DemoReason, SentAt: now),
+                new DeliveryRecord(BroadcastId, AudienceResolver.KeyOf(member), member.Name, DeliveryStatus.Sent, 1, now, DemoReason, SentAt: now),
                 cancellationToken);
         }
 

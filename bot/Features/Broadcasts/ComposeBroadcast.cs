@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using BepBot.Cards;
 using BepBot.Chat;
 using BepBot.Infrastructure.Time;
+using BepBot.Platform.Delivery;
 using BepBot.Platform.Territory;
 using Microsoft.Extensions.Localization;
 
@@ -24,7 +25,7 @@ public sealed record ComposeData(
 public sealed record DraftData(string DraftId);
 
 /// <summary>The compose card, blank or filled from a draft, with an error line when the last submit was refused.</summary>
-public sealed class ComposeCard(CardCatalog cards, ConversationDirectory conversations, IStringLocalizer<ChatTexts> texts)
+public sealed class ComposeCard(CardCatalog cards, ConversationDirectory conversations, IStringLocalizer<BroadcastsTexts> texts)
 {
     public const string AllBourgmestres = "bourgmestres";
     public const string BassinBourgmestres = "bourgmestres-bassin";
@@ -100,7 +101,7 @@ public sealed class ComposeCard(CardCatalog cards, ConversationDirectory convers
 }
 
 /// <summary>`diffuser`: opens the compose card.</summary>
-public sealed class StartBroadcast(ComposeCard compose, IStringLocalizer<ChatTexts> texts) : ICommandHandler
+public sealed class StartBroadcast(ComposeCard compose, IStringLocalizer<BroadcastsTexts> texts) : ICommandHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken) =>
         Reply.WithCard(await compose.BuildAsync(new ComposeData(), error: null, cancellationToken), texts["Broadcast_ComposeTitle"]);
@@ -113,11 +114,12 @@ public sealed class StartBroadcast(ComposeCard compose, IStringLocalizer<ChatTex
 public sealed class PreviewBroadcast(
     ComposeCard compose,
     BroadcastCards broadcastCards,
+    DeliveryCards deliveryCards,
     BroadcastStore broadcasts,
     AudienceResolver audiences,
     ConversationDirectory conversations,
     TimeProvider clock,
-    IStringLocalizer<ChatTexts> texts) : ICardActionHandler
+    IStringLocalizer<BroadcastsTexts> texts) : ICardActionHandler
 {
     public const int MaxTitleLength = 120;
     public const int MaxMessageLength = 4000;
@@ -160,7 +162,7 @@ public sealed class PreviewBroadcast(
 
         var unreachable = recipients.Where(recipient => recipient.Conversation is null).Select(recipient => recipient.Name).ToList();
         var controls = broadcastCards.Preview(draft, recipients.Count, unreachable, turn.Culture);
-        var preview = broadcastCards.Announcement(draft, turn.Culture);
+        var preview = deliveryCards.Announcement(draft, turn.Culture);
         return new Reply([new OutgoingMessage(texts["Broadcast_PreviewSummary"], preview)], controls);
     }
 
@@ -249,7 +251,7 @@ public sealed class PreviewBroadcast(
 }
 
 /// <summary>`broadcasts.edit`: back to the compose card, filled with the draft.</summary>
-public sealed class EditBroadcast(ComposeCard compose, BroadcastStore broadcasts, IStringLocalizer<ChatTexts> texts) : ICardActionHandler
+public sealed class EditBroadcast(ComposeCard compose, BroadcastStore broadcasts, IStringLocalizer<BroadcastsTexts> texts) : ICardActionHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
@@ -277,7 +279,7 @@ public sealed class EditBroadcast(ComposeCard compose, BroadcastStore broadcasts
 }
 
 /// <summary>`broadcasts.discard`: the draft is dropped; nothing was sent.</summary>
-public sealed class DiscardBroadcast(BroadcastStore broadcasts, BroadcastCards broadcastCards, IStringLocalizer<ChatTexts> texts) : ICardActionHandler
+public sealed class DiscardBroadcast(BroadcastStore broadcasts, BroadcastCards broadcastCards, IStringLocalizer<BroadcastsTexts> texts) : ICardActionHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using BepBot.Cards;
 using BepBot.Chat;
 using BepBot.Infrastructure.Scheduling;
+using BepBot.Platform.Delivery;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Broadcasts;
@@ -12,10 +13,10 @@ namespace BepBot.Features.Broadcasts;
 /// </summary>
 public sealed class SendBroadcast(
     BroadcastStore broadcasts,
-    BroadcastCards broadcastCards,
+    DeliveryCards deliveryCards,
     JobBook jobs,
     TimeProvider clock,
-    IStringLocalizer<ChatTexts> texts) : ICardActionHandler
+    IStringLocalizer<BroadcastsTexts> texts) : ICardActionHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
@@ -47,14 +48,14 @@ public sealed class SendBroadcast(
         }
 
         await jobs.ScheduleAsync(LaunchBroadcastJob.JobKind, LaunchBroadcastJob.JobIdOf(confirmed.Id), confirmed.ScheduledFor ?? now, confirmed.Id, cancellationToken);
-        return Reply.UpdatingCard(broadcastCards.Status(confirmed, [], turn.Culture));
+        return Reply.UpdatingCard(deliveryCards.Status(confirmed, [], turn.Culture));
     }
 }
 
 public sealed record BroadcastIdData(string BroadcastId);
 
 /// <summary>`broadcasts.cancel`: a scheduled broadcast that has not started is called off.</summary>
-public sealed class CancelBroadcast(BroadcastStore broadcasts, BroadcastCards broadcastCards, JobBook jobs, IStringLocalizer<ChatTexts> texts) : ICardActionHandler
+public sealed class CancelBroadcast(BroadcastStore broadcasts, DeliveryCards deliveryCards, JobBook jobs, IStringLocalizer<BroadcastsTexts> texts) : ICardActionHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
@@ -71,12 +72,12 @@ public sealed class CancelBroadcast(BroadcastStore broadcasts, BroadcastCards br
         }
 
         await jobs.CancelAsync(LaunchBroadcastJob.JobIdOf(id), cancellationToken);
-        return Reply.UpdatingCard(broadcastCards.Status(changed, [], turn.Culture)).Then(Reply.WithText(texts["Broadcast_Cancelled", CardText.EscapeMarkdown(changed.Title)]));
+        return Reply.UpdatingCard(deliveryCards.Status(changed, [], turn.Culture)).Then(Reply.WithText(texts["Broadcast_Cancelled", CardText.EscapeMarkdown(changed.Title)]));
     }
 }
 
 /// <summary>`diffusions`: scheduled, running and recent broadcasts, with cancel and report buttons.</summary>
-public sealed class ListBroadcasts(BroadcastStore broadcasts, BroadcastCards broadcastCards, IStringLocalizer<ChatTexts> texts) : ICommandHandler
+public sealed class ListBroadcasts(BroadcastStore broadcasts, BroadcastCards broadcastCards, IStringLocalizer<BroadcastsTexts> texts) : ICommandHandler
 {
     private const int Shown = 15;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using BepBot.Chat;
-using BepBot.Features.Broadcasts;
 using BepBot.Infrastructure.Scheduling;
+using BepBot.Platform.Delivery;
 using Microsoft.Extensions.Options;
 
 namespace BepBot.Features.Conferences;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using BepBot.Cards;
 using BepBot.Chat;
-using BepBot.Features.Broadcasts;
 using BepBot.Infrastructure.Text;
+using BepBot.Platform.Delivery;
 
 namespace BepBot.Features.Conferences;
 

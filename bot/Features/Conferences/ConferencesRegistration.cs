@@ -1,8 +1,8 @@
 using BepBot.Chat;
-using BepBot.Features.Broadcasts;
-using BepBot.Platform.CommunePages;
-using BepBot.Platform.Procurations;
 using BepBot.Infrastructure.Scheduling;
+using BepBot.Platform.CommunePages;
+using BepBot.Platform.Delivery;
+using BepBot.Platform.Procurations;
 using BepBot.Platform.Sessions;
 
 namespace BepBot.Features.Conferences;

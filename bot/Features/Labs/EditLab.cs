@@ -2,9 +2,9 @@ using System.Globalization;
 using System.Text.Json;
 using BepBot.Cards;
 using BepBot.Chat;
-using BepBot.Features.Broadcasts;
 using BepBot.Infrastructure.Scheduling;
 using BepBot.Infrastructure.Time;
+using BepBot.Platform.Delivery;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 

@@ -1,9 +1,9 @@
 using System.Globalization;
 using BepBot.Cards;
 using BepBot.Chat;
-using BepBot.Features.Broadcasts;
 using BepBot.Infrastructure.Scheduling;
 using BepBot.Infrastructure.Text;
+using BepBot.Platform.Delivery;
 using Microsoft.Extensions.Options;
 
 namespace BepBot.Features.Labs;

@@ -5,13 +5,14 @@ using BepBot.Cards;
 using BepBot.Chat;
 using BepBot.Infrastructure.Scheduling;
 using BepBot.Infrastructure.Text;
+using BepBot.Platform.Delivery;
 
 namespace BepBot.Features.Labs;
 
 /// <summary>
 /// Tells people promoted from the waiting list, in their own chat and language. Each promotion becomes a job due at
 /// once: the instance that wrote the seat runs it within moments, and a send Teams refuses for a while is retried by
-/// the scheduler instead of being lost. Not a broadcast: one message to one person must not wait behind a broadcast's pacing.
+/// the scheduler instead of being lost. Not a broadcast (one message to one person), but paced with all proactive traffic.
 /// </summary>
 public sealed class LabNotifier(JobBook jobs, TimeProvider clock)
 {
@@ -33,7 +34,7 @@ public sealed class LabNotifier(JobBook jobs, TimeProvider clock)
 public sealed partial class LabPromotionNoticeJob(
     LabBook book,
     ConversationDirectory conversations,
-    IProactiveMessenger messenger,
+    ProactiveSender sender,
     LabCards cards,
     ILogger<LabPromotionNoticeJob> logger) : IJobHandler
 {
@@ -76,15 +77,18 @@ public sealed partial class LabPromotionNoticeJob(
                 cancellationToken);
         }
 
-        try
+        var outcome = await sender.SendAsync(conversation, message, cancellationToken);
+        switch (outcome)
         {
-            await messenger.SendAsync(conversation, message, cancellationToken);
-            LogPromoted(logger, lab.Id, parts[1]);
-        }
-        catch (ProactiveSendException ex) when (ex.StatusCode is 403 or 404)
-        {
-            // The app was removed or the chat is gone: no retry can reach the person.
-            LogUnreachable(logger, ex, lab.Id, parts[1]);
+            case ProactiveOutcome.Sent:
+                LogPromoted(logger, lab.Id, parts[1]);
+                break;
+            case ProactiveOutcome.RetryAfter:
+                throw new NotSentException(outcome);
+            default:
+                // The app was removed, the chat is gone, or Teams refused the message itself: no retry would help.
+                LogNotTold(logger, lab.Id, parts[1], outcome);
+                break;
         }
     }
 
@@ -97,6 +101,6 @@ public sealed partial class LabPromotionNoticeJob(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lab {LabId}: {User} promoted but has no chat with the bot to be told in")]
     private static partial void LogNoConversation(ILogger logger, string labId, string user);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Lab {LabId}: {User} promoted but Teams no longer reaches their chat")]
-    private static partial void LogUnreachable(ILogger logger, Exception exception, string labId, string user);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Lab {LabId}: {User} promoted but could not be told ({Outcome})")]
+    private static partial void LogNotTold(ILogger logger, string labId, string user, ProactiveOutcome outcome);
 }

@@ -1,7 +1,7 @@
 using BepBot.Chat;
-using BepBot.Features.Broadcasts;
-using BepBot.Platform.CommunePages;
 using BepBot.Infrastructure.Scheduling;
+using BepBot.Platform.CommunePages;
+using BepBot.Platform.Delivery;
 
 namespace BepBot.Features.Labs;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using BepBot.Cards;
 using BepBot.Chat;
-using BepBot.Features.Broadcasts;
+using BepBot.Platform.Delivery;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Labs;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using BepBot.Chat;
-using BepBot.Features.Broadcasts;
 using BepBot.Infrastructure.Text;
+using BepBot.Platform.Delivery;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Votes;

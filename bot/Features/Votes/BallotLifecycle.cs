@@ -1,8 +1,8 @@
 using System.Globalization;
 using BepBot.Chat;
-using BepBot.Features.Broadcasts;
-using BepBot.Platform.Procurations;
 using BepBot.Infrastructure.Scheduling;
+using BepBot.Platform.Delivery;
+using BepBot.Platform.Procurations;
 using Microsoft.Extensions.Options;
 
 namespace BepBot.Features.Votes;

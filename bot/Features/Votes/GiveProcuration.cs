@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using BepBot.Cards;
 using BepBot.Chat;
-using BepBot.Features.Broadcasts;
+using BepBot.Platform.Delivery;
 using BepBot.Platform.Procurations;
 using Microsoft.Extensions.Localization;
 

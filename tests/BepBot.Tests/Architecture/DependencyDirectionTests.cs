@@ -1,5 +1,6 @@
 using BepBot.Chat;
 using BepBot.Features.Welcome;
+using BepBot.Platform.Delivery;
 
 namespace BepBot.Tests.Architecture;
 
@@ -23,13 +24,7 @@ public sealed class DependencyDirectionTests
 
     // Arrows that still point the wrong way, each with the work that removes it. The test fails when one is gone, so
     // the list can only shrink.
-    private static readonly HashSet<(string From, string To)> NotYetRemoved =
-    [
-        // The delivery engine still lives in the Broadcasts feature (issue 16, bullet 3 moves it to Platform).
-        ("Features.Conferences", "Features.Broadcasts"),
-        ("Features.Labs", "Features.Broadcasts"),
-        ("Features.Votes", "Features.Broadcasts"),
-    ];
+    private static readonly HashSet<(string From, string To)> NotYetRemoved = [];
 
     [Fact]
     public void EveryArrow_PointsTheAllowedWay()
@@ -48,6 +43,19 @@ public sealed class DependencyDirectionTests
 
         wrong.ShouldBeEmpty(string.Join(Environment.NewLine, wrong));
         gone.ShouldBeEmpty("these arrows are gone: remove them from NotYetRemoved");
+    }
+
+    [Fact]
+    public void ProactiveCalls_GoThroughTheOneSender()
+    {
+        // The Teams edge implements the port; only the sender calls it, so every proactive call takes the one pace.
+        var callers = DependencyScanner.Scan(typeof(ChatTurn).Assembly)
+            .Where(edge => edge.To == typeof(IProactiveMessenger))
+            .Select(edge => edge.From)
+            .Where(type => type.Namespace != "BepBot.Teams")
+            .ToList();
+
+        callers.ShouldBe([typeof(ProactiveSender)]);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using BepBot.Chat;
 using BepBot.Infrastructure.Storage;
+using BepBot.Platform.Delivery;
 using BepBot.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -99,17 +100,17 @@ public sealed class InstallationTests : BotConversationTest
     }
 
     [Fact]
-    public async Task ProactiveMessenger_SavedConversation_PostsToConnector()
+    public async Task ProactiveSender_SavedConversation_PostsToConnector()
     {
         await using var connector = await FakeTeamsConnector.StartAsync();
         using var teams = Bot.CreateTeamsClient(connector.ServiceUrl);
         await teams.InstallAsync(TeamsUser.Megan);
         var saved = await Conversations.FindPersonalAsync(TeamsUser.Megan.AadObjectId);
 
-        var messenger = Bot.Services.GetRequiredService<IProactiveMessenger>();
-        var id = await messenger.SendAsync(saved!, new OutgoingMessage("Rappel : conférence demain."));
+        var sender = Bot.Services.GetRequiredService<ProactiveSender>();
+        var outcome = await sender.SendAsync(saved!, new OutgoingMessage("Rappel : conférence demain."));
 
-        id.ShouldNotBeNullOrEmpty();
+        outcome.ShouldBeOfType<ProactiveOutcome.Sent>().ActivityId.ShouldNotBeNullOrEmpty();
         var sent = connector.Requests.ShouldHaveSingleItem();
         sent.ConversationId.ShouldBe(saved!.ConversationId);
         ((string?)sent.Activity["text"]).ShouldBe("Rappel : conférence demain.");

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using BepBot.Chat;
-using BepBot.Features.Broadcasts;
 using BepBot.Features.Roster;
 using BepBot.Infrastructure.Storage;
+using BepBot.Platform.Delivery;
 using BepBot.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -53,7 +53,7 @@ public static class BroadcastSteps
         }
     }
 
-    public static async Task<Dictionary<string, Delivery>> DeliveriesAsync(BotApplication bot, string broadcastId) =>
+    public static async Task<Dictionary<string, DeliveryRecord>> DeliveriesAsync(BotApplication bot, string broadcastId) =>
         (await bot.Services.GetRequiredService<BroadcastStore>().ListDeliveriesAsync(broadcastId)).ToDictionary(delivery => delivery.RecipientName);
 
     /// <summary>A roster of <paramref name="count"/> officers who all opened BepBot (their conversations point at the connector).</summary>

@@ -1,5 +1,5 @@
-using BepBot.Features.Broadcasts;
 using BepBot.Infrastructure.Scheduling;
+using BepBot.Platform.Delivery;
 using BepBot.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 using static BepBot.Tests.Broadcasts.BroadcastSteps;

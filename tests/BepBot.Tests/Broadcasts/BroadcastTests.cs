@@ -1,8 +1,8 @@
 using System.Net;
 using System.Text.Json.Nodes;
-using BepBot.Features.Broadcasts;
 using BepBot.Infrastructure.Scheduling;
 using BepBot.Infrastructure.Storage;
+using BepBot.Platform.Delivery;
 using BepBot.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 using static BepBot.Tests.Broadcasts.BroadcastSteps;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BepBot.Chat;
-using BepBot.Features.Broadcasts;
+using BepBot.Platform.Delivery;
 using BepBot.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 using static BepBot.Tests.Broadcasts.BroadcastSteps;

@@ -114,7 +114,7 @@ public sealed class CalendarAndChangesTests : ConferenceTest
         await Teams.InvokeAsync(TeamsUser.Adele, "conferences.rsvp", new JsonObject { ["sessionId"] = session.Id, ["answer"] = "absent" });
 
         Bot.Clock.Offset = TimeSpan.FromDays(3) + TimeSpan.FromHours(1);
-        var reminder = await BroadcastSteps.WaitForStateAsync(Bot, ConferenceAnnouncer.BroadcastId(session, "rem" + session.StartsAt!.Value.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture) + "m10080"), Features.Broadcasts.BroadcastState.Completed);
+        var reminder = await BroadcastSteps.WaitForStateAsync(Bot, ConferenceAnnouncer.BroadcastId(session, "rem" + session.StartsAt!.Value.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture) + "m10080"), Platform.Delivery.BroadcastState.Completed);
 
         reminder.RecipientCount.ShouldBe(1);
         LastCardTo(TeamsUser.Isaiah, "Rappel : la Conférence des Bourgmestres a lieu le");

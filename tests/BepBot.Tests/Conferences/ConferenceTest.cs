@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using BepBot.Features.Broadcasts;
 using BepBot.Features.Conferences;
 using BepBot.Infrastructure.Time;
+using BepBot.Platform.Delivery;
 using BepBot.Tests.Broadcasts;
 using BepBot.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;

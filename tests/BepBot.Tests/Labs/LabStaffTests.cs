@@ -1,9 +1,9 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using BepBot.Features.Broadcasts;
 using BepBot.Features.Labs;
 using BepBot.Infrastructure.Scheduling;
 using BepBot.Infrastructure.Time;
+using BepBot.Platform.Delivery;
 using BepBot.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;

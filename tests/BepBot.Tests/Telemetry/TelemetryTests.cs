@@ -1,8 +1,8 @@
 using System.Diagnostics.Metrics;
-using BepBot.Features.Broadcasts;
 using BepBot.Infrastructure;
 using BepBot.Infrastructure.Storage;
 using BepBot.Infrastructure.Telemetry;
+using BepBot.Platform.Delivery;
 using BepBot.Teams;
 using BepBot.Tests.Harness;
 using Microsoft.AspNetCore.Builder;

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using BepBot.Features.Broadcasts;
 using BepBot.Features.Votes;
 using BepBot.Infrastructure.Scheduling;
 using BepBot.Infrastructure.Storage;
+using BepBot.Platform.Delivery;
 using BepBot.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 using static BepBot.Tests.Votes.VoteSteps;

@@ -1,11 +1,7 @@
 using BepBot.Chat;
 using BepBot.Platform.Territory;
 
-namespace BepBot.Features.Broadcasts;
-
-/// <param name="Key">"user:{aadObjectId}" or "channel:{conversationId}": stable across re-runs of a launch.</param>
-/// <param name="Conversation">Null when the person never opened BepBot: Teams gives no way to write to them yet.</param>
-public sealed record Recipient(string Key, string Name, SavedConversation? Conversation);
+namespace BepBot.Platform.Delivery;
 
 /// <summary>Who an audience means right now: roster members by role, bassin or commune, or one channel.</summary>
 public sealed class AudienceResolver(IMemberDirectory roster, ConversationDirectory conversations)

@@ -1,6 +1,6 @@
 using BepBot.Infrastructure.Storage;
 
-namespace BepBot.Features.Broadcasts;
+namespace BepBot.Platform.Delivery;
 
 /// <summary>Broadcasts and their delivery records in the document store.</summary>
 public sealed class BroadcastStore(IDocumentStore store)
@@ -30,11 +30,11 @@ public sealed class BroadcastStore(IDocumentStore store)
         }
     }
 
-    public Task<Document<Delivery>?> GetDeliveryAsync(string broadcastId, string recipientKey, CancellationToken cancellationToken = default) =>
-        store.GetAsync<Delivery>(DeliveryKeyOf(broadcastId, recipientKey), cancellationToken);
+    public Task<Document<DeliveryRecord>?> GetDeliveryAsync(string broadcastId, string recipientKey, CancellationToken cancellationToken = default) =>
+        store.GetAsync<DeliveryRecord>(DeliveryKeyOf(broadcastId, recipientKey), cancellationToken);
 
     /// <summary>Creates the delivery record unless it exists (a re-run of the launch must not reset a sent one); its ETag, or null.</summary>
-    public async Task<string?> TryCreateDeliveryAsync(Delivery delivery, CancellationToken cancellationToken = default)
+    public async Task<string?> TryCreateDeliveryAsync(DeliveryRecord delivery, CancellationToken cancellationToken = default)
     {
         try
         {
@@ -47,7 +47,7 @@ public sealed class BroadcastStore(IDocumentStore store)
     }
 
     /// <summary>Replaces a delivery record only if nobody changed it since <paramref name="etag"/>; false when someone did.</summary>
-    public async Task<string?> TryReplaceDeliveryAsync(Delivery delivery, string etag, CancellationToken cancellationToken = default)
+    public async Task<string?> TryReplaceDeliveryAsync(DeliveryRecord delivery, string etag, CancellationToken cancellationToken = default)
     {
         try
         {
@@ -59,7 +59,7 @@ public sealed class BroadcastStore(IDocumentStore store)
         }
     }
 
-    public async Task<IReadOnlyList<Delivery>> ListDeliveriesAsync(string broadcastId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<DeliveryRecord>> ListDeliveriesAsync(string broadcastId, CancellationToken cancellationToken = default)
     {
         var keys = new List<string>();
         await foreach (var key in store.ListKeysAsync(Prefix + broadcastId + "/deliveries/", cancellationToken))
@@ -67,12 +67,12 @@ public sealed class BroadcastStore(IDocumentStore store)
             keys.Add(key);
         }
 
-        var deliveries = new Delivery?[keys.Count];
+        var deliveries = new DeliveryRecord?[keys.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, keys.Count),
             new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-            async (index, token) => deliveries[index] = (await store.GetAsync<Delivery>(keys[index], token))?.Value);
-        return [.. deliveries.OfType<Delivery>()];
+            async (index, token) => deliveries[index] = (await store.GetAsync<DeliveryRecord>(keys[index], token))?.Value);
+        return [.. deliveries.OfType<DeliveryRecord>()];
     }
 
     public Task SaveProgressAsync(string broadcastId, string instance, BroadcastProgress progress, CancellationToken cancellationToken = default) =>

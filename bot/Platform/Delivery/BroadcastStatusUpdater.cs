@@ -5,7 +5,7 @@ using BepBot.Infrastructure.Text;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
-namespace BepBot.Features.Broadcasts;
+namespace BepBot.Platform.Delivery;
 
 /// <summary>
 /// Keeps the author's status card current without re-reading every delivery record: each instance counts what it
@@ -16,9 +16,9 @@ namespace BepBot.Features.Broadcasts;
 /// </summary>
 public sealed partial class BroadcastStatusUpdater(
     BroadcastStore broadcasts,
-    BroadcastCards cards,
-    IProactiveMessenger messenger,
-    IStringLocalizer<ChatTexts> texts,
+    DeliveryCards cards,
+    ProactiveSender sender,
+    IStringLocalizer<DeliveryTexts> texts,
     TimeProvider clock,
     IOptions<BroadcastOptions> options,
     ILogger<BroadcastStatusUpdater> logger)
@@ -28,7 +28,7 @@ public sealed partial class BroadcastStatusUpdater(
     private readonly ConcurrentDictionary<string, LocalProgress> _progress = new(StringComparer.Ordinal);
 
     /// <summary>Counts a delivery this instance made final, and schedules a refresh of the card.</summary>
-    public void Record(Delivery final)
+    public void Record(DeliveryRecord final)
     {
         var progress = _progress.GetOrAdd(final.BroadcastId, _ => new LocalProgress());
         progress.Add(final.Status);
@@ -59,11 +59,23 @@ public sealed partial class BroadcastStatusUpdater(
         if (broadcast?.AuthorConversation is not null && broadcast.StatusActivityId is null)
         {
             var culture = Cultures.FromLocale(broadcast.AuthorConversation.Locale);
-            var activityId = await messenger.SendAsync(
+            var outcome = await sender.SendAsync(
                 broadcast.AuthorConversation,
                 new OutgoingMessage(texts["Broadcast_StatusTitle", broadcast.Title], cards.Status(broadcast, [], culture)),
                 cancellationToken);
-            await broadcasts.ChangeAsync(broadcastId, current => current with { StatusActivityId = activityId }, cancellationToken);
+            switch (outcome)
+            {
+                case ProactiveOutcome.Sent sent:
+                    await broadcasts.ChangeAsync(broadcastId, current => current with { StatusActivityId = sent.ActivityId }, cancellationToken);
+                    break;
+                case ProactiveOutcome.RetryAfter:
+                    // The launch job fails and runs again (every step of it is idempotent), posting the card then.
+                    throw new NotSentException(outcome);
+                default:
+                    // The author cannot be shown the card; the broadcast goes on without it.
+                    LogNotShown(logger, broadcastId, outcome);
+                    break;
+            }
         }
 
         await RefreshAsync(broadcastId, fullRecount: false, cancellationToken);
@@ -93,7 +105,7 @@ public sealed partial class BroadcastStatusUpdater(
 
         var progress = await SummedProgressAsync(broadcastId, cancellationToken);
         var finalCount = progress.Final + broadcast.UnreachableAtLaunch;
-        IReadOnlyList<Delivery> records = [];
+        IReadOnlyList<DeliveryRecord> records = [];
         DeliveryCounts counts;
         if (fullRecount || (broadcast.RecipientCount > 0 && finalCount >= broadcast.RecipientCount) || broadcast.State == BroadcastState.Completed)
         {
@@ -128,17 +140,25 @@ public sealed partial class BroadcastStatusUpdater(
         var culture = Cultures.FromLocale(broadcast.AuthorConversation.Locale);
         if (broadcast.StatusActivityId is not null)
         {
-            await messenger.UpdateAsync(broadcast.AuthorConversation, broadcast.StatusActivityId, new OutgoingMessage(null, cards.Status(broadcast, counts, records, culture)), cancellationToken);
+            // Best effort: a refresh that does not go through is made good by the next one.
+            if (await sender.UpdateAsync(broadcast.AuthorConversation, broadcast.StatusActivityId, new OutgoingMessage(null, cards.Status(broadcast, counts, records, culture)), cancellationToken) is not ProactiveOutcome.Sent)
+            {
+                LogRefreshNotShown(logger, broadcastId);
+            }
         }
 
         if (completedHere)
         {
             LogCompleted(logger, broadcastId, counts.Sent, counts.Failed, counts.Unreachable);
             using var scope = CultureScope.Use(culture);
-            await messenger.SendAsync(
+            var notice = await sender.SendAsync(
                 broadcast.AuthorConversation,
                 new OutgoingMessage(texts["Broadcast_CompletedNotice", CardText.EscapeMarkdown(broadcast.Title), counts.Sent, counts.Total, counts.Failed, counts.Unreachable], Alert: true),
                 cancellationToken);
+            if (notice is not ProactiveOutcome.Sent)
+            {
+                LogNotShown(logger, broadcastId, notice);
+            }
         }
 
         return broadcast.State;
@@ -182,6 +202,12 @@ public sealed partial class BroadcastStatusUpdater(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Status refresh of broadcast {BroadcastId} failed")]
     private static partial void LogRefreshFailed(ILogger logger, Exception exception, string broadcastId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Broadcast {BroadcastId}: its author could not be told ({Outcome})")]
+    private static partial void LogNotShown(ILogger logger, string broadcastId, ProactiveOutcome outcome);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Broadcast {BroadcastId}: a status card refresh did not go through; the next one will")]
+    private static partial void LogRefreshNotShown(ILogger logger, string broadcastId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Broadcast {BroadcastId} completed: {Sent} sent, {Failed} failed, {Unreachable} unreachable")]
     private static partial void LogCompleted(ILogger logger, string broadcastId, int sent, int failed, int unreachable);

@@ -1,7 +1,7 @@
 using BepBot.Infrastructure.Queues;
 using Microsoft.Extensions.Options;
 
-namespace BepBot.Features.Broadcasts;
+namespace BepBot.Platform.Delivery;
 
 /// <summary>
 /// Works the delivery queue on every bot instance. Messages are only deleted once their delivery is final; a

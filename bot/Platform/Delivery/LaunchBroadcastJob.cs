@@ -1,10 +1,9 @@
 using System.Collections.Concurrent;
-using BepBot.Chat;
 using BepBot.Infrastructure.Queues;
 using BepBot.Infrastructure.Scheduling;
 using BepBot.Infrastructure.Storage;
 
-namespace BepBot.Features.Broadcasts;
+namespace BepBot.Platform.Delivery;
 
 /// <summary>
 /// Fans a broadcast out: one delivery record per recipient, one queue message per delivery still to send.
@@ -17,6 +16,7 @@ public sealed partial class LaunchBroadcastJob(
     IWorkQueue queue,
     DeliveryQueueName deliveryQueue,
     BroadcastStatusUpdater status,
+    DeliveryReasons reasons,
     JobBook jobs,
     TimeProvider clock,
     ILogger<LaunchBroadcastJob> logger) : IJobHandler
@@ -41,15 +41,15 @@ public sealed partial class LaunchBroadcastJob(
         }
 
         var recipients = await audiences.ResolveAsync(broadcast.Audience, cancellationToken);
-        var created = new ConcurrentDictionary<string, (Delivery Delivery, string ETag)>(StringComparer.Ordinal);
+        var created = new ConcurrentDictionary<string, (DeliveryRecord Delivery, string ETag)>(StringComparer.Ordinal);
         await Parallel.ForEachAsync(
             recipients,
             new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
             async (recipient, token) =>
             {
                 var delivery = recipient.Conversation is null
-                    ? new Delivery(broadcast.Id, recipient.Key, recipient.Name, DeliveryStatus.Unreachable, 0, now, NotReachableReason(recipient))
-                    : new Delivery(broadcast.Id, recipient.Key, recipient.Name, DeliveryStatus.Pending, 0, now);
+                    ? new DeliveryRecord(broadcast.Id, recipient.Key, recipient.Name, DeliveryStatus.Unreachable, 0, now, reasons.NotReachableAtLaunch(broadcast, recipient.Key))
+                    : new DeliveryRecord(broadcast.Id, recipient.Key, recipient.Name, DeliveryStatus.Pending, 0, now);
                 if (await broadcasts.TryCreateDeliveryAsync(delivery, token) is { } etag)
                 {
                     created[recipient.Key] = (delivery, etag);
@@ -76,37 +76,9 @@ public sealed partial class LaunchBroadcastJob(
         await jobs.ScheduleAsync(WatchBroadcastJob.JobKind, WatchBroadcastJob.JobIdOf(broadcast.Id, 1), now + WatchBroadcastJob.Interval, broadcast.Id, cancellationToken);
     }
 
-    private static string NotReachableReason(Recipient recipient) =>
-        recipient.Key.StartsWith("channel:", StringComparison.Ordinal)
-            ? "BepBot n'est plus installé dans ce canal."
-            : "Cette personne n'a jamais ouvert BepBot dans Teams : aucune conversation n'existe encore.";
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Broadcast {BroadcastId} launched: {Recipients} recipients, {Queued} queued")]
     private static partial void LogLaunched(ILogger logger, string broadcastId, int recipients, int queued);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Broadcast {BroadcastId} not launched: state {State}")]
     private static partial void LogSkipped(ILogger logger, string broadcastId, BroadcastState? state);
-}
-
-/// <summary>
-/// Refreshes the author's status card every half minute until every delivery is final, then completes the
-/// broadcast. Lives in the scheduler, so completion happens even if the instance that sent the last message died.
-/// </summary>
-public sealed class WatchBroadcastJob(BroadcastStatusUpdater status, JobBook jobs, TimeProvider clock) : IJobHandler
-{
-    public const string JobKind = "broadcast.watch";
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(30);
-
-    public string Kind => JobKind;
-
-    public static string JobIdOf(string broadcastId, int round) => $"broadcast-watch-{broadcastId}-{round}";
-
-    public async Task RunAsync(ScheduledJob job, CancellationToken cancellationToken)
-    {
-        if (await status.WatchAsync(job.Payload, cancellationToken) is BroadcastState.Sending)
-        {
-            var round = int.Parse(job.Id[(job.Id.LastIndexOf('-') + 1)..], System.Globalization.CultureInfo.InvariantCulture) + 1;
-            await jobs.ScheduleAsync(JobKind, JobIdOf(job.Payload, round), clock.GetUtcNow() + Interval, job.Payload, cancellationToken);
-        }
-    }
 }

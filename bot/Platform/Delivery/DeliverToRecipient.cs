@@ -6,30 +6,22 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
 
-namespace BepBot.Features.Broadcasts;
-
-/// <summary>What the worker does with the queue message: done (delete it) or look again after a delay.</summary>
-public readonly record struct DeliveryResult(bool Done, TimeSpan Delay)
-{
-    public static DeliveryResult Finished { get; } = new(true, TimeSpan.Zero);
-
-    public static DeliveryResult Later(TimeSpan delay) => new(false, delay < TimeSpan.Zero ? TimeSpan.Zero : delay);
-}
+namespace BepBot.Platform.Delivery;
 
 /// <summary>
 /// Sends one broadcast to one recipient, at most once: the delivery record is claimed with an ETag before the
 /// send and made final after it, so a duplicate queue message, a second instance or a restart finds it done.
-/// Teams' limits: the messenger's pace under 50 requests/s, the global throttle after a 429, Retry-After
-/// honoured, then exponential backoff with jitter for 429/412/5xx; 403/404 mean the bot cannot reach that
-/// conversation any more (not retried).
+/// Teams' limits are the <see cref="ProactiveSender"/>'s (one pace under 50 requests/s, everyone paused after a 429);
+/// here, an outcome worth retrying is tried again after Teams' Retry-After, else after an exponential backoff with
+/// jitter, up to MaxAttempts; a conversation gone (403/404) is recorded as unreachable and not retried.
 /// </summary>
 public sealed partial class DeliverToRecipient
 {
     private readonly BroadcastStore _broadcasts;
     private readonly AudienceResolver _audiences;
-    private readonly BroadcastCards _cards;
-    private readonly IProactiveMessenger _messenger;
-    private readonly TeamsThrottle _throttle;
+    private readonly DeliveryCards _cards;
+    private readonly ProactiveSender _sender;
+    private readonly DeliveryReasons _reasons;
     private readonly BroadcastStatusUpdater _status;
     private readonly TimeProvider _clock;
     private readonly BroadcastOptions _options;
@@ -42,9 +34,9 @@ public sealed partial class DeliverToRecipient
     public DeliverToRecipient(
         BroadcastStore broadcasts,
         AudienceResolver audiences,
-        BroadcastCards cards,
-        IProactiveMessenger messenger,
-        TeamsThrottle throttle,
+        DeliveryCards cards,
+        ProactiveSender sender,
+        DeliveryReasons reasons,
         BroadcastStatusUpdater status,
         TimeProvider clock,
         IOptions<BroadcastOptions> options,
@@ -56,8 +48,8 @@ public sealed partial class DeliverToRecipient
         _broadcasts = broadcasts;
         _audiences = audiences;
         _cards = cards;
-        _messenger = messenger;
-        _throttle = throttle;
+        _sender = sender;
+        _reasons = reasons;
         _status = status;
         _clock = clock;
         _options = options.Value;
@@ -75,7 +67,7 @@ public sealed partial class DeliverToRecipient
         }
 
         // Claims are not cancellable: a claim written but not seen would hold this delivery for the whole claim duration.
-        Delivery? delivery = null;
+        DeliveryRecord? delivery = null;
         string? etag = null;
         if (work is { Created: { } created, CreatedETag: { } createdETag })
         {
@@ -126,48 +118,51 @@ public sealed partial class DeliverToRecipient
         var conversation = work.Conversation ?? await _audiences.ConversationOfAsync(work.RecipientKey, stoppingToken);
         if (conversation is null)
         {
-            await FinishAsync(claim.Delivery with { Status = DeliveryStatus.Unreachable, Reason = "La conversation avec BepBot n'existe plus (application désinstallée)." }, claim.ETag);
+            await FinishAsync(claim.Delivery with { Status = DeliveryStatus.Unreachable, Reason = _reasons.ConversationRemoved(broadcast) }, claim.ETag);
             return;
         }
 
         var message = await MessageForAsync(broadcast, work.RecipientKey, Cultures.FromLocale(conversation.Locale), stoppingToken);
         if (message is null)
         {
-            await FinishAsync(claim.Delivery with { Status = DeliveryStatus.Failed, Reason = "Plus d'objet : le contenu n'est plus à envoyer (clôturé ou annulé entre-temps)." }, claim.ETag);
+            await FinishAsync(claim.Delivery with { Status = DeliveryStatus.Failed, Reason = _reasons.NothingToSend(broadcast) }, claim.ETag);
             return;
         }
 
-        try
+        var retries = RetryPipeline(async retryDelay =>
         {
-            var retries = RetryPipeline(async retryDelay =>
+            // Shown on the author's card as "en nouvel essai" while we wait.
+            var retrying = claim.Delivery with { Status = DeliveryStatus.Retrying, UpdatedAt = _clock.GetUtcNow(), ClaimedUntil = _clock.GetUtcNow() + retryDelay + _options.ClaimDuration };
+            if (await _broadcasts.TryReplaceDeliveryAsync(retrying, claim.ETag, CancellationToken.None) is { } newEtag)
             {
-                // Shown on the author's card as "en nouvel essai" while we wait.
-                var retrying = claim.Delivery with { Status = DeliveryStatus.Retrying, UpdatedAt = _clock.GetUtcNow(), ClaimedUntil = _clock.GetUtcNow() + retryDelay + _options.ClaimDuration };
-                if (await _broadcasts.TryReplaceDeliveryAsync(retrying, claim.ETag, CancellationToken.None) is { } newEtag)
-                {
-                    (claim.Delivery, claim.ETag) = (retrying, newEtag);
-                }
-            });
-            var activityId = await retries.ExecuteAsync(
-                async token =>
-                {
-                    await _throttle.WaitAsync(token);
-                    claim.Delivery = claim.Delivery with { Attempts = claim.Delivery.Attempts + 1 };
-                    // Not cancellable: once a send is on the wire we wait for Teams' answer and record it.
-                    return await _messenger.SendAsync(conversation, message, CancellationToken.None);
-                },
-                stoppingToken);
-            await FinishAsync(claim.Delivery with { Status = DeliveryStatus.Sent, SentAt = _clock.GetUtcNow(), ActivityId = activityId, Reason = null }, claim.ETag);
-        }
-        catch (ProactiveSendException ex) when (ex.StatusCode is 403 or 404)
+                (claim.Delivery, claim.ETag) = (retrying, newEtag);
+            }
+        });
+        var outcome = await retries.ExecuteAsync(
+            async token =>
+            {
+                var attempt = claim.Delivery with { Attempts = claim.Delivery.Attempts + 1 };
+                // Cancelled only while waiting for a turn; a send that went out is counted and its outcome recorded.
+                var sent = await _sender.SendAsync(conversation, message, token);
+                claim.Delivery = attempt;
+                return sent;
+            },
+            stoppingToken);
+        if (outcome is ProactiveOutcome.RetryAfter or ProactiveOutcome.Failed)
         {
-            await FinishAsync(claim.Delivery with { Status = DeliveryStatus.Unreachable, Reason = ex.StatusCode == 403 ? "Teams refuse : BepBot a été retiré de cette conversation (403)." : "Teams ne trouve plus cette conversation (404)." }, claim.ETag);
+            LogFailed(_logger, work.BroadcastId, work.RecipientKey, outcome, claim.Delivery.Attempts);
         }
-        catch (ProactiveSendException ex)
-        {
-            LogFailed(_logger, work.BroadcastId, work.RecipientKey, ex.StatusCode, claim.Delivery.Attempts);
-            await FinishAsync(claim.Delivery with { Status = DeliveryStatus.Failed, Reason = $"Échec après {claim.Delivery.Attempts} tentative(s) : Teams a répondu {DescribeStatus(ex.StatusCode)}." }, claim.ETag);
-        }
+
+        await FinishAsync(
+            outcome switch
+            {
+                ProactiveOutcome.Sent sent => claim.Delivery with { Status = DeliveryStatus.Sent, SentAt = _clock.GetUtcNow(), ActivityId = sent.ActivityId, Reason = null },
+                ProactiveOutcome.Gone gone => claim.Delivery with { Status = DeliveryStatus.Unreachable, Reason = _reasons.Gone(broadcast, gone.Status) },
+                ProactiveOutcome.RetryAfter retry => claim.Delivery with { Status = DeliveryStatus.Failed, Reason = _reasons.Failed(broadcast, claim.Delivery.Attempts, retry.Status) },
+                ProactiveOutcome.Failed failed => claim.Delivery with { Status = DeliveryStatus.Failed, Reason = _reasons.Failed(broadcast, claim.Delivery.Attempts, failed.Status) },
+                _ => throw new InvalidOperationException($"Unknown outcome {outcome}."),
+            },
+            claim.ETag);
     }
 
     private async Task<OutgoingMessage?> MessageForAsync(Broadcast broadcast, string recipientKey, System.Globalization.CultureInfo culture, CancellationToken cancellationToken)
@@ -204,37 +199,28 @@ public sealed partial class DeliverToRecipient
     }
 
     /// <summary>The delivery as this worker last wrote it, and the ETag that proves the claim is still ours.</summary>
-    private sealed class Claim(Delivery delivery, string etag)
+    private sealed class Claim(DeliveryRecord delivery, string etag)
     {
-        public Delivery Delivery { get; set; } = delivery;
+        public DeliveryRecord Delivery { get; set; } = delivery;
 
         public string ETag { get; set; } = etag;
     }
 
-    private ResiliencePipeline<string?> RetryPipeline(Func<TimeSpan, Task> markRetrying) =>
-        new ResiliencePipelineBuilder<string?> { TimeProvider = _clock }
-            .AddRetry(new RetryStrategyOptions<string?>
+    private ResiliencePipeline<ProactiveOutcome> RetryPipeline(Func<TimeSpan, Task> markRetrying) =>
+        new ResiliencePipelineBuilder<ProactiveOutcome> { TimeProvider = _clock }
+            .AddRetry(new RetryStrategyOptions<ProactiveOutcome>
             {
-                ShouldHandle = new PredicateBuilder<string?>().Handle<ProactiveSendException>(ex => ex.StatusCode is 0 or 412 or 429 or 500 or 502 or 503 or 504),
+                ShouldHandle = arguments => ValueTask.FromResult(arguments.Outcome.Result is ProactiveOutcome.RetryAfter),
                 MaxRetryAttempts = Math.Max(0, _options.MaxAttempts - 1),
                 BackoffType = DelayBackoffType.Exponential,
                 UseJitter = true,
                 Delay = _options.BaseRetryDelay,
-                DelayGenerator = arguments => ValueTask.FromResult(
-                    arguments.Outcome.Exception is ProactiveSendException { StatusCode: 429, RetryAfter: { } retryAfter } ? retryAfter : (TimeSpan?)null),
-                OnRetry = async arguments =>
-                {
-                    if (arguments.Outcome.Exception is ProactiveSendException { StatusCode: 429 })
-                    {
-                        await _throttle.ThrottleUntilAsync(_clock.GetUtcNow() + arguments.RetryDelay, CancellationToken.None);
-                    }
-
-                    await markRetrying(arguments.RetryDelay);
-                },
+                DelayGenerator = arguments => ValueTask.FromResult(arguments.Outcome.Result is ProactiveOutcome.RetryAfter { Delay: { } delay } ? delay : (TimeSpan?)null),
+                OnRetry = async arguments => await markRetrying(arguments.RetryDelay),
             })
             .Build();
 
-    private async Task FinishAsync(Delivery delivery, string etag)
+    private async Task FinishAsync(DeliveryRecord delivery, string etag)
     {
         var final = delivery with { ClaimedUntil = null, UpdatedAt = _clock.GetUtcNow() };
         if (await _broadcasts.TryReplaceDeliveryAsync(final, etag, CancellationToken.None) is null)
@@ -252,10 +238,8 @@ public sealed partial class DeliverToRecipient
         });
     }
 
-    private static string DescribeStatus(int status) => status == 0 ? "pas de réponse (réseau)" : status.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Broadcast {BroadcastId} to {Recipient} failed with status {Status} after {Attempts} attempts")]
-    private static partial void LogFailed(ILogger logger, string broadcastId, string recipient, int status, int attempts);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Broadcast {BroadcastId} to {Recipient} failed ({Outcome}) after {Attempts} attempts")]
+    private static partial void LogFailed(ILogger logger, string broadcastId, string recipient, ProactiveOutcome outcome, int attempts);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {BroadcastId}/{Recipient} changed under our claim; outcome not recorded")]
     private static partial void LogLostClaim(ILogger logger, string broadcastId, string recipient);

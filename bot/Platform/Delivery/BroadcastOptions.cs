@@ -1,4 +1,4 @@
-namespace BepBot.Features.Broadcasts;
+namespace BepBot.Platform.Delivery;
 
 public sealed class BroadcastOptions
 {

@@ -1,7 +1,7 @@
 using BepBot.Infrastructure.Storage;
 using Microsoft.Extensions.Options;
 
-namespace BepBot.Features.Broadcasts;
+namespace BepBot.Platform.Delivery;
 
 /// <summary>
 /// The delivery queue's name, prefixed with the store's container so that several environments (or test hosts)

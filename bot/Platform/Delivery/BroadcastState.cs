@@ -1,0 +1,10 @@
+namespace BepBot.Platform.Delivery;
+
+public enum BroadcastState
+{
+    Draft,
+    Scheduled,
+    Sending,
+    Completed,
+    Cancelled,
+}

@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using BepBot.Cards;
+using BepBot.Infrastructure.Text;
+using BepBot.Infrastructure.Time;
+using Microsoft.Extensions.Localization;
+
+namespace BepBot.Platform.Delivery;
+
+/// <summary>
+/// The cards of the delivery engine, in a given language: the plain announcement recipients get (a broadcast without
+/// feature content) and the author's live status card. Its report and cancel buttons are the Broadcasts feature's verbs.
+/// </summary>
+public sealed class DeliveryCards(CardCatalog cards, IStringLocalizer<DeliveryTexts> texts)
+{
+    private const int MaxProblemsShown = 15;
+
+    /// <summary>The card recipients get: the author's markdown is kept (it is BEP staff's own formatting).</summary>
+    public JsonObject Announcement(Broadcast broadcast, CultureInfo culture)
+    {
+        using var scope = CultureScope.Use(culture);
+        return cards.Render("broadcasts/announcement", new
+        {
+            Title = CardText.EscapeMarkdown(broadcast.Title),
+            broadcast.Message,
+            Footer = texts["Broadcast_Footer", CardText.EscapeMarkdown(broadcast.AuthorName)].Value,
+        });
+    }
+
+    public JsonObject Status(Broadcast broadcast, IReadOnlyList<DeliveryRecord> deliveries, CultureInfo culture) =>
+        Status(broadcast, DeliveryCounts.Of(deliveries), deliveries, culture);
+
+    /// <param name="problemSource">Delivery records to list failures from (empty while only counts are known).</param>
+    public JsonObject Status(Broadcast broadcast, DeliveryCounts counts, IReadOnlyList<DeliveryRecord> problemSource, CultureInfo culture)
+    {
+        using var scope = CultureScope.Use(culture);
+        var problems = problemSource
+            .Where(delivery => delivery.Status is DeliveryStatus.Failed or DeliveryStatus.Unreachable)
+            .OrderBy(delivery => delivery.RecipientName, StringComparer.Create(culture, ignoreCase: true))
+            .Take(MaxProblemsShown)
+            .Select(delivery => new
+            {
+                Name = CardText.EscapeMarkdown(delivery.RecipientName),
+                Outcome = CardText.EscapeMarkdown($"{texts["DeliveryOutcome_" + delivery.Status].Value} — {delivery.Reason}"),
+            })
+            .ToList();
+        return cards.Render("broadcasts/status", new
+        {
+            Title = texts["Broadcast_StatusTitle", CardText.EscapeMarkdown(broadcast.Title)].Value,
+            State = StateLine(broadcast, counts, culture),
+            Facts = new[]
+            {
+                new { Label = texts["Delivery_Sent"].Value, Value = counts.Sent.ToString(culture) },
+                new { Label = texts["Delivery_Pending"].Value, Value = counts.Pending.ToString(culture) },
+                new { Label = texts["Delivery_Retrying"].Value, Value = counts.Retrying.ToString(culture) },
+                new { Label = texts["Delivery_Failed"].Value, Value = counts.Failed.ToString(culture) },
+                new { Label = texts["Delivery_Unreachable"].Value, Value = counts.Unreachable.ToString(culture) },
+            },
+            HasProblems = problems.Count > 0,
+            ProblemsTitle = texts["Broadcast_ProblemsTitle"].Value,
+            Problems = problems,
+            BroadcastId = broadcast.Id,
+            CanReport = broadcast.State is BroadcastState.Sending or BroadcastState.Completed,
+            ReportButton = texts["Broadcast_ReportButton"].Value,
+            CanCancel = broadcast.State == BroadcastState.Scheduled,
+            CancelButton = texts["Broadcast_CancelButton"].Value,
+        });
+    }
+
+    private string StateLine(Broadcast broadcast, DeliveryCounts counts, CultureInfo culture) => broadcast.State switch
+    {
+        BroadcastState.Completed => texts["Broadcast_StateCompleted", BelgianTime.FormatDateTime(broadcast.CompletedAt ?? DateTimeOffset.UtcNow, culture), counts.Sent, counts.Total],
+        BroadcastState.Scheduled => texts["Broadcast_StateScheduled", BelgianTime.FormatDateTime(broadcast.ScheduledFor ?? DateTimeOffset.UtcNow, culture)],
+        BroadcastState.Cancelled => texts["Broadcast_StateCancelled"],
+        _ => texts["Broadcast_StateSending", counts.Sent + counts.Failed + counts.Unreachable, counts.Total],
+    };
+}

@@ -1,0 +1,20 @@
+namespace BepBot.Platform.Delivery;
+
+/// <summary>
+/// One recipient of one broadcast: the single source of truth on whether they got it. A worker claims it
+/// (Sending, with a claim deadline) before sending, so a retried or re-delivered queue message never sends twice.
+/// </summary>
+public sealed record DeliveryRecord(
+    string BroadcastId,
+    string RecipientKey,
+    string RecipientName,
+    DeliveryStatus Status,
+    int Attempts,
+    DateTimeOffset UpdatedAt,
+    string? Reason = null,
+    DateTimeOffset? SentAt = null,
+    string? ActivityId = null,
+    DateTimeOffset? ClaimedUntil = null)
+{
+    public bool IsFinal => Status is DeliveryStatus.Sent or DeliveryStatus.Failed or DeliveryStatus.Unreachable;
+}

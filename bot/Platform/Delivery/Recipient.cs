@@ -1,0 +1,7 @@
+using BepBot.Chat;
+
+namespace BepBot.Platform.Delivery;
+
+/// <param name="Key">"user:{aadObjectId}" or "channel:{conversationId}": stable across re-runs of a launch.</param>
+/// <param name="Conversation">Null when the person never opened BepBot: Teams gives no way to write to them yet.</param>
+public sealed record Recipient(string Key, string Name, SavedConversation? Conversation);
