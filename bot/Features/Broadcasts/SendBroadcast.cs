@@ -1,5 +1,4 @@
 using System.Text.Json;
-using BepBot.Cards;
 using BepBot.Chat;
 using BepBot.Infrastructure.Scheduling;
 using BepBot.Platform.Delivery;
@@ -49,54 +48,5 @@ public sealed class SendBroadcast(
 
         await jobs.ScheduleAsync(LaunchBroadcastJob.JobKind, LaunchBroadcastJob.JobIdOf(confirmed.Id), confirmed.ScheduledFor ?? now, confirmed.Id, cancellationToken);
         return Reply.UpdatingCard(deliveryCards.Status(confirmed, [], turn.Culture));
-    }
-}
-
-public sealed record BroadcastIdData(string BroadcastId);
-
-/// <summary>`broadcasts.cancel`: a scheduled broadcast that has not started is called off.</summary>
-public sealed class CancelBroadcast(BroadcastStore broadcasts, DeliveryCards deliveryCards, JobBook jobs, IStringLocalizer<BroadcastsTexts> texts) : ICardActionHandler
-{
-    public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
-    {
-        var id = CardData.Read<BroadcastIdData>(data).BroadcastId;
-        var changed = await broadcasts.ChangeAsync(id, current => current.State == BroadcastState.Scheduled ? current with { State = BroadcastState.Cancelled } : null, cancellationToken);
-        if (changed is null)
-        {
-            return Reply.WithText(texts["Broadcast_Unknown"]);
-        }
-
-        if (changed.State != BroadcastState.Cancelled)
-        {
-            return Reply.WithText(texts["Broadcast_TooLateToCancel"]);
-        }
-
-        await jobs.CancelAsync(LaunchBroadcastJob.JobIdOf(id), cancellationToken);
-        return Reply.UpdatingCard(deliveryCards.Status(changed, [], turn.Culture)).Then(Reply.WithText(texts["Broadcast_Cancelled", CardText.EscapeMarkdown(changed.Title)]));
-    }
-}
-
-/// <summary>`diffusions`: scheduled, running and recent broadcasts, with cancel and report buttons.</summary>
-public sealed class ListBroadcasts(BroadcastStore broadcasts, BroadcastCards broadcastCards, IStringLocalizer<BroadcastsTexts> texts) : ICommandHandler
-{
-    private const int Shown = 15;
-
-    public async Task<Reply> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken)
-    {
-        var all = new List<Broadcast>();
-        await foreach (var broadcast in broadcasts.ListAsync(cancellationToken))
-        {
-            if (broadcast.State is not (BroadcastState.Draft or BroadcastState.Cancelled))
-            {
-                all.Add(broadcast);
-            }
-        }
-
-        var shown = all
-            .OrderBy(broadcast => broadcast.State == BroadcastState.Completed)
-            .ThenByDescending(broadcast => broadcast.ScheduledFor ?? broadcast.StartedAt ?? broadcast.CreatedAt)
-            .Take(Shown)
-            .ToList();
-        return Reply.WithCard(broadcastCards.List(shown, turn.Culture), texts["Broadcast_ListTitle"]);
     }
 }

@@ -24,7 +24,7 @@ public static class ConferencesRegistration
         services.AddSingleton<ConferenceLifecycle>();
         services.AddSingleton<ConferenceAccess>();
         services.AddScoped<ChangeAgenda>();
-        services.AddJobHandler<ReminderJob>(ReminderJob.JobKind);
+        services.AddJobHandler<ConferenceReminderJob>(ConferenceReminderJob.JobKind);
         services.AddJobHandler<CalendarRetryJob>(CalendarRetryJob.JobKind);
         services.AddBroadcastContent<PollContent>();
         services.AddBroadcastContent<InvitationContent>();

@@ -16,7 +16,7 @@ public static class LabsRegistration
         services.AddFeatureTexts<LabsTexts>();
         services.AddSingleton<LabCalendar>();
         services.AddSingleton<LabCards>();
-        services.AddScoped<LabRegistrants>();
+        services.AddScoped<ShowLabRegistrants>();
         services.AddScoped<MyRegistrations>();
         services.AddJobHandler<LabReminderJob>(LabReminderJob.JobKind);
         services.AddJobHandler<LabPromotionNoticeJob>(LabPromotionNoticeJob.JobKind);
@@ -37,9 +37,9 @@ public static class LabsRegistration
         services.AddCardAction<CancelMyRegistration>("labs.cancel", Roles.Members);
         services.AddCardAction<AskToEraseMyData>("labs.askerase", Roles.Everyone);
         services.AddCardAction<EraseMyData>("labs.erase", Roles.Everyone);
-        services.AddCardAction<KeepAsIs>("labs.keep", Roles.Everyone);
+        services.AddCardAction<KeepLabAsIs>("labs.keep", Roles.Everyone);
 
-        services.AddCardAction<LabRegistrants>("labs.registrants", Roles.Staff);
+        services.AddCardAction<ShowLabRegistrants>("labs.registrants", Roles.Staff);
         services.AddCardAction<EditLab>("labs.edit", Roles.Staff);
         services.AddCardAction<SaveLab>("labs.save", Roles.Staff);
         services.AddCardAction<CloseLabRegistrations>("labs.close", Roles.Staff);

@@ -7,26 +7,6 @@ using Microsoft.Extensions.Options;
 
 namespace BepBot.Features.Votes;
 
-public sealed class VotesOptions
-{
-    public const string Section = "Votes";
-
-    /// <summary>Seed an open demo ballot (local play only).</summary>
-    public bool SeedDemo { get; set; }
-
-    /// <summary>How long before the close the reminder goes to communes that have not voted.</summary>
-    public TimeSpan ReminderBeforeClose { get; set; } = TimeSpan.FromHours(24);
-
-    /// <summary>After the close, how long to let votes already past their checks land before counting.</summary>
-    public TimeSpan CloseSettle { get; set; } = TimeSpan.FromSeconds(1);
-
-    /// <summary>The background sealer chains a ballot's audit events once they pause this long…</summary>
-    public TimeSpan AuditSealQuiet { get; set; } = TimeSpan.FromSeconds(2);
-
-    /// <summary>…or at the latest this long after the first unsealed one (close, exports and verification seal at once).</summary>
-    public TimeSpan AuditSealMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
-}
-
 /// <summary>
 /// Opens, closes and reminds: each step runs once whoever triggers it (the scheduler on several instances, a staff
 /// click), because each is a state change under If-Match that only one caller wins; the broadcasts have stable ids.
@@ -238,31 +218,4 @@ public sealed partial class BallotLifecycle(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ballot {BallotId}: reminder to {Count} member(s) whose commune has not voted")]
     private static partial void LogReminded(ILogger logger, string ballotId, int count);
-}
-
-public sealed class OpenBallotJob(BallotLifecycle lifecycle) : IJobHandler
-{
-    public const string JobKind = "votes.open";
-
-    public string Kind => JobKind;
-
-    public Task RunAsync(ScheduledJob job, CancellationToken cancellationToken) => lifecycle.OpenAsync(job.Payload, cancellationToken);
-}
-
-public sealed class CloseBallotJob(BallotLifecycle lifecycle) : IJobHandler
-{
-    public const string JobKind = "votes.close";
-
-    public string Kind => JobKind;
-
-    public Task RunAsync(ScheduledJob job, CancellationToken cancellationToken) => lifecycle.CloseAsync(job.Payload, "BepBot", cancellationToken);
-}
-
-public sealed class RemindBallotJob(BallotLifecycle lifecycle) : IJobHandler
-{
-    public const string JobKind = "votes.remind";
-
-    public string Kind => JobKind;
-
-    public Task RunAsync(ScheduledJob job, CancellationToken cancellationToken) => lifecycle.RemindAsync(job.Payload, "vm" + job.Payload + "auto", cancellationToken);
 }

@@ -8,63 +8,6 @@ using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Votes;
 
-public sealed record GiveProxyData(string BallotId, string? Holder = null, string? Scope = null);
-
-/// <summary>Checks shared by the procuration actions: an open ballot, and a bourgmestre whose commune is in scope and has not voted.</summary>
-public sealed class ProxyGate(BallotStore ballots, IStringLocalizer<VotesTexts> texts)
-{
-    public async Task<(Ballot? Ballot, string? Refusal)> CheckAsync(ChatTurn turn, string ballotId, CancellationToken cancellationToken)
-    {
-        var ballot = await ballots.GetAsync(ballotId, cancellationToken);
-        if (ballot is null)
-        {
-            return (null, texts["Vote_UnknownBallot"]);
-        }
-
-        if (ballot.State == BallotState.Closed)
-        {
-            return (null, texts["Vote_Closed"]);
-        }
-
-        if (turn.User.Member is not { Role: Role.Bourgmestre } member || !ballot.InScope(member.Commune))
-        {
-            return (null, texts["Vote_NotInScope"]);
-        }
-
-        return (ballot, null);
-    }
-}
-
-/// <summary>`votes.proxy`: the card to choose who will vote for the commune.</summary>
-public sealed class AskProcuration(ProxyGate gate, BallotStore ballots, VoterRights rights, IMemberDirectory roster, BallotCards cards, IStringLocalizer<VotesTexts> texts) : ICardActionHandler
-{
-    public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
-    {
-        var (ballot, refusal) = await gate.CheckAsync(turn, CardData.Read<BallotIdData>(data).BallotId, cancellationToken);
-        if (ballot is null)
-        {
-            return Reply.WithText(refusal!);
-        }
-
-        var commune = turn.User.Commune!;
-        if (await rights.GivenByAsync(ballot, commune, cancellationToken) is { } given)
-        {
-            return Reply.WithText(texts["Proxy_AlreadyGiven", CardText.EscapeMarkdown(given.HolderName)]);
-        }
-
-        if (await ballots.HasVotedAsync(ballot, commune, cancellationToken))
-        {
-            return Reply.WithText(texts["Proxy_AlreadyVoted", commune]);
-        }
-
-        var holders = (await roster.ListAsync(cancellationToken))
-            .Where(member => member.Role == Role.Bourgmestre && member.Commune != commune && ballot.InScope(member.Commune))
-            .OrderBy(member => member.Name, StringComparer.Create(CultureInfo.GetCultureInfo("fr-BE"), ignoreCase: true))
-            .ToList();
-        return Reply.WithCard(cards.Proxy(ballot, commune, holders, turn.Culture), texts["Proxy_Heading"]);
-    }
-}
-
 /// <summary>`votes.giveproxy`: records the procuration (one per commune, one per holder) and sends the holder the card with both communes.</summary>
 public sealed partial class GiveProcuration(
     ProxyGate gate,
@@ -153,36 +96,4 @@ public sealed partial class GiveProcuration(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ballot {BallotId}: {Commune} gave its procuration ({Scope})")]
     private static partial void LogGiven(ILogger logger, string ballotId, string commune, ProcurationScope scope);
-}
-
-/// <summary>`votes.withdrawproxy`: the giver takes the vote back, as long as the holder has not used it.</summary>
-public sealed partial class WithdrawProcuration(ProxyGate gate, ProcurationBook procurations, AuditLog audit, TimeProvider clock, IStringLocalizer<VotesTexts> texts, ILogger<WithdrawProcuration> logger) : ICardActionHandler
-{
-    public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
-    {
-        var (ballot, refusal) = await gate.CheckAsync(turn, CardData.Read<BallotIdData>(data).BallotId, cancellationToken);
-        if (ballot is null)
-        {
-            return Reply.WithText(refusal!);
-        }
-
-        var commune = turn.User.Commune!;
-        var given = await procurations.GivenByAsync(ProcurationScope.Ballot, ballot.Id, commune, cancellationToken);
-        if (given is null)
-        {
-            return Reply.WithText(texts["Proxy_NoneToWithdraw"]);
-        }
-
-        if (!await procurations.WithdrawAsync(ProcurationScope.Ballot, ballot.Id, commune, cancellationToken))
-        {
-            LogTooLate(logger, ballot.Id, turn.User.AadObjectId);
-            return Reply.WithText(texts["Proxy_AlreadyUsed", CardText.EscapeMarkdown(given.HolderName)]);
-        }
-
-        await audit.RecordAsync(ballot.Id, new AuditEvent("procuration-withdrawn", clock.GetUtcNow(), turn.User.Name, commune, given.HolderName), cancellationToken);
-        return Reply.WithText(texts["Proxy_Withdrawn", commune]);
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Ballot {BallotId}: withdrawal by {User} refused, the procuration was already used; nothing written")]
-    private static partial void LogTooLate(ILogger logger, string ballotId, string user);
 }

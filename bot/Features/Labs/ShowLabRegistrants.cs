@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace BepBot.Features.Labs;
 
 /// <summary>`labs.registrants`: the staff's live view of a lab, registrants grouped by commune, with every staff action.</summary>
-public sealed class LabRegistrants(LabBook book, LabCards labCards, CardCatalog cards, IStringLocalizer<LabsTexts> texts, TimeProvider clock) : ICardActionHandler
+public sealed class ShowLabRegistrants(LabBook book, LabCards labCards, CardCatalog cards, IStringLocalizer<LabsTexts> texts, TimeProvider clock) : ICardActionHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {

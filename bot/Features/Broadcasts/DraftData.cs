@@ -1,0 +1,3 @@
+namespace BepBot.Features.Broadcasts;
+
+public sealed record DraftData(string DraftId);

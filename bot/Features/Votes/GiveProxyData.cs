@@ -1,0 +1,3 @@
+namespace BepBot.Features.Votes;
+
+public sealed record GiveProxyData(string BallotId, string? Holder = null, string? Scope = null);

@@ -1,0 +1,39 @@
+using System.Text.Json;
+using BepBot.Cards;
+using BepBot.Chat;
+using BepBot.Platform.Procurations;
+using Microsoft.Extensions.Localization;
+
+namespace BepBot.Features.Votes;
+
+/// <summary>`votes.withdrawproxy`: the giver takes the vote back, as long as the holder has not used it.</summary>
+public sealed partial class WithdrawProcuration(ProxyGate gate, ProcurationBook procurations, AuditLog audit, TimeProvider clock, IStringLocalizer<VotesTexts> texts, ILogger<WithdrawProcuration> logger) : ICardActionHandler
+{
+    public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
+    {
+        var (ballot, refusal) = await gate.CheckAsync(turn, CardData.Read<BallotIdData>(data).BallotId, cancellationToken);
+        if (ballot is null)
+        {
+            return Reply.WithText(refusal!);
+        }
+
+        var commune = turn.User.Commune!;
+        var given = await procurations.GivenByAsync(ProcurationScope.Ballot, ballot.Id, commune, cancellationToken);
+        if (given is null)
+        {
+            return Reply.WithText(texts["Proxy_NoneToWithdraw"]);
+        }
+
+        if (!await procurations.WithdrawAsync(ProcurationScope.Ballot, ballot.Id, commune, cancellationToken))
+        {
+            LogTooLate(logger, ballot.Id, turn.User.AadObjectId);
+            return Reply.WithText(texts["Proxy_AlreadyUsed", CardText.EscapeMarkdown(given.HolderName)]);
+        }
+
+        await audit.RecordAsync(ballot.Id, new AuditEvent("procuration-withdrawn", clock.GetUtcNow(), turn.User.Name, commune, given.HolderName), cancellationToken);
+        return Reply.WithText(texts["Proxy_Withdrawn", commune]);
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Ballot {BallotId}: withdrawal by {User} refused, the procuration was already used; nothing written")]
+    private static partial void LogTooLate(ILogger logger, string ballotId, string user);
+}
