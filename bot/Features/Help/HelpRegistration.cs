@@ -8,10 +8,10 @@ public static class HelpRegistration
     {
         builder.Services.AddSingleton<HelpCard>();
         builder.Services.AddFeatureTexts<HelpTexts>();
-        builder.Services.AddScoped<IFallbackHandler, NotUnderstood>();
+        builder.Services.AddScoped<IFallbackHandler, AnswerNotUnderstood>();
         builder.Services.AddCommand<ShowHelp>(ChatRouter.HelpCommandId, "general", Roles.Everyone, "aide", "help", "?", "menu");
         builder.Services.AddCardAction<ShowHelp>("help.show", Roles.Everyone);
-        builder.Services.AddCommand<WhoAmI>("whoami", "general", Roles.Everyone, "qui suis-je", "whoami", "mon profil");
+        builder.Services.AddCommand<ShowWhoAmI>("whoami", "general", Roles.Everyone, "qui suis-je", "whoami", "mon profil");
         return builder;
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 namespace BepBot.Features.Labs;
 
 /// <summary>`labs.cancel`: a person gives their seat (or waiting place) back; the first eligible waiting person is promoted and told.</summary>
-public sealed class CancelMyRegistration(LabBook book, LabCards labCards, MyRegistrations mine, IStringLocalizer<LabsTexts> texts, TimeProvider clock, ILogger<CancelMyRegistration> logger) : ICardActionHandler
+public sealed class CancelMyRegistration(LabBook book, LabCards labCards, ListMyRegistrations mine, IStringLocalizer<LabsTexts> texts, TimeProvider clock, ILogger<CancelMyRegistration> logger) : ICardActionHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {

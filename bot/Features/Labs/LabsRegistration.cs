@@ -17,7 +17,7 @@ public static class LabsRegistration
         services.AddSingleton<LabCalendar>();
         services.AddSingleton<LabCards>();
         services.AddScoped<ShowLabRegistrants>();
-        services.AddScoped<MyRegistrations>();
+        services.AddScoped<ListMyRegistrations>();
         services.AddJobHandler<LabReminderJob>(LabReminderJob.JobKind);
         services.AddJobHandler<LabPromotionNoticeJob>(LabPromotionNoticeJob.JobKind);
         services.AddJobHandler<LabInboxTidyJob>(LabInboxTidyJob.JobKind);
@@ -26,7 +26,7 @@ public static class LabsRegistration
         services.AddHostedService<LabsSeeder>();
 
         services.AddCommand<ListLabs>("labs", "labs", Roles.Members, "séminaires", "labs", "territory labs", "seminars");
-        services.AddCommand<MyRegistrations>("labs.mine", "labs", Roles.Members, "mes inscriptions", "my registrations");
+        services.AddCommand<ListMyRegistrations>("labs.mine", "labs", Roles.Members, "mes inscriptions", "my registrations");
         services.AddCommand<StartCreateLab>("labs.create", "labs", Roles.Staff, "nouveau séminaire", "new seminar", "new lab", "créer un séminaire");
         services.AddFlow<CreateLabFlow>();
         services.AddCommand<ShowMyData>("labs.mydata", "privacy", Roles.Everyone, "mes données", "my data");

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 namespace BepBot.Features.Help;
 
 /// <summary>Text that no command matched: say so briefly, then show what this user can do.</summary>
-public sealed class NotUnderstood(HelpCard help, IStringLocalizer<HelpTexts> texts) : IFallbackHandler
+public sealed class AnswerNotUnderstood(HelpCard help, IStringLocalizer<HelpTexts> texts) : IFallbackHandler
 {
     public Task<Reply> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken)
     {

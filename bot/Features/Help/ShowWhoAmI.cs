@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 namespace BepBot.Features.Help;
 
 /// <summary>`qui suis-je`: what the bot knows about you, so a mis-filed role is easy to spot.</summary>
-public sealed class WhoAmI(IStringLocalizer<HelpTexts> texts, IStringLocalizer<ChatTexts> coreTexts) : ICommandHandler
+public sealed class ShowWhoAmI(IStringLocalizer<HelpTexts> texts, IStringLocalizer<ChatTexts> coreTexts) : ICommandHandler
 {
     public Task<Reply> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken) =>
         Task.FromResult(Reply.WithText(turn.User.Member is null

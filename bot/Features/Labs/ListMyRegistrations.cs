@@ -6,7 +6,7 @@ using Microsoft.Extensions.Localization;
 namespace BepBot.Features.Labs;
 
 /// <summary>`mes inscriptions`: the person's current registrations (seat or waiting place) with a cancel button each.</summary>
-public sealed class MyRegistrations(LabBook book, LabCards labCards, CardCatalog cards, IStringLocalizer<LabsTexts> texts, TimeProvider clock) : ICommandHandler
+public sealed class ListMyRegistrations(LabBook book, LabCards labCards, CardCatalog cards, IStringLocalizer<LabsTexts> texts, TimeProvider clock) : ICommandHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken) =>
         Reply.WithCard(await CardAsync(turn, null, cancellationToken), texts["Mine_Title"]);
