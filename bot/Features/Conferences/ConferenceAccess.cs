@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using BepBot.Chat;
 using Microsoft.Extensions.Localization;
 
@@ -26,7 +27,7 @@ public sealed partial class ConferenceAccess(ConferenceStore store, IStringLocal
     }
 
     /// <summary>A button that shows one view of the session it names (tally, attendance…) in place of the clicked card.</summary>
-    public async Task<Reply> ShowAsync(ChatTurn turn, JsonElement data, Func<ConferenceSession, Task<System.Text.Json.Nodes.JsonObject>> render, CancellationToken cancellationToken)
+    public async Task<Reply> ShowAsync(ChatTurn turn, JsonElement data, Func<ConferenceSession, Task<JsonObject>> render, CancellationToken cancellationToken)
     {
         var request = CardData.Read<SessionRef>(data);
         var (session, refusal) = await FindAsync(turn, request.SessionId, cancellationToken);
