@@ -3,6 +3,7 @@ using BepBot.Infrastructure.Graph;
 using BepBot.Infrastructure.Health;
 using BepBot.Infrastructure.Queues;
 using BepBot.Infrastructure.Scheduling;
+using BepBot.Infrastructure.Secrets;
 using BepBot.Infrastructure.Storage;
 
 namespace BepBot.Infrastructure;
@@ -17,6 +18,7 @@ public static class InfrastructureRegistration
         builder.AddExports();
         builder.AddHealth();
         builder.AddGraph();
+        builder.AddSecrets();
         builder.Services.AddLocalization();
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;

@@ -13,6 +13,7 @@ namespace BepBot.Features.Votes;
 /// </summary>
 public sealed partial class BallotLifecycle(
     BallotStore ballots,
+    BallotSeal seal,
     AuditLog audit,
     IMemberDirectory roster,
     ProcurationBook procurations,
@@ -115,6 +116,7 @@ public sealed partial class BallotLifecycle(
                 return (await FinalizeAsync(ballot, cancellationToken), false);
             }
 
+            await EraseSecretChoicesAsync(ballot, cancellationToken);
             return (ballot, false);
         }
 
@@ -182,7 +184,9 @@ public sealed partial class BallotLifecycle(
     {
         var closedAt = ballot.ClosedAt ?? clock.GetUtcNow();
         IReadOnlyCollection<IReadOnlyList<string>> papers = ballot.Secret
-            ? [.. (await ballots.ListUrnAsync(ballot.Id, cancellationToken)).Select(paper => paper.ChoiceIds)]
+            ? [.. (await ballots.ListParticipationAsync(ballot.Id, cancellationToken))
+                .Where(participation => participation.SealedChoice is not null)
+                .Select(participation => seal.Open(ballot.Id, participation.Commune, participation.SealedChoice!))]
             : [.. (await ballots.ListVotesAsync(ballot.Id, cancellationToken)).Where(vote => vote.CastAt <= closedAt).Select(vote => vote.ChoiceIds)];
         var tally = BallotRules.Tally(ballot, papers);
         var counts = string.Join(", ", ballot.Choices.Select(choice => $"{choice.Label}: {tally.Counts[choice.Id]}"));
@@ -191,6 +195,7 @@ public sealed partial class BallotLifecycle(
         var head = await audit.HeadAsync(ballot.Id, cancellationToken) ?? new AuditHead(0, AuditLog.GenesisHash);
         var result = new BallotResult(tally.Counts, tally.Participants, tally.InScope, tally.QuorumReached, tally.Outcome, tally.RetainedChoiceIds, head.Hash, head.Sequence, clock.GetUtcNow());
         var final = await ballots.ChangeAsync(ballot.Id, current => current.Result is null ? current with { Result = result } : null, cancellationToken) ?? ballot;
+        await EraseSecretChoicesAsync(final, cancellationToken);
 
         var audience = await VotersAsync(final, cancellationToken);
         audience.AddRange((await roster.ListAsync(cancellationToken)).Where(member => member.Role == Role.BepStaff).Select(member => member.AadObjectId));
@@ -199,6 +204,22 @@ public sealed partial class BallotLifecycle(
             cancellationToken);
         LogResult(logger, final.Id, tally.Outcome, tally.Participants, tally.InScope);
         return final;
+    }
+
+    /// <summary>
+    /// Once the result is stored (never before: a crash in between must leave every choice to count again), the sealed
+    /// choices go. Also run on a later close of the ballot, which finishes an erasure a crash interrupted.
+    /// </summary>
+    private async Task EraseSecretChoicesAsync(Ballot ballot, CancellationToken cancellationToken)
+    {
+        if (ballot.Secret && ballot.Result is not null)
+        {
+            var erased = await ballots.EraseSealedChoicesAsync(ballot.Id, cancellationToken);
+            if (erased > 0)
+            {
+                LogChoicesErased(logger, ballot.Id, erased);
+            }
+        }
     }
 
     public static string OpenJobId(string id) => "votes-open-" + id;
@@ -218,4 +239,7 @@ public sealed partial class BallotLifecycle(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ballot {BallotId}: reminder to {Count} member(s) whose commune has not voted")]
     private static partial void LogReminded(ILogger logger, string ballotId, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ballot {BallotId}: the sealed choices of {Count} communes erased after the count")]
+    private static partial void LogChoicesErased(ILogger logger, string ballotId, int count);
 }

@@ -5,8 +5,8 @@ namespace BepBot.Features.Votes;
 
 /// <summary>
 /// The documents of the votes: ballots/{id}, one vote per commune (votes/{id}/votes/{commune}) for an open
-/// ballot; for a secret one, the participation (votes/{id}/participation/{commune}) apart from the urn
-/// (votes/{id}/urn/{random}), with nothing that links the two.
+/// ballot; for a secret one, the participation (votes/{id}/participation/{commune}), whose choice stays sealed until
+/// the close counts it and erases it.
 /// </summary>
 public sealed class BallotStore(IDocumentStore store)
 {
@@ -47,21 +47,28 @@ public sealed class BallotStore(IDocumentStore store)
     public Task<string> CreateParticipationAsync(string ballotId, Participation participation, CancellationToken cancellationToken = default) =>
         store.CreateAsync(ParticipationKey(ballotId, participation.Commune), participation, cancellationToken);
 
-    public Task<bool> DeleteParticipationAsync(string ballotId, string commune, CancellationToken cancellationToken = default) =>
-        store.DeleteAsync(ParticipationKey(ballotId, commune), cancellationToken: cancellationToken);
-
     public async Task<Participation?> GetParticipationAsync(string ballotId, string commune, CancellationToken cancellationToken = default) =>
         (await store.GetAsync<Participation>(ParticipationKey(ballotId, commune), cancellationToken))?.Value;
 
     public Task<IReadOnlyList<Participation>> ListParticipationAsync(string ballotId, CancellationToken cancellationToken = default) =>
         AllAsync<Participation>(Root(ballotId) + "participation/", cancellationToken);
 
-    /// <summary>Drops an anonymous paper in the urn under a random name: its key and content say nothing of who.</summary>
-    public Task<string> DropInUrnAsync(string ballotId, SecretVote vote, CancellationToken cancellationToken = default) =>
-        store.CreateAsync(Root(ballotId) + "urn/" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), vote, cancellationToken);
+    /// <summary>
+    /// Rewrites every participation of a counted secret ballot without its sealed choice; returns how many it erased.
+    /// All are rewritten, so their write times no longer tell when each commune voted either.
+    /// </summary>
+    public async Task<int> EraseSealedChoicesAsync(string ballotId, CancellationToken cancellationToken = default)
+    {
+        var erased = 0;
+        var participations = await store.ListAsync<Participation>(Root(ballotId) + "participation/", cancellationToken).ToListAsync(cancellationToken);
+        foreach (var participation in participations.Where(item => item.Value.SealedChoice is not null))
+        {
+            await store.ChangeAsync<Participation>(participation.Key, current => current.SealedChoice is null ? null : current with { SealedChoice = null }, cancellationToken: cancellationToken);
+            erased++;
+        }
 
-    public Task<IReadOnlyList<SecretVote>> ListUrnAsync(string ballotId, CancellationToken cancellationToken = default) =>
-        AllAsync<SecretVote>(Root(ballotId) + "urn/", cancellationToken);
+        return erased;
+    }
 
     /// <summary>Who has voted: communes, for an open or a secret ballot alike.</summary>
     public async Task<IReadOnlySet<string>> VotedCommunesAsync(Ballot ballot, CancellationToken cancellationToken = default) =>

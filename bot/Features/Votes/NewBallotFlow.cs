@@ -8,6 +8,7 @@ using BepBot.Infrastructure.Time;
 using BepBot.Platform.Sessions;
 using BepBot.Platform.Territory;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace BepBot.Features.Votes;
 
@@ -16,7 +17,9 @@ public sealed partial class NewBallotFlow(
     BallotLifecycle lifecycle,
     BallotCards cards,
     IEnumerable<IConferenceSessionCatalog> catalogs,
+    IMemberDirectory roster,
     TimeProvider clock,
+    IOptions<VotesOptions> options,
     IStringLocalizer<VotesTexts> texts,
     ILogger<NewBallotFlow> logger) : Flow
 {
@@ -26,6 +29,7 @@ public sealed partial class NewBallotFlow(
 
     private readonly IConferenceSessionCatalog? _catalog = catalogs.LastOrDefault();
     private IReadOnlyList<SessionChoice>? _sessions;
+    private IReadOnlySet<string>? _communesWithBourgmestre;
 
     public override string Id => FlowId;
 
@@ -33,8 +37,9 @@ public sealed partial class NewBallotFlow(
 
     public override string Title(ChatTurn turn) => texts["New_Title"];
 
-    // Every answer reads the session catalogue first (once per turn), so the session step can list it synchronously.
-    public override IReadOnlyList<FlowStep> Steps => [.. AllSteps.Select(step => step with { Accept = WithSessions(step.Accept) })];
+    // Every answer reads the session catalogue and the roster first (once per turn), so that the prompts that need
+    // them (the sessions, the confirmation's warnings) can be built synchronously.
+    public override IReadOnlyList<FlowStep> Steps => [.. AllSteps.Select(step => step with { Accept = WithLookups(step.Accept) })];
 
     private IReadOnlyList<FlowStep> AllSteps =>
     [
@@ -53,7 +58,7 @@ public sealed partial class NewBallotFlow(
         new("live", (_, _) => new FlowPrompt(texts["New_AskLive"], Choices: [new("no", texts["New_LiveNo"]), new("yes", texts["New_LiveYes"])]), (_, _, input) => Task.FromResult(OneOf(input, "no", "yes")), values => values["secret"] == "open"),
         new("session", (_, _) => new FlowPrompt(texts["New_AskSession"], Choices: [.. (_sessions ?? []).Select(session => new FlowChoice(session.Id, SessionTitle(session))), new(None, texts["New_NoSession"])]), AcceptSessionAsync, _ => _sessions is { Count: > 0 }),
         new("agenda", (_, values) => new FlowPrompt(texts["New_AskAgenda"], Choices: [.. AgendaOf(values["session"]).Select(item => new FlowChoice(item.Id, item.Title)), new(None, texts["New_NoAgenda"])]), AcceptAgendaAsync, values => _sessions is { Count: > 0 } && values["session"] is { } session && session != None),
-        new("confirm", (_, values) => new FlowPrompt(texts["New_AskConfirm", Summary(values)], Choices: [new("oui", texts["New_ConfirmYes"]), new("non", texts["New_ConfirmNo"])]), (_, _, input) => Task.FromResult(AcceptConfirm(input))),
+        new("confirm", (_, values) => new FlowPrompt(texts["New_AskConfirm", Summary(values)], SmallElectorateWarning(values), Choices: [new("oui", texts["New_ConfirmYes"]), new("non", texts["New_ConfirmNo"])]), (_, _, input) => Task.FromResult(AcceptConfirm(input))),
     ];
 
     public override async Task<Reply> CompleteAsync(ChatTurn turn, FlowValues values, CancellationToken cancellationToken)
@@ -206,12 +211,37 @@ public sealed partial class NewBallotFlow(
             }));
     }
 
-    private Func<ChatTurn, FlowValues, string, Task<FlowAnswer>> WithSessions(Func<ChatTurn, FlowValues, string, Task<FlowAnswer>> accept) =>
+    private Func<ChatTurn, FlowValues, string, Task<FlowAnswer>> WithLookups(Func<ChatTurn, FlowValues, string, Task<FlowAnswer>> accept) =>
         async (turn, values, input) =>
         {
             await LoadSessionsAsync();
+            _communesWithBourgmestre ??= (await roster.ListAsync(CancellationToken.None))
+                .Where(member => member.Role == Role.Bourgmestre && member.Commune is not null)
+                .Select(member => member.Commune!)
+                .ToHashSet(StringComparer.Ordinal);
             return await accept(turn, values, input);
         };
+
+    /// <summary>
+    /// A secret ballot among so few voters that its result could give away how each voted (two communes, one « pour »,
+    /// one « contre »): staff are told before they confirm. The voters are the communes in scope with a bourgmestre in
+    /// the roster.
+    /// </summary>
+    private string? SmallElectorateWarning(FlowValues values)
+    {
+        if (values["secret"] != "secret" || _communesWithBourgmestre is null)
+        {
+            return null;
+        }
+
+        var scope = values["scope"] is { } bassin && bassin != "all"
+            ? TerritoryMap.FindBassin(bassin)?.Communes ?? []
+            : [.. TerritoryMap.Communes.Select(commune => commune.Name)];
+        var electorate = scope.Count(_communesWithBourgmestre.Contains);
+        return electorate < options.Value.SecretMinimumElectorate
+            ? texts["New_SecretSmallElectorate", electorate, options.Value.SecretMinimumElectorate].Value
+            : null;
+    }
 
     private async Task<FlowAnswer> AcceptSessionAsync(ChatTurn turn, FlowValues values, string input)
     {

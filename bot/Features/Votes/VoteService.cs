@@ -13,6 +13,7 @@ public sealed partial class VoteService(
     BallotStore ballots,
     VoterRights rights,
     ProcurationBook procurations,
+    BallotSeal seal,
     AuditLog audit,
     TimeProvider clock,
     ILogger<VoteService> logger)
@@ -139,25 +140,15 @@ public sealed partial class VoteService(
 
     private async Task<CastStatus> CastSecretAsync(Ballot ballot, string commune, IReadOnlyList<string> choiceIds, Member voter, bool byProcuration, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        var sealedChoice = seal.Seal(ballot.Id, commune, [.. choiceIds.Order(StringComparer.Ordinal)]);
         try
         {
-            await ballots.CreateParticipationAsync(ballot.Id, new Participation(commune, voter.AadObjectId, voter.Name, byProcuration, now), cancellationToken);
+            await ballots.CreateParticipationAsync(ballot.Id, new Participation(commune, voter.AadObjectId, voter.Name, byProcuration, now, sealedChoice), cancellationToken);
+            return CastStatus.Recorded;
         }
         catch (DocumentConflictException)
         {
             return CastStatus.AlreadyVotedSecret;
-        }
-
-        try
-        {
-            await ballots.DropInUrnAsync(ballot.Id, new SecretVote([.. choiceIds.Order(StringComparer.Ordinal)]), CancellationToken.None);
-            return CastStatus.Recorded;
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // No paper in the urn: undo the participation so the commune can vote again rather than be counted without a vote.
-            await ballots.DeleteParticipationAsync(ballot.Id, commune, CancellationToken.None);
-            throw;
         }
     }
 

@@ -18,4 +18,7 @@ public sealed class VotesOptions
 
     /// <summary>…or at the latest this long after the first unsealed one (close, exports and verification seal at once).</summary>
     public TimeSpan AuditSealMaxDelay { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Below this many voting communes, staff are warned that a secret ballot's result could reveal each vote.</summary>
+    public int SecretMinimumElectorate { get; set; } = 5;
 }

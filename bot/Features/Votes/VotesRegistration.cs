@@ -20,6 +20,7 @@ public static class VotesRegistration
         services.AddSingleton<ISessionBallotSource>(provider => provider.GetRequiredService<BallotsOfSession>());
         services.AddProcurations();
         services.AddSingleton<BallotStore>();
+        services.AddSingleton<BallotSeal>();
         services.AddSingleton<AuditLog>();
         services.AddHostedService<AuditSealer>();
         services.AddSingleton<VoterRights>();

@@ -77,7 +77,7 @@ public sealed class VoteRosterTests : IAsyncLifetime
         await Task.WhenAll(_bourgmestres.Select(pair => VoteAsync(_teams, pair.Value, ballot.Id, pair.Key, "contre")));
 
         responses.ShouldAllBe(response => response.UpdatedCard != null);
-        (await _bot.KeysAsync($"votes/{ballot.Id}/urn/")).Count.ShouldBe(40);
+        (await _bot.KeysAsync($"votes/{ballot.Id}/participation/")).Count.ShouldBe(40);
         await _teams.InvokeAsync(TeamsUser.Alex, "votes.close", new JsonObject { ["ballotId"] = ballot.Id });
         var result = (await GetAsync(_bot, ballot.Id)).Result!;
         result.Counts["pour"].ShouldBe(30);
