@@ -317,6 +317,11 @@ var baseSettings = [
     name: 'Telemetry__ServiceName'
     value: 'bepbot'
   }
+  // The key of the pseudonyms of ids in the logs (docs/security.md); until the secret exists the bot uses a key of its own.
+  {
+    name: 'Telemetry__LogHashKey'
+    value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=LogHashKey)'
+  }
 ]
 
 var tenantSettings = [for (tenantId, i) in allowedTenantIds: {

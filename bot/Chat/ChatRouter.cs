@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BepBot.Chat.Flows;
+using BepBot.Infrastructure.Telemetry;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Chat;
@@ -93,17 +94,17 @@ public sealed partial class ChatRouter(
         : texts["Refused_MembersOnly"];
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message of {Length} characters from {User} refused as too long")]
-    private static partial void LogTooLong(ILogger logger, int length, string user);
+    private static partial void LogTooLong(ILogger logger, int length, [PseudonymousId] string user);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "No command matched the message from {User}")]
-    private static partial void LogNotUnderstood(ILogger logger, string user);
+    private static partial void LogNotUnderstood(ILogger logger, [PseudonymousId] string user);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{CommandOrVerb} refused to {User} with role {Role}")]
-    private static partial void LogRefused(ILogger logger, string commandOrVerb, string user, Role role);
+    private static partial void LogRefused(ILogger logger, string commandOrVerb, [PseudonymousId] string user, Role role);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Unknown card verb {Verb} from {User}")]
-    private static partial void LogUnknownVerb(ILogger logger, string? verb, string user);
+    private static partial void LogUnknownVerb(ILogger logger, [PseudonymousId] string? verb, [PseudonymousId] string user);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Invalid card data for {Verb} from {User}")]
-    private static partial void LogInvalidCardData(ILogger logger, Exception exception, string verb, string user);
+    private static partial void LogInvalidCardData(ILogger logger, Exception exception, string verb, [PseudonymousId] string user);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BepBot.Chat;
 using BepBot.Chat.Flows;
+using BepBot.Infrastructure.Telemetry;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
@@ -144,8 +145,8 @@ public sealed partial class BepBotActivityHandler(
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Installed in {Kind} conversation {ConversationId} (new: {IsNew})")]
-    private static partial void LogInstalled(ILogger logger, ConversationKind kind, string? conversationId, bool isNew);
+    private static partial void LogInstalled(ILogger logger, ConversationKind kind, [PseudonymousId] string? conversationId, bool isNew);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Uninstalled from {Kind} conversation {ConversationId} (reference removed: {Removed})")]
-    private static partial void LogUninstalled(ILogger logger, ConversationKind kind, string? conversationId, bool removed);
+    private static partial void LogUninstalled(ILogger logger, ConversationKind kind, [PseudonymousId] string? conversationId, bool removed);
 }

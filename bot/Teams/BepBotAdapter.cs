@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using BepBot.Chat;
+using BepBot.Infrastructure.Telemetry;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
@@ -72,5 +73,5 @@ public sealed partial class BepBotAdapter : CloudAdapter
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Turn failed for {ActivityType} activity {ActivityId} in {ConversationId}")]
-    private static partial void LogTurnFailed(ILogger logger, Exception exception, string activityType, string? activityId, string? conversationId);
+    private static partial void LogTurnFailed(ILogger logger, Exception exception, string activityType, [PseudonymousId] string? activityId, [PseudonymousId] string? conversationId);
 }

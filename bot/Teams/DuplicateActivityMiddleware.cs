@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using BepBot.Chat;
 using BepBot.Infrastructure.Storage;
+using BepBot.Infrastructure.Telemetry;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Localization;
@@ -47,5 +48,5 @@ public sealed partial class DuplicateActivityMiddleware(
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Duplicate delivery of activity {ActivityId} in {ConversationId} ignored")]
-    private static partial void LogDuplicate(ILogger logger, string activityId, string? conversationId);
+    private static partial void LogDuplicate(ILogger logger, [PseudonymousId] string activityId, [PseudonymousId] string? conversationId);
 }

@@ -1,3 +1,4 @@
+using BepBot.Infrastructure.Telemetry;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;
@@ -29,5 +30,5 @@ public sealed partial class TenantAllowListMiddleware(IOptions<BotOptions> optio
         ?? (turnContext.Activity.ChannelData is null ? null : turnContext.Activity.GetChannelData<TeamsChannelData>()?.Tenant?.Id);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Activity {Type} in conversation {ConversationId} refused: tenant {TenantId} is not in Bot:AllowedTenants")]
-    private static partial void LogRefused(ILogger logger, string tenantId, string type, string? conversationId);
+    private static partial void LogRefused(ILogger logger, string tenantId, string type, [PseudonymousId] string? conversationId);
 }

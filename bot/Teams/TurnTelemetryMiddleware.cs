@@ -8,7 +8,7 @@ namespace BepBot.Teams;
 /// First in the pipeline: one "bepbot.turn" span and one bepbot.turn.duration measurement per activity, covering
 /// every middleware and the handler (after authentication, which the endpoint does before the pipeline).
 /// </summary>
-public sealed class TurnTelemetryMiddleware(BepBotMetrics metrics) : Microsoft.Bot.Builder.IMiddleware
+public sealed class TurnTelemetryMiddleware(BepBotMetrics metrics, LogPseudonyms pseudonyms) : Microsoft.Bot.Builder.IMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
@@ -16,10 +16,10 @@ public sealed class TurnTelemetryMiddleware(BepBotMetrics metrics) : Microsoft.B
         var activityType = activity.Type ?? "unknown";
         using var span = BepBotMetrics.ActivitySource.StartActivity("bepbot.turn");
         span?.SetTag("bepbot.activity.type", activityType);
-        span?.SetTag("bepbot.activity.id", activity.Id);
-        span?.SetTag("bepbot.activity.name", activity.Name);
+        span?.SetTag("bepbot.activity.id", pseudonyms.Of(activity.Id));
+        span?.SetTag("bepbot.activity.name", activity.Name is { Length: <= 64 } name ? name : null);
         span?.SetTag("bepbot.conversation.type", activity.Conversation?.ConversationType);
-        span?.SetTag("bepbot.user.hash", LogScopeMiddleware.HashOf(activity.From?.AadObjectId ?? activity.From?.Id));
+        span?.SetTag("bepbot.user", pseudonyms.Of(activity.From?.AadObjectId ?? activity.From?.Id));
         var started = Stopwatch.GetTimestamp();
         var outcome = "error";
         try

@@ -1,4 +1,5 @@
 using BepBot.Cards;
+using BepBot.Infrastructure.Telemetry;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Chat.Flows;
@@ -139,17 +140,17 @@ public sealed partial class FlowRunner(
         flow.Steps.Skip(afterIndex + 1).FirstOrDefault(step => step.AppliesWhen?.Invoke(values) ?? true);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Flow {FlowId} started by {User}")]
-    private static partial void LogFlowStarted(ILogger logger, string flowId, string user);
+    private static partial void LogFlowStarted(ILogger logger, string flowId, [PseudonymousId] string user);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Flow {FlowId} completed by {User}")]
-    private static partial void LogFlowCompleted(ILogger logger, string flowId, string user);
+    private static partial void LogFlowCompleted(ILogger logger, string flowId, [PseudonymousId] string user);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Flow {FlowId} cancelled by {User}")]
-    private static partial void LogFlowCancelled(ILogger logger, string flowId, string user);
+    private static partial void LogFlowCancelled(ILogger logger, string flowId, [PseudonymousId] string user);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Invalid answer to flow {FlowId} step {Step} from {User}")]
-    private static partial void LogInvalidAnswer(ILogger logger, string flowId, string step, string user);
+    private static partial void LogInvalidAnswer(ILogger logger, string flowId, string step, [PseudonymousId] string user);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Stale or forged flow answer (flow {FlowId}, step {Step}) from {User}")]
-    private static partial void LogStaleAnswer(ILogger logger, string? flowId, string? step, string user);
+    private static partial void LogStaleAnswer(ILogger logger, [PseudonymousId] string? flowId, [PseudonymousId] string? step, [PseudonymousId] string user);
 }

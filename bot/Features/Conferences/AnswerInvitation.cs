@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BepBot.Cards;
 using BepBot.Chat;
+using BepBot.Infrastructure.Telemetry;
 using BepBot.Platform.Procurations;
 
 namespace BepBot.Features.Conferences;
@@ -111,10 +112,10 @@ public sealed partial class AnswerInvitation(
     private static partial void LogAnswered(ILogger logger, string sessionId, string commune, RsvpAnswer answer);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Procuration of {Commune} for conference {SessionId} given to {Holder}")]
-    private static partial void LogGiven(ILogger logger, string sessionId, string commune, string holder);
+    private static partial void LogGiven(ILogger logger, string sessionId, string commune, [PseudonymousId] string holder);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Procuration of {Commune} for conference {SessionId} withdrawn from {Holder}")]
-    private static partial void LogWithdrawn(ILogger logger, string sessionId, string commune, string holder);
+    private static partial void LogWithdrawn(ILogger logger, string sessionId, string commune, [PseudonymousId] string holder);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Procuration of {Commune} for conference {SessionId} refused: {Outcome}")]
     private static partial void LogProcurationRefused(ILogger logger, string sessionId, string commune, ProcurationOutcome outcome);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BepBot.Chat;
+using BepBot.Infrastructure.Telemetry;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Conferences;
@@ -41,11 +42,11 @@ public sealed partial class ConferenceAccess(ConferenceStore store, IStringLocal
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Unknown conference {SessionId} named by {User}")]
-    private static partial void LogUnknown(ILogger logger, string sessionId, string user);
+    private static partial void LogUnknown(ILogger logger, [PseudonymousId] string sessionId, [PseudonymousId] string user);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Conference {SessionId} refused to {User} of {Commune}: not in scope")]
-    private static partial void LogOutOfScope(ILogger logger, string sessionId, string user, string? commune);
+    private static partial void LogOutOfScope(ILogger logger, string sessionId, [PseudonymousId] string user, string? commune);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Conference action refused ({Reason}) on {SessionId} to {User}")]
-    private static partial void LogRefused(ILogger logger, string reason, string sessionId, string user);
+    private static partial void LogRefused(ILogger logger, string reason, string sessionId, [PseudonymousId] string user);
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using BepBot.Infrastructure.Storage;
+using BepBot.Infrastructure.Telemetry;
 
 namespace BepBot.Features.Labs;
 
@@ -54,7 +55,7 @@ public sealed partial class LabBook(IDocumentStore store, TimeProvider clock, La
     public async Task CreateAsync(Lab lab, CancellationToken cancellationToken = default)
     {
         await store.CreateAsync(Prefix + lab.Id, lab, cancellationToken);
-        LogCreated(logger, lab.Id, lab.CreatedBy);
+        LogCreated(logger, lab.Id);
     }
 
     /// <summary>Writes the person's arrival ticket, then makes sure the ledger has taken it in. Returns the lab as placed.</summary>
@@ -234,9 +235,9 @@ public sealed partial class LabBook(IDocumentStore store, TimeProvider clock, La
             parts[1] == "s");
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Lab {LabId} created by {Staff}")]
-    private static partial void LogCreated(ILogger logger, string labId, string staff);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Lab {LabId} created")]
+    private static partial void LogCreated(ILogger logger, string labId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Registrations of {User} erased on request ({Count})")]
-    private static partial void LogErased(ILogger logger, string user, int count);
+    private static partial void LogErased(ILogger logger, [PseudonymousId] string user, int count);
 }

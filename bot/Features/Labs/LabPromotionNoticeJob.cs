@@ -4,6 +4,7 @@ using System.Text;
 using BepBot.Cards;
 using BepBot.Chat;
 using BepBot.Infrastructure.Scheduling;
+using BepBot.Infrastructure.Telemetry;
 using BepBot.Infrastructure.Text;
 using BepBot.Platform.Delivery;
 
@@ -72,14 +73,14 @@ public sealed partial class LabPromotionNoticeJob(
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Lab {LabId}: {User} promoted from the waiting list and told")]
-    private static partial void LogPromoted(ILogger logger, string labId, string user);
+    private static partial void LogPromoted(ILogger logger, string labId, [PseudonymousId] string user);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Lab {LabId}: {User} no longer holds the seat they were promoted to; not told")]
-    private static partial void LogNoLongerConfirmed(ILogger logger, string labId, string user);
+    private static partial void LogNoLongerConfirmed(ILogger logger, string labId, [PseudonymousId] string user);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lab {LabId}: {User} promoted but has no chat with the bot to be told in")]
-    private static partial void LogNoConversation(ILogger logger, string labId, string user);
+    private static partial void LogNoConversation(ILogger logger, string labId, [PseudonymousId] string user);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lab {LabId}: {User} promoted but could not be told ({Outcome})")]
-    private static partial void LogNotTold(ILogger logger, string labId, string user, ProactiveOutcome outcome);
+    private static partial void LogNotTold(ILogger logger, string labId, [PseudonymousId] string user, ProactiveOutcome outcome);
 }

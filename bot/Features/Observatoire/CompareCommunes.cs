@@ -1,4 +1,5 @@
 using BepBot.Chat;
+using BepBot.Infrastructure.Telemetry;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Observatoire;
@@ -34,5 +35,5 @@ public sealed partial class CompareCommunes(DataSetStore dataSets, ObservatoireC
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Comparison asked by {User} with a commune that is not one of the 40")]
-    private static partial void LogUnknownCommune(ILogger logger, string user);
+    private static partial void LogUnknownCommune(ILogger logger, [PseudonymousId] string user);
 }

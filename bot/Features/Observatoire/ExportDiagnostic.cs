@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BepBot.Chat;
+using BepBot.Infrastructure.Telemetry;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Observatoire;
@@ -24,5 +25,5 @@ public sealed partial class ExportDiagnostic(DataSetStore dataSets, Observatoire
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "observatoire.export from {User} refused: not one of the 40 communes")]
-    private static partial void LogUnknownCommune(ILogger logger, string user);
+    private static partial void LogUnknownCommune(ILogger logger, [PseudonymousId] string user);
 }

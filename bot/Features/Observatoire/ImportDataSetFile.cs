@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using BepBot.Cards;
 using BepBot.Chat;
+using BepBot.Infrastructure.Telemetry;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
@@ -151,17 +152,17 @@ public sealed partial class ImportDataSetFile(
     private sealed class FileTooLargeException : Exception;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Observatoire import refused to {User} with role {Role}")]
-    private static partial void LogRefused(ILogger logger, string user, Role role);
+    private static partial void LogRefused(ILogger logger, [PseudonymousId] string user, Role role);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Observatoire import from {User} refused: download link scheme {Scheme}")]
-    private static partial void LogInsecureUrl(ILogger logger, string user, string scheme);
+    private static partial void LogInsecureUrl(ILogger logger, [PseudonymousId] string user, string scheme);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Observatoire file {FileName} could not be downloaded")]
     private static partial void LogDownloadFailed(ILogger logger, Exception exception, string fileName);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Observatoire file {FileName} rejected with {Count} error(s), sent by {User}")]
-    private static partial void LogRejected(ILogger logger, string fileName, int count, string user);
+    private static partial void LogRejected(ILogger logger, string fileName, int count, [PseudonymousId] string user);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Observatoire data set {DataSetId} version {Version} imported ({Rows} rows) by {User}")]
-    private static partial void LogImported(ILogger logger, string dataSetId, int version, int rows, string user);
+    private static partial void LogImported(ILogger logger, string dataSetId, int version, int rows, [PseudonymousId] string user);
 }

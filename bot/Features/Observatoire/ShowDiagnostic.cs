@@ -1,4 +1,5 @@
 using BepBot.Chat;
+using BepBot.Infrastructure.Telemetry;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Observatoire;
@@ -25,5 +26,5 @@ public sealed partial class ShowDiagnostic(DataSetStore dataSets, ObservatoireCa
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Diagnostic asked by {User} for a commune that is not one of the 40")]
-    private static partial void LogUnknownCommune(ILogger logger, string user);
+    private static partial void LogUnknownCommune(ILogger logger, [PseudonymousId] string user);
 }

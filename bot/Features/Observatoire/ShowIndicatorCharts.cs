@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BepBot.Chat;
+using BepBot.Infrastructure.Telemetry;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Observatoire;
@@ -32,5 +33,5 @@ public sealed partial class ShowIndicatorCharts(DataSetStore dataSets, Observato
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "observatoire.chart from {User} refused: {Count} commune(s), unknown or repeated")]
-    private static partial void LogBadRequest(ILogger logger, string user, int count);
+    private static partial void LogBadRequest(ILogger logger, [PseudonymousId] string user, int count);
 }

@@ -1,4 +1,5 @@
 using BepBot.Chat;
+using BepBot.Infrastructure.Telemetry;
 
 namespace BepBot.Features.Projects;
 
@@ -30,5 +31,5 @@ public sealed partial class AskAboutProjects(
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Register question answered as {Answer} for {User}")]
-    private static partial void LogAnswered(ILogger logger, string answer, string user);
+    private static partial void LogAnswered(ILogger logger, string answer, [PseudonymousId] string user);
 }

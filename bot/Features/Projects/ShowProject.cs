@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BepBot.Chat;
+using BepBot.Infrastructure.Telemetry;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Projects;
@@ -25,5 +26,5 @@ public sealed partial class ShowProject(
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Unknown project {ProjectId} asked by {User}")]
-    private static partial void LogUnknown(ILogger logger, string projectId, string user);
+    private static partial void LogUnknown(ILogger logger, [PseudonymousId] string projectId, [PseudonymousId] string user);
 }

@@ -1,4 +1,5 @@
 using BepBot.Chat;
+using BepBot.Infrastructure.Telemetry;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Projects;
@@ -32,5 +33,5 @@ public sealed partial class SynchronizeProjects(
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Project sync asked by {User} failed; the register is unchanged")]
-    private static partial void LogFailed(ILogger logger, Exception exception, string user);
+    private static partial void LogFailed(ILogger logger, Exception exception, [PseudonymousId] string user);
 }

@@ -125,7 +125,7 @@ public sealed partial class BallotLifecycle(
         await jobs.CancelAsync(RemindJobId(id), cancellationToken);
         await jobs.CancelAsync(CloseJobId(id), cancellationToken);
         await Task.Delay(options.Value.CloseSettle, clock, cancellationToken);
-        LogClosed(logger, id, actor);
+        LogClosed(logger, id);
         return (await FinalizeAsync(ballot, cancellationToken), true);
     }
 
@@ -231,8 +231,8 @@ public sealed partial class BallotLifecycle(
     [LoggerMessage(Level = LogLevel.Information, Message = "Ballot {BallotId} opened for {Communes} communes")]
     private static partial void LogOpened(ILogger logger, string ballotId, int communes);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Ballot {BallotId} closed by {Actor}")]
-    private static partial void LogClosed(ILogger logger, string ballotId, string actor);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ballot {BallotId} closed")]
+    private static partial void LogClosed(ILogger logger, string ballotId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ballot {BallotId} result: {Outcome}, {Participants} of {InScope} communes took part")]
     private static partial void LogResult(ILogger logger, string ballotId, BallotOutcome outcome, int participants, int inScope);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using BepBot.Cards;
 using BepBot.Chat;
+using BepBot.Infrastructure.Telemetry;
 using BepBot.Platform.Delivery;
 using BepBot.Platform.Procurations;
 using Microsoft.Extensions.Localization;
@@ -92,7 +93,7 @@ public sealed partial class GiveProcuration(
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ballot {BallotId}: procuration from {User} refused ({Reason}); nothing written")]
-    private static partial void LogRefused(ILogger logger, string ballotId, string user, string reason);
+    private static partial void LogRefused(ILogger logger, string ballotId, [PseudonymousId] string user, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ballot {BallotId}: {Commune} gave its procuration ({Scope})")]
     private static partial void LogGiven(ILogger logger, string ballotId, string commune, ProcurationScope scope);

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using BepBot.Cards;
 using BepBot.Chat;
 using BepBot.Chat.Flows;
+using BepBot.Infrastructure.Telemetry;
 using BepBot.Infrastructure.Text;
 using BepBot.Infrastructure.Time;
 using BepBot.Platform.Sessions;
@@ -351,5 +352,5 @@ public sealed partial class NewBallotFlow(
     private static partial Regex QuorumPattern();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Ballot {BallotId} created by {User} for {Communes} communes")]
-    private static partial void LogCreated(ILogger logger, string ballotId, string user, int communes);
+    private static partial void LogCreated(ILogger logger, string ballotId, [PseudonymousId] string user, int communes);
 }

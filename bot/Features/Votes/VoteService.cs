@@ -1,5 +1,6 @@
 using BepBot.Chat;
 using BepBot.Infrastructure.Storage;
+using BepBot.Infrastructure.Telemetry;
 using BepBot.Infrastructure.Text;
 using BepBot.Platform.Procurations;
 
@@ -163,5 +164,5 @@ public sealed partial class VoteService(
     private static partial void LogCast(ILogger logger, string ballotId, string commune, CastStatus status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ballot {BallotId}: vote from {User} refused ({Status}); nothing written")]
-    private static partial void LogRefused(ILogger logger, string? ballotId, string user, CastStatus status);
+    private static partial void LogRefused(ILogger logger, [PseudonymousId] string? ballotId, [PseudonymousId] string user, CastStatus status);
 }

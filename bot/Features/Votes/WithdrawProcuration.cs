@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BepBot.Cards;
 using BepBot.Chat;
+using BepBot.Infrastructure.Telemetry;
 using BepBot.Platform.Procurations;
 using Microsoft.Extensions.Localization;
 
@@ -35,5 +36,5 @@ public sealed partial class WithdrawProcuration(ProxyGate gate, ProcurationBook 
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ballot {BallotId}: withdrawal by {User} refused, the procuration was already used; nothing written")]
-    private static partial void LogTooLate(ILogger logger, string ballotId, string user);
+    private static partial void LogTooLate(ILogger logger, string ballotId, [PseudonymousId] string user);
 }

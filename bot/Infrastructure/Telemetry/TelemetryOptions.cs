@@ -9,4 +9,10 @@ public sealed class TelemetryOptions
 
     /// <summary>The cloud_RoleName in Application Insights / service.name in OpenTelemetry.</summary>
     public string ServiceName { get; set; } = "bepbot";
+
+    /// <summary>
+    /// Base64 key (at least 32 bytes) of the HMAC that turns ids into pseudonyms in the logs outside Development; the same on
+    /// every instance. Empty or invalid (an unresolved Key Vault reference): a key of this process, and a warning.
+    /// </summary>
+    public string? LogHashKey { get; set; }
 }

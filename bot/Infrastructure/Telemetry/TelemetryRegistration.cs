@@ -27,6 +27,7 @@ public static class TelemetryRegistration
         services.AddMetrics();
         services.TryAddSingleton<BepBotMetrics>();
         DecorateDocumentStore(services);
+        builder.AddLogRedaction();
 
         var options = section.Get<TelemetryOptions>() ?? new TelemetryOptions();
         var azureMonitor = FirstNonEmpty(options.AzureMonitorConnectionString, builder.Configuration[AzureMonitorVariable]);
@@ -44,7 +45,19 @@ public static class TelemetryRegistration
                 .AddSource(BepBotMetrics.Name)
                 // The Azure SDK's own spans: Blob, Queue and Graph calls become dependencies under each turn.
                 .AddSource("Azure.*")
-                .AddAspNetCoreInstrumentation(aspNet => aspNet.Filter = context => !IsProbe(context.Request.Path))
+                .AddAspNetCoreInstrumentation(aspNet =>
+                {
+                    aspNet.Filter = context => !IsProbe(context.Request.Path);
+                    // An export's token is the key to its file: the request span keeps the route, not the token.
+                    aspNet.EnrichWithHttpRequest = (activity, request) =>
+                    {
+                        if (request.Path.StartsWithSegments("/exports"))
+                        {
+                            activity.SetTag("url.path", "/exports/{token}");
+                            activity.DisplayName = request.Method + " /exports/{token}";
+                        }
+                    };
+                })
                 .AddHttpClientInstrumentation())
             .WithMetrics(metrics => metrics
                 .AddMeter(BepBotMetrics.Name)

@@ -239,8 +239,8 @@ public sealed partial class DeliverToRecipient
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Broadcast {BroadcastId} to {Recipient} failed ({Outcome}) after {Attempts} attempts")]
-    private static partial void LogFailed(ILogger logger, string broadcastId, string recipient, ProactiveOutcome outcome, int attempts);
+    private static partial void LogFailed(ILogger logger, string broadcastId, [PseudonymousId] string recipient, ProactiveOutcome outcome, int attempts);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery {BroadcastId}/{Recipient} changed under our claim; outcome not recorded")]
-    private static partial void LogLostClaim(ILogger logger, string broadcastId, string recipient);
+    private static partial void LogLostClaim(ILogger logger, string broadcastId, [PseudonymousId] string recipient);
 }

@@ -52,6 +52,7 @@ public sealed class TelemetryTests
         await using var bot = new BotApplication();
         using var teams = bot.CreateTeamsClient();
         var activityId = $"trace-{Guid.NewGuid():N}";
+        var pseudonyms = bot.Services.GetRequiredService<LogPseudonyms>();
         var spans = new System.Collections.Concurrent.ConcurrentQueue<System.Diagnostics.Activity>();
         using var listener = new System.Diagnostics.ActivityListener
         {
@@ -59,7 +60,7 @@ public sealed class TelemetryTests
             Sample = (ref _) => System.Diagnostics.ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = span =>
             {
-                if (span.GetTagItem("bepbot.activity.id") as string == activityId)
+                if (span.GetTagItem("bepbot.activity.id") as string == pseudonyms.Of(activityId))
                 {
                     spans.Enqueue(span);
                 }
@@ -72,7 +73,8 @@ public sealed class TelemetryTests
         var span = spans.ShouldHaveSingleItem();
         span.OperationName.ShouldBe("bepbot.turn");
         span.GetTagItem("bepbot.activity.type").ShouldBe("message");
-        span.GetTagItem("bepbot.user.hash").ShouldBe(LogScopeMiddleware.HashOf(TeamsUser.Megan.AadObjectId));
+        span.GetTagItem("bepbot.user").ShouldBe(pseudonyms.Of(TeamsUser.Megan.AadObjectId));
+        span.GetTagItem("bepbot.user")!.ToString()!.ShouldNotContain(TeamsUser.Megan.AadObjectId);
         span.Duration.ShouldBeGreaterThan(TimeSpan.Zero);
     }
 
