@@ -32,8 +32,6 @@ public sealed class ExportTable
 
     public IReadOnlyList<string> Header { get; }
 
-    public IReadOnlyList<IReadOnlyList<TableCell>> Rows => _rows;
-
     public ExportTable Add(params TableCell[] row)
     {
         if (row.Length != Header.Count)
