@@ -65,7 +65,7 @@ param storageContainer string = 'bepbot'
 @minValue(1)
 param activitiesRetentionDays int = 7
 
-@description('Days an export file (exports/) is kept; download links are valid 24 hours.')
+@description('Days after which an export file (exports/) is deleted whatever happens; the bot deletes each one itself when its link expires (15 minutes for personal data, 24 hours otherwise).')
 @minValue(1)
 param exportsRetentionDays int = 3
 

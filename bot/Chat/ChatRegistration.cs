@@ -12,6 +12,7 @@ public static class ChatRegistration
         services.AddScoped<ChatRouter>();
         services.AddScoped<FlowRunner>();
         services.AddSingleton<ConversationDirectory>();
+        services.AddSingleton<LinkValidity>();
         services.AddCommand<CancelFlow>(ChatRouter.CancelCommandId, "general", Roles.Everyone, "annuler", "cancel", "stop");
         services.AddCardAction<AnswerFlowStep>(FlowRunner.AnswerVerb, Roles.Everyone);
         services.AddCardAction<CancelFlowFromCard>(FlowRunner.CancelVerb, Roles.Everyone);

@@ -1,17 +1,13 @@
-using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using BepBot.Chat;
 using BepBot.Infrastructure.Exports;
-using BepBot.Infrastructure.Time;
 using BepBot.Platform.Delivery;
-using CsvHelper;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Broadcasts;
 
 /// <summary>`broadcasts.report`: the delivery report as CSV (who, when, outcome, reason), behind a download link.</summary>
-public sealed class ExportDeliveryReport(BroadcastStore broadcasts, ExportStore exports, IStringLocalizer<BroadcastsTexts> texts) : ICardActionHandler
+public sealed class ExportDeliveryReport(BroadcastStore broadcasts, ExportStore exports, LinkValidity validity, IStringLocalizer<BroadcastsTexts> texts) : ICardActionHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
@@ -22,7 +18,7 @@ public sealed class ExportDeliveryReport(BroadcastStore broadcasts, ExportStore 
         }
 
         var csv = DeliveryReport.ToCsv(await broadcasts.ListDeliveriesAsync(broadcast.Id, cancellationToken));
-        var link = await exports.SaveAsync($"diffusion-{broadcast.Id}.csv", "text/csv; charset=utf-8", csv, cancellationToken);
-        return Reply.WithText(texts["Broadcast_ReportReady", BepBot.Cards.CardText.EscapeMarkdown(broadcast.Title), link]);
+        var link = await exports.SaveAsync(ExportContent.PersonalData, $"diffusion-{broadcast.Id}.csv", ExportTable.CsvContentType, csv, cancellationToken);
+        return Reply.WithText(texts["Broadcast_ReportReady", BepBot.Cards.CardText.EscapeMarkdown(broadcast.Title), link.Url, validity.Of(link)]);
     }
 }

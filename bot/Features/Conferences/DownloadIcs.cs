@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 namespace BepBot.Features.Conferences;
 
 /// <summary>`conferences.ics`: a fresh download link to the session's .ics (a link in an old card would have expired).</summary>
-public sealed class DownloadIcs(ConferenceAccess access, ConferenceCards cards, ExportStore exports, IStringLocalizer<ConferencesTexts> texts) : ICardActionHandler
+public sealed class DownloadIcs(ConferenceAccess access, ConferenceCards cards, ExportStore exports, LinkValidity validity, IStringLocalizer<ConferencesTexts> texts) : ICardActionHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
@@ -25,8 +25,8 @@ public sealed class DownloadIcs(ConferenceAccess access, ConferenceCards cards, 
         }
 
         var description = texts["Ics_Description", session.Title, cards.Scope(session), cards.Place(session)];
-        var url = await exports.SaveAsync($"conference-{BelgianTime.ToBrussels(session.StartsAt.Value):yyyy-MM-dd}.ics", "text/calendar", ConferenceCalendar.Ics(session, description), cancellationToken);
-        var card = cards.Notice(texts["Ics_Title", CardText.EscapeMarkdown(session.Title)], texts["Ics_Message"], url: url.ToString(), urlTitle: texts["Ics_Open"]);
+        var link = await exports.SaveAsync(ExportContent.NoPersonalData, $"conference-{BelgianTime.ToBrussels(session.StartsAt.Value):yyyy-MM-dd}.ics", "text/calendar", ConferenceCalendar.Ics(session, description), cancellationToken);
+        var card = cards.Notice(texts["Ics_Title", CardText.EscapeMarkdown(session.Title)], texts["Ics_Message", validity.Of(link)], url: link.Url.ToString(), urlTitle: texts["Ics_Open"]);
         return Reply.WithCard(card, texts["Ics_Title", session.Title]);
     }
 }

@@ -40,6 +40,6 @@ public sealed class LabCalendar(ExportStore exports)
         return new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
     }
 
-    public Task<Uri> LinkAsync(Lab lab, CancellationToken cancellationToken = default) =>
-        exports.SaveAsync($"seminaire-{lab.Id}.ics", "text/calendar; charset=utf-8", Encoding.UTF8.GetBytes(ToIcs(lab)), cancellationToken);
+    public async Task<Uri> LinkAsync(Lab lab, CancellationToken cancellationToken = default) =>
+        (await exports.SaveAsync(ExportContent.NoPersonalData, $"seminaire-{lab.Id}.ics", "text/calendar; charset=utf-8", Encoding.UTF8.GetBytes(ToIcs(lab)), cancellationToken)).Url;
 }

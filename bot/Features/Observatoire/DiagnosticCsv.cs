@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Text;
+using BepBot.Infrastructure.Exports;
 using BepBot.Platform.Territory;
-using CsvHelper;
 
 namespace BepBot.Features.Observatoire;
 
@@ -21,46 +20,38 @@ public static class DiagnosticCsv
     public static byte[] Write(ObservatoireData data, Commune commune, CultureInfo culture)
     {
         var french = culture.TwoLetterISOLanguageName == "fr";
-        var numbers = french ? CultureInfo.GetCultureInfo("fr-BE") : CultureInfo.InvariantCulture;
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var writer = CsvWriter.Create(text, new CsvWriterOptions { Separator = french ? ';' : ',' }))
+        var table = new ExportTable(Header);
+        foreach (var indicator in data.Indicators)
         {
-            writer.WriteRecord(Header);
-            foreach (var indicator in data.Indicators)
+            var series = data.Series(commune.Name, indicator.Key);
+            var rows = series.Count == 0 ? [new YearValue(0, 0)] : series;
+            foreach (var point in rows)
             {
-                var series = data.Series(commune.Name, indicator.Key);
-                var rows = series.Count == 0 ? [new YearValue(0, 0)] : series;
-                foreach (var point in rows)
-                {
-                    var hasValue = series.Count > 0;
-                    var comparison = hasValue ? ObservatoireStatistics.Compare(data, commune.Name, indicator.Key, point.Year) : null;
-                    writer.WriteRecord(
-                    [
-                        commune.Name,
-                        CommuneCodes.Of(commune),
-                        commune.Bassin.ShortName,
-                        indicator.Name,
-                        hasValue ? point.Year.ToString(CultureInfo.InvariantCulture) : string.Empty,
-                        hasValue ? Plain(point.Value, numbers) : string.Empty,
-                        indicator.Unit,
-                        comparison?.BassinMedian is { } bassin ? Plain(bassin, numbers) : string.Empty,
-                        comparison?.TerritoryMedian is { } territory ? Plain(territory, numbers) : string.Empty,
-                        comparison is null ? string.Empty : comparison.Rank.ToString(CultureInfo.InvariantCulture),
-                        comparison is null ? string.Empty : $"{comparison.BassinWithValue}/{comparison.BassinSize}",
-                        indicator.Source,
-                        indicator.DataSetName,
-                        indicator.Version.ToString(CultureInfo.InvariantCulture),
-                        indicator.ImportedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                        indicator.IsDemo ? (french ? "oui" : "yes") : (french ? "non" : "no"),
-                    ]);
-                }
+                var hasValue = series.Count > 0;
+                var comparison = hasValue ? ObservatoireStatistics.Compare(data, commune.Name, indicator.Key, point.Year) : null;
+                table.Add(
+                    commune.Name,
+                    CommuneCodes.Of(commune),
+                    commune.Bassin.ShortName,
+                    indicator.Name,
+                    hasValue ? point.Year : TableCell.Empty,
+                    hasValue ? Rounded(point.Value) : null,
+                    indicator.Unit,
+                    Rounded(comparison?.BassinMedian),
+                    Rounded(comparison?.TerritoryMedian),
+                    comparison?.Rank,
+                    comparison is null ? string.Empty : $"{comparison.BassinWithValue}/{comparison.BassinSize}",
+                    indicator.Source,
+                    indicator.DataSetName,
+                    indicator.Version,
+                    indicator.ImportedAt.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                    indicator.IsDemo ? (french ? "oui" : "yes") : (french ? "non" : "no"));
             }
         }
 
-        // A BOM so that Excel opens the accents correctly.
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+        return french ? table.ToCsv(';', CultureInfo.GetCultureInfo("fr-BE")) : table.ToCsv();
     }
 
-    // No grouping: a spreadsheet reads "12345,5", not "12 345,5".
-    private static string Plain(decimal value, CultureInfo numbers) => value.ToString("0.####", numbers);
+    // Four decimals are more than any indicator has; a median of an even count may have more.
+    private static decimal? Rounded(decimal? value) => value is { } figure ? Math.Round(figure, 4, MidpointRounding.AwayFromZero) : null;
 }

@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using BepBot.Cards;
+using BepBot.Chat;
 using BepBot.Infrastructure.Exports;
 using BepBot.Infrastructure.Time;
 using BepBot.Platform.Territory;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 
 namespace BepBot.Features.Observatoire;
 
@@ -13,7 +13,7 @@ namespace BepBot.Features.Observatoire;
 /// Builds the Observatoire's cards from the loaded data. Charts are PNGs behind ExportStore links (unguessable,
 /// expiring): two charts weigh 35–40 KB, over the ~28 KB Teams allows for a whole card if inlined as data URIs.
 /// </summary>
-public sealed class ObservatoireCards(CardCatalog cards, ExportStore exports, IOptions<ExportOptions> exportOptions, IStringLocalizer<ObservatoireTexts> texts)
+public sealed class ObservatoireCards(CardCatalog cards, ExportStore exports, LinkValidity validity, IStringLocalizer<ObservatoireTexts> texts)
 {
     public async Task<JsonObject> DiagnosticAsync(ObservatoireData data, Commune commune, string? indicatorKey, CultureInfo culture, CancellationToken cancellationToken)
     {
@@ -71,7 +71,7 @@ public sealed class ObservatoireCards(CardCatalog cards, ExportStore exports, IO
             if (series.Any(entry => entry.Item2.Count > 0))
             {
                 var png = ObservatoireCharts.Lines(Truncate(selected.Name, 40), series, culture);
-                var url = await exports.SaveAsync($"comparaison-{DataSetStore.IdOf(selected.Name)}.png", "image/png", png, cancellationToken);
+                var url = (await exports.SaveAsync(ExportContent.NoPersonalData, $"comparaison-{DataSetStore.IdOf(selected.Name)}.png", "image/png", png, cancellationToken)).Url;
                 charts.Add(new { Url = url.ToString(), AltText = texts["Chart_LinesAlt", selected.Name, Of(Join(communes.Select(commune => commune.Name)))].Value });
             }
             else
@@ -149,12 +149,12 @@ public sealed class ObservatoireCards(CardCatalog cards, ExportStore exports, IO
     public async Task<JsonObject> ExportAsync(ObservatoireData data, Commune commune, CultureInfo culture, CancellationToken cancellationToken)
     {
         var csv = DiagnosticCsv.Write(data, commune, culture);
-        var url = await exports.SaveAsync($"diagnostic-{DataSetStore.IdOf(commune.Name)}.csv", "text/csv; charset=utf-8", csv, cancellationToken);
+        var link = await exports.SaveAsync(ExportContent.NoPersonalData, $"diagnostic-{DataSetStore.IdOf(commune.Name)}.csv", ExportTable.CsvContentType, csv, cancellationToken);
         return cards.Render("observatoire/export", new
         {
-            Text = texts["Export_Ready", Of(commune.Name), (int)exportOptions.Value.LinkLifetime.TotalHours].Value,
+            Text = texts["Export_Ready", Of(commune.Name), validity.Of(link)].Value,
             Button = texts["Export_Open"].Value,
-            Url = url.ToString(),
+            Url = link.Url.ToString(),
         });
     }
 
@@ -181,7 +181,7 @@ public sealed class ObservatoireCards(CardCatalog cards, ExportStore exports, IO
             medians,
             texts["Chart_MedianLegend"],
             culture);
-        var url = await exports.SaveAsync($"tendance-{DataSetStore.IdOf(commune.Name)}.png", "image/png", png, cancellationToken);
+        var url = (await exports.SaveAsync(ExportContent.NoPersonalData, $"tendance-{DataSetStore.IdOf(commune.Name)}.png", "image/png", png, cancellationToken)).Url;
         var (first, last) = (summary.Series[0], summary.Series[^1]);
         return new
         {
@@ -204,7 +204,7 @@ public sealed class ObservatoireCards(CardCatalog cards, ExportStore exports, IO
             commune.Name,
             comparison.BassinMedian,
             culture);
-        var url = await exports.SaveAsync($"bassin-{DataSetStore.IdOf(commune.Name)}.png", "image/png", png, cancellationToken);
+        var url = (await exports.SaveAsync(ExportContent.NoPersonalData, $"bassin-{DataSetStore.IdOf(commune.Name)}.png", "image/png", png, cancellationToken)).Url;
         return new
         {
             Url = url.ToString(),

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace BepBot.Features.Votes;
 
 /// <summary>`votes.exportaudit`: the audit log as CSV, sealed first, with each entry's hash so that anyone can recompute the chain.</summary>
-public sealed class ExportAudit(BallotStore ballots, AuditLog audit, ExportStore exports, IStringLocalizer<VotesTexts> texts) : ICardActionHandler
+public sealed class ExportAudit(BallotStore ballots, AuditLog audit, ExportStore exports, LinkValidity validity, IStringLocalizer<VotesTexts> texts) : ICardActionHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
@@ -19,7 +19,8 @@ public sealed class ExportAudit(BallotStore ballots, AuditLog audit, ExportStore
 
         await audit.SealAsync(ballot.Id, wait: true, cancellationToken);
         var csv = VotesCsv.Audit(await audit.EntriesAsync(ballot.Id, cancellationToken));
-        var link = await exports.SaveAsync($"vote-{ballot.Id}-journal.csv", "text/csv; charset=utf-8", csv, cancellationToken);
-        return Reply.WithText(texts["Export_AuditReady", CardText.EscapeMarkdown(BallotCards.Brief(ballot.Question)), link]);
+        // Who did what, and for a secret ballot who voted: a person's data.
+        var link = await exports.SaveAsync(ExportContent.PersonalData, $"vote-{ballot.Id}-journal.csv", ExportTable.CsvContentType, csv, cancellationToken);
+        return Reply.WithText(texts["Export_AuditReady", CardText.EscapeMarkdown(BallotCards.Brief(ballot.Question)), link.Url, validity.Of(link)]);
     }
 }

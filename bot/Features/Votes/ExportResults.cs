@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace BepBot.Features.Votes;
 
 /// <summary>`votes.export`: the result as CSV (per choice, and per commune for an open ballot), once closed.</summary>
-public sealed class ExportResults(BallotStore ballots, BallotCards cards, ExportStore exports, IStringLocalizer<VotesTexts> texts) : ICardActionHandler
+public sealed class ExportResults(BallotStore ballots, BallotCards cards, ExportStore exports, LinkValidity validity, IStringLocalizer<VotesTexts> texts) : ICardActionHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
@@ -24,7 +24,9 @@ public sealed class ExportResults(BallotStore ballots, BallotCards cards, Export
 
         var votes = ballot.Secret ? [] : await ballots.ListVotesAsync(ballot.Id, cancellationToken);
         var csv = VotesCsv.Results(ballot, votes, cards.OutcomeText(ballot, ballot.Result));
-        var link = await exports.SaveAsync($"vote-{ballot.Id}.csv", "text/csv; charset=utf-8", csv, cancellationToken);
-        return Reply.WithText(texts["Export_Ready", CardText.EscapeMarkdown(BallotCards.Brief(ballot.Question)), link]);
+        // An open ballot's results say how each commune's bourgmestre voted; a secret ballot's only count.
+        var content = ballot.Secret ? ExportContent.NoPersonalData : ExportContent.PersonalData;
+        var link = await exports.SaveAsync(content, $"vote-{ballot.Id}.csv", ExportTable.CsvContentType, csv, cancellationToken);
+        return Reply.WithText(texts["Export_Ready", CardText.EscapeMarkdown(BallotCards.Brief(ballot.Question)), link.Url, validity.Of(link)]);
     }
 }

@@ -1,7 +1,6 @@
 using System.Globalization;
-using System.Text;
+using BepBot.Infrastructure.Exports;
 using BepBot.Infrastructure.Time;
-using CsvHelper;
 
 namespace BepBot.Platform.Delivery;
 
@@ -10,24 +9,17 @@ public static class DeliveryReport
 {
     public static byte[] ToCsv(IEnumerable<DeliveryRecord> deliveries)
     {
-        using var text = new StringWriter(CultureInfo.InvariantCulture);
-        using (var writer = CsvWriter.Create(text, new CsvWriterOptions()))
+        var table = new ExportTable("destinataire", "resultat", "envoye_le", "tentatives", "raison");
+        foreach (var delivery in deliveries.OrderBy(delivery => delivery.RecipientName, StringComparer.Create(BelgianTime.French, ignoreCase: true)))
         {
-            writer.WriteRecord(["destinataire", "resultat", "envoye_le", "tentatives", "raison"]);
-            foreach (var delivery in deliveries.OrderBy(delivery => delivery.RecipientName, StringComparer.Create(BelgianTime.French, ignoreCase: true)))
-            {
-                writer.WriteRecord(
-                [
-                    delivery.RecipientName,
-                    delivery.Status.ToString().ToLowerInvariant(),
-                    delivery.SentAt is { } sent ? BelgianTime.ToBrussels(sent).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : string.Empty,
-                    delivery.Attempts.ToString(CultureInfo.InvariantCulture),
-                    delivery.Reason ?? string.Empty,
-                ]);
-            }
+            table.Add(
+                delivery.RecipientName,
+                delivery.Status.ToString().ToLowerInvariant(),
+                delivery.SentAt is { } sent ? BelgianTime.ToBrussels(sent).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) : string.Empty,
+                delivery.Attempts,
+                delivery.Reason);
         }
 
-        // A BOM so that Excel opens the accents correctly.
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
+        return table.ToCsv();
     }
 }

@@ -120,7 +120,40 @@ internal static class DependencyScanner
         }
     }
 
+    /// <summary>
+    /// What each type's method bodies use, as IL operands: members and types of any assembly (a call, a field, a
+    /// constructor) and string literals. Nested and compiler-generated types count as their outermost declaring type.
+    /// </summary>
+    public static IReadOnlyList<(Type From, object Operand)> Operands(Assembly assembly) =>
+        [.. assembly.GetTypes()
+            .SelectMany(type => type.GetMethods(Everything).Cast<MethodBase>().Concat(type.GetConstructors(Everything))
+                .SelectMany(method => OperandsOf(method).Select(operand => (Outermost(type), operand))))];
+
     private static List<Type> UsedInBody(MethodBase method)
+    {
+        var used = new List<Type>();
+        foreach (var operand in OperandsOf(method))
+        {
+            switch (operand)
+            {
+                case Type type:
+                    used.Add(type);
+                    break;
+                case MemberInfo member:
+                    used.Add(member.DeclaringType!);
+                    if (member is MethodInfo { IsGenericMethod: true } generic)
+                    {
+                        used.AddRange(generic.GetGenericArguments());
+                    }
+
+                    break;
+            }
+        }
+
+        return used;
+    }
+
+    private static List<object> OperandsOf(MethodBase method)
     {
         var il = method.GetMethodBody()?.GetILAsByteArray();
         if (il is null)
@@ -130,7 +163,7 @@ internal static class DependencyScanner
 
         var typeArguments = method.DeclaringType is { IsGenericType: true } declaring ? declaring.GetGenericArguments() : null;
         var methodArguments = method.IsGenericMethod ? method.GetGenericArguments() : null;
-        var used = new List<Type>();
+        var operands = new List<object>();
         var position = 0;
         while (position < il.Length)
         {
@@ -139,18 +172,17 @@ internal static class DependencyScanner
             var code = OpCodesByValue[value];
             if (code.OperandType is OperandType.InlineField or OperandType.InlineMethod or OperandType.InlineTok or OperandType.InlineType)
             {
-                var member = method.Module.ResolveMember(BitConverter.ToInt32(il, position), typeArguments, methodArguments);
-                used.Add(member as Type ?? member!.DeclaringType!);
-                if (member is MethodInfo { IsGenericMethod: true } generic)
-                {
-                    used.AddRange(generic.GetGenericArguments());
-                }
+                operands.Add(method.Module.ResolveMember(BitConverter.ToInt32(il, position), typeArguments, methodArguments)!);
+            }
+            else if (code.OperandType is OperandType.InlineString)
+            {
+                operands.Add(method.Module.ResolveString(BitConverter.ToInt32(il, position)));
             }
 
             position += OperandSize(code, il, position);
         }
 
-        return used;
+        return operands;
     }
 
     private static int OperandSize(OpCode code, byte[] il, int position) => code.OperandType switch

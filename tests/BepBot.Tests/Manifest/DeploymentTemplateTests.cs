@@ -68,7 +68,7 @@ public sealed partial class DeploymentTemplateTests
     public async Task LifecycleRules_PurgeThePrefixesTheBotWritesUnder()
     {
         await using var bot = new BotApplication();
-        await bot.Services.GetRequiredService<ExportStore>().SaveAsync("liste.csv", "text/csv", [1, 2, 3]);
+        await bot.Services.GetRequiredService<ExportStore>().SaveAsync(ExportContent.PersonalData, "liste.csv", ExportTable.CsvContentType, [1, 2, 3]);
 
         (await bot.KeysAsync("exports/")).ShouldNotBeEmpty();
         Bicep.ShouldContain("'${storageContainer}/exports/'");

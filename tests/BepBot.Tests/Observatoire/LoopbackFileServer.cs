@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+using BepBot.Tests.Harness;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -43,6 +45,23 @@ public sealed class LoopbackFileServer : IAsyncDisposable
     {
         Files[name] = content;
         return $"{BaseUrl}/files/{name}";
+    }
+
+    /// <summary>What Teams posts when <paramref name="user"/> sends a file to the bot: a download link served from here.</summary>
+    public Task<BotResponse> UploadAsync(TeamsClient client, TeamsUser user, string fileName, byte[] content, ConversationType type = ConversationType.Personal)
+    {
+        var url = Serve(fileName, content);
+        return client.PostAsync(client.Activity(user, "message", type, null, activity =>
+        {
+            activity["text"] = string.Empty;
+            activity["attachments"] = new JsonArray(new JsonObject
+            {
+                ["contentType"] = "application/vnd.microsoft.teams.file.download.info",
+                ["contentUrl"] = "https://contoso.sharepoint.com/personal/alex/Documents/" + fileName,
+                ["name"] = fileName,
+                ["content"] = new JsonObject { ["downloadUrl"] = url, ["uniqueId"] = Guid.NewGuid().ToString(), ["fileType"] = Path.GetExtension(fileName).TrimStart('.') },
+            });
+        }));
     }
 
     public async ValueTask DisposeAsync() => await _app.DisposeAsync();

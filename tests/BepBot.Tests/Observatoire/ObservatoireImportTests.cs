@@ -27,21 +27,8 @@ public sealed class ObservatoireImportTests : IAsyncLifetime
         await _files.DisposeAsync();
     }
 
-    private Task<BotResponse> UploadAsync(TeamsUser user, string fileName, byte[] content, ConversationType type = ConversationType.Personal)
-    {
-        var url = _files.Serve(fileName, content);
-        return _client.PostAsync(_client.Activity(user, "message", type, null, activity =>
-        {
-            activity["text"] = string.Empty;
-            activity["attachments"] = new JsonArray(new JsonObject
-            {
-                ["contentType"] = "application/vnd.microsoft.teams.file.download.info",
-                ["contentUrl"] = "https://contoso.sharepoint.com/personal/alex/Documents/" + fileName,
-                ["name"] = fileName,
-                ["content"] = new JsonObject { ["downloadUrl"] = url, ["uniqueId"] = Guid.NewGuid().ToString(), ["fileType"] = Path.GetExtension(fileName).TrimStart('.') },
-            });
-        }));
-    }
+    private Task<BotResponse> UploadAsync(TeamsUser user, string fileName, byte[] content, ConversationType type = ConversationType.Personal) =>
+        _files.UploadAsync(_client, user, fileName, content, type);
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
