@@ -27,35 +27,24 @@ public sealed class EffectivelyOnceTurnTests : ConnectedBotTest
 
     private BallotStore Ballots => Bot.Services.GetRequiredService<BallotStore>();
 
-    [Fact]
-    public async Task VoteClick_FaultBetweenClaimAndVote_ResendRecordsItOnceAndAnswers()
+    [Theory]
+    // Before the vote's document: nothing written yet.
+    [InlineData("votes", Point.BeforeWrite, "pour", "Vous avez voté : Pour")]
+    // After the audit journal entry, the last thing a vote writes: everything written.
+    [InlineData("journal", Point.AfterWrite, "contre", "il n'est compté qu'une fois")]
+    public async Task VoteClick_FaultAfterTheClaim_ResendCountsAndAuditsItOnceAndAnswers(string write, Point point, string choice, string answer)
     {
         var ballot = await OpenAsync(Bot, Motion());
-        Store.ThrowOnce($"votes/{ballot.Id}/votes/", Point.BeforeWrite);
+        Store.ThrowOnce($"votes/{ballot.Id}/{write}/", point);
 
-        var failed = await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Namur", "pour", activityId: "vote-fault-before");
-        var resent = await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Namur", "pour", activityId: "vote-fault-before");
+        var failed = await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Namur", choice, activityId: $"vote-fault-{write}");
+        var resent = await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Namur", choice, activityId: $"vote-fault-{write}");
 
         failed.AllText.ShouldContain("erreur inattendue");
         resent.UpdatedCard.ShouldNotBeNull(resent.AllText);
-        CardReader.AllText(resent.UpdatedCard).ShouldContain("Vous avez voté : Pour");
-        await ShouldHaveOneVoteAsync(ballot.Id, "Namur", "pour");
-    }
-
-    [Fact]
-    public async Task VoteClick_FaultAfterTheTurnsLastWrite_ResendCountsAndAuditsItOnce()
-    {
-        var ballot = await OpenAsync(Bot, Motion());
-        // The audit journal entry is the last thing a vote writes: the fault comes when everything is written.
-        Store.ThrowOnce($"votes/{ballot.Id}/journal/", Point.AfterWrite);
-
-        var failed = await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Namur", "contre", activityId: "vote-fault-after");
-        var resent = await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Namur", "contre", activityId: "vote-fault-after");
-
-        failed.AllText.ShouldContain("erreur inattendue");
-        CardReader.AllText(resent.UpdatedCard!).ShouldContain("Vous avez voté : Contre");
-        resent.AllText.ShouldContain("il n'est compté qu'une fois");
-        await ShouldHaveOneVoteAsync(ballot.Id, "Namur", "contre");
+        CardReader.AllText(resent.UpdatedCard).ShouldContain($"Vous avez voté : {(choice == "pour" ? "Pour" : "Contre")}");
+        resent.AllText.ShouldContain(answer);
+        await ShouldHaveOneVoteAsync(ballot.Id, "Namur", choice);
     }
 
     [Fact]
@@ -82,46 +71,24 @@ public sealed class EffectivelyOnceTurnTests : ConnectedBotTest
         await ShouldHaveOneVoteAsync(ballot.Id, "Namur", "pour");
     }
 
-    [Fact]
-    public async Task LabRegistration_FaultBetweenClaimAndTicket_ResendRegistersOnceAndAnswers()
+    [Theory]
+    [InlineData("ticket", Point.BeforeWrite, "Votre inscription est confirmée.")]
+    [InlineData("ledger", Point.BeforeWrite, "Votre inscription est confirmée.")]
+    [InlineData("ledger", Point.AfterWrite, "Vous êtes déjà inscrit à ce séminaire.")]
+    public async Task LabRegistration_FaultAtEachWrite_ResendRegistersOnceAndAnswers(string write, Point point, string answer)
     {
+        // A registration writes an arrival ticket, then takes it into the lab's ledger.
         var lab = await LabFixtures.CreateAsync(Bot, LabFixtures.NewLab());
-        Store.ThrowOnce(LabBook.InboxPrefix + lab.Id + "/", Point.BeforeWrite);
+        Store.ThrowOnce(write == "ticket" ? LabBook.InboxPrefix + lab.Id + "/" : LabBook.Prefix + lab.Id, point);
 
-        var failed = await RegisterAsync(lab, "lab-fault-before");
-        var resent = await RegisterAsync(lab, "lab-fault-before");
+        var failed = await RegisterAsync(lab, $"lab-fault-{write}-{point}");
+        var resent = await RegisterAsync(lab, $"lab-fault-{write}-{point}");
 
         failed.AllText.ShouldContain("erreur inattendue");
-        CardReader.AllText(resent.UpdatedCard!).ShouldContain("Votre inscription est confirmée.");
-        await ShouldBeRegisteredOnceAsync(lab);
-    }
-
-    [Fact]
-    public async Task LabRegistration_FaultBetweenTicketAndLedger_ResendRegistersOnce()
-    {
-        var lab = await LabFixtures.CreateAsync(Bot, LabFixtures.NewLab());
-        Store.ThrowOnce(LabBook.Prefix + lab.Id, Point.BeforeWrite);
-
-        var failed = await RegisterAsync(lab, "lab-fault-between");
-        var resent = await RegisterAsync(lab, "lab-fault-between");
-
-        failed.AllText.ShouldContain("erreur inattendue");
-        CardReader.AllText(resent.UpdatedCard!).ShouldContain("Votre inscription est confirmée.");
-        await ShouldBeRegisteredOnceAsync(lab);
-    }
-
-    [Fact]
-    public async Task LabRegistration_FaultAfterTheLedgerWrite_ResendRegistersOnce()
-    {
-        var lab = await LabFixtures.CreateAsync(Bot, LabFixtures.NewLab());
-        Store.ThrowOnce(LabBook.Prefix + lab.Id, Point.AfterWrite);
-
-        var failed = await RegisterAsync(lab, "lab-fault-after");
-        var resent = await RegisterAsync(lab, "lab-fault-after");
-
-        failed.AllText.ShouldContain("erreur inattendue");
-        CardReader.AllText(resent.UpdatedCard!).ShouldContain("Vous êtes déjà inscrit à ce séminaire.");
-        await ShouldBeRegisteredOnceAsync(lab);
+        CardReader.AllText(resent.UpdatedCard!).ShouldContain(answer);
+        var ledger = await LabFixtures.GetAsync(Bot, lab.Id);
+        ledger.Registrations.Count(registration => registration.IsActive).ShouldBe(1);
+        ledger.ActiveOf(TeamsUser.Patti.AadObjectId)!.Status.ShouldBe(SeatStatus.Confirmed);
     }
 
     [Fact]
@@ -164,12 +131,5 @@ public sealed class EffectivelyOnceTurnTests : ConnectedBotTest
         vote.ChoiceIds.ShouldBe([choice]);
         vote.Revision.ShouldBe(1);
         (await SealedAuditAsync(Bot, ballotId)).Count(entry => entry.Kind is "vote-cast" or "vote-changed").ShouldBe(1);
-    }
-
-    private async Task ShouldBeRegisteredOnceAsync(Lab lab)
-    {
-        var ledger = await LabFixtures.GetAsync(Bot, lab.Id);
-        ledger.Registrations.Count(registration => registration.IsActive).ShouldBe(1);
-        ledger.ActiveOf(TeamsUser.Patti.AadObjectId)!.Status.ShouldBe(SeatStatus.Confirmed);
     }
 }
