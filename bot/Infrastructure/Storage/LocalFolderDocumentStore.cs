@@ -121,7 +121,7 @@ public sealed class LocalFolderDocumentStore : IDocumentStore
     /// <summary>The temporary files under the folder now: of the documents' writes, and of the local work queue's, which lives inside it.</summary>
     public IReadOnlyList<FileInfo> TemporaryFiles() =>
         Directory.Exists(_root)
-            ? [.. new DirectoryInfo(_root).EnumerateFiles("." + "*" + TemporarySuffix, SearchOption.AllDirectories)]
+            ? [.. new DirectoryInfo(_root).EnumerateFiles(".*" + TemporarySuffix, SearchOption.AllDirectories)]
             : [];
 
     private async Task<string> WriteLockedAsync(string key, BinaryData content, Action<byte[]?> checkPrecondition, CancellationToken cancellationToken)

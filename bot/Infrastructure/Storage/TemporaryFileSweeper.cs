@@ -5,7 +5,7 @@ namespace BepBot.Infrastructure.Storage;
 /// <summary>
 /// At start, deletes the temporary files a killed process left in the local folder store: those already there when
 /// the bot started, once they are <see cref="StorageOptions.AbandonedTemporaryFileAge"/> old (at once for the older
-/// ones, the others when they reach that age). A younger one may be another process's write in progress, and a file
+/// ones, the others when they reach that age untouched). A younger one may be another process's write in progress, and a file
 /// created after the start is this process's own. Reads never see them either way.
 /// </summary>
 public sealed partial class TemporaryFileSweeper(
@@ -20,6 +20,8 @@ public sealed partial class TemporaryFileSweeper(
             return;
         }
 
+        // The walk of the folder is not the start's to wait for.
+        await Task.Yield();
         var age = options.Value.AbandonedTemporaryFileAge;
         var found = services.GetRequiredService<LocalFolderDocumentStore>().TemporaryFiles();
         if (found.Count == 0)
@@ -27,11 +29,13 @@ public sealed partial class TemporaryFileSweeper(
             return;
         }
 
-        var young = DeleteAbandoned(found, age);
+        var now = DateTime.UtcNow;
+        var young = DeleteAbandoned(found, file => file.LastWriteTimeUtc <= now - age);
         if (young.Count > 0)
         {
             // File times are the file system's, not the bot's clock.
-            var wait = young.Max(file => file.LastWriteTimeUtc) + age - DateTime.UtcNow;
+            var firstSeen = young.ToDictionary(file => file.FullName, file => file.LastWriteTimeUtc, StringComparer.Ordinal);
+            var wait = firstSeen.Values.Max() + age - DateTime.UtcNow;
             try
             {
                 await Task.Delay(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, stoppingToken);
@@ -41,16 +45,17 @@ public sealed partial class TemporaryFileSweeper(
                 return;
             }
 
-            young = DeleteAbandoned(young, age);
+            // Untouched since then: nobody wrote to it for the whole age.
+            young = DeleteAbandoned(young, file => file.LastWriteTimeUtc == firstSeen[file.FullName]);
         }
 
         LogSwept(logger, found.Count, young.Count);
     }
 
-    /// <summary>Deletes the files at least <paramref name="age"/> old; returns those still too young.</summary>
-    private List<FileInfo> DeleteAbandoned(IReadOnlyList<FileInfo> files, TimeSpan age)
+    /// <summary>Deletes the files still there that are <paramref name="abandoned"/>; returns the others.</summary>
+    private List<FileInfo> DeleteAbandoned(IReadOnlyList<FileInfo> files, Func<FileInfo, bool> abandoned)
     {
-        var young = new List<FileInfo>();
+        var kept = new List<FileInfo>();
         foreach (var file in files)
         {
             // A write that completed since renamed its temporary file away.
@@ -60,9 +65,9 @@ public sealed partial class TemporaryFileSweeper(
                 continue;
             }
 
-            if (file.LastWriteTimeUtc > DateTime.UtcNow - age)
+            if (!abandoned(file))
             {
-                young.Add(file);
+                kept.Add(file);
                 continue;
             }
 
@@ -76,7 +81,7 @@ public sealed partial class TemporaryFileSweeper(
             }
         }
 
-        return young;
+        return kept;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Local store: {Found} temporary file(s) found at start, left by interrupted writes; all deleted but {Kept} still being written")]
