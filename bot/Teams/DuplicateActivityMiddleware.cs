@@ -10,8 +10,11 @@ using Microsoft.Extensions.Localization;
 namespace BepBot.Teams;
 
 /// <summary>
-/// Teams resends an activity it got no answer for within about 15 seconds. The first delivery claims the
-/// activity in <see cref="IActivityClaims"/> (create-if-absent, so this holds across bot instances); later ones are dropped.
+/// Teams resends an activity it got no answer for within about 15 seconds. Each delivery claims the activity in
+/// <see cref="IActivityClaims"/> (conditional writes, so this holds across bot instances) and runs the turn only if it
+/// may: a resend of a completed turn is dropped, one that arrives while the first delivery still runs is told so, and
+/// one after the first failed or its process died (its lease ran out) runs the turn. Effectively once: the handlers
+/// themselves make a second run of the same click change nothing (one vote per commune, one registration per person).
 /// </summary>
 public sealed partial class DuplicateActivityMiddleware(
     IActivityClaims claims,
@@ -27,18 +30,74 @@ public sealed partial class DuplicateActivityMiddleware(
             return;
         }
 
-        if (!await claims.TryClaimAsync(KeyOf(activity), activity.Type, cancellationToken))
+        var claim = await claims.ClaimAsync(KeyOf(activity), activity.Type, cancellationToken);
+        switch (claim.Status)
         {
-            LogDuplicate(logger, activity.Id, activity.Conversation?.Id);
-            if (activity.Type == ActivityTypes.Invoke)
-            {
-                await turnContext.SendActivityAsync(ReplyMapper.InvokeResponseActivity(ReplyMapper.MessageInvokeResponse(texts["Duplicate_Action"])), cancellationToken);
-            }
+            case ActivityClaimStatus.Completed:
+                LogDuplicate(logger, activity.Id, activity.Conversation?.Id);
+                if (activity.Type == ActivityTypes.Invoke)
+                {
+                    await AnswerAsync(turnContext, texts["Duplicate_Action"], cancellationToken);
+                }
 
-            return;
+                return;
+            case ActivityClaimStatus.Running:
+                LogStillRunning(logger, activity.Type, claim.PreviousInstance);
+                await AnswerAsync(turnContext, texts["Duplicate_Running"], cancellationToken);
+                return;
+            case ActivityClaimStatus.TakenOver:
+                LogTakenOver(logger, activity.Type, claim.PreviousInstance);
+                break;
         }
 
-        await next(cancellationToken);
+        try
+        {
+            await next(cancellationToken);
+        }
+        catch (Exception)
+        {
+            await ReleaseAsync(claim);
+            throw;
+        }
+
+        await CompleteAsync(claim);
+    }
+
+    private static async Task AnswerAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken) =>
+        await turnContext.SendActivityAsync(
+            turnContext.Activity.Type == ActivityTypes.Invoke
+                ? ReplyMapper.InvokeResponseActivity(ReplyMapper.MessageInvokeResponse(text))
+                : MessageFactory.Text(text),
+            cancellationToken);
+
+    // Not cancelled with the request: the turn is over either way, and its claim must say how it ended.
+    private async Task CompleteAsync(ActivityClaim claim)
+    {
+        try
+        {
+            if (!await claims.CompleteAsync(claim, CancellationToken.None))
+            {
+                LogCompletedAfterTakeOver(logger);
+            }
+        }
+        catch (Exception ex)
+        {
+            // The answer is sent; a resend after the lease runs the turn again, which the handlers make harmless.
+            LogClaimNotCompleted(logger, ex);
+        }
+    }
+
+    private async Task ReleaseAsync(ActivityClaim claim)
+    {
+        try
+        {
+            await claims.ReleaseAsync(claim, CancellationToken.None);
+        }
+        catch (Exception ex)
+        {
+            // The turn's own failure is the one to report; a resend after the lease takes the claim over anyway.
+            LogClaimNotReleased(logger, ex);
+        }
     }
 
     private static string KeyOf(Activity activity)
@@ -49,4 +108,19 @@ public sealed partial class DuplicateActivityMiddleware(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Duplicate delivery of activity {ActivityId} in {ConversationId} ignored")]
     private static partial void LogDuplicate(ILogger logger, [PseudonymousId] string activityId, [PseudonymousId] string? conversationId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Resent {ActivityType} activity still running on instance {Instance}: answered that it is in progress, not run")]
+    private static partial void LogStillRunning(ILogger logger, string activityType, string? instance);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Resent {ActivityType} activity taken over from instance {Instance}, whose lease ran out before its turn completed: run again")]
+    private static partial void LogTakenOver(ILogger logger, string activityType, string? instance);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Turn completed after a resend took its activity over")]
+    private static partial void LogCompletedAfterTakeOver(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Turn completed but its activity claim could not be marked completed; a resend after the lease would run it again")]
+    private static partial void LogClaimNotCompleted(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Turn failed and its activity claim could not be released; a resend after the lease runs it")]
+    private static partial void LogClaimNotReleased(ILogger logger, Exception exception);
 }

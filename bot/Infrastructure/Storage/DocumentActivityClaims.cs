@@ -1,33 +1,18 @@
 namespace BepBot.Infrastructure.Storage;
 
 /// <summary>Claims as documents under activities/ of the document store: what the local folder store uses.</summary>
-public sealed class DocumentActivityClaims(IDocumentStore store, TimeProvider clock) : IActivityClaims
+public sealed class DocumentActivityClaims(IDocumentStore store, TimeProvider clock, TimeSpan lease) : LeasedActivityClaims(clock, lease)
 {
     private const string Prefix = "activities/";
 
-    public async Task<bool> TryClaimAsync(string activityKey, string activityType, CancellationToken cancellationToken = default)
-    {
-        var claim = Guid.NewGuid().ToString("N");
-        try
-        {
-            await store.CreateAsync(Prefix + activityKey, new ActivityClaim(activityType, clock.GetUtcNow(), claim), cancellationToken);
-            return true;
-        }
-        catch (DocumentConflictException)
-        {
-            // The storage client resends a create whose response was lost: then the conflict is with ourselves.
-            return (await store.GetAsync<ActivityClaim>(Prefix + activityKey, cancellationToken))?.Value.Claim == claim;
-        }
-    }
-
-    public async Task<int> PurgeAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken = default)
+    public override async Task<int> PurgeAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken = default)
     {
         var purged = 0;
         // Listed first, then deleted: the local folder lists lazily and should not change under its own listing.
-        var claims = await store.ListAsync<ActivityClaim>(Prefix, cancellationToken).ToListAsync(cancellationToken);
+        var claims = await store.ListAsync<ActivityClaimRecord>(Prefix, cancellationToken).ToListAsync(cancellationToken);
         foreach (var claim in claims)
         {
-            if (claim.Value.ReceivedAt < receivedBefore && await store.DeleteAsync(claim.Key, claim.ETag, cancellationToken))
+            if (claim.Value.ReceivedAt < receivedBefore && await TryDeleteAsync(claim.Key[Prefix.Length..], claim.ETag, cancellationToken))
             {
                 purged++;
             }
@@ -36,7 +21,44 @@ public sealed class DocumentActivityClaims(IDocumentStore store, TimeProvider cl
         return purged;
     }
 
-    public Task<bool> IsReachableAsync(CancellationToken cancellationToken = default) => store.IsReachableAsync(cancellationToken);
+    public override Task<bool> IsReachableAsync(CancellationToken cancellationToken = default) => store.IsReachableAsync(cancellationToken);
 
-    private sealed record ActivityClaim(string Type, DateTimeOffset ReceivedAt, string? Claim);
+    protected override async Task<string?> TryCreateAsync(string activityKey, ActivityClaimRecord record, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await store.CreateAsync(Prefix + activityKey, record, cancellationToken);
+        }
+        catch (DocumentConflictException)
+        {
+            return null;
+        }
+    }
+
+    protected override Task<Document<ActivityClaimRecord>?> ReadAsync(string activityKey, CancellationToken cancellationToken) =>
+        store.GetAsync<ActivityClaimRecord>(Prefix + activityKey, cancellationToken);
+
+    protected override async Task<string?> TryReplaceAsync(string activityKey, ActivityClaimRecord record, string etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await store.ReplaceAsync(Prefix + activityKey, record, etag, cancellationToken);
+        }
+        catch (DocumentConflictException)
+        {
+            return null;
+        }
+    }
+
+    protected override async Task<bool> TryDeleteAsync(string activityKey, string etag, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await store.DeleteAsync(Prefix + activityKey, etag, cancellationToken);
+        }
+        catch (DocumentConflictException)
+        {
+            return false;
+        }
+    }
 }

@@ -7,8 +7,10 @@ namespace BepBot.Infrastructure.Storage;
 /// <summary>
 /// The embedded default: one JSON file per key under a folder, so `dotnet run` needs no cloud account.
 /// Writes go to a temporary file that is then renamed over the target, so a crash never leaves a
-/// half-written document. The ETag is a hash of the content. Concurrency control covers every store
-/// on the same folder in this process; several bot instances need the Blob store.
+/// half-written document; a temporary file (a name that starts with '.' and ends with .tmp) is never listed or read
+/// as a document, and <see cref="TemporaryFileSweeper"/> deletes those an interrupted write left. The ETag is a hash of
+/// the content. Concurrency control covers every store on the same folder in this process; several bot instances need
+/// the Blob store.
 /// </summary>
 public sealed class LocalFolderDocumentStore : IDocumentStore
 {
@@ -115,6 +117,12 @@ public sealed class LocalFolderDocumentStore : IDocumentStore
     }
 
     public Task<bool> IsReachableAsync(CancellationToken cancellationToken = default) => Task.FromResult(Directory.Exists(_root));
+
+    /// <summary>The temporary files under the folder now: of the documents' writes, and of the local work queue's, which lives inside it.</summary>
+    public IReadOnlyList<FileInfo> TemporaryFiles() =>
+        Directory.Exists(_root)
+            ? [.. new DirectoryInfo(_root).EnumerateFiles(".*" + TemporarySuffix, SearchOption.AllDirectories)]
+            : [];
 
     private async Task<string> WriteLockedAsync(string key, BinaryData content, Action<byte[]?> checkPrecondition, CancellationToken cancellationToken)
     {

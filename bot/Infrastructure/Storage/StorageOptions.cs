@@ -26,6 +26,18 @@ public sealed class StorageOptions
     /// <summary>How often each instance purges the claims older than <see cref="ActivityClaimRetention"/>.</summary>
     public TimeSpan ActivityClaimPurgeInterval { get; set; } = TimeSpan.FromHours(6);
 
+    /// <summary>
+    /// How long a running turn keeps its activity's claim: a resend within it is told the action is in progress, one
+    /// after it runs the turn again (the first one's process is taken for dead). Teams waits about 15 s for an answer.
+    /// </summary>
+    public TimeSpan ActivityClaimLease { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// Local folder store: how old a temporary file must be before it counts as left by an interrupted write and is
+    /// deleted at start (a live write takes milliseconds).
+    /// </summary>
+    public TimeSpan AbandonedTemporaryFileAge { get; set; } = TimeSpan.FromMinutes(1);
+
     public string ClaimsTableName => ClaimsTable ?? DefaultClaimsTable(Container);
 
     // Table names are 3-63 letters and digits, starting with a letter; container names also allow '-'.

@@ -12,13 +12,15 @@ public static class StorageRegistration
     public static IHostApplicationBuilder AddDocumentStore(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<StorageOptions>(builder.Configuration.GetSection(StorageOptions.Section));
+        builder.Services.AddSingleton(services =>
+            new LocalFolderDocumentStore(Path.Combine(builder.Environment.ContentRootPath, services.GetRequiredService<IOptions<StorageOptions>>().Value.LocalFolder)));
         builder.Services.AddSingleton<IDocumentStore>(services =>
         {
             var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
             return options.Provider switch
             {
                 StorageProvider.Blob => new BlobDocumentStore(CreateContainerClient(options)),
-                _ => new LocalFolderDocumentStore(Path.Combine(builder.Environment.ContentRootPath, options.LocalFolder)),
+                _ => services.GetRequiredService<LocalFolderDocumentStore>(),
             };
         });
         builder.Services.TryAddSingleton(TimeProvider.System);
@@ -30,11 +32,12 @@ public static class StorageRegistration
             var clock = services.GetRequiredService<TimeProvider>();
             return options.Provider switch
             {
-                StorageProvider.Blob => new TableActivityClaims(CreateTableClient(options), clock, services.GetRequiredService<BepBotMetrics>()),
-                _ => new DocumentActivityClaims(services.GetRequiredService<IDocumentStore>(), clock),
+                StorageProvider.Blob => new TableActivityClaims(CreateTableClient(options), clock, options.ActivityClaimLease, services.GetRequiredService<BepBotMetrics>()),
+                _ => new DocumentActivityClaims(services.GetRequiredService<IDocumentStore>(), clock, options.ActivityClaimLease),
             };
         });
         builder.Services.AddHostedService<ActivityClaimPurger>();
+        builder.Services.AddHostedService<TemporaryFileSweeper>();
         return builder;
     }
 

@@ -10,7 +10,7 @@ namespace BepBot.Infrastructure.Storage;
 /// message and card click; as blobs they would share the document container's listings, and Azurite looks up a blob
 /// by scanning every blob of the account, so each claim would slow every later store call.
 /// </summary>
-public sealed class TableActivityClaims(TableClient table, TimeProvider clock, BepBotMetrics metrics) : IActivityClaims
+public sealed class TableActivityClaims(TableClient table, TimeProvider clock, TimeSpan lease, BepBotMetrics metrics) : LeasedActivityClaims(clock, lease)
 {
     private const string RowKey = "activity";
     private const int PurgeParallelism = 8;
@@ -18,38 +18,7 @@ public sealed class TableActivityClaims(TableClient table, TimeProvider clock, B
 
     public Uri TableUri => table.Uri;
 
-    public async Task<bool> TryClaimAsync(string activityKey, string activityType, CancellationToken cancellationToken = default)
-    {
-        var claim = Guid.NewGuid().ToString("N");
-        var entity = new TableEntity(activityKey, RowKey)
-        {
-            ["ActivityType"] = activityType,
-            ["ReceivedAt"] = clock.GetUtcNow(),
-            ["Claim"] = claim,
-        };
-        await EnsureTableAsync(cancellationToken);
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            await table.AddEntityAsync(entity, cancellationToken);
-            metrics.RecordStoreOperation("claim", "ok", Stopwatch.GetElapsedTime(started));
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 409)
-        {
-            metrics.RecordStoreOperation("claim", "conflict", Stopwatch.GetElapsedTime(started));
-            // The storage client resends an insert whose response was lost: then the conflict is with ourselves.
-            var existing = await table.GetEntityIfExistsAsync<TableEntity>(activityKey, RowKey, ["Claim"], cancellationToken);
-            return existing.HasValue && existing.Value!.GetString("Claim") == claim;
-        }
-        catch (Exception)
-        {
-            metrics.RecordStoreOperation("claim", "error", Stopwatch.GetElapsedTime(started));
-            throw;
-        }
-    }
-
-    public async Task<int> PurgeAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken = default)
+    public override async Task<int> PurgeAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken = default)
     {
         await EnsureTableAsync(cancellationToken);
         var expired = table.QueryAsync<TableEntity>(
@@ -68,7 +37,7 @@ public sealed class TableActivityClaims(TableClient table, TimeProvider clock, B
         return purged;
     }
 
-    public async Task<bool> IsReachableAsync(CancellationToken cancellationToken = default)
+    public override async Task<bool> IsReachableAsync(CancellationToken cancellationToken = default)
     {
         try
         {
@@ -85,6 +54,89 @@ public sealed class TableActivityClaims(TableClient table, TimeProvider clock, B
             return false;
         }
     }
+
+    protected override async Task<string?> TryCreateAsync(string activityKey, ActivityClaimRecord record, CancellationToken cancellationToken)
+    {
+        await EnsureTableAsync(cancellationToken);
+        return await TimedAsync(async () => (await table.AddEntityAsync(EntityOf(activityKey, record), cancellationToken)).Headers.ETag?.ToString(), refused: null, 409);
+    }
+
+    protected override async Task<Document<ActivityClaimRecord>?> ReadAsync(string activityKey, CancellationToken cancellationToken)
+    {
+        await EnsureTableAsync(cancellationToken);
+        var found = await table.GetEntityIfExistsAsync<TableEntity>(activityKey, RowKey, cancellationToken: cancellationToken);
+        return found.HasValue ? new Document<ActivityClaimRecord>(activityKey, RecordOf(found.Value!), found.Value!.ETag.ToString()) : null;
+    }
+
+    protected override async Task<string?> TryReplaceAsync(string activityKey, ActivityClaimRecord record, string etag, CancellationToken cancellationToken)
+    {
+        await EnsureTableAsync(cancellationToken);
+        return await TimedAsync(
+            async () => (await table.UpdateEntityAsync(EntityOf(activityKey, record), new ETag(etag), TableUpdateMode.Replace, cancellationToken)).Headers.ETag?.ToString(),
+            refused: null,
+            404,
+            412);
+    }
+
+    protected override async Task<bool> TryDeleteAsync(string activityKey, string etag, CancellationToken cancellationToken)
+    {
+        await EnsureTableAsync(cancellationToken);
+        // A claim already gone answers 404, which the client does not throw on.
+        return await TimedAsync(async () => (await table.DeleteEntityAsync(activityKey, RowKey, new ETag(etag), cancellationToken)).Status != 404, refused: false, 412);
+    }
+
+    /// <summary>Runs one conditional write, timed as a "claim" store operation; <paramref name="refused"/> when the service refused it with one of <paramref name="refusals"/>.</summary>
+    private async Task<T> TimedAsync<T>(Func<Task<T>> write, T refused, params int[] refusals)
+    {
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var result = await write();
+            metrics.RecordStoreOperation("claim", "ok", Stopwatch.GetElapsedTime(started));
+            return result;
+        }
+        catch (RequestFailedException ex) when (refusals.Contains(ex.Status))
+        {
+            metrics.RecordStoreOperation("claim", "conflict", Stopwatch.GetElapsedTime(started));
+            return refused;
+        }
+        catch (Exception)
+        {
+            metrics.RecordStoreOperation("claim", "error", Stopwatch.GetElapsedTime(started));
+            throw;
+        }
+    }
+
+    private static TableEntity EntityOf(string activityKey, ActivityClaimRecord record)
+    {
+        var entity = new TableEntity(activityKey, RowKey)
+        {
+            ["ActivityType"] = record.Type,
+            ["ReceivedAt"] = record.ReceivedAt,
+            ["Claim"] = record.Claim,
+            ["Instance"] = record.Instance,
+        };
+        // A replace writes the whole entity: a time not set is a property left out.
+        if (record.LeaseEndsAt is { } leaseEndsAt)
+        {
+            entity["LeaseEndsAt"] = leaseEndsAt;
+        }
+
+        if (record.CompletedAt is { } completedAt)
+        {
+            entity["CompletedAt"] = completedAt;
+        }
+
+        return entity;
+    }
+
+    private static ActivityClaimRecord RecordOf(TableEntity entity) => new(
+        entity.GetString("ActivityType") ?? string.Empty,
+        entity.GetDateTimeOffset("ReceivedAt") ?? DateTimeOffset.MinValue,
+        entity.GetString("Claim"),
+        entity.GetString("Instance"),
+        entity.GetDateTimeOffset("LeaseEndsAt"),
+        entity.GetDateTimeOffset("CompletedAt"));
 
     private async Task EnsureTableAsync(CancellationToken cancellationToken)
     {

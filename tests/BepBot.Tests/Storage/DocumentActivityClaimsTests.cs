@@ -8,20 +8,31 @@ public sealed class DocumentActivityClaimsTests(LocalFolderDocumentStoreTests.Te
     // A store of its own per test: the contract's activity keys are the same in every test.
     private readonly LocalFolderDocumentStore _store = new(Path.Combine(folder.StoreRoot, Guid.NewGuid().ToString("N")));
 
-    protected override IActivityClaims Claims => field ??= new DocumentActivityClaims(_store, Clock);
+    protected override IActivityClaims Claims => field ??= new DocumentActivityClaims(_store, Clock, Lease);
 
-    protected override IActivityClaims ClaimsWithResentCreates() => new DocumentActivityClaims(new CreateAnsweredTwice(_store), Clock);
+    protected override IActivityClaims ClaimsWithResentWrites() => new DocumentActivityClaims(new WritesAnsweredTwice(_store), Clock, Lease);
 
     [Fact]
-    public async Task TryClaim_Claim_KeptUnderActivities()
+    public async Task Claim_Claim_KeptUnderActivitiesWithItsInstanceAndLease()
     {
-        await Claims.TryClaimAsync("kept", "message");
+        await Claims.ClaimAsync("kept", "message");
 
-        (await _store.GetAsync("activities/kept")).ShouldNotBeNull();
+        var claim = (await _store.GetAsync<ActivityClaimRecord>("activities/kept"))!.Value;
+        claim.Instance!.ShouldContain(Environment.MachineName);
+        claim.LeaseEndsAt.ShouldBe(Clock.GetUtcNow() + Lease);
+        claim.CompletedAt.ShouldBeNull();
     }
 
-    /// <summary>What Azure's client does when a create's response is lost: it sends the create again and reports the 409 of its own first write.</summary>
-    private sealed class CreateAnsweredTwice(IDocumentStore inner) : IDocumentStore
+    [Fact]
+    public async Task Claim_ClaimWrittenBeforeLeasesExisted_Completed()
+    {
+        await _store.UpsertAsync("activities/before-leases", BinaryData.FromString("""{ "type": "invoke", "receivedAt": "2026-11-29T08:59:58+00:00", "claim": "0f3c" }"""));
+
+        (await Claims.ClaimAsync("before-leases", "invoke")).Status.ShouldBe(ActivityClaimStatus.Completed);
+    }
+
+    /// <summary>What Azure's client does when a write's response is lost: it sends the write again and reports the conflict with its own first write.</summary>
+    private sealed class WritesAnsweredTwice(IDocumentStore inner) : IDocumentStore
     {
         public async Task<string> CreateAsync(string key, BinaryData content, CancellationToken cancellationToken = default)
         {
@@ -31,7 +42,11 @@ public sealed class DocumentActivityClaimsTests(LocalFolderDocumentStoreTests.Te
 
         public Task<RawDocument?> GetAsync(string key, CancellationToken cancellationToken = default) => inner.GetAsync(key, cancellationToken);
 
-        public Task<string> ReplaceAsync(string key, BinaryData content, string etag, CancellationToken cancellationToken = default) => inner.ReplaceAsync(key, content, etag, cancellationToken);
+        public async Task<string> ReplaceAsync(string key, BinaryData content, string etag, CancellationToken cancellationToken = default)
+        {
+            await inner.ReplaceAsync(key, content, etag, cancellationToken);
+            return await inner.ReplaceAsync(key, content, etag, cancellationToken);
+        }
 
         public Task<string> UpsertAsync(string key, BinaryData content, CancellationToken cancellationToken = default) => inner.UpsertAsync(key, content, cancellationToken);
 

@@ -19,21 +19,34 @@ public sealed class TableActivityClaimsTests : ActivityClaimsContract, IAsyncLif
 
     protected override IActivityClaims Claims { get; }
 
-    protected override IActivityClaims ClaimsWithResentCreates()
+    protected override IActivityClaims ClaimsWithResentWrites()
     {
         var options = new TableClientOptions();
-        options.AddPolicy(new SendEntityInsertsTwice(), HttpPipelinePosition.PerRetry);
+        options.AddPolicy(new SendEntityWritesTwice(), HttpPipelinePosition.PerRetry);
         return Create(options);
     }
 
     [Fact]
-    public async Task TryClaim_TableMissing_CreatesItThenClaims()
+    public async Task Claim_TableMissing_CreatesItThenClaimsWithInstanceAndLease()
     {
-        (await Claims.TryClaimAsync("first", "message")).ShouldBeTrue();
+        (await Claims.ClaimAsync("first", "message")).MayRun.ShouldBeTrue();
 
         var entity = await new TableClient(Azurite.ConnectionString, _tableName).GetEntityAsync<TableEntity>("first", "activity");
         entity.Value.GetString("ActivityType").ShouldBe("message");
         entity.Value.GetDateTimeOffset("ReceivedAt").ShouldBe(Clock.GetUtcNow());
+        entity.Value.GetString("Instance").ShouldContain(Environment.MachineName);
+        entity.Value.GetDateTimeOffset("LeaseEndsAt").ShouldBe(Clock.GetUtcNow() + Lease);
+        entity.Value.ContainsKey("CompletedAt").ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task Claim_ClaimWrittenBeforeLeasesExisted_Completed()
+    {
+        var table = new TableClient(Azurite.ConnectionString, _tableName);
+        await table.CreateIfNotExistsAsync();
+        await table.AddEntityAsync(new TableEntity("before-leases", "activity") { ["ActivityType"] = "invoke", ["ReceivedAt"] = Clock.GetUtcNow(), ["Claim"] = "0f3c" });
+
+        (await Claims.ClaimAsync("before-leases", "invoke")).Status.ShouldBe(ActivityClaimStatus.Completed);
     }
 
     [Fact]
@@ -41,8 +54,8 @@ public sealed class TableActivityClaimsTests : ActivityClaimsContract, IAsyncLif
     {
         using var recorder = new MetricRecorder(_services.GetRequiredService<IMeterFactory>());
 
-        await Claims.TryClaimAsync("timed", "message");
-        await Claims.TryClaimAsync("timed", "message");
+        await Claims.ClaimAsync("timed", "message");
+        await Claims.ClaimAsync("timed", "message");
 
         recorder.Of("bepbot.store.duration").Select(measurement => (measurement.Tags["bepbot.store.operation"], measurement.Tags["bepbot.outcome"]))
             .ShouldBe([("claim", "ok"), ("claim", "conflict")]);
@@ -52,7 +65,7 @@ public sealed class TableActivityClaimsTests : ActivityClaimsContract, IAsyncLif
     public async Task IsReachable_NothingListening_False()
     {
         var options = new TableClientOptions { Retry = { MaxRetries = 0 } };
-        var unreachable = new TableActivityClaims(new TableClient(Azurite.ConnectionStringWithout("TableEndpoint"), _tableName, options), Clock, Metrics());
+        var unreachable = new TableActivityClaims(new TableClient(Azurite.ConnectionStringWithout("TableEndpoint"), _tableName, options), Clock, Lease, Metrics());
 
         (await unreachable.IsReachableAsync()).ShouldBeFalse();
     }
@@ -66,17 +79,18 @@ public sealed class TableActivityClaimsTests : ActivityClaimsContract, IAsyncLif
     }
 
     private TableActivityClaims Create(TableClientOptions options) =>
-        new(new TableClient(Azurite.ConnectionString, _tableName, options), Clock, Metrics());
+        new(new TableClient(Azurite.ConnectionString, _tableName, options), Clock, Lease, Metrics());
 
     private BepBotMetrics Metrics() => new(_services.GetRequiredService<IMeterFactory>());
 
-    /// <summary>What the storage client does when an insert's response is lost: it sends the insert again, and the service answers 409.</summary>
-    private sealed class SendEntityInsertsTwice : HttpPipelinePolicy
+    /// <summary>What the storage client does when a write's response is lost: it sends the insert (or the replace) again, and the service answers 409 (or 412).</summary>
+    private sealed class SendEntityWritesTwice : HttpPipelinePolicy
     {
         public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
         {
             await ProcessNextAsync(message, pipeline);
-            if (message.Request.Method == RequestMethod.Post && !message.Request.Uri.Path.EndsWith("/Tables", StringComparison.Ordinal))
+            var isEntityInsert = message.Request.Method == RequestMethod.Post && !message.Request.Uri.Path.EndsWith("/Tables", StringComparison.Ordinal);
+            if (isEntityInsert || message.Request.Method == RequestMethod.Put)
             {
                 await ProcessNextAsync(message, pipeline);
             }
