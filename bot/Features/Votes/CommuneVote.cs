@@ -4,7 +4,6 @@ namespace BepBot.Features.Votes;
 /// The vote of one commune in an open ballot: votes/{ballot}/votes/{commune}, created only if absent (one commune,
 /// one vote), replaced under If-Match when the bourgmestre changes it.
 /// </summary>
-/// <param name="LastActionKey">Identifies the click that wrote it, so the same click replayed is recognised.</param>
 public sealed record CommuneVote(
     string Commune,
     IReadOnlyList<string> ChoiceIds,
