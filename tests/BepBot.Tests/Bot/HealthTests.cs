@@ -67,26 +67,34 @@ public sealed class StoreOutageTests
     public async Task Turn_StoreUnwritable_UserToldNothingWasRecordedThenWorksAgain()
     {
         var folder = Path.Combine(Path.GetTempPath(), "bepbot-outage-" + Guid.NewGuid().ToString("N"));
-        await using var bot = new BotApplication(settings: new Dictionary<string, string?>
+        var bot = new BotApplication(settings: new Dictionary<string, string?>
         {
             ["Storage:Provider"] = "LocalFolder",
             ["Storage:LocalFolder"] = folder,
         });
-        using var teams = bot.CreateTeamsClient();
-        (await teams.SayAsync(TeamsUser.Megan, "qui suis-je")).AllText.ShouldContain("bourgmestre");
+        try
+        {
+            using var teams = bot.CreateTeamsClient();
+            (await teams.SayAsync(TeamsUser.Megan, "qui suis-je")).AllText.ShouldContain("bourgmestre");
 
-        // The folder of the turn's first write replaced by a file: that write fails with an I/O error, as a lost
-        // disk or share would (only that folder, so the background workers' own writes do not race the test).
-        var activities = Path.Combine(folder, "activities");
-        Directory.Delete(activities, recursive: true);
-        await File.WriteAllTextAsync(activities, "not a folder");
-        var duringOutage = await teams.SayAsync(TeamsUser.Megan, "qui suis-je");
-        File.Delete(activities);
-        var afterwards = await teams.SayAsync(TeamsUser.Megan, "qui suis-je");
+            // The folder of the turn's first write replaced by a file: that write fails with an I/O error, as a lost
+            // disk or share would (only that folder, so the background workers' own writes do not race the test).
+            var activities = Path.Combine(folder, "activities");
+            Directory.Delete(activities, recursive: true);
+            await File.WriteAllTextAsync(activities, "not a folder");
+            var duringOutage = await teams.SayAsync(TeamsUser.Megan, "qui suis-je");
+            File.Delete(activities);
+            var afterwards = await teams.SayAsync(TeamsUser.Megan, "qui suis-je");
 
-        duringOutage.Status.ShouldBe(System.Net.HttpStatusCode.OK);
-        duringOutage.AllText.ShouldContain("le stockage de BepBot est momentanément injoignable");
-        afterwards.AllText.ShouldContain("bourgmestre");
-        Directory.Delete(folder, recursive: true);
+            duringOutage.Status.ShouldBe(System.Net.HttpStatusCode.OK);
+            duringOutage.AllText.ShouldContain("le stockage de BepBot est momentanément injoignable");
+            afterwards.AllText.ShouldContain("bourgmestre");
+        }
+        finally
+        {
+            // The bot's background work (claims, purges, the scheduler) writes there until it stops.
+            await bot.DisposeAsync();
+            Directory.Delete(folder, recursive: true);
+        }
     }
 }
