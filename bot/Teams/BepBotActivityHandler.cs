@@ -58,21 +58,29 @@ public sealed partial class BepBotActivityHandler(
             : ReplyMapper.MessageInvokeResponse(reply.Messages.Count > 0 ? reply.Messages[0].Text ?? string.Empty : string.Empty);
     }
 
-    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    /// <summary>
+    /// Only the bot's own arrival and departure matter. The SDK's Teams dispatch would parse the whole channel data
+    /// strictly and ask the connector about every other member added, none of which BepBot uses.
+    /// </summary>
+    protected override async Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
-        if (membersAdded.Any(member => member.Id == turnContext.Activity.Recipient?.Id))
+        var activity = turnContext.Activity;
+        if (Includes(activity.MembersAdded, activity.Recipient))
         {
             await InstalledAsync(turnContext, cancellationToken);
         }
-    }
-
-    protected override async Task OnMembersRemovedAsync(IList<ChannelAccount> membersRemoved, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
-    {
-        if (membersRemoved.Any(member => member.Id == turnContext.Activity.Recipient?.Id))
+        else if (Includes(activity.MembersRemoved, activity.Recipient))
         {
             await UninstalledAsync(turnContext, cancellationToken);
         }
     }
+
+    // BepBot does not act on edited or deleted messages; the SDK's Teams dispatch of them parses the whole channel data.
+    protected override Task OnMessageUpdateActivityAsync(ITurnContext<IMessageUpdateActivity> turnContext, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
+    protected override Task OnMessageDeleteActivityAsync(ITurnContext<IMessageDeleteActivity> turnContext, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
 
     protected override Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
         InstalledAsync(turnContext, cancellationToken);
@@ -96,7 +104,7 @@ public sealed partial class BepBotActivityHandler(
     private async Task UninstalledAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
-        var kind = TurnMapper.KindOf(activity);
+        var kind = TeamsChannelFields.KindOf(activity);
         var removed = await conversations.RemoveAsync(kind, activity.Conversation?.Id ?? string.Empty, activity.From?.AadObjectId, cancellationToken);
         LogUninstalled(logger, kind, activity.Conversation?.Id, removed);
     }
@@ -122,6 +130,9 @@ public sealed partial class BepBotActivityHandler(
             await conversations.SaveAsync(current, cancellationToken);
         }
     }
+
+    private static bool Includes(IList<ChannelAccount>? members, ChannelAccount? bot) =>
+        bot?.Id is { } botId && members?.Any(member => member?.Id == botId) == true;
 
     private static async Task SendAsync(ITurnContext turnContext, Reply reply, CancellationToken cancellationToken)
     {

@@ -1,6 +1,4 @@
 using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
-using Microsoft.Bot.Schema.Teams;
 using Microsoft.Extensions.Options;
 
 namespace BepBot.Teams;
@@ -13,7 +11,7 @@ public sealed partial class TenantAllowListMiddleware(IOptions<BotOptions> optio
         var allowed = options.Value.AllowedTenants;
         if (allowed.Count > 0)
         {
-            var tenantId = TenantOf(turnContext);
+            var tenantId = TeamsChannelFields.TenantOf(turnContext.Activity);
             if (tenantId is null || !allowed.Contains(tenantId, StringComparer.OrdinalIgnoreCase))
             {
                 LogRefused(logger, tenantId ?? "(none)", turnContext.Activity.Type, turnContext.Activity.Conversation?.Id);
@@ -23,10 +21,6 @@ public sealed partial class TenantAllowListMiddleware(IOptions<BotOptions> optio
 
         await next(cancellationToken);
     }
-
-    public static string? TenantOf(ITurnContext turnContext) =>
-        turnContext.Activity.Conversation?.TenantId
-        ?? (turnContext.Activity.ChannelData is null ? null : turnContext.Activity.GetChannelData<TeamsChannelData>()?.Tenant?.Id);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Activity {Type} in conversation {ConversationId} refused: tenant {TenantId} is not in Bot:AllowedTenants")]
     private static partial void LogRefused(ILogger logger, string tenantId, string type, string? conversationId);
