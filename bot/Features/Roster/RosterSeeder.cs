@@ -1,3 +1,4 @@
+using BepBot.Infrastructure;
 using BepBot.Infrastructure.Text;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -15,8 +16,9 @@ public sealed partial class RosterSeeder(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        var seedDemo = settings.SeedDemo && string.IsNullOrWhiteSpace(settings.SeedCsvPath) && DemoSeeding.IsAllowed(environment, logger, "the roster");
         // Nothing to seed: do not touch the store at start, so a bot whose store is down still starts and says so on /readyz.
-        if ((string.IsNullOrWhiteSpace(settings.SeedCsvPath) && !settings.SeedDemo) || await roster.ExistsAsync(cancellationToken))
+        if ((string.IsNullOrWhiteSpace(settings.SeedCsvPath) && !seedDemo) || await roster.ExistsAsync(cancellationToken))
         {
             return;
         }
@@ -42,7 +44,7 @@ public sealed partial class RosterSeeder(
             await roster.ReplaceAllAsync(result.Members, isDemo: false, updatedBy: "configuration", cancellationToken);
             LogSeeded(logger, result.Members.Count, path);
         }
-        else if (settings.SeedDemo)
+        else if (seedDemo)
         {
             await roster.ReplaceAllAsync(DemoRoster.Members, isDemo: true, updatedBy: "demo", cancellationToken);
             LogDemoSeeded(logger, DemoRoster.Members.Count);
