@@ -7,15 +7,36 @@ using Newtonsoft.Json.Linq;
 namespace BepBot.Teams;
 
 /// <summary>Reads a Bot Framework activity into the SDK-free <see cref="ChatTurn"/> the features work with.</summary>
-public sealed class TurnMapper(IMemberDirectory roster)
+public sealed partial class TurnMapper(IMemberDirectory roster, ILogger<TurnMapper> logger)
 {
-    public async Task<ChatUser> UserOfAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    /// <summary>The person of the activity: their roster entry in their tenant, else a guest.</summary>
+    public async Task<TurnUser> UserOfAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        var from = turnContext.Activity.From;
+        var activity = turnContext.Activity;
+        var from = activity.From;
         var aadObjectId = from?.AadObjectId ?? string.Empty;
-        var member = aadObjectId.Length == 0 ? null : await roster.FindAsync(aadObjectId, cancellationToken);
-        return new ChatUser(aadObjectId, member?.Name ?? from?.Name ?? string.Empty, member?.Role ?? Role.Guest, member);
+        if (aadObjectId.Length == 0)
+        {
+            return new(Guest(string.Empty, from), ClaimsAnotherTenantsMember: false);
+        }
+
+        var tenantId = TeamsChannelFields.TenantOf(activity);
+        if (await roster.FindPersonAsync(tenantId, aadObjectId, cancellationToken) is { } member)
+        {
+            return new(new ChatUser(aadObjectId, member.Name, member.Role, member), ClaimsAnotherTenantsMember: false);
+        }
+
+        if (await roster.FindAsync(aadObjectId, cancellationToken) is null)
+        {
+            return new(Guest(aadObjectId, from), ClaimsAnotherTenantsMember: false);
+        }
+
+        // The id is that of someone the roster places in another tenant: the guest keeps no id that features key data by.
+        LogForeignClaim(logger, tenantId ?? "(none)", activity.Type);
+        return new(Guest(string.Empty, from), ClaimsAnotherTenantsMember: true);
     }
+
+    private static ChatUser Guest(string aadObjectId, ChannelAccount? from) => new(aadObjectId, from?.Name ?? string.Empty, Role.Guest, null);
 
     public static ChatTurn ToChatTurn(ITurnContext turnContext, ChatUser user, ActiveFlows flows)
     {
@@ -95,6 +116,9 @@ public sealed class TurnMapper(IMemberDirectory roster)
             },
         },
     };
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{ActivityType} activity from tenant {TenantId} carries the object id of a roster entry of another tenant: answered as a guest, nothing remembered")]
+    private static partial void LogForeignClaim(ILogger logger, string tenantId, string activityType);
 
     private static string TextWithoutMention(Activity activity)
     {
