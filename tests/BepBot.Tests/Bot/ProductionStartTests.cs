@@ -56,12 +56,12 @@ public sealed class ProductionStartTests : IDisposable
         var store = Path.Combine(_folder, "store");
         var start = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = BotProcess.RepositoryRoot(),
+            WorkingDirectory = RepositoryRoot(),
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "run", "--no-build", "--project", "bot", "-c", BotProcess.BuildConfiguration(), "--", "--urls", "http://127.0.0.1:0" })
+        foreach (var argument in new[] { "run", "--no-build", "--project", "bot", "-c", BuildConfiguration(), "--", "--urls", "http://127.0.0.1:0" })
         {
             start.ArgumentList.Add(argument);
         }
@@ -109,4 +109,20 @@ public sealed class ProductionStartTests : IDisposable
         File.Exists(Path.Combine(store, RosterDirectory.Key + ".json")).ShouldBeFalse();
         log.ShouldNotContain("DEMO members");
     }
+
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "BepBot.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("BepBot.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    // The tests run from tests/BepBot.Tests/bin/<configuration>/<framework>/, and `dotnet run --no-build` needs the bot built in that configuration.
+    private static string BuildConfiguration() => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 }

@@ -27,7 +27,7 @@ public sealed class TokenBot : IAsyncLifetime
         Issuer = await FakeBotFrameworkIssuer.StartAsync();
         var trust = Path.Combine(_folder, "trust.pem");
         await Issuer.WriteTrustBundleAsync(trust);
-        Bot = await BotProcess.StartAsync(new Dictionary<string, string>
+        Bot = await BotProcess.StartAsync(StoreFolder, new Dictionary<string, string>
         {
             ["SSL_CERT_FILE"] = trust,
             ["MicrosoftAppId"] = AppId,
@@ -41,8 +41,6 @@ public sealed class TokenBot : IAsyncLifetime
             ["OAuthUrl"] = "https://api.botframework.com",
             ["ToBotFromEmulatorOpenIdMetadataUrl"] = "https://login.microsoftonline.com/botframework.com/v2.0/.well-known/openid-configuration",
             ["CallerId"] = "urn:botframework:azure",
-            ["Storage__Provider"] = "LocalFolder",
-            ["Storage__LocalFolder"] = StoreFolder,
             ["Roster__SeedDemo"] = "true",
             ["Roster__DefaultTenantId"] = TeamsClient.Tenant,
         });
@@ -58,9 +56,10 @@ public sealed class TokenBot : IAsyncLifetime
 
 public sealed class TokenTests(TokenBot fixture) : IClassFixture<TokenBot>, IDisposable
 {
+    // The service URL the bot process's Teams client puts in every activity.
     private const string ServiceUrl = "http://127.0.0.1:9/";
 
-    private readonly TeamsClient _teams = fixture.Bot.CreateTeamsClient(ServiceUrl);
+    private readonly TeamsClient _teams = fixture.Bot.CreateTeamsClient();
 
     public void Dispose() => _teams.Dispose();
 

@@ -1,94 +1,83 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.RegularExpressions;
 
 namespace BepBot.Tests.Harness;
 
 /// <summary>
-/// The bot as a process of its own, built output run with `dotnet`, listening on a loopback port it picks: for what
-/// an in-process host cannot show, such as the process environment (a trust store, environment variables).
+/// The real bot in a process of its own (the BepBot.dll built beside the tests), on a local folder store, bound to
+/// 127.0.0.1 on a port the system picks, with authentication off: what a test kills with SIGKILL, as a crash would.
+/// Disposing kills it if it still runs.
 /// </summary>
 public sealed partial class BotProcess : IAsyncDisposable
 {
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+    private const int KeptOutputLines = 200;
 
     private readonly Process _process;
-    private readonly List<string> _output = [];
+    private readonly ConcurrentQueue<string> _output = new();
+    private readonly TaskCompletionSource<Uri> _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private BotProcess(Process process) => _process = process;
 
     public Uri BaseAddress { get; private set; } = null!;
 
-    /// <summary>Everything the process wrote so far, for failure messages.</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output)
-            {
-                return string.Join('\n', _output);
-            }
-        }
-    }
+    /// <summary>The last lines the bot wrote, to explain a failure.</summary>
+    public string Output => string.Join('\n', _output);
 
-    public static async Task<BotProcess> StartAsync(IDictionary<string, string> environment)
+    public static async Task<BotProcess> StartAsync(string storeFolder, IDictionary<string, string>? settings = null)
     {
-        var root = RepositoryRoot();
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
         {
-            WorkingDirectory = Path.Combine(root, "bot"),
+            ArgumentList = { Path.Combine(AppContext.BaseDirectory, "BepBot.dll") },
+            // The content root: the cards and appsettings.json are copied beside the tests.
+            WorkingDirectory = AppContext.BaseDirectory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(root, "bot", "bin", BuildConfiguration(), "net10.0", "BepBot.dll"));
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add("http://127.0.0.1:0");
-        start.Environment.Remove("DOTNET_ENVIRONMENT");
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
-        foreach (var (name, value) in environment)
+        var environment = new Dictionary<string, string>
         {
-            start.Environment[name] = value;
+            ["ASPNETCORE_URLS"] = "http://127.0.0.1:0",
+            ["ASPNETCORE_ENVIRONMENT"] = "Testing",
+            ["Storage__Provider"] = "LocalFolder",
+            ["Storage__LocalFolder"] = storeFolder,
+            ["MicrosoftAppId"] = string.Empty,
+            ["MicrosoftAppPassword"] = string.Empty,
+            ["Logging__LogLevel__Default"] = "Warning",
+            ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
         }
 
-        var bot = new BotProcess(new Process { StartInfo = start });
-        var listening = new TaskCompletionSource<Uri>(TaskCreationOptions.RunContinuationsAsynchronously);
-        void Collect(string? line)
+        foreach (var (key, value) in environment)
         {
-            if (line is null)
-            {
-                return;
-            }
-
-            lock (bot._output)
-            {
-                bot._output.Add(line);
-            }
-
-            if (line.Contains("Now listening on", StringComparison.Ordinal) && ListeningAddress().Match(line) is { Success: true } address)
-            {
-                listening.TrySetResult(new Uri(address.Value + "/"));
-            }
+            start.Environment[key] = value;
         }
 
-        bot._process.OutputDataReceived += (_, line) => Collect(line.Data);
-        bot._process.ErrorDataReceived += (_, line) => Collect(line.Data);
-        bot._process.Start();
+        var bot = new BotProcess(Process.Start(start) ?? throw new InvalidOperationException("dotnet BepBot.dll did not start."));
+        bot._process.OutputDataReceived += (_, line) => bot.Keep(line.Data);
+        bot._process.ErrorDataReceived += (_, line) => bot.Keep(line.Data);
         bot._process.BeginOutputReadLine();
         bot._process.BeginErrorReadLine();
-        await Task.WhenAny(listening.Task, bot._process.WaitForExitAsync(), Task.Delay(StartTimeout));
-        if (!listening.Task.IsCompleted)
+        try
+        {
+            bot.BaseAddress = await bot._listening.Task.WaitAsync(StartTimeout);
+            return bot;
+        }
+        catch (TimeoutException)
         {
             await bot.DisposeAsync();
-            throw new InvalidOperationException("The bot process did not start listening:\n" + bot.Output);
+            throw new TimeoutException($"The bot did not listen within {StartTimeout}:\n{bot.Output}");
         }
-
-        bot.BaseAddress = await listening.Task;
-        return bot;
     }
 
-    public TeamsClient CreateTeamsClient(string serviceUrl = "http://127.0.0.1:9/") => new(new HttpClient { BaseAddress = BaseAddress }, serviceUrl);
+    public TeamsClient CreateTeamsClient() => new(new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) }, "http://127.0.0.1:9/");
 
-    public async ValueTask DisposeAsync()
+    /// <summary>SIGKILL: no shutdown, no flush, whatever the process was writing stops where it is.</summary>
+    public async Task KillAsync()
     {
         if (!_process.HasExited)
         {
@@ -96,24 +85,37 @@ public sealed partial class BotProcess : IAsyncDisposable
         }
 
         await _process.WaitForExitAsync();
-        _process.Dispose();
     }
 
-    public static string RepositoryRoot()
+    public async ValueTask DisposeAsync()
     {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        try
         {
-            if (File.Exists(Path.Combine(folder.FullName, "BepBot.sln")))
-            {
-                return folder.FullName;
-            }
+            await KillAsync();
+        }
+        finally
+        {
+            _process.Dispose();
+        }
+    }
+
+    private void Keep(string? line)
+    {
+        if (line is null)
+        {
+            return;
         }
 
-        throw new InvalidOperationException("BepBot.sln not found above " + AppContext.BaseDirectory);
-    }
+        _output.Enqueue(line);
+        while (_output.Count > KeptOutputLines && _output.TryDequeue(out _))
+        {
+        }
 
-    /// <summary>The tests run from tests/BepBot.Tests/bin/&lt;configuration&gt;/&lt;framework&gt;/, and the bot was built alongside them.</summary>
-    public static string BuildConfiguration() => new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+        if (line.Contains("Now listening on", StringComparison.Ordinal) && ListeningAddress().Match(line) is { Success: true } address)
+        {
+            _listening.TrySetResult(new Uri(address.Value));
+        }
+    }
 
     [GeneratedRegex(@"http://127\.0\.0\.1:\d+")]
     private static partial Regex ListeningAddress();
