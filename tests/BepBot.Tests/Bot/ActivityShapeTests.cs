@@ -9,58 +9,43 @@ using Microsoft.Extensions.Logging;
 namespace BepBot.Tests.Bot;
 
 /// <summary>Activities as Teams and Microsoft's documentation really shape them, and the malformed ones an attacker sends.</summary>
-public sealed class ActivityShapeTests : IAsyncLifetime
+public sealed class ActivityShapeTests() : BotConversationTest(services: services => services.AddFakeLogging())
 {
     private const string ChannelId = "19:4a1f0c2e77d94b2c9f3e5d6a7b8c9d0e@thread.skype";
     private const string TeamId = "19:9e8d7c6b5a4f43e2b1c0d9e8f7a6b5c4@thread.skype";
 
-    private readonly BotApplication _bot = new BotApplication().WithServices(services => services.AddFakeLogging());
-    private TeamsClient _teams = null!;
-
-    private FakeLogCollector Logs => _bot.Services.GetFakeLogCollector();
-
-    public Task InitializeAsync()
-    {
-        _teams = _bot.CreateTeamsClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _teams.Dispose();
-        await _bot.DisposeAsync();
-    }
+    private FakeLogCollector Logs => Bot.Services.GetFakeLogCollector();
 
     [Theory]
     [InlineData("membersAdded")]
     [InlineData("membersRemoved")]
     public async Task ConversationUpdate_NullOrIdlessMembers_Returns400AndNothingStoredOrFailed(string field)
     {
-        var activity = _teams.Activity(TeamsUser.Megan, "conversationUpdate", ConversationType.Personal, null, a =>
+        var activity = Client.Activity(TeamsUser.Megan, "conversationUpdate", ConversationType.Personal, null, a =>
             a[field] = new JsonArray(null, new JsonObject(), new JsonObject { ["id"] = TeamsClient.BotId }));
 
-        var response = await _teams.PostAsync(activity);
+        var response = await Client.PostAsync(activity);
 
         response.Status.ShouldBe(HttpStatusCode.BadRequest);
         response.RawBody.ShouldContain($"{field} holds a member without an id");
-        (await _bot.KeysAsync("conversations/")).ShouldBeEmpty();
+        (await Bot.KeysAsync("conversations/")).ShouldBeEmpty();
         Logs.GetSnapshot().ShouldNotContain(record => record.Level >= LogLevel.Error);
     }
 
     [Fact]
     public async Task ConversationUpdate_ChannelDataTheSdkCannotRead_InstallIsStillRecorded()
     {
-        var activity = _teams.Activity(TeamsUser.Alex, "conversationUpdate", ConversationType.Channel, null, a =>
+        var activity = Client.Activity(TeamsUser.Alex, "conversationUpdate", ConversationType.Channel, null, a =>
         {
             a["membersAdded"] = new JsonArray(new JsonObject { ["id"] = TeamsClient.BotId, ["name"] = "BepBot" });
             a["channelData"]!["onBehalfOf"] = "[]";
         });
 
-        var response = await _teams.PostAsync(activity);
+        var response = await Client.PostAsync(activity);
 
         response.Status.ShouldBe(HttpStatusCode.OK);
         CardReader.AllText(response.Card).ShouldContain("membre du personnel du BEP");
-        var saved = await _bot.Services.GetRequiredService<ConversationDirectory>().FindSharedAsync(TeamsClient.ConversationIdFor(TeamsUser.Alex, ConversationType.Channel));
+        var saved = await Bot.Services.GetRequiredService<ConversationDirectory>().FindSharedAsync(TeamsClient.ConversationIdFor(TeamsUser.Alex, ConversationType.Channel));
         saved.ShouldNotBeNull();
         saved.Kind.ShouldBe(ConversationKind.Channel);
         saved.TeamId.ShouldBe("19:team-bep@thread.tacv2");
@@ -72,13 +57,13 @@ public sealed class ActivityShapeTests : IAsyncLifetime
     [InlineData("messageDelete", "softDeleteMessage")]
     public async Task EditedOrDeletedMessage_ChannelDataTheSdkCannotRead_IgnoredWithoutFailure(string type, string eventType)
     {
-        var activity = _teams.Activity(TeamsUser.Megan, type, ConversationType.Channel, null, a =>
+        var activity = Client.Activity(TeamsUser.Megan, type, ConversationType.Channel, null, a =>
         {
             a["channelData"]!["eventType"] = eventType;
             a["channelData"]!["onBehalfOf"] = "[]";
         });
 
-        var response = await _teams.PostAsync(activity);
+        var response = await Client.PostAsync(activity);
 
         response.Status.ShouldBe(HttpStatusCode.OK);
         Logs.GetSnapshot().ShouldNotContain(record => record.Level >= LogLevel.Error);
@@ -87,13 +72,13 @@ public sealed class ActivityShapeTests : IAsyncLifetime
     [Fact]
     public async Task ChannelMessage_MalformedMentionEntity_StillAnswered()
     {
-        var activity = _teams.Activity(TeamsUser.Megan, "message", ConversationType.Channel, null, a =>
+        var activity = Client.Activity(TeamsUser.Megan, "message", ConversationType.Channel, null, a =>
         {
             a["text"] = "qui suis-je";
             a["entities"] = new JsonArray(new JsonObject { ["type"] = "mention", ["mentioned"] = "BepBot", ["text"] = 42 }, null);
         });
 
-        var response = await _teams.PostAsync(activity);
+        var response = await Client.PostAsync(activity);
 
         response.Texts.Single().ShouldContain("bourgmestre de Namur");
         Logs.GetSnapshot().ShouldNotContain(record => record.Level >= LogLevel.Error);
@@ -153,19 +138,19 @@ public sealed class ActivityShapeTests : IAsyncLifetime
     [Fact]
     public async Task ChannelMessage_WithoutConversationType_IsAChannelMessageNotAPersonalOne()
     {
-        var activity = _teams.Activity(TeamsUser.Megan, "message", ConversationType.Channel, null, a =>
+        var activity = Client.Activity(TeamsUser.Megan, "message", ConversationType.Channel, null, a =>
         {
             a["text"] = "<at>BepBot</at> aide";
             a["conversation"]!.AsObject().Remove("conversationType");
         });
 
-        var response = await _teams.PostAsync(activity);
+        var response = await Client.PostAsync(activity);
 
         response.Status.ShouldBe(HttpStatusCode.OK);
         response.Cards.ShouldNotBeEmpty();
-        var saved = await _bot.Services.GetRequiredService<ConversationDirectory>().FindSharedAsync(TeamsClient.ConversationIdFor(TeamsUser.Megan, ConversationType.Channel));
+        var saved = await Bot.Services.GetRequiredService<ConversationDirectory>().FindSharedAsync(TeamsClient.ConversationIdFor(TeamsUser.Megan, ConversationType.Channel));
         saved.ShouldNotBeNull();
         saved.Kind.ShouldBe(ConversationKind.Channel);
-        (await _bot.Services.GetRequiredService<ConversationDirectory>().FindPersonalAsync(TeamsUser.Megan.AadObjectId)).ShouldBeNull();
+        (await Bot.Services.GetRequiredService<ConversationDirectory>().FindPersonalAsync(TeamsUser.Megan.AadObjectId)).ShouldBeNull();
     }
 }

@@ -11,52 +11,36 @@ namespace BepBot.Tests.Votes;
 /// A ballot open now is open, whether or not the job that sends its cards has run. The job runner is left out of this
 /// bot, so every click lands in the window between « Vote créé … est ouvert » and that job.
 /// </summary>
-public sealed class BallotOpeningTests : IAsyncLifetime
+public sealed class BallotOpeningTests() : BotConversationTest(services: services =>
+    services.Remove(services.Single(service => service.ServiceType == typeof(IHostedService) && service.ImplementationType == typeof(JobRunnerService))))
 {
-    private readonly BotApplication _bot = new BotApplication().WithServices(services =>
-        services.Remove(services.Single(service => service.ServiceType == typeof(IHostedService) && service.ImplementationType == typeof(JobRunnerService))));
-
-    private TeamsClient _teams = null!;
-
-    private BallotLifecycle Lifecycle => _bot.Services.GetRequiredService<BallotLifecycle>();
-
-    public Task InitializeAsync()
-    {
-        _teams = _bot.CreateTeamsClient();
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        _teams.Dispose();
-        await _bot.DisposeAsync();
-    }
+    private BallotLifecycle Lifecycle => Bot.Services.GetRequiredService<BallotLifecycle>();
 
     [Fact]
     public async Task OpenNow_ClickBeforeTheOpeningJobRan_VoteRecorded()
     {
-        var ballot = Motion() with { CreatedAt = _bot.Clock.GetUtcNow() };
+        var ballot = Motion() with { CreatedAt = Bot.Clock.GetUtcNow() };
         await Lifecycle.CreateAsync(ballot, CancellationToken.None);
 
-        var vote = await VoteAsync(_teams, TeamsUser.Megan, ballot.Id, "Namur", "pour");
+        var vote = await VoteAsync(Client, TeamsUser.Megan, ballot.Id, "Namur", "pour");
 
         CardReader.AllText(vote.UpdatedCard!).ShouldContain("Vous avez voté : Pour");
-        (await GetAsync(_bot, ballot.Id)).State.ShouldBe(BallotState.Open);
-        (await _bot.Services.GetRequiredService<BallotStore>().GetVoteAsync(ballot.Id, "Namur")).ShouldNotBeNull();
+        (await GetAsync(Bot, ballot.Id)).State.ShouldBe(BallotState.Open);
+        (await Bot.Services.GetRequiredService<BallotStore>().GetVoteAsync(ballot.Id, "Namur")).ShouldNotBeNull();
     }
 
     [Fact]
     public async Task Scheduled_ClickAfterItsOpeningTimeBeforeTheJobRan_OpensItAndRecordsTheVote()
     {
-        var now = _bot.Clock.GetUtcNow();
+        var now = Bot.Clock.GetUtcNow();
         var ballot = Motion() with { OpensAt = now.AddMinutes(10), ClosesAt = now.AddHours(2), CreatedAt = now };
         await Lifecycle.CreateAsync(ballot, CancellationToken.None);
-        _bot.Clock.Offset = TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1);
+        Bot.Clock.Offset = TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1);
 
-        var vote = await VoteAsync(_teams, TeamsUser.Megan, ballot.Id, "Namur", "pour");
+        var vote = await VoteAsync(Client, TeamsUser.Megan, ballot.Id, "Namur", "pour");
 
         CardReader.AllText(vote.UpdatedCard!).ShouldContain("Vous avez voté : Pour");
-        var opened = await GetAsync(_bot, ballot.Id);
+        var opened = await GetAsync(Bot, ballot.Id);
         opened.State.ShouldBe(BallotState.Open);
         opened.OpenedAt.ShouldNotBeNull();
     }
@@ -64,15 +48,15 @@ public sealed class BallotOpeningTests : IAsyncLifetime
     [Fact]
     public async Task Scheduled_ClickBeforeItsOpeningTime_RefusedWithTheOpeningTimeAndNothingWritten()
     {
-        var now = _bot.Clock.GetUtcNow();
+        var now = Bot.Clock.GetUtcNow();
         var ballot = Motion() with { OpensAt = now.AddDays(1), ClosesAt = now.AddDays(2), CreatedAt = now };
         await Lifecycle.CreateAsync(ballot, CancellationToken.None);
-        var before = await StoreSnapshot.TakeAsync(_bot.Store, "ballots/");
+        var before = await StoreSnapshot.TakeAsync(Bot.Store, "ballots/");
 
-        var vote = await VoteAsync(_teams, TeamsUser.Megan, ballot.Id, "Namur", "pour");
+        var vote = await VoteAsync(Client, TeamsUser.Megan, ballot.Id, "Namur", "pour");
 
         vote.AllText.ShouldContain("Ce vote n'est pas encore ouvert (ouverture le ");
         vote.AllText.ShouldNotContain("?");
-        (await StoreSnapshot.TakeAsync(_bot.Store, "ballots/")).ShouldBe(before);
+        (await StoreSnapshot.TakeAsync(Bot.Store, "ballots/")).ShouldBe(before);
     }
 }
