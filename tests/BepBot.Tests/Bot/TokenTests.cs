@@ -42,7 +42,6 @@ public sealed class TokenBot : IAsyncLifetime
             ["ToBotFromEmulatorOpenIdMetadataUrl"] = "https://login.microsoftonline.com/botframework.com/v2.0/.well-known/openid-configuration",
             ["CallerId"] = "urn:botframework:azure",
             ["Roster__SeedDemo"] = "true",
-            ["Roster__DefaultTenantId"] = TeamsClient.Tenant,
         });
     }
 
