@@ -17,7 +17,7 @@ using BepBot.Infrastructure.Telemetry;
 using BepBot.Platform.Delivery;
 using BepBot.Teams;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, EnvironmentName = DefaultEnvironment.For(args) });
 builder.AddInfrastructure();
 builder.AddTelemetry();
 builder.AddCards();

@@ -277,6 +277,11 @@ var baseSettings = [
     name: 'Graph__ClientId'
     value: botAppId
   }
+  // Roster entries that name no tenant are the BEP's people; the communes' rows carry their tenantId.
+  {
+    name: 'Roster__DefaultTenantId'
+    value: botAppTenantId
+  }
   {
     name: 'Graph__ClientSecret'
     value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=MicrosoftAppPassword)'

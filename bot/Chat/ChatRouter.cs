@@ -54,7 +54,7 @@ public sealed partial class ChatRouter(
         if (!match.Command.AllowedRoles.Contains(turn.User.Role))
         {
             LogRefused(logger, match.Command.Id, turn.User.AadObjectId, turn.User.Role);
-            return Reply.WithText(Refusal(match.Command.AllowedRoles));
+            return Reply.WithText(Refusal(match.Command.AllowedRoles, turn.User.Role));
         }
 
         var handler = (ICommandHandler)services.GetRequiredService(match.Command.HandlerType);
@@ -73,7 +73,7 @@ public sealed partial class ChatRouter(
         if (!action.AllowedRoles.Contains(turn.User.Role))
         {
             LogRefused(logger, action.Verb, turn.User.AadObjectId, turn.User.Role);
-            return Reply.WithText(Refusal(action.AllowedRoles));
+            return Reply.WithText(Refusal(action.AllowedRoles, turn.User.Role));
         }
 
         try
@@ -88,10 +88,14 @@ public sealed partial class ChatRouter(
         }
     }
 
-    private string Refusal(IReadOnlySet<Role> allowed) =>
-        allowed.SetEquals(Roles.Staff) ? texts["Refused_StaffOnly"]
+    // A guest is told how to get into the roster when any member may do it; anyone else is told whom it is for: an
+    // officer refused the votes must not read that it is for members of the roster, which they are.
+    private string Refusal(IReadOnlySet<Role> allowed, Role role) =>
+        role == Role.Guest && allowed.IsSupersetOf(Roles.Members) ? texts["Refused_MembersOnly"]
+        : allowed.SetEquals(Roles.Staff) ? texts["Refused_StaffOnly"]
         : allowed.SetEquals(Roles.Bourgmestres) ? texts["Refused_BourgmestresOnly"]
-        : texts["Refused_MembersOnly"];
+        : allowed.SetEquals(Roles.BourgmestresAndStaff) ? texts["Refused_BourgmestresAndStaffOnly"]
+        : texts["Refused_RolesOnly", string.Join(", ", allowed.Order().Select(texts.RoleName))];
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Message of {Length} characters from {User} refused as too long")]
     private static partial void LogTooLong(ILogger logger, int length, [PseudonymousId] string user);

@@ -6,7 +6,14 @@ namespace BepBot.Chat;
 /// </summary>
 public interface IMemberDirectory
 {
+    /// <summary>The roster entry with this object id, whatever its tenant: for ids the roster itself handed out (card data, recipients).</summary>
     Task<Member?> FindAsync(string? aadObjectId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Who is speaking: the entry of the person Teams names by tenant and object id. An entry of another tenant is not
+    /// theirs, whatever object id the activity carries.
+    /// </summary>
+    Task<Member?> FindPersonAsync(string? tenantId, string? aadObjectId, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<Member>> ListAsync(CancellationToken cancellationToken = default);
 

@@ -10,6 +10,8 @@ public static class Roles
 
     public static IReadOnlySet<Role> Bourgmestres { get; } = new HashSet<Role> { Role.Bourgmestre };
 
+    public static IReadOnlySet<Role> BourgmestresAndStaff { get; } = new HashSet<Role> { Role.Bourgmestre, Role.BepStaff };
+
     public static string Id(this Role role) => role switch
     {
         Role.BepStaff => "bep-staff",

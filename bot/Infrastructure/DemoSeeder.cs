@@ -5,7 +5,7 @@ namespace BepBot.Infrastructure;
 /// Each seed uses stable ids and creates only what is absent, so a restart adds nothing. A failure is logged and the
 /// bot starts anyway: demo data is never worth a bot that does not answer.
 /// </summary>
-public abstract partial class DemoSeeder(ILogger logger) : IHostedService
+public abstract partial class DemoSeeder(ILogger logger, IHostEnvironment environment) : IHostedService
 {
     protected abstract bool Enabled { get; }
 
@@ -16,7 +16,7 @@ public abstract partial class DemoSeeder(ILogger logger) : IHostedService
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         // Off (the default): do not touch the store at start, so a bot whose store is down still starts.
-        if (!Enabled)
+        if (!Enabled || !DemoSeeding.IsAllowed(environment, logger, What))
         {
             return;
         }

@@ -27,13 +27,14 @@ public sealed partial class BepBotActivityHandler(
 
     protected override async Task OnMessageActivityAsync(ITurnContext<IMessageActivity> turnContext, CancellationToken cancellationToken)
     {
-        var remembered = RememberConversationAsync(turnContext, cancellationToken);
-        var read = ReadTurnAsync(turnContext, cancellationToken);
+        var user = mapper.UserOfAsync(turnContext, cancellationToken);
+        var remembered = RememberConversationAsync(turnContext, user, cancellationToken);
+        var read = ReadTurnAsync(turnContext, user, cancellationToken);
         await Task.WhenAll(remembered, read);
         var turn = await read;
         var reply = await router.HandleMessageAsync(turn, cancellationToken);
         await SendAsync(turnContext, reply, cancellationToken);
-        await SaveFlowsAsync(turnContext, turn, cancellationToken);
+        await SaveFlowsAsync(turnContext, await user, turn, cancellationToken);
     }
 
     protected override async Task<AdaptiveCardInvokeResponse> OnAdaptiveCardInvokeAsync(
@@ -43,15 +44,16 @@ public sealed partial class BepBotActivityHandler(
 
         // A click that never touches a flow (a vote) leaves the conversation state alone: one store round trip less.
         var usesFlows = table.FindVerb(verb)?.UsesFlows ?? true;
+        var user = mapper.UserOfAsync(turnContext, cancellationToken);
         var turn = usesFlows
-            ? await ReadTurnAsync(turnContext, cancellationToken)
-            : TurnMapper.ToChatTurn(turnContext, await mapper.UserOfAsync(turnContext, cancellationToken), new ActiveFlows());
+            ? await ReadTurnAsync(turnContext, user, cancellationToken)
+            : TurnMapper.ToChatTurn(turnContext, (await user).User, new ActiveFlows());
         var data = ToJsonElement(invokeValue.Action?.Data);
         var reply = await router.HandleCardActionAsync(turn, verb, data, cancellationToken);
         await SendAsync(turnContext, reply, cancellationToken);
         if (usesFlows)
         {
-            await SaveFlowsAsync(turnContext, turn, cancellationToken);
+            await SaveFlowsAsync(turnContext, await user, turn, cancellationToken);
         }
 
         return reply.CardUpdate is not null
@@ -59,21 +61,29 @@ public sealed partial class BepBotActivityHandler(
             : ReplyMapper.MessageInvokeResponse(reply.Messages.Count > 0 ? reply.Messages[0].Text ?? string.Empty : string.Empty);
     }
 
-    protected override async Task OnMembersAddedAsync(IList<ChannelAccount> membersAdded, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
+    /// <summary>
+    /// Only the bot's own arrival and departure matter. The SDK's Teams dispatch would parse the whole channel data
+    /// strictly and ask the connector about every other member added, none of which BepBot uses.
+    /// </summary>
+    protected override async Task OnConversationUpdateActivityAsync(ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
     {
-        if (membersAdded.Any(member => member.Id == turnContext.Activity.Recipient?.Id))
+        var activity = turnContext.Activity;
+        if (Includes(activity.MembersAdded, activity.Recipient))
         {
             await InstalledAsync(turnContext, cancellationToken);
         }
-    }
-
-    protected override async Task OnMembersRemovedAsync(IList<ChannelAccount> membersRemoved, ITurnContext<IConversationUpdateActivity> turnContext, CancellationToken cancellationToken)
-    {
-        if (membersRemoved.Any(member => member.Id == turnContext.Activity.Recipient?.Id))
+        else if (Includes(activity.MembersRemoved, activity.Recipient))
         {
             await UninstalledAsync(turnContext, cancellationToken);
         }
     }
+
+    // BepBot does not act on edited or deleted messages; the SDK's Teams dispatch of them parses the whole channel data.
+    protected override Task OnMessageUpdateActivityAsync(ITurnContext<IMessageUpdateActivity> turnContext, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
+
+    protected override Task OnMessageDeleteActivityAsync(ITurnContext<IMessageDeleteActivity> turnContext, CancellationToken cancellationToken) =>
+        Task.CompletedTask;
 
     protected override Task OnInstallationUpdateAddAsync(ITurnContext<IInstallationUpdateActivity> turnContext, CancellationToken cancellationToken) =>
         InstalledAsync(turnContext, cancellationToken);
@@ -85,44 +95,59 @@ public sealed partial class BepBotActivityHandler(
     {
         // Teams sends both a conversationUpdate and an installationUpdate for one install: greet only once.
         var conversation = TurnMapper.SavedConversationOf(turnContext, clock.GetUtcNow());
+        var user = await mapper.UserOfAsync(turnContext, cancellationToken);
+        if (user.ClaimsAnotherTenantsMember)
+        {
+            return;
+        }
+
         var isNew = await conversations.SaveAsync(conversation, cancellationToken);
         LogInstalled(logger, conversation.Kind, conversation.ConversationId, isNew);
         if (isNew)
         {
-            var user = await mapper.UserOfAsync(turnContext, cancellationToken);
-            await SendAsync(turnContext, await greeting.GreetAsync(user, conversation.Kind, cancellationToken), cancellationToken);
+            await SendAsync(turnContext, await greeting.GreetAsync(user.User, conversation.Kind, cancellationToken), cancellationToken);
         }
     }
 
     private async Task UninstalledAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
-        var kind = TurnMapper.KindOf(activity);
+        if ((await mapper.UserOfAsync(turnContext, cancellationToken)).ClaimsAnotherTenantsMember)
+        {
+            return;
+        }
+
+        var kind = TeamsChannelFields.KindOf(activity);
         var removed = await conversations.RemoveAsync(kind, activity.Conversation?.Id ?? string.Empty, activity.From?.AadObjectId, cancellationToken);
         LogUninstalled(logger, kind, activity.Conversation?.Id, removed);
     }
 
     /// <summary>The user (from the roster) and their flows (from conversation state): two store reads, made together.</summary>
-    private async Task<ChatTurn> ReadTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    private async Task<ChatTurn> ReadTurnAsync(ITurnContext turnContext, Task<TurnUser> user, CancellationToken cancellationToken)
     {
         var flows = _flows.GetAsync(turnContext, () => new ActiveFlows(), cancellationToken);
-        var user = mapper.UserOfAsync(turnContext, cancellationToken);
         await Task.WhenAll(flows, user);
-        return TurnMapper.ToChatTurn(turnContext, await user, await flows);
+        var who = await user;
+        // Someone claiming another tenant's roster entry gets no flow, not even one of the conversation they name.
+        return TurnMapper.ToChatTurn(turnContext, who.User, who.ClaimsAnotherTenantsMember ? new ActiveFlows() : await flows);
     }
 
     /// <summary>Keeps the conversation reference fresh (locale, service URL) even if the install event was missed.</summary>
-    private async Task RememberConversationAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    private async Task RememberConversationAsync(ITurnContext turnContext, Task<TurnUser> user, CancellationToken cancellationToken)
     {
         var current = TurnMapper.SavedConversationOf(turnContext, clock.GetUtcNow());
         var saved = current.Kind == ConversationKind.Personal && current.UserAadObjectId is not null
             ? await conversations.FindPersonalAsync(current.UserAadObjectId, cancellationToken)
             : await conversations.FindSharedAsync(current.ConversationId, cancellationToken);
-        if (saved is null || saved.Locale != current.Locale || saved.ServiceUrl != current.ServiceUrl || saved.ConversationId != current.ConversationId)
+        if ((saved is null || saved.Locale != current.Locale || saved.ServiceUrl != current.ServiceUrl || saved.ConversationId != current.ConversationId)
+            && !(await user).ClaimsAnotherTenantsMember)
         {
             await conversations.SaveAsync(current, cancellationToken);
         }
     }
+
+    private static bool Includes(IList<ChannelAccount>? members, ChannelAccount? bot) =>
+        bot?.Id is { } botId && members?.Any(member => member?.Id == botId) == true;
 
     private static async Task SendAsync(ITurnContext turnContext, Reply reply, CancellationToken cancellationToken)
     {
@@ -132,8 +157,13 @@ public sealed partial class BepBotActivityHandler(
         }
     }
 
-    private async Task SaveFlowsAsync(ITurnContext turnContext, ChatTurn turn, CancellationToken cancellationToken)
+    private async Task SaveFlowsAsync(ITurnContext turnContext, TurnUser user, ChatTurn turn, CancellationToken cancellationToken)
     {
+        if (user.ClaimsAnotherTenantsMember)
+        {
+            return;
+        }
+
         await _flows.SetAsync(turnContext, turn.Flows, cancellationToken);
         await conversationState.SaveChangesAsync(turnContext, force: false, cancellationToken);
     }

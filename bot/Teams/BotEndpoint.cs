@@ -95,8 +95,23 @@ public static partial class BotEndpoint
             return "missing or invalid serviceUrl";
         }
 
+        // Teams names every member it adds or removes; a null or nameless one is forged, and the SDK's own Teams handler
+        // would throw on it.
+        if (HasMemberWithoutId(activity.MembersAdded))
+        {
+            return "membersAdded holds a member without an id";
+        }
+
+        if (HasMemberWithoutId(activity.MembersRemoved))
+        {
+            return "membersRemoved holds a member without an id";
+        }
+
         return null;
     }
+
+    private static bool HasMemberWithoutId(IList<ChannelAccount>? members) =>
+        members?.Any(member => string.IsNullOrWhiteSpace(member?.Id)) == true;
 
     private static async Task<string?> ReadBodyAsync(HttpRequest request, int maxBytes, CancellationToken cancellationToken)
     {

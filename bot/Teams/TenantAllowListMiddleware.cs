@@ -1,7 +1,5 @@
 using BepBot.Infrastructure.Telemetry;
 using Microsoft.Bot.Builder;
-using Microsoft.Bot.Schema;
-using Microsoft.Bot.Schema.Teams;
 using Microsoft.Extensions.Options;
 
 namespace BepBot.Teams;
@@ -14,20 +12,16 @@ public sealed partial class TenantAllowListMiddleware(IOptions<BotOptions> optio
         var allowed = options.Value.AllowedTenants;
         if (allowed.Count > 0)
         {
-            var tenantId = TenantOf(turnContext);
+            var tenantId = TeamsChannelFields.TenantOf(turnContext.Activity);
             if (tenantId is null || !allowed.Contains(tenantId, StringComparer.OrdinalIgnoreCase))
             {
-                LogRefused(logger, tenantId ?? "(none)", turnContext.Activity.Type, turnContext.Activity.Conversation?.Id);
+                LogRefused(logger, TenantIdForLog.Of(tenantId), turnContext.Activity.Type, turnContext.Activity.Conversation?.Id);
                 throw new TenantNotAllowedException($"Tenant '{tenantId}' is not allowed.");
             }
         }
 
         await next(cancellationToken);
     }
-
-    public static string? TenantOf(ITurnContext turnContext) =>
-        turnContext.Activity.Conversation?.TenantId
-        ?? (turnContext.Activity.ChannelData is null ? null : turnContext.Activity.GetChannelData<TeamsChannelData>()?.Tenant?.Id);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Activity {Type} in conversation {ConversationId} refused: tenant {TenantId} is not in Bot:AllowedTenants")]
     private static partial void LogRefused(ILogger logger, string tenantId, string type, [PseudonymousId] string? conversationId);

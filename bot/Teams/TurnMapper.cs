@@ -2,19 +2,41 @@ using BepBot.Chat;
 using BepBot.Chat.Flows;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Newtonsoft.Json.Linq;
 
 namespace BepBot.Teams;
 
 /// <summary>Reads a Bot Framework activity into the SDK-free <see cref="ChatTurn"/> the features work with.</summary>
-public sealed class TurnMapper(IMemberDirectory roster)
+public sealed partial class TurnMapper(IMemberDirectory roster, ILogger<TurnMapper> logger)
 {
-    public async Task<ChatUser> UserOfAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    /// <summary>The person of the activity: their roster entry in their tenant, else a guest.</summary>
+    public async Task<TurnUser> UserOfAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
-        var from = turnContext.Activity.From;
+        var activity = turnContext.Activity;
+        var from = activity.From;
         var aadObjectId = from?.AadObjectId ?? string.Empty;
-        var member = aadObjectId.Length == 0 ? null : await roster.FindAsync(aadObjectId, cancellationToken);
-        return new ChatUser(aadObjectId, member?.Name ?? from?.Name ?? string.Empty, member?.Role ?? Role.Guest, member);
+        if (aadObjectId.Length == 0)
+        {
+            return new(Guest(string.Empty, from), ClaimsAnotherTenantsMember: false);
+        }
+
+        var tenantId = TeamsChannelFields.TenantOf(activity);
+        if (await roster.FindPersonAsync(tenantId, aadObjectId, cancellationToken) is { } member)
+        {
+            return new(new ChatUser(aadObjectId, member.Name, member.Role, member), ClaimsAnotherTenantsMember: false);
+        }
+
+        if (await roster.FindAsync(aadObjectId, cancellationToken) is null)
+        {
+            return new(Guest(aadObjectId, from), ClaimsAnotherTenantsMember: false);
+        }
+
+        // The id is that of someone the roster places in another tenant: the guest keeps no id that features key data by.
+        LogForeignClaim(logger, TenantIdForLog.Of(tenantId), activity.Type);
+        return new(Guest(string.Empty, from), ClaimsAnotherTenantsMember: true);
     }
+
+    private static ChatUser Guest(string aadObjectId, ChannelAccount? from) => new(aadObjectId, from?.Name ?? string.Empty, Role.Guest, null);
 
     public static ChatTurn ToChatTurn(ITurnContext turnContext, ChatUser user, ActiveFlows flows)
     {
@@ -33,7 +55,7 @@ public sealed class TurnMapper(IMemberDirectory roster)
     private static List<ChatAttachment> AttachmentsOf(Activity activity) =>
         [.. (activity.Attachments ?? []).Where(attachment => attachment?.ContentType is not null).Select(attachment =>
         {
-            var content = attachment.Content as Newtonsoft.Json.Linq.JObject;
+            var content = attachment.Content as JObject;
             var url = (string?)content?["downloadUrl"] ?? attachment.ContentUrl;
             return new ChatAttachment(
                 attachment.Name,
@@ -43,33 +65,26 @@ public sealed class TurnMapper(IMemberDirectory roster)
         })];
 
     public static ChatConversation ConversationOf(ITurnContext turnContext) =>
-        new(turnContext.Activity.Conversation?.Id ?? string.Empty, KindOf(turnContext.Activity), TenantAllowListMiddleware.TenantOf(turnContext));
-
-    public static ConversationKind KindOf(IActivity activity) => activity.Conversation?.ConversationType switch
-    {
-        "channel" => ConversationKind.Channel,
-        "groupChat" => ConversationKind.GroupChat,
-        _ => ConversationKind.Personal,
-    };
+        new(turnContext.Activity.Conversation?.Id ?? string.Empty, TeamsChannelFields.KindOf(turnContext.Activity), TeamsChannelFields.TenantOf(turnContext.Activity));
 
     public static SavedConversation SavedConversationOf(ITurnContext turnContext, DateTimeOffset now)
     {
         var activity = turnContext.Activity;
         var reference = activity.GetConversationReference();
-        var kind = KindOf(activity);
+        var kind = TeamsChannelFields.KindOf(activity);
         string? teamId = null;
         string? title = null;
-        if (kind == ConversationKind.Channel && activity.ChannelData is not null)
+        if (kind == ConversationKind.Channel)
         {
-            var channelData = activity.GetChannelData<Microsoft.Bot.Schema.Teams.TeamsChannelData>();
-            teamId = channelData?.Team?.Id;
-            title = string.Join(" › ", new[] { channelData?.Team?.Name, channelData?.Channel?.Name }.Where(name => !string.IsNullOrWhiteSpace(name)));
+            var channel = TeamsChannelFields.Of(activity);
+            teamId = channel.TeamId;
+            title = string.Join(" › ", new[] { channel.TeamName, channel.ChannelName }.Where(name => name is not null));
         }
 
         return new SavedConversation(
             reference.Conversation.Id,
             kind,
-            TenantAllowListMiddleware.TenantOf(turnContext),
+            TeamsChannelFields.TenantOf(activity),
             reference.ServiceUrl,
             reference.ChannelId,
             reference.Bot?.Id ?? string.Empty,
@@ -102,15 +117,24 @@ public sealed class TurnMapper(IMemberDirectory roster)
         },
     };
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{ActivityType} activity from tenant {TenantId} carries the object id of a roster entry of another tenant: answered as a guest, nothing remembered")]
+    private static partial void LogForeignClaim(ILogger logger, string tenantId, string activityType);
+
     private static string TextWithoutMention(Activity activity)
     {
-        // In channels and group chats Teams puts "<at>BepBot</at>" in the text.
+        // In channels and group chats Teams puts "<at>BepBot</at>" in the text. The mention entities are read field by
+        // field, like the channel data: one malformed entity must not fail the turn.
         var text = activity.Text ?? string.Empty;
-        foreach (var mention in activity.GetMentions() ?? [])
+        foreach (var entity in activity.Entities ?? [])
         {
-            if (mention.Mentioned?.Id == activity.Recipient?.Id && mention.Text is not null)
+            if (entity is { Type: var type, Properties: var properties }
+                && string.Equals(type, "mention", StringComparison.OrdinalIgnoreCase)
+                && properties?["mentioned"] is JObject mentioned
+                && mentioned["id"] is JValue { Value: string id }
+                && id == activity.Recipient?.Id
+                && properties["text"] is JValue { Value: string { Length: > 0 } mention })
             {
-                text = text.Replace(mention.Text, string.Empty, StringComparison.Ordinal);
+                text = text.Replace(mention, string.Empty, StringComparison.Ordinal);
             }
         }
 

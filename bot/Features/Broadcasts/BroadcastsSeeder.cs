@@ -17,7 +17,8 @@ public sealed partial class BroadcastsSeeder(
     IMemberDirectory roster,
     IOptions<BroadcastOptions> options,
     TimeProvider clock,
-    ILogger<BroadcastsSeeder> logger) : DemoSeeder(logger)
+    IHostEnvironment environment,
+    ILogger<BroadcastsSeeder> logger) : DemoSeeder(logger, environment)
 {
     public const string BroadcastId = "demoannouncement1";
     public const string DemoReason = "Données de démonstration : rien n'a été envoyé dans Teams.";

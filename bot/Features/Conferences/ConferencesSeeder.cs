@@ -17,7 +17,8 @@ public sealed partial class ConferencesSeeder(
     IOptions<ConferenceOptions> options,
     IStringLocalizer<ConferencesTexts> texts,
     TimeProvider clock,
-    ILogger<ConferencesSeeder> logger) : DemoSeeder(logger)
+    IHostEnvironment environment,
+    ILogger<ConferencesSeeder> logger) : DemoSeeder(logger, environment)
 {
     public const string SessionId = "democonference1";
     private const string Author = "BEP (démonstration)";

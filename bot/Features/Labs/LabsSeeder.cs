@@ -16,7 +16,8 @@ public sealed partial class LabsSeeder(
     JobBook jobs,
     IOptions<LabsOptions> options,
     TimeProvider clock,
-    ILogger<LabsSeeder> logger) : DemoSeeder(logger)
+    IHostEnvironment environment,
+    ILogger<LabsSeeder> logger) : DemoSeeder(logger, environment)
 {
     // Lab ids are 12 lower-case hex digits.
     public const string OpenLabId = "de0000000011";

@@ -1,3 +1,4 @@
+using BepBot.Infrastructure;
 using BepBot.Infrastructure.Text;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -25,7 +26,7 @@ public sealed partial class ObservatoireSeeder(
             await ImportConfiguredAsync(Path.Combine(environment.ContentRootPath, settings.ImportPath), cancellationToken);
         }
 
-        if (settings.SeedDemo && !await dataSets.AnyAsync(cancellationToken))
+        if (settings.SeedDemo && DemoSeeding.IsAllowed(environment, logger, "the Observatoire figures") && !await dataSets.AnyAsync(cancellationToken))
         {
             await dataSets.ImportAsync(DemoData.Name, DemoData.Observations, "démonstration", DemoData.Source, isDemo: true, contentHash: null, cancellationToken);
             LogDemoSeeded(logger, DemoData.Observations.Count);

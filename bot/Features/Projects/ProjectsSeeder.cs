@@ -1,3 +1,4 @@
+using BepBot.Infrastructure;
 using Microsoft.Extensions.Options;
 
 namespace BepBot.Features.Projects;
@@ -7,12 +8,13 @@ public sealed partial class ProjectsSeeder(
     ProjectRegisterStore register,
     IOptions<ProjectsOptions> options,
     TimeProvider clock,
+    IHostEnvironment environment,
     ILogger<ProjectsSeeder> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         // Not configured: do not touch the store at start, so a bot whose store is down still starts.
-        if (!options.Value.SeedDemo || await register.ReadAsync(cancellationToken) is not null)
+        if (!options.Value.SeedDemo || !DemoSeeding.IsAllowed(environment, logger, "the projects") || await register.ReadAsync(cancellationToken) is not null)
         {
             return;
         }

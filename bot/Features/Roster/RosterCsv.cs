@@ -8,13 +8,16 @@ using CsvHelper;
 namespace BepBot.Features.Roster;
 
 /// <summary>
-/// Parses the roster CSV the BEP keeps (aadObjectId,name,email,role,commune; comma or semicolon, as Excel
-/// saves it in Belgium). Every bad row is reported with its line number; the caller applies nothing unless
-/// the whole file is valid. The reasons are keys of RosterTexts (Csv_*), worded by whoever shows them.
+/// Parses the roster CSV the BEP keeps (aadObjectId,name,email,role,commune, and optionally tenantId; comma or
+/// semicolon, as Excel saves it in Belgium). Every bad row is reported with its line number; the caller applies nothing
+/// unless the whole file is valid. The reasons are keys of RosterTexts (Csv_*), worded by whoever shows them.
 /// </summary>
 public static partial class RosterCsv
 {
     public static readonly string[] Columns = ["aadObjectId", "name", "email", "role", "commune"];
+
+    /// <summary>The person's Microsoft Entra tenant; a file without it, or an empty cell, means Roster:DefaultTenantId.</summary>
+    public const string TenantColumn = "tenantId";
 
     public static RosterCsvResult Parse(string text)
     {
@@ -36,6 +39,7 @@ public static partial class RosterCsv
         }
 
         var index = Columns.ToDictionary(column => column, column => IndexOf(reader.Headers, column), StringComparer.Ordinal);
+        var tenantIndex = IndexOf(reader.Headers, TenantColumn);
         var seenIds = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
         var seenEmails = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
         var bourgmestreLines = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -56,6 +60,7 @@ public static partial class RosterCsv
             var role = Roles.FromId(Field("role"));
             var communeText = Field("commune");
             var commune = TerritoryMap.FindCommune(communeText);
+            var tenantId = tenantIndex < 0 ? string.Empty : reader.GetString(tenantIndex).Trim();
 
             if (!IsAadObjectId(aadObjectId))
             {
@@ -64,6 +69,11 @@ public static partial class RosterCsv
             else if (seenIds.TryGetValue(aadObjectId, out var firstLine))
             {
                 rowErrors.Add(new("Csv_IdTaken", firstLine));
+            }
+
+            if (tenantId.Length > 0 && !IsAadObjectId(tenantId))
+            {
+                rowErrors.Add(new("Csv_TenantInvalid", tenantId));
             }
 
             if (name.Length is 0 or > 200)
@@ -120,7 +130,7 @@ public static partial class RosterCsv
                 continue;
             }
 
-            members.Add(new Member(aadObjectId.ToLowerInvariant(), name, email, role!.Value, commune?.Name));
+            members.Add(new Member(aadObjectId.ToLowerInvariant(), name, email, role!.Value, commune?.Name, tenantId.Length == 0 ? null : tenantId.ToLowerInvariant()));
         }
 
         if (errors.Count == 0 && members.Count == 0)

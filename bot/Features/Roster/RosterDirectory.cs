@@ -40,6 +40,9 @@ public sealed class RosterDirectory(IDocumentStore store, TimeProvider clock, IO
     public async Task<Member?> FindAsync(string? aadObjectId, CancellationToken cancellationToken = default) =>
         (await GetAsync(cancellationToken)).Find(aadObjectId);
 
+    public async Task<Member?> FindPersonAsync(string? tenantId, string? aadObjectId, CancellationToken cancellationToken = default) =>
+        (await GetAsync(cancellationToken)).FindPerson(tenantId, aadObjectId, options.Value.DefaultTenantId);
+
     public async Task<IReadOnlyList<Member>> ListAsync(CancellationToken cancellationToken = default) =>
         (await GetAsync(cancellationToken)).Members;
 

@@ -7,4 +7,12 @@ public sealed record RosterDocument(IReadOnlyList<Member> Members, bool IsDemo, 
 {
     public Member? Find(string? aadObjectId) =>
         aadObjectId is null ? null : Members.FirstOrDefault(member => string.Equals(member.AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The entry of (tenant, object id); an entry without a tenant belongs to <paramref name="defaultTenantId"/>, or to no one.</summary>
+    public Member? FindPerson(string? tenantId, string? aadObjectId, string? defaultTenantId) =>
+        string.IsNullOrEmpty(tenantId) || aadObjectId is null
+            ? null
+            : Members.FirstOrDefault(member =>
+                string.Equals(member.AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase)
+                && string.Equals(member.TenantId ?? defaultTenantId, tenantId, StringComparison.OrdinalIgnoreCase));
 }

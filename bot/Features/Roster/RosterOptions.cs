@@ -10,6 +10,12 @@ public sealed class RosterOptions
     /// <summary>Seed the Agents Playground demo roster when the store has no roster and no CSV is configured (local play only).</summary>
     public bool SeedDemo { get; set; }
 
+    /// <summary>
+    /// The tenant of the roster entries that name none (a CSV without a tenantId column, a member added in Teams): the
+    /// BEP's. Not set: such entries match no one.
+    /// </summary>
+    public string? DefaultTenantId { get; set; }
+
     /// <summary>How long a roster read is reused before reading it again (zero: read it on every use).</summary>
     public TimeSpan CacheDuration { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -1,10 +1,14 @@
+using BepBot.Infrastructure;
 using BepBot.Infrastructure.Text;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace BepBot.Features.Roster;
 
-/// <summary>At start, gives an empty store a roster: the configured CSV, else (local play) the demo roster.</summary>
+/// <summary>
+/// At start, gives an empty store a roster: the configured CSV, else (local play) the demo roster; and says when
+/// entries without a tenant can match no one.
+/// </summary>
 public sealed partial class RosterSeeder(
     RosterDirectory roster,
     IOptions<RosterOptions> options,
@@ -15,8 +19,14 @@ public sealed partial class RosterSeeder(
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        if (string.IsNullOrWhiteSpace(settings.DefaultTenantId))
+        {
+            LogNoDefaultTenant(logger);
+        }
+
+        var seedDemo = settings.SeedDemo && string.IsNullOrWhiteSpace(settings.SeedCsvPath) && DemoSeeding.IsAllowed(environment, logger, "the roster");
         // Nothing to seed: do not touch the store at start, so a bot whose store is down still starts and says so on /readyz.
-        if ((string.IsNullOrWhiteSpace(settings.SeedCsvPath) && !settings.SeedDemo) || await roster.ExistsAsync(cancellationToken))
+        if ((string.IsNullOrWhiteSpace(settings.SeedCsvPath) && !seedDemo) || await roster.ExistsAsync(cancellationToken))
         {
             return;
         }
@@ -42,7 +52,7 @@ public sealed partial class RosterSeeder(
             await roster.ReplaceAllAsync(result.Members, isDemo: false, updatedBy: "configuration", cancellationToken);
             LogSeeded(logger, result.Members.Count, path);
         }
-        else if (settings.SeedDemo)
+        else if (seedDemo)
         {
             await roster.ReplaceAllAsync(DemoRoster.Members, isDemo: true, updatedBy: "demo", cancellationToken);
             LogDemoSeeded(logger, DemoRoster.Members.Count);
@@ -50,6 +60,9 @@ public sealed partial class RosterSeeder(
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Roster:DefaultTenantId is not set: roster entries without a tenantId match no one, and their people are answered as guests")]
+    private static partial void LogNoDefaultTenant(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Roster seed {Path} line {Line}: {Error}")]
     private static partial void LogSeedError(ILogger logger, string path, long line, string error);

@@ -180,11 +180,13 @@ public sealed class BallotCards(CardCatalog cards, BallotStore ballots, VoterRig
 
     public string Refusal(CastOutcome outcome) => outcome.Status switch
     {
-        CastStatus.NotYetOpen => texts["Vote_NotYetOpen", outcome.Ballot?.OpensAt is { } at ? BelgianTime.FormatDateTime(at, CultureInfo.CurrentUICulture) : "?"],
+        CastStatus.NotYetOpen when outcome.Ballot?.OpensAt is { } at => texts["Vote_NotYetOpen", BelgianTime.FormatDateTime(at, CultureInfo.CurrentUICulture)],
+        CastStatus.NotYetOpen => texts["Vote_NotYetOpenUndated"],
         CastStatus.Closed => texts["Vote_Closed"],
         CastStatus.NotInScope => texts["Vote_NotInScope"],
         CastStatus.NotYourCommune => texts["Vote_NotYourCommune"],
-        CastStatus.GivenAway => texts["Vote_GivenAway", CardText.EscapeMarkdown(outcome.GivenAway?.HolderName ?? "?"), outcome.GivenAway?.GiverCommune ?? "?"],
+        CastStatus.GivenAway when outcome.GivenAway is { } given => texts["Vote_GivenAway", CardText.EscapeMarkdown(given.HolderName), given.GiverCommune],
+        CastStatus.GivenAway => texts["Vote_NotYourCommune"],
         CastStatus.UnknownChoice => texts["Vote_UnknownChoice"],
         _ => texts["Vote_UnknownBallot"],
     };

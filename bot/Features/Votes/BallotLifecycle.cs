@@ -23,10 +23,21 @@ public sealed partial class BallotLifecycle(
     IOptions<VotesOptions> options,
     ILogger<BallotLifecycle> logger)
 {
+    /// <summary>
+    /// Stores a new ballot. One that opens now is stored open: a click that follows « Vote créé … est ouvert » at once
+    /// must find it open, not waiting for the opening job, which then only sends its cards and plans its close.
+    /// </summary>
     public async Task CreateAsync(Ballot ballot, CancellationToken cancellationToken)
     {
-        await StoreNewAsync(ballot, cancellationToken);
-        await jobs.ScheduleAsync(OpenBallotJob.JobKind, OpenJobId(ballot.Id), ballot.OpensAt ?? ballot.CreatedAt, ballot.Id, cancellationToken);
+        if (ballot.OpensAt is { } opensAt)
+        {
+            await StoreNewAsync(ballot, cancellationToken);
+            await jobs.ScheduleAsync(OpenBallotJob.JobKind, OpenJobId(ballot.Id), opensAt, ballot.Id, cancellationToken);
+            return;
+        }
+
+        await StoreOpenAsync(ballot, cancellationToken);
+        await jobs.ScheduleAsync(OpenBallotJob.JobKind, OpenJobId(ballot.Id), ballot.CreatedAt, ballot.Id, cancellationToken);
     }
 
     /// <summary>
@@ -35,10 +46,7 @@ public sealed partial class BallotLifecycle(
     /// </summary>
     public async Task CreateOpenWithoutCardAsync(Ballot ballot, CancellationToken cancellationToken)
     {
-        var open = ballot with { State = BallotState.Open, OpensAt = null, OpenedAt = ballot.CreatedAt };
-        await StoreNewAsync(open, cancellationToken);
-        await audit.RecordAsync(open.Id, OpenedEvent(open, open.CreatedAt), cancellationToken);
-        LogOpened(logger, open.Id, open.Communes.Count);
+        var open = await StoreOpenAsync(ballot with { OpensAt = null }, cancellationToken);
         await ScheduleCloseAsync(open, clock.GetUtcNow(), cancellationToken);
     }
 
@@ -74,6 +82,15 @@ public sealed partial class BallotLifecycle(
     {
         await ballots.CreateAsync(ballot, cancellationToken);
         await audit.RecordAsync(ballot.Id, new AuditEvent("created", ballot.CreatedAt, ballot.CreatedByName, Detail: ballot.Question), cancellationToken);
+    }
+
+    private async Task<Ballot> StoreOpenAsync(Ballot ballot, CancellationToken cancellationToken)
+    {
+        var open = ballot with { State = BallotState.Open, OpenedAt = ballot.CreatedAt };
+        await StoreNewAsync(open, cancellationToken);
+        await audit.RecordAsync(open.Id, OpenedEvent(open, open.CreatedAt), cancellationToken);
+        LogOpened(logger, open.Id, open.Communes.Count);
+        return open;
     }
 
     private static AuditEvent OpenedEvent(Ballot ballot, DateTimeOffset at) =>

@@ -12,6 +12,7 @@ namespace BepBot.Features.Votes;
 /// </summary>
 public sealed partial class VoteService(
     BallotStore ballots,
+    BallotLifecycle lifecycle,
     VoterRights rights,
     ProcurationBook procurations,
     BallotSeal seal,
@@ -28,6 +29,13 @@ public sealed partial class VoteService(
         }
 
         var now = clock.GetUtcNow();
+        // Past its opening time a ballot is open, even when its opening job has not run yet (another instance's, or
+        // one due during a restart): the click opens it, once, as the job would.
+        if (ballot.State == BallotState.Scheduled && (ballot.OpensAt ?? ballot.CreatedAt) <= now)
+        {
+            ballot = await lifecycle.OpenAsync(ballot.Id, cancellationToken) ?? ballot;
+        }
+
         if (ballot.State == BallotState.Scheduled)
         {
             return Refused(CastStatus.NotYetOpen, ballot, voter);

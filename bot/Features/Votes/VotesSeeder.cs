@@ -19,7 +19,8 @@ public sealed partial class VotesSeeder(
     IOptions<VotesOptions> options,
     IStringLocalizer<VotesTexts> texts,
     TimeProvider clock,
-    ILogger<VotesSeeder> logger) : DemoSeeder(logger)
+    IHostEnvironment environment,
+    ILogger<VotesSeeder> logger) : DemoSeeder(logger, environment)
 {
     // Ballot ids are 12 lower-case hex digits.
     public const string BallotId = "de0000000001";

@@ -53,6 +53,13 @@ public sealed class LoggingTests
             activity["text"] = "aide";
             activity["conversation"]!["id"] = longConversation;
         }));
+        var forgedTenant = new string('t', 3000);
+        await teams.PostAsync(teams.Activity(TeamsUser.Alex, "message", ConversationType.Personal, null, activity =>
+        {
+            activity["text"] = "annuaire";
+            activity["conversation"]!["tenantId"] = forgedTenant;
+            activity["channelData"]!["tenant"]!["id"] = forgedTenant;
+        }));
         var ballot = await VoteSteps.OpenAsync(bot, VoteSteps.Motion());
         await VoteSteps.VoteAsync(teams, TeamsUser.Megan, ballot.Id, "Namur", "pour");
         await teams.InvokeAsync(TeamsUser.Alex, "votes.close", new JsonObject { ["ballotId"] = ballot.Id });
@@ -70,6 +77,8 @@ public sealed class LoggingTests
         text.ShouldNotContain(new string('x', 100));
         text.ShouldNotContain(new string('i', 100));
         text.ShouldNotContain(new string('v', 100));
+        text.ShouldNotContain(new string('t', 100));
+        text.ShouldContain("(not a tenant id, 3000 characters)");
         var pseudonyms = sink.Entries.SelectMany(entry => entry.Scope.Where(pair => pair.Key is "UserId" or "ConversationId" or "ActivityId"))
             .Select(pair => pair.Value?.ToString()).OfType<string>().ToList();
         pseudonyms.ShouldNotBeEmpty();

@@ -26,6 +26,8 @@ public sealed class BotApplication : WebApplicationFactory<Program>
             ["Storage:ConnectionString"] = Azurite.ConnectionString,
             ["Storage:Container"] = Container,
             ["Roster:SeedDemo"] = "true",
+            // The demo roster names no tenant: its people are those of the tenant TeamsClient sends.
+            ["Roster:DefaultTenantId"] = TeamsClient.Tenant,
             ["MicrosoftAppId"] = string.Empty,
             ["MicrosoftAppPassword"] = string.Empty,
             ["Exports:PublicBaseUrl"] = "http://localhost/",

@@ -44,6 +44,8 @@ public sealed partial class BotProcess : IAsyncDisposable
             ["Storage__LocalFolder"] = storeFolder,
             ["MicrosoftAppId"] = string.Empty,
             ["MicrosoftAppPassword"] = string.Empty,
+            // Rosters the tests write name no tenant: their people are those of the tenant TeamsClient sends.
+            ["Roster__DefaultTenantId"] = TeamsClient.Tenant,
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
         };
