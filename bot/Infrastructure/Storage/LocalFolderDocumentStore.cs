@@ -10,13 +10,17 @@ namespace BepBot.Infrastructure.Storage;
 /// half-written document; a temporary file (a name that starts with '.' and ends with .tmp) is never listed or read
 /// as a document, and <see cref="TemporaryFileSweeper"/> deletes those an interrupted write left. The ETag is a hash of
 /// the content. Concurrency control covers every store on the same folder in this process; several bot instances need
-/// the Blob store.
+/// the Blob store. A long key segment gets a shortened file name (<see cref="DocumentKeyMapping"/>).
 /// </summary>
 public sealed class LocalFolderDocumentStore : IDocumentStore
 {
     private const string Extension = ".json";
     private const string TemporarySuffix = ".tmp";
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> KeyLocks = new(StringComparer.Ordinal);
+
+    // A file name holds 255 bytes, and a write's temporary file wraps the segment in 43 more characters:
+    // "." + segment + ".json." + 32 hex + ".tmp". Keys of up to 1,024 characters keep the whole path well under Linux's 4,096.
+    private static readonly DocumentKeyMapping Names = new(maxSegmentLength: 255 - 43, maxNameLength: 1024);
 
     private readonly string _root;
 
@@ -97,14 +101,14 @@ public sealed class LocalFolderDocumentStore : IDocumentStore
 
     public async IAsyncEnumerable<string> ListKeysAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        DocumentKey.ValidatePrefix(prefix);
+        var namePrefix = Names.PrefixOf(prefix);
         var files = Directory.Exists(_root)
             ? Directory.EnumerateFiles(_root, "*" + Extension, SearchOption.AllDirectories)
             : [];
         var keys = files
             .Select(file => Path.GetRelativePath(_root, file).Replace(Path.DirectorySeparatorChar, '/'))
             .Select(relative => relative[..^Extension.Length])
-            .Where(key => key.StartsWith(prefix, StringComparison.Ordinal) && !key.Split('/')[^1].StartsWith('.'))
+            .Where(key => key.StartsWith(namePrefix, StringComparison.Ordinal) && !key.Split('/')[^1].StartsWith('.'))
             .Order(StringComparer.Ordinal)
             .ToList();
         foreach (var key in keys)
@@ -149,11 +153,7 @@ public sealed class LocalFolderDocumentStore : IDocumentStore
         }
     }
 
-    private string PathOf(string key)
-    {
-        DocumentKey.Validate(key);
-        return Path.Combine(_root, key.Replace('/', Path.DirectorySeparatorChar) + Extension);
-    }
+    private string PathOf(string key) => Path.Combine(_root, Names.NameOf(key).Replace('/', Path.DirectorySeparatorChar) + Extension);
 
     private static byte[]? ReadIfExists(string path)
     {
