@@ -144,6 +144,42 @@ public sealed class LocalFolderDocumentStoreTests(LocalFolderDocumentStoreTests.
         Path.GetFileName(file).ShouldBe("state.json");
     }
 
+    [Fact]
+    public async Task AnyOperation_PathLongerThanTheSystemAllows_InvalidKeyNotAnOutage()
+    {
+        var deep = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"bepbot-deep-{Guid.NewGuid():N}");
+        try
+        {
+            var root = deep;
+            for (var level = 0; level < 19; level++)
+            {
+                root = System.IO.Path.Combine(root, new string('d', 200));
+            }
+
+            var store = new LocalFolderDocumentStore(root);
+            var key = "x/" + new string('k', 200) + "/" + new string('k', 200);
+
+            await Should.ThrowAsync<InvalidDocumentKeyException>(() => store.CreateAsync(key, Json("{}")));
+            await Should.ThrowAsync<InvalidDocumentKeyException>(() => store.GetAsync(key));
+        }
+        finally
+        {
+            Directory.Delete(deep, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task CreateAsync_FolderOfTheKeyIsAFile_StoreUnavailable()
+    {
+        var blocked = Path.Combine(folder.StoreRoot, Prefix.TrimEnd('/'), "blocked");
+        Directory.CreateDirectory(Path.GetDirectoryName(blocked)!);
+        await File.WriteAllTextAsync(blocked, "not a folder");
+
+        var failure = await Should.ThrowAsync<StoreUnavailableException>(() => Store.CreateAsync(Key("blocked/doc"), Json("{}")));
+
+        failure.InnerException.ShouldBeAssignableTo<IOException>();
+    }
+
     protected override void AssertNothingWrittenOutside() =>
         Directory.EnumerateFileSystemEntries(folder.Path).ShouldBe([folder.StoreRoot]);
 
