@@ -1,5 +1,6 @@
 using System.Runtime.ExceptionServices;
 using BepBot.Chat;
+using BepBot.Infrastructure.Storage;
 using BepBot.Infrastructure.Telemetry;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
@@ -41,8 +42,18 @@ public sealed partial class BepBotAdapter : CloudAdapter
                 ExceptionDispatchInfo.Throw(exception);
             }
 
-            LogTurnFailed(logger, exception, turnContext.Activity.Type, turnContext.Activity.Id, turnContext.Activity.Conversation?.Id);
-            var apology = IsStoreUnreachable(exception) ? texts["Error_StoreUnavailable"] : texts["Error_Unexpected"];
+            string apology;
+            if (Find<InvalidDocumentKeyException>(exception) is { } invalidKey)
+            {
+                LogInvalidDocumentKey(logger, invalidKey, turnContext.Activity.Type, turnContext.Activity.Id, turnContext.Activity.Conversation?.Id);
+                apology = texts["Error_InvalidDocumentKey"];
+            }
+            else
+            {
+                LogTurnFailed(logger, exception, turnContext.Activity.Type, turnContext.Activity.Id, turnContext.Activity.Conversation?.Id);
+                apology = IsStoreUnreachable(exception) ? texts["Error_StoreUnavailable"] : texts["Error_Unexpected"];
+            }
+
             if (turnContext.Activity.Type == ActivityTypes.Invoke)
             {
                 await turnContext.SendActivityAsync(ReplyMapper.InvokeResponseActivity(ReplyMapper.MessageInvokeResponse(apology)));
@@ -58,19 +69,33 @@ public sealed partial class BepBotAdapter : CloudAdapter
     public Task<InvokeResponse> ProcessAsync(string authHeader, Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken) =>
         ProcessActivityAsync(authHeader, activity, callback, cancellationToken);
 
-    // The store's SDK gives up after its own retries with a transport error somewhere in the chain.
-    private static bool IsStoreUnreachable(Exception exception)
+    // The Azure SDK gives up after its own retries with a transport error somewhere in the chain; the local folder store
+    // says so itself. Any other I/O error (a file name too long, a file not found) is a bug, not an outage.
+    private static bool IsStoreUnreachable(Exception exception) =>
+        Find<Exception>(exception, current => current is StoreUnavailableException or HttpRequestException or System.Net.Sockets.SocketException
+            or Azure.RequestFailedException { Status: 0 or >= 500 }) is not null;
+
+    private static T? Find<T>(Exception exception, Func<T, bool>? matches = null)
+        where T : Exception
     {
         for (var current = exception; current is not null; current = current.InnerException)
         {
-            if (current is HttpRequestException or System.Net.Sockets.SocketException or Azure.RequestFailedException { Status: 0 or >= 500 } or IOException)
+            if (current is T found && (matches?.Invoke(found) ?? true))
             {
-                return true;
+                return found;
+            }
+
+            if (current is AggregateException aggregate)
+            {
+                return aggregate.InnerExceptions.Select(inner => Find(inner, matches)).FirstOrDefault(found => found is not null);
             }
         }
 
-        return exception is AggregateException aggregate && aggregate.InnerExceptions.Any(IsStoreUnreachable);
+        return null;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Bug: turn failed for {ActivityType} activity {ActivityId} in {ConversationId} on a document key the store cannot hold")]
+    private static partial void LogInvalidDocumentKey(ILogger logger, Exception exception, string activityType, [PseudonymousId] string? activityId, [PseudonymousId] string? conversationId);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Turn failed for {ActivityType} activity {ActivityId} in {ConversationId}")]
     private static partial void LogTurnFailed(ILogger logger, Exception exception, string activityType, [PseudonymousId] string? activityId, [PseudonymousId] string? conversationId);

@@ -106,7 +106,7 @@ public sealed partial class LabBook(IDocumentStore store, TimeProvider clock, La
                 var fresh = new List<ArrivalTicket>();
                 await foreach (var key in store.ListKeysAsync(InboxPrefix + labId + "/", token))
                 {
-                    var parsed = Parse(key[(InboxPrefix.Length + labId.Length + 1)..]);
+                    var parsed = await TicketAsync(key, InboxPrefix + labId + "/", token);
                     if (parsed is not null && !known.Contains(parsed.Key))
                     {
                         fresh.Add(parsed);
@@ -178,7 +178,8 @@ public sealed partial class LabBook(IDocumentStore store, TimeProvider clock, La
         var tidied = 0;
         foreach (var key in await store.ListKeysAsync(inbox, cancellationToken).ToListAsync(cancellationToken))
         {
-            if (inLedger.Contains(key[inbox.Length..]) && await store.DeleteAsync(key, cancellationToken: cancellationToken))
+            if ((await TicketAsync(key, inbox, cancellationToken))?.Key is { } ticket && inLedger.Contains(ticket)
+                && await store.DeleteAsync(key, cancellationToken: cancellationToken))
             {
                 tidied++;
             }
@@ -217,6 +218,13 @@ public sealed partial class LabBook(IDocumentStore store, TimeProvider clock, La
 
     private static bool Is(Registration registration, string aadObjectId) =>
         string.Equals(registration.AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase);
+
+    // A ticket with a segment too long for the store (a very long name) is listed under its shortened name, which
+    // no longer carries the values: its document holds them.
+    private async Task<ArrivalTicket?> TicketAsync(string key, string inbox, CancellationToken cancellationToken) =>
+        key.Contains(DocumentKeyMapping.HashMark, StringComparison.Ordinal)
+            ? (await store.GetAsync<ArrivalTicket>(key, cancellationToken))?.Value
+            : Parse(key[inbox.Length..]);
 
     private static ArrivalTicket? Parse(string ticket)
     {

@@ -7,10 +7,15 @@ namespace BepBot.Infrastructure.Storage;
 
 /// <summary>
 /// Documents as block blobs in one container. Optimistic concurrency is the service's own:
-/// If-None-Match * to create, If-Match to replace and delete.
+/// If-None-Match * to create, If-Match to replace and delete. A long key segment gets a shortened blob name
+/// (<see cref="DocumentKeyMapping"/>).
 /// </summary>
 public sealed class BlobDocumentStore(BlobContainerClient container) : IDocumentStore
 {
+    // Blob names hold 1,024 characters. Keys of up to 512 characters were accepted before long segments were
+    // shortened: a segment of that length keeps its blob.
+    private static readonly DocumentKeyMapping Names = new(maxSegmentLength: 512, maxNameLength: 1024);
+
     private static readonly BlobHttpHeaders JsonHeaders = new() { ContentType = "application/json; charset=utf-8" };
     private volatile bool _containerExists;
 
@@ -60,9 +65,9 @@ public sealed class BlobDocumentStore(BlobContainerClient container) : IDocument
 
     public async IAsyncEnumerable<string> ListKeysAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        DocumentKey.ValidatePrefix(prefix);
+        var namePrefix = Names.PrefixOf(prefix);
         await EnsureContainerAsync(cancellationToken);
-        await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Prefix = prefix }, cancellationToken))
+        await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Prefix = namePrefix }, cancellationToken))
         {
             yield return item.Name;
         }
@@ -117,5 +122,5 @@ public sealed class BlobDocumentStore(BlobContainerClient container) : IDocument
         }
     }
 
-    private BlobClient Blob(string key) => container.GetBlobClient(DocumentKey.Validate(key));
+    private BlobClient Blob(string key) => container.GetBlobClient(Names.NameOf(key));
 }

@@ -4,26 +4,25 @@ namespace BepBot.Infrastructure.Storage;
 
 /// <summary>
 /// Keys are slash-separated segments of URL-safe characters, so the same key is a valid blob name and a
-/// valid relative path, and cannot climb out of the store's folder.
+/// valid relative path, and cannot climb out of the store's folder. A segment may also be the shortened form a
+/// store gives a long one (<see cref="DocumentKeyMapping"/>): listings return it, and it names the same document.
 /// </summary>
 public static partial class DocumentKey
 {
-    public const int MaxLength = 512;
+    /// <summary>Room for a few ids of 1,000 characters of any script, escaped (up to 9 characters each).</summary>
+    public const int MaxLength = 32 * 1024;
 
     public static string Validate(string key)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (key.Length is 0 or > MaxLength || !KeyPattern().IsMatch(key))
+        if (key.Length > MaxLength)
         {
-            throw new ArgumentException($"Invalid document key '{key}'.", nameof(key));
+            throw new InvalidDocumentKeyException(key, $"longer than {MaxLength} characters");
         }
 
-        foreach (var segment in key.Split('/'))
+        if (key.Length == 0 || !KeyPattern().IsMatch(key) || !key.Split('/').All(IsValidSegment))
         {
-            if (segment is "." or ".." || segment.StartsWith('.'))
-            {
-                throw new ArgumentException($"Invalid document key '{key}'.", nameof(key));
-            }
+            throw new InvalidDocumentKeyException(key, "segments of letters, digits and % _ ~ . - separated by single slashes, none starting with a dot");
         }
 
         return key;
@@ -32,9 +31,9 @@ public static partial class DocumentKey
     public static string ValidatePrefix(string prefix)
     {
         ArgumentNullException.ThrowIfNull(prefix);
-        if (prefix.Length > 0 && !PrefixPattern().IsMatch(prefix))
+        if (prefix.Length > MaxLength || (prefix.Length > 0 && !PrefixPattern().IsMatch(prefix)))
         {
-            throw new ArgumentException($"Invalid document key prefix '{prefix}'.", nameof(prefix));
+            throw new InvalidDocumentKeyException(prefix, "not a key prefix");
         }
 
         return prefix;
@@ -49,9 +48,17 @@ public static partial class DocumentKey
         return escaped.StartsWith('.') ? "%2E" + escaped[1..] : escaped;
     }
 
-    [GeneratedRegex(@"^[A-Za-z0-9%_~.\-]+(/[A-Za-z0-9%_~.\-]+)*$")]
+    private static bool IsValidSegment(string segment) =>
+        segment.Contains(DocumentKeyMapping.HashMark, StringComparison.Ordinal)
+            ? ShortenedSegmentPattern().IsMatch(segment)
+            : !segment.StartsWith('.');
+
+    [GeneratedRegex(@"^[A-Za-z0-9%_~.!\-]+(/[A-Za-z0-9%_~.!\-]+)*$")]
     private static partial Regex KeyPattern();
 
-    [GeneratedRegex(@"^([A-Za-z0-9%_~.\-]+/)*[A-Za-z0-9%_~.\-]*$")]
+    [GeneratedRegex(@"^([A-Za-z0-9%_~.!\-]+/)*[A-Za-z0-9%_~.!\-]*$")]
     private static partial Regex PrefixPattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9%_~\-][A-Za-z0-9%_~.\-]{99}![0-9a-f]{64}$")]
+    private static partial Regex ShortenedSegmentPattern();
 }

@@ -10,13 +10,18 @@ namespace BepBot.Infrastructure.Storage;
 /// half-written document; a temporary file (a name that starts with '.' and ends with .tmp) is never listed or read
 /// as a document, and <see cref="TemporaryFileSweeper"/> deletes those an interrupted write left. The ETag is a hash of
 /// the content. Concurrency control covers every store on the same folder in this process; several bot instances need
-/// the Blob store.
+/// the Blob store. A long key segment gets a shortened file name (<see cref="DocumentKeyMapping"/>); a failure of the
+/// file system is <see cref="StoreUnavailableException"/>, a path the system cannot take <see cref="InvalidDocumentKeyException"/>.
 /// </summary>
 public sealed class LocalFolderDocumentStore : IDocumentStore
 {
     private const string Extension = ".json";
     private const string TemporarySuffix = ".tmp";
     private static readonly ConcurrentDictionary<string, SemaphoreSlim> KeyLocks = new(StringComparer.Ordinal);
+
+    // A file name holds 255 bytes, and a write's temporary file wraps the segment in 43 more characters:
+    // "." + segment + ".json." + 32 hex + ".tmp". Keys of up to 1,024 characters keep the whole path well under Linux's 4,096.
+    private static readonly DocumentKeyMapping Names = new(maxSegmentLength: 255 - 43, maxNameLength: 1024);
 
     private readonly string _root;
 
@@ -39,6 +44,10 @@ public sealed class LocalFolderDocumentStore : IDocumentStore
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
             return null;
+        }
+        catch (Exception ex) when (IsFileSystemFailure(ex))
+        {
+            throw Translated(key, ex);
         }
     }
 
@@ -89,6 +98,10 @@ public sealed class LocalFolderDocumentStore : IDocumentStore
             File.Delete(path);
             return true;
         }
+        catch (Exception ex) when (IsFileSystemFailure(ex))
+        {
+            throw Translated(key, ex);
+        }
         finally
         {
             keyLock.Release();
@@ -97,16 +110,25 @@ public sealed class LocalFolderDocumentStore : IDocumentStore
 
     public async IAsyncEnumerable<string> ListKeysAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        DocumentKey.ValidatePrefix(prefix);
-        var files = Directory.Exists(_root)
-            ? Directory.EnumerateFiles(_root, "*" + Extension, SearchOption.AllDirectories)
-            : [];
-        var keys = files
-            .Select(file => Path.GetRelativePath(_root, file).Replace(Path.DirectorySeparatorChar, '/'))
-            .Select(relative => relative[..^Extension.Length])
-            .Where(key => key.StartsWith(prefix, StringComparison.Ordinal) && !key.Split('/')[^1].StartsWith('.'))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var namePrefix = Names.PrefixOf(prefix);
+        List<string> keys;
+        try
+        {
+            var files = Directory.Exists(_root)
+                ? Directory.EnumerateFiles(_root, "*" + Extension, SearchOption.AllDirectories)
+                : [];
+            keys = files
+                .Select(file => Path.GetRelativePath(_root, file).Replace(Path.DirectorySeparatorChar, '/'))
+                .Select(relative => relative[..^Extension.Length])
+                .Where(key => key.StartsWith(namePrefix, StringComparison.Ordinal) && !key.Split('/')[^1].StartsWith('.'))
+                .Order(StringComparer.Ordinal)
+                .ToList();
+        }
+        catch (Exception ex) when (IsFileSystemFailure(ex))
+        {
+            throw Translated(prefix, ex);
+        }
+
         foreach (var key in keys)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -143,17 +165,23 @@ public sealed class LocalFolderDocumentStore : IDocumentStore
             File.Move(temporary, path, overwrite: true);
             return ETagOf(bytes);
         }
+        catch (Exception ex) when (IsFileSystemFailure(ex))
+        {
+            throw Translated(key, ex);
+        }
         finally
         {
             keyLock.Release();
         }
     }
 
-    private string PathOf(string key)
-    {
-        DocumentKey.Validate(key);
-        return Path.Combine(_root, key.Replace('/', Path.DirectorySeparatorChar) + Extension);
-    }
+    private string PathOf(string key) => Path.Combine(_root, Names.NameOf(key).Replace('/', Path.DirectorySeparatorChar) + Extension);
+
+    private static bool IsFileSystemFailure(Exception exception) => exception is IOException or UnauthorizedAccessException;
+
+    private Exception Translated(string key, Exception exception) => exception is PathTooLongException
+        ? new InvalidDocumentKeyException(key, $"its path under {_root} is longer than the file system allows", exception)
+        : new StoreUnavailableException($"The store folder {_root} could not be read or written.", exception);
 
     private static byte[]? ReadIfExists(string path)
     {

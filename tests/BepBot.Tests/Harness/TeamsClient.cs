@@ -60,11 +60,31 @@ public sealed class TeamsClient(HttpClient http, string serviceUrl) : IDisposabl
 
     public HttpClient Http => http;
 
+    public const string DefaultGroupChatId = "19:group-chat-bep@thread.v2";
+    public const string DefaultChannelId = "19:channel-general@thread.tacv2";
+    public const string DefaultTeamId = "19:team-bep@thread.tacv2";
+
+    /// <summary>The group chat this client talks in (<see cref="RealTeamsIds"/> gives ids shaped like the real ones).</summary>
+    public string GroupChatId { get; set; } = DefaultGroupChatId;
+
+    /// <summary>The team channel this client talks in.</summary>
+    public string ChannelId { get; set; } = DefaultChannelId;
+
+    public string TeamId { get; set; } = DefaultTeamId;
+
     public static string ConversationIdFor(TeamsUser user, ConversationType type) => type switch
     {
-        ConversationType.Personal => $"a:personal-{user.AadObjectId}",
-        ConversationType.GroupChat => "19:group-chat-bep@thread.v2",
-        _ => "19:channel-general@thread.tacv2",
+        ConversationType.Personal => user.PersonalConversationId ?? $"a:personal-{user.AadObjectId}",
+        ConversationType.GroupChat => DefaultGroupChatId,
+        _ => DefaultChannelId,
+    };
+
+    /// <summary>The conversation this client's activities of <paramref name="type"/> carry.</summary>
+    public string ConversationOf(TeamsUser user, ConversationType type) => type switch
+    {
+        ConversationType.Personal => ConversationIdFor(user, type),
+        ConversationType.GroupChat => GroupChatId,
+        _ => ChannelId,
     };
 
     public Task<BotResponse> SayAsync(TeamsUser user, string text, ConversationType type = ConversationType.Personal, string? activityId = null) =>
@@ -133,7 +153,7 @@ public sealed class TeamsClient(HttpClient http, string serviceUrl) : IDisposabl
     {
         var conversation = new JsonObject
         {
-            ["id"] = ConversationIdFor(user, type),
+            ["id"] = ConversationOf(user, type),
             ["conversationType"] = type switch
             {
                 ConversationType.Personal => "personal",
@@ -145,8 +165,8 @@ public sealed class TeamsClient(HttpClient http, string serviceUrl) : IDisposabl
         var channelData = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TenantId } };
         if (type == ConversationType.Channel)
         {
-            channelData["team"] = new JsonObject { ["id"] = "19:team-bep@thread.tacv2", ["name"] = "BEP Supracommunalité" };
-            channelData["channel"] = new JsonObject { ["id"] = "19:channel-general@thread.tacv2", ["name"] = "Général" };
+            channelData["team"] = new JsonObject { ["id"] = TeamId, ["name"] = "BEP Supracommunalité" };
+            channelData["channel"] = new JsonObject { ["id"] = ChannelId, ["name"] = "Général" };
         }
 
         var activity = new JsonObject

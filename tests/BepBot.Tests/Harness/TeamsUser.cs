@@ -3,6 +3,9 @@ namespace BepBot.Tests.Harness;
 /// <summary>A Teams user as activities carry them: a Teams id, a display name and the Entra object id.</summary>
 public sealed record TeamsUser(string Id, string Name, string AadObjectId)
 {
+    /// <summary>The id of the user's personal chat with the bot; null for the harness's short one.</summary>
+    public string? PersonalConversationId { get; init; }
+
     // The Microsoft 365 Agents Playground's default users, which the demo roster maps to every role.
     public static TeamsUser Alex { get; } = Demo(20, "Alex Wilber");
 

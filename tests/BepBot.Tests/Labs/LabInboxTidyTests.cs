@@ -44,6 +44,25 @@ public sealed class LabInboxTidyTests : LabsBotTestBase
     }
 
     [Fact]
+    public async Task Register_NameTooLongForAKeySegment_TakenInWholeOnceThenTidied()
+    {
+        var lab = await CreateLabAsync(LabFixtures.NewLab(capacity: 5));
+        // Escaped, each « é » is six characters: the ticket's name segment is longer than the store keeps whole.
+        var name = "Marie-" + new string('é', 150);
+
+        var placed = await Book.RegisterAsync(lab.Id, TeamsUser.Patti.AadObjectId, name, "Namur", byStaff: false);
+        var again = await Book.TakeInAsync(lab.Id);
+        var tidied = await Book.TidyInboxAsync(lab.Id);
+
+        var registration = placed.StandingOf(TeamsUser.Patti.AadObjectId)!.Registration;
+        registration.Name.ShouldBe(name);
+        registration.Status.ShouldBe(SeatStatus.Confirmed);
+        again.Registrations.ShouldHaveSingleItem();
+        tidied.ShouldBe(1);
+        (await Bot.KeysAsync(LabBook.InboxPrefix + lab.Id + "/")).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task TidyJob_LabMovedSince_OldJobLeavesTheInbox()
     {
         var lab = await OneSeatPattiInLynneWaitingAsync();

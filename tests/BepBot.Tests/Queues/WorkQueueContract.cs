@@ -1,5 +1,9 @@
 using System.Collections.Concurrent;
+using BepBot.Chat;
 using BepBot.Infrastructure.Queues;
+using BepBot.Infrastructure.Storage;
+using BepBot.Platform.Delivery;
+using BepBot.Tests.Harness;
 
 namespace BepBot.Tests.Queues;
 
@@ -267,6 +271,29 @@ public abstract class WorkQueueContract
         await Queue.EnqueueAsync(Name, BinaryData.FromBytes(bytes));
 
         (await Queue.ReceiveAsync(Name, 1, Long)).ShouldHaveSingleItem().Body.ToArray().ShouldBe(bytes);
+    }
+
+    [Theory]
+    [InlineData(RealTeamsIds.SampleUserLength, RealTeamsIds.SampleConversationLength)]
+    [InlineData(1000, 1000)]
+    public async Task ReceiveAsync_DeliveriesToRealShapedAndLongIds_ComeBackAsSent(int userIdLength, int conversationLength)
+    {
+        var megan = RealTeamsIds.As(TeamsUser.Megan, userIdLength, conversationLength);
+        var channel = RealTeamsIds.Channel("bep-general", conversationLength);
+        DeliveryWork[] work =
+        [
+            new("b1", "user:" + megan.AadObjectId, new SavedConversation(
+                megan.PersonalConversationId!, ConversationKind.Personal, TeamsClient.Tenant, "https://smba.trafficmanager.net/emea/", "msteams", TeamsClient.BotId, "BepBot",
+                megan.Id, megan.AadObjectId, null, "fr-BE", DateTimeOffset.UnixEpoch)),
+            new("b1", "channel:" + channel, new SavedConversation(
+                channel, ConversationKind.Channel, TeamsClient.Tenant, "https://smba.trafficmanager.net/emea/", "msteams", TeamsClient.BotId, "BepBot",
+                null, null, RealTeamsIds.Channel("bep-team", conversationLength), "fr-BE", DateTimeOffset.UnixEpoch, "Général")),
+        ];
+
+        await Queue.EnqueueManyAsync(Name, work.Select(DocumentStoreJson.Serialize));
+
+        var received = await Queue.ReceiveAsync(Name, 32, Long);
+        received.Select(message => message.Body.ToObjectFromJson<DeliveryWork>(DocumentStoreJson.Options)).ShouldBe(work, ignoreOrder: true);
     }
 
     [Fact]

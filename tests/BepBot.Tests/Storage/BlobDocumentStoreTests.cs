@@ -25,6 +25,44 @@ public sealed class BlobDocumentStoreTests(BlobDocumentStoreTests.AzuriteContain
         properties.Value.ContentType.ShouldStartWith("application/json");
     }
 
+    [Fact]
+    public async Task GetAsync_BlobsNamedAsBeforeLongKeysWereMapped_ReadListedAndReplacedInPlace()
+    {
+        // Before, a key of up to 512 characters was its blob's name, however long its segments.
+        var stateKey = "botstate/" + DocumentKey.Segment($"msteams/conversations/{RealTeamsIds.PersonalConversation("megan", 137)}/users/{RealTeamsIds.User("megan", 91)}");
+        string[] keys = [Key(stateKey), Key(new string('s', 512 - Prefix.Length))];
+        keys[0].Split('/').Max(segment => segment.Length).ShouldBeGreaterThan(255);
+        keys[1].Length.ShouldBe(512);
+        foreach (var key in keys)
+        {
+            await container.Client.GetBlobClient(key).UploadAsync(BinaryData.FromString("""{"written":"before"}"""));
+        }
+
+        foreach (var key in keys)
+        {
+            var document = await Store.GetAsync(key);
+            document.ShouldNotBeNull(key);
+            document.Content.ToString().ShouldBe("""{"written":"before"}""");
+            await Store.ReplaceAsync(key, Json("""{"written":"after"}"""), document.ETag);
+            (await container.Client.GetBlobClient(key).DownloadContentAsync()).Value.Content.ToString().ShouldBe("""{"written":"after"}""");
+        }
+
+        (await ListAsync(Prefix)).ShouldBe(keys, ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task CreateAsync_KeyLongerThanABlobName_ShortenedToAReadableStartAndAHash()
+    {
+        var conversation = DocumentKey.Segment(RealTeamsIds.PersonalConversation("megan", 1000));
+
+        await Store.CreateAsync(Key("conversations/" + conversation + "/state"), Json("{}"));
+
+        var blob = await container.Client.GetBlobsAsync(new Azure.Storage.Blobs.Models.GetBlobsOptions { Prefix = Prefix }).SingleAsync();
+        blob.Name.ShouldStartWith(Key("conversations/" + conversation[..100] + "!"));
+        blob.Name.ShouldEndWith("/state");
+        blob.Name.Length.ShouldBe(Key("conversations/").Length + 100 + 1 + 64 + "/state".Length);
+    }
+
     /// <summary>One Azurite container per test class, deleted at the end.</summary>
     public sealed class AzuriteContainer : IAsyncLifetime
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BepBot.Infrastructure.Storage;
+using BepBot.Tests.Harness;
 
 namespace BepBot.Tests.Storage;
 
@@ -16,7 +17,24 @@ public abstract class DocumentStoreContract
     protected string Prefix { get; } = $"t-{Guid.NewGuid():N}/";
 
     public static TheoryData<string> InvalidKeys { get; } =
-        ["", "../x", "a//b", "a b", ".hidden", new string('k', 600), "a/", "/a", "a/./b", "a\\b", "dossier/.cache"];
+    [
+        "", "../x", "a//b", "a b", ".hidden", new string('k', DocumentKey.MaxLength + 1), "a/", "/a", "a/./b", "a\\b", "dossier/.cache",
+        // '!' only in the shortened form a store gives a long segment: 100 characters, '!', a SHA-256 in lower-case hex.
+        "a!b", "x/!", "x/" + new string('a', 100) + "!" + new string('F', 64), "x/" + new string('a', 99) + "!" + new string('f', 64),
+    ];
+
+    /// <summary>Ids as Teams sends them, the longest we promise, and the bot state key of a personal chat with both.</summary>
+    public static TheoryData<string> RealIds { get; } =
+    [
+        RealTeamsIds.PersonalConversation("megan", 137),
+        RealTeamsIds.PersonalConversation("megan"),
+        RealTeamsIds.User("megan"),
+        RealTeamsIds.Channel("general"),
+        RealTeamsIds.GroupChat("bureau"),
+        RealTeamsIds.PersonalConversation("megan", 1000),
+        "19:" + string.Concat(Enumerable.Repeat("Hôtel de ville ; 議会 ", 50))[..997],
+        $"msteams/conversations/{RealTeamsIds.PersonalConversation("megan", 1000)}/users/{RealTeamsIds.User("megan", 1000)}",
+    ];
 
     protected string Key(string name) => Prefix + name;
 
@@ -529,6 +547,76 @@ public abstract class DocumentStoreContract
 
         segment.ShouldNotContain('/');
         DocumentKey.Validate(segment).ShouldBe(segment);
+    }
+
+    [Theory]
+    [MemberData(nameof(RealIds))]
+    public async Task AnyOperation_KeyOfARealShapedOrLongId_WorksAndItsListedKeyReadsTheSameDocument(string id)
+    {
+        var key = Key("ids/" + DocumentKey.Segment(id));
+
+        var created = await Store.CreateAsync(key, Json("""{"v":1}"""));
+        var replaced = await Store.ReplaceAsync(key, Json("""{"v":2}"""), created);
+        var listed = (await ListAsync(Key("ids/"))).ShouldHaveSingleItem();
+        var read = await Store.GetAsync(key);
+        var readAsListed = await Store.GetAsync(listed);
+        var conflict = await Should.ThrowAsync<DocumentConflictException>(() => Store.CreateAsync(listed, Json("{}")));
+        var deleted = await Store.DeleteAsync(listed, replaced);
+
+        read!.Content.ToString().ShouldBe("""{"v":2}""");
+        read.ETag.ShouldBe(replaced);
+        readAsListed!.ETag.ShouldBe(replaced);
+        conflict.Reason.ShouldBe(ConflictReason.AlreadyExists);
+        deleted.ShouldBeTrue();
+        (await Store.GetAsync(key)).ShouldBeNull();
+        (await ListAsync(Key("ids/"))).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task CreateAsync_IdsThatLookAlike_EachGetsItsOwnDocument()
+    {
+        var conversation = RealTeamsIds.PersonalConversation("megan", 1000);
+        var sharedStart = conversation[..600];
+        string[] ids =
+        [
+            conversation, conversation.ToUpperInvariant(), conversation.ToLowerInvariant(), conversation[..^1] + "X", conversation[..^1] + "x",
+            sharedStart + "-1", sharedStart + "-2", conversation[..200] + "A", conversation[..200] + "a",
+            RealTeamsIds.User("megan"), RealTeamsIds.User("megan").ToUpperInvariant(),
+            "a:1b", "a%3A1b", "a%253A1b", ".x", "%2Ex", "x y", "x+y", "x%20y",
+            "19:x@thread.tacv2", "19:x@thread.v2", "19:X@thread.tacv2",
+        ];
+
+        foreach (var (id, index) in ids.Select((id, index) => (id, index)))
+        {
+            await Store.CreateAsync(Key("ids/" + DocumentKey.Segment(id)), new Counter(index));
+        }
+
+        foreach (var (id, index) in ids.Select((id, index) => (id, index)))
+        {
+            (await Store.GetAsync<Counter>(Key("ids/" + DocumentKey.Segment(id))))!.Value.Value.ShouldBe(index, id);
+        }
+
+        (await ListAsync(Key("ids/"))).Count.ShouldBe(ids.Length);
+    }
+
+    [Fact]
+    public async Task ListKeysAsync_PrefixWithALongSegment_FindsTheKeysUnderIt()
+    {
+        var conversation = DocumentKey.Segment(RealTeamsIds.PersonalConversation("megan", 1000));
+        await Store.CreateAsync(Key($"conversations/{conversation}/a"), Json("{}"));
+        await Store.CreateAsync(Key($"conversations/{conversation}/b"), Json("{}"));
+        await Store.CreateAsync(Key($"conversations/{conversation[..^1]}/a"), Json("{}"));
+
+        var keys = await ListAsync(Key($"conversations/{conversation}/"));
+
+        keys.Count.ShouldBe(2);
+        foreach (var key in keys)
+        {
+            (await Store.GetAsync(key)).ShouldNotBeNull();
+        }
+
+        (await ListAsync(Key("conversations/" + conversation[..100]))).Count.ShouldBe(3);
+        await Should.ThrowAsync<InvalidDocumentKeyException>(() => ListAsync(Key("conversations/" + conversation[..101])));
     }
 
     /// <summary>Implementations whose storage can be seen from outside check that a rejected key left no trace there.</summary>

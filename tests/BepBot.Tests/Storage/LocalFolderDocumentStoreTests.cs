@@ -1,5 +1,6 @@
 using System.Text.Json;
 using BepBot.Infrastructure.Storage;
+using BepBot.Tests.Harness;
 
 namespace BepBot.Tests.Storage;
 
@@ -93,6 +94,90 @@ public sealed class LocalFolderDocumentStoreTests(LocalFolderDocumentStoreTests.
         await Should.ThrowAsync<ArgumentException>(() => Store.UpsertAsync("a/../../escaped", Json("{}")));
 
         AssertNothingWrittenOutside();
+    }
+
+    [Fact]
+    public async Task GetAsync_FilesNamedAsBeforeLongKeysWereMapped_ReadListedAndReplacedInPlace()
+    {
+        // Before, a document's file was its key + ".json"; the longest keys written had a segment of 212 characters
+        // (the temporary file's name then reached 255) and 512 characters in all.
+        var stateKey = "botstate/" + DocumentKey.Segment($"msteams/conversations/{RealTeamsIds.PersonalConversation("megan", 100)}/users/{RealTeamsIds.User("megan", 70)}");
+        string[] keys =
+        [
+            Key("conversations/shared/" + DocumentKey.Segment(RealTeamsIds.Channel("general"))),
+            Key(stateKey),
+            Key(new string('s', 212) + "/" + new string('t', 212) + "/" + new string('u', 512 - Prefix.Length - 426)),
+        ];
+        keys.Select(key => key.Split('/').Max(segment => segment.Length)).ShouldAllBe(length => length <= 212);
+        keys[1].Length.ShouldBeGreaterThan(200);
+        keys[2].Length.ShouldBe(512);
+        foreach (var key in keys)
+        {
+            var path = Path.Combine(folder.StoreRoot, key.Replace('/', Path.DirectorySeparatorChar) + ".json");
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            await File.WriteAllTextAsync(path, $$"""{"written":"before"}""");
+        }
+
+        foreach (var key in keys)
+        {
+            var document = await Store.GetAsync(key);
+            document.ShouldNotBeNull(key);
+            document.Content.ToString().ShouldBe("""{"written":"before"}""");
+            await Store.ReplaceAsync(key, Json("""{"written":"after"}"""), document.ETag);
+            (await File.ReadAllTextAsync(Path.Combine(folder.StoreRoot, key.Replace('/', Path.DirectorySeparatorChar) + ".json"))).ShouldBe("""{"written":"after"}""");
+        }
+
+        (await ListAsync(Prefix)).ShouldBe(keys, ignoreOrder: true);
+    }
+
+    [Fact]
+    public async Task CreateAsync_SegmentsLongerThanAFileName_ShortenedToAReadableStartAndAHash()
+    {
+        var conversation = DocumentKey.Segment(RealTeamsIds.PersonalConversation("megan", 1000));
+
+        await Store.CreateAsync(Key("conversations/" + conversation + "/state"), Json("{}"));
+
+        var file = Directory.EnumerateFiles(Path.Combine(folder.StoreRoot, Prefix.TrimEnd('/')), "*", SearchOption.AllDirectories).ShouldHaveSingleItem();
+        var folderName = Path.GetFileName(Path.GetDirectoryName(file)!);
+        folderName.ShouldStartWith(conversation[..100] + "!");
+        folderName.Length.ShouldBe(100 + 1 + 64);
+        Path.GetFileName(file).ShouldBe("state.json");
+    }
+
+    [Fact]
+    public async Task AnyOperation_PathLongerThanTheSystemAllows_InvalidKeyNotAnOutage()
+    {
+        var deep = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"bepbot-deep-{Guid.NewGuid():N}");
+        try
+        {
+            var root = deep;
+            for (var level = 0; level < 19; level++)
+            {
+                root = System.IO.Path.Combine(root, new string('d', 200));
+            }
+
+            var store = new LocalFolderDocumentStore(root);
+            var key = "x/" + new string('k', 200) + "/" + new string('k', 200);
+
+            await Should.ThrowAsync<InvalidDocumentKeyException>(() => store.CreateAsync(key, Json("{}")));
+            await Should.ThrowAsync<InvalidDocumentKeyException>(() => store.GetAsync(key));
+        }
+        finally
+        {
+            Directory.Delete(deep, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task CreateAsync_FolderOfTheKeyIsAFile_StoreUnavailable()
+    {
+        var blocked = Path.Combine(folder.StoreRoot, Prefix.TrimEnd('/'), "blocked");
+        Directory.CreateDirectory(Path.GetDirectoryName(blocked)!);
+        await File.WriteAllTextAsync(blocked, "not a folder");
+
+        var failure = await Should.ThrowAsync<StoreUnavailableException>(() => Store.CreateAsync(Key("blocked/doc"), Json("{}")));
+
+        failure.InnerException.ShouldBeAssignableTo<IOException>();
     }
 
     protected override void AssertNothingWrittenOutside() =>

@@ -1,0 +1,3 @@
+namespace BepBot.Tests.Bot;
+
+public sealed class RealTeamsIdsOnBlobTests() : RealTeamsIdsTests(localFolder: null);
