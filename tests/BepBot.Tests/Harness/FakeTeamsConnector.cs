@@ -135,25 +135,11 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
 
         if (status != 200)
         {
-            if (status == 429)
-            {
-                http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            return Results.Json(new { error = new { code = status == 404 ? "MemberNotFoundInConversation" : "Forced", message = $"forced {status}" } }, statusCode: status);
+            return Refuse(http, status, status == 404 ? "MemberNotFoundInConversation" : "Forced");
         }
 
-        var member = Members[Uri.UnescapeDataString(userId)];
-        return Results.Json(new
-        {
-            id = member.Id,
-            name = member.Name,
-            aadObjectId = member.AadObjectId,
-            email = member.Email,
-            userPrincipalName = member.UserPrincipalName,
-            tenantId = member.TenantId,
-            userRole = "user",
-        });
+        // Serialised with the web defaults (camelCase), as the connector's TeamsChannelAccount: id, name, aadObjectId, email, userPrincipalName, tenantId.
+        return Results.Json(Members[Uri.UnescapeDataString(userId)]);
     }
 
     private async Task<IResult> RecordAsync(HttpContext http, string conversationId)
@@ -164,14 +150,19 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
         _requests.Enqueue(new ConnectorRequest(http.Request.Method, http.Request.Path, conversation, body, status, DateTimeOffset.UtcNow));
         if (status != 200)
         {
-            if (status == 429)
-            {
-                http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            return Results.Json(new { error = new { code = "Forced", message = $"forced {status}" } }, statusCode: status);
+            return Refuse(http, status, "Forced");
         }
 
         return Results.Json(new { id = $"activity-{Interlocked.Increment(ref _nextId)}" });
+    }
+
+    private IResult Refuse(HttpContext http, int status, string code)
+    {
+        if (status == 429)
+        {
+            http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return Results.Json(new { error = new { code, message = $"forced {status}" } }, statusCode: status);
     }
 }
