@@ -125,6 +125,21 @@ public sealed class RosterBindingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TwoAccountsWithTheAddressAtOnce_OnlyOneIsBound()
+    {
+        var twin = new TeamsUser("29:1anne-twin", "Anne Dupont", "5a6b7c8d-1111-4222-8333-444455556666");
+        _connector.Members[twin.Id] = new TeamsMember(twin.Id, twin.Name, twin.AadObjectId, "anne.dupont@gesves.be", "anne.twin@gesves.onmicrosoft.com", CommuneTenant);
+        await WithEntriesAsync(Pending("anne.dupont@gesves.be", Role.Bourgmestre, "Gesves"));
+
+        var answers = await Task.WhenAll(_commune.SayAsync(Anne, "qui suis-je"), _commune.SayAsync(twin, "qui suis-je"));
+
+        answers.Count(answer => answer.AllText.Contains("vous êtes bourgmestre de Gesves", StringComparison.Ordinal)).ShouldBe(1);
+        answers.Count(answer => answer.AllText.Contains("vous êtes invité", StringComparison.Ordinal)).ShouldBe(1);
+        var entry = (await RosterAsync()).Members.Single(member => member.Email == "anne.dupont@gesves.be");
+        entry.AadObjectId.ShouldBeOneOf(AnneObjectId, twin.AadObjectId);
+    }
+
+    [Fact]
     public async Task EntryOfAnotherTenant_NoBindingAndNothingWritten()
     {
         await WithEntriesAsync(Pending("anne.dupont@gesves.be", Role.Bourgmestre, "Gesves") with { TenantId = OtherTenant });
