@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Headers;
 using BepBot.Chat;
 using Microsoft.Bot.Connector;
 using Microsoft.Bot.Connector.Authentication;
@@ -85,7 +84,7 @@ public sealed class TeamsProactiveMessenger : IProactiveMessenger, IDisposable
         }
         catch (ErrorResponseException ex)
         {
-            return Classify((int)(ex.Response?.StatusCode ?? 0), RetryAfterOf(ex.Response?.Headers));
+            return Classify((int)(ex.Response?.StatusCode ?? 0), RetryAfter.Of(ex.Response?.Headers));
         }
         catch (HttpRequestException ex)
         {
@@ -96,21 +95,5 @@ public sealed class TeamsProactiveMessenger : IProactiveMessenger, IDisposable
             // HttpClient's timeout: no answer, like a network failure.
             return Classify(0, null);
         }
-    }
-
-    private static TimeSpan? RetryAfterOf(IDictionary<string, IEnumerable<string>>? headers)
-    {
-        var value = headers?.FirstOrDefault(header => string.Equals(header.Key, "Retry-After", StringComparison.OrdinalIgnoreCase)).Value?.FirstOrDefault();
-        if (value is null)
-        {
-            return null;
-        }
-
-        if (int.TryParse(value, out var seconds))
-        {
-            return TimeSpan.FromSeconds(seconds);
-        }
-
-        return RetryConditionHeaderValue.TryParse(value, out var parsed) && parsed.Date is { } date ? date - DateTimeOffset.UtcNow : null;
     }
 }

@@ -24,6 +24,8 @@ public static partial class TeamsRegistration
         services.AddSingleton<CloudAdapter>(provider => provider.GetRequiredService<BepBotAdapter>());
         services.AddSingleton<IStorage, DocumentStoreBotStorage>();
         services.AddSingleton<PrivateConversationState>();
+        services.AddMemoryCache();
+        services.AddSingleton<BindAtFirstContact>();
         services.AddSingleton<TurnMapper>();
         services.AddScoped<BepBotActivityHandler>();
         services.AddSingleton<IProactiveMessenger, TeamsProactiveMessenger>();

@@ -7,9 +7,9 @@ using Newtonsoft.Json.Linq;
 namespace BepBot.Teams;
 
 /// <summary>Reads a Bot Framework activity into the SDK-free <see cref="ChatTurn"/> the features work with.</summary>
-public sealed partial class TurnMapper(IMemberDirectory roster, ILogger<TurnMapper> logger)
+public sealed partial class TurnMapper(IMemberDirectory roster, BindAtFirstContact binding, ILogger<TurnMapper> logger)
 {
-    /// <summary>The person of the activity: their roster entry in their tenant, else a guest.</summary>
+    /// <summary>The person of the activity: their roster entry in their tenant (bound now if registered by e-mail), else a guest.</summary>
     public async Task<TurnUser> UserOfAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
@@ -28,7 +28,9 @@ public sealed partial class TurnMapper(IMemberDirectory roster, ILogger<TurnMapp
 
         if (await roster.FindAsync(aadObjectId, cancellationToken) is null)
         {
-            return new(Guest(aadObjectId, from), ClaimsAnotherTenantsMember: false);
+            return await binding.BindAsync(turnContext, tenantId, aadObjectId, cancellationToken) is { } bound
+                ? new(new ChatUser(bound.AadObjectId, bound.Name, bound.Role, bound), ClaimsAnotherTenantsMember: false)
+                : new(Guest(aadObjectId, from), ClaimsAnotherTenantsMember: false);
         }
 
         // The id is that of someone the roster places in another tenant: the guest keeps no id that features key data by.

@@ -8,13 +8,16 @@ using CsvHelper;
 namespace BepBot.Features.Roster;
 
 /// <summary>
-/// Parses the roster CSV the BEP keeps (aadObjectId,name,email,role,commune, and optionally tenantId; comma or
-/// semicolon, as Excel saves it in Belgium). Every bad row is reported with its line number; the caller applies nothing
+/// Parses the roster CSV the BEP keeps (email,name,role,commune, and optionally aadObjectId and tenantId; comma or
+/// semicolon, as Excel saves it in Belgium). A row without an object id is pending: bound at the person's first contact. Every bad row is reported with its line number; the caller applies nothing
 /// unless the whole file is valid. The reasons are keys of RosterTexts (Csv_*), worded by whoever shows them.
 /// </summary>
 public static partial class RosterCsv
 {
-    public static readonly string[] Columns = ["aadObjectId", "name", "email", "role", "commune"];
+    public static readonly string[] Columns = ["email", "name", "role", "commune"];
+
+    /// <summary>The person's Microsoft Entra object id, for files made before people were registered by e-mail.</summary>
+    public const string AadObjectIdColumn = "aadObjectId";
 
     /// <summary>The person's Microsoft Entra tenant; a file without it, or an empty cell, means Roster:DefaultTenantId.</summary>
     public const string TenantColumn = "tenantId";
@@ -40,6 +43,7 @@ public static partial class RosterCsv
 
         var index = Columns.ToDictionary(column => column, column => IndexOf(reader.Headers, column), StringComparer.Ordinal);
         var tenantIndex = IndexOf(reader.Headers, TenantColumn);
+        var aadObjectIdIndex = IndexOf(reader.Headers, AadObjectIdColumn);
         var seenIds = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
         var seenEmails = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
         var bourgmestreLines = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -54,7 +58,7 @@ public static partial class RosterCsv
 
             string Field(string column) => reader.GetString(index[column]).Trim();
             var rowErrors = new List<TextKey>();
-            var aadObjectId = Field("aadObjectId");
+            var aadObjectId = aadObjectIdIndex < 0 ? string.Empty : reader.GetString(aadObjectIdIndex).Trim();
             var name = Field("name");
             var email = Field("email");
             var role = Roles.FromId(Field("role"));
@@ -62,7 +66,8 @@ public static partial class RosterCsv
             var commune = TerritoryMap.FindCommune(communeText);
             var tenantId = tenantIndex < 0 ? string.Empty : reader.GetString(tenantIndex).Trim();
 
-            if (!IsAadObjectId(aadObjectId))
+            // No object id: pending, the e-mail is the key until the person's first contact.
+            if (aadObjectId.Length > 0 && !IsAadObjectId(aadObjectId))
             {
                 rowErrors.Add(new("Csv_IdInvalid", aadObjectId));
             }
@@ -130,7 +135,7 @@ public static partial class RosterCsv
                 continue;
             }
 
-            members.Add(new Member(aadObjectId.ToLowerInvariant(), name, email, role!.Value, commune?.Name, tenantId.Length == 0 ? null : tenantId.ToLowerInvariant()));
+            members.Add(new Member(aadObjectId.Length == 0 ? Member.PendingIdOf(email) : aadObjectId.ToLowerInvariant(), name, email, role!.Value, commune?.Name, tenantId.Length == 0 ? null : tenantId.ToLowerInvariant()));
         }
 
         if (errors.Count == 0 && members.Count == 0)

@@ -79,6 +79,23 @@ public sealed class RosterDirectory(IDocumentStore store, TimeProvider clock, IO
         return document.Value;
     }
 
+    /// <summary>
+    /// Decides on the latest roster under optimistic concurrency: <paramref name="decide"/> returns the next document,
+    /// or null to write nothing, with its outcome. It is re-applied when another writer got there first.
+    /// </summary>
+    public async Task<TOutcome> DecideAsync<TOutcome>(
+        Func<RosterDocument, (RosterDocument? Next, TOutcome Outcome)> decide,
+        CancellationToken cancellationToken = default)
+    {
+        var update = await store.UpdateAsync<RosterDocument, TOutcome>(Key, current => decide(current ?? Empty), cancellationToken: cancellationToken);
+        if (update.Written is { } written)
+        {
+            Changed(written.Value);
+        }
+
+        return update.Outcome;
+    }
+
     private void Changed(RosterDocument document)
     {
         lock (_gate)

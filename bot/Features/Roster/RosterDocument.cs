@@ -2,9 +2,20 @@ using BepBot.Chat;
 
 namespace BepBot.Features.Roster;
 
-/// <summary>The whole roster is one document, so an import or an edit applies entirely or not at all.</summary>
-public sealed record RosterDocument(IReadOnlyList<Member> Members, bool IsDemo, DateTimeOffset UpdatedAt, string UpdatedBy)
+/// <summary>
+/// The whole roster is one document, so an import or an edit applies entirely or not at all. It also keeps the first
+/// contacts that could not be bound to an entry registered by e-mail, for staff to see in `annuaire`; an import
+/// replaces them with the new roster.
+/// </summary>
+public sealed record RosterDocument(
+    IReadOnlyList<Member> Members,
+    bool IsDemo,
+    DateTimeOffset UpdatedAt,
+    string UpdatedBy,
+    IReadOnlyList<BindingConflict>? Conflicts = null)
 {
+    public IReadOnlyList<BindingConflict> BindingConflicts => Conflicts ?? [];
+
     public Member? Find(string? aadObjectId) =>
         aadObjectId is null ? null : Members.FirstOrDefault(member => string.Equals(member.AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase));
 
@@ -13,6 +24,7 @@ public sealed record RosterDocument(IReadOnlyList<Member> Members, bool IsDemo, 
         string.IsNullOrEmpty(tenantId) || aadObjectId is null
             ? null
             : Members.FirstOrDefault(member =>
-                string.Equals(member.AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase)
+                !member.IsPending
+                && string.Equals(member.AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase)
                 && string.Equals(member.TenantId ?? defaultTenantId, tenantId, StringComparison.OrdinalIgnoreCase));
 }

@@ -11,6 +11,7 @@ public static class RosterRegistration
         services.AddSingleton<RosterDirectory>();
         services.AddFeatureTexts<RosterTexts>();
         services.AddSingleton<IMemberDirectory>(provider => provider.GetRequiredService<RosterDirectory>());
+        services.AddSingleton<IMemberBinder, BindPendingMember>();
         services.AddHostedService<RosterSeeder>();
         services.AddCommand<ShowRoster>("roster", "roster", Roles.Staff, "annuaire", "roster", "liste des membres");
         services.AddCommand<StartAddRosterMember>("roster.add", "roster", Roles.Staff, "ajouter un membre", "add member", "nouveau membre");

@@ -27,7 +27,7 @@ public sealed class ShowRoster(RosterDirectory roster, CardCatalog cards, IStrin
                     .Select(member => new
                     {
                         Name = CardText.EscapeMarkdown(member.Name),
-                        Detail = CardText.EscapeMarkdown(member.Commune is null ? member.Email : $"{member.Commune} · {member.Email}"),
+                        Detail = CardText.EscapeMarkdown(Detail(member)),
                     })
                     .ToList(),
             })
@@ -41,6 +41,14 @@ public sealed class ShowRoster(RosterDirectory roster, CardCatalog cards, IStrin
                 : texts["Roster_Updated", current.Members.Count, BelgianTime.FormatDateTime(current.UpdatedAt, turn.Culture), CardText.EscapeMarkdown(current.UpdatedBy)].Value,
             DemoNotice = current.IsDemo ? texts["Roster_DemoNotice"].Value : string.Empty,
             Groups = groups,
+            ConflictsTitle = texts["Roster_ConflictsTitle"].Value,
+            Conflicts = current.BindingConflicts
+                .Select(conflict => CardText.EscapeMarkdown(texts[
+                    $"Roster_Conflict_{conflict.Reason}",
+                    conflict.Name,
+                    BelgianTime.FormatDateTime(conflict.At, turn.Culture),
+                    string.Join(", ", conflict.Emails)].Value))
+                .ToList(),
             MissingBourgmestres = withoutBourgmestre.Count == 0
                 ? texts["Roster_AllBourgmestres"].Value
                 : texts["Roster_MissingBourgmestres", withoutBourgmestre.Count, string.Join(", ", withoutBourgmestre)].Value,
@@ -48,5 +56,11 @@ public sealed class ShowRoster(RosterDirectory roster, CardCatalog cards, IStrin
             AddButton = texts["Roster_AddButton"].Value,
         });
         return Reply.WithCard(card, texts["Roster_Title"]);
+
+        string Detail(Member member)
+        {
+            var detail = member.Commune is null ? member.Email : $"{member.Commune} · {member.Email}";
+            return member.IsPending ? texts["Roster_Pending", detail].Value : detail;
+        }
     }
 }

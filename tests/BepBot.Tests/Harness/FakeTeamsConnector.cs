@@ -21,7 +21,7 @@ public sealed record ConnectorRequest(string Method, string Path, string Convers
 
 /// <summary>
 /// The Bot Connector service Teams runs, faked on loopback: records every activity the bot posts (replies sent
-/// without expectReplies, proactive messages) and answers with a resource id like the real one.
+/// without expectReplies, proactive messages) and answers with a resource id like the real one; answers member lookups.
 /// </summary>
 public sealed class FakeTeamsConnector : IAsyncDisposable
 {
@@ -51,6 +51,18 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
     /// <summary>Posts that Teams accepted (2xx), i.e. messages a person actually received.</summary>
     public IReadOnlyList<ConnectorRequest> Delivered => [.. _requests.Where(request => request.Method == "POST" && request.Status is >= 200 and < 300)];
 
+    /// <summary>Who Teams says each account is, by its 29: id: the conversation-member call's answer.</summary>
+    public ConcurrentDictionary<string, TeamsMember> Members { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Status code to answer member lookups with instead of the member (403, 404, 429).</summary>
+    public int? MemberLookupStatus { get; set; }
+
+    /// <summary>Delay before answering a member lookup (to make the bot's lookup time out).</summary>
+    public TimeSpan MemberLookupDelay { get; set; }
+
+    /// <summary>The member lookups the bot made (GET /v3/conversations/{id}/members/{userId}).</summary>
+    public IReadOnlyList<ConnectorRequest> MemberLookups => [.. _requests.Where(request => request.Method == "GET" && request.Path.Contains("/members/", StringComparison.Ordinal))];
+
     public void Script(string conversationId, params int[] statuses) => ScriptedStatuses[conversationId] = new ConcurrentQueue<int>(statuses);
 
     public static async Task<FakeTeamsConnector> StartAsync()
@@ -62,6 +74,7 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
         var connector = new FakeTeamsConnector(app);
         app.MapPost("/v3/conversations/{conversationId}/activities/{**rest}", connector.RecordAsync);
         app.MapPut("/v3/conversations/{conversationId}/activities/{**rest}", connector.RecordAsync);
+        app.MapGet("/v3/conversations/{conversationId}/members/{userId}", connector.LookUpMemberAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         connector.ServiceUrl = address.TrimEnd('/') + "/";
@@ -111,6 +124,24 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
         await _app.DisposeAsync();
     }
 
+    private async Task<IResult> LookUpMemberAsync(HttpContext http, string conversationId, string userId)
+    {
+        var status = MemberLookupStatus ?? (Members.ContainsKey(Uri.UnescapeDataString(userId)) ? 200 : 404);
+        _requests.Enqueue(new ConnectorRequest("GET", http.Request.Path, Uri.UnescapeDataString(conversationId), [], status, DateTimeOffset.UtcNow));
+        if (MemberLookupDelay > TimeSpan.Zero)
+        {
+            await Task.Delay(MemberLookupDelay, http.RequestAborted);
+        }
+
+        if (status != 200)
+        {
+            return Refuse(http, status, status == 404 ? "MemberNotFoundInConversation" : "Forced");
+        }
+
+        // Serialised with the web defaults (camelCase), as the connector's TeamsChannelAccount: id, name, aadObjectId, email, userPrincipalName, tenantId.
+        return Results.Json(Members[Uri.UnescapeDataString(userId)]);
+    }
+
     private async Task<IResult> RecordAsync(HttpContext http, string conversationId)
     {
         var body = await JsonNode.ParseAsync(http.Request.Body) as JsonObject ?? [];
@@ -119,14 +150,19 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
         _requests.Enqueue(new ConnectorRequest(http.Request.Method, http.Request.Path, conversation, body, status, DateTimeOffset.UtcNow));
         if (status != 200)
         {
-            if (status == 429)
-            {
-                http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-            }
-
-            return Results.Json(new { error = new { code = "Forced", message = $"forced {status}" } }, statusCode: status);
+            return Refuse(http, status, "Forced");
         }
 
         return Results.Json(new { id = $"activity-{Interlocked.Increment(ref _nextId)}" });
+    }
+
+    private IResult Refuse(HttpContext http, int status, string code)
+    {
+        if (status == 429)
+        {
+            http.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        return Results.Json(new { error = new { code, message = $"forced {status}" } }, statusCode: status);
     }
 }

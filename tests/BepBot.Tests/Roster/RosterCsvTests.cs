@@ -247,6 +247,27 @@ public sealed class RosterCsvTests
     }
 
     [Fact]
+    public void Parse_EmailRowsWithoutObjectIdColumn_ArePendingUnderTheirEmail()
+    {
+        var result = RosterCsv.Parse(Lines("email,name,role,commune", "Anne.Dupont@Gesves.be,Anne Dupont,bourgmestre,gesves"));
+
+        result.Errors.ShouldBeEmpty();
+        var anne = result.Members.ShouldHaveSingleItem();
+        anne.IsPending.ShouldBeTrue();
+        anne.AadObjectId.ShouldBe("pending:anne.dupont@gesves.be");
+        anne.Email.ShouldBe("Anne.Dupont@Gesves.be");
+    }
+
+    [Fact]
+    public void Parse_EmptyObjectIdCell_PendingBesideBoundRows()
+    {
+        var result = RosterCsv.Parse(Lines(Header, $"{StaffId},Alex Wilber,alex.wilber@bep.be,bep-staff,", ",Anne Dupont,anne@gesves.be,bourgmestre,Gesves"));
+
+        result.Errors.ShouldBeEmpty();
+        result.Members.Select(member => member.IsPending).ShouldBe([false, true]);
+    }
+
+    [Fact]
     public void Parse_HeaderOnly_ReportsNoMemberLine()
     {
         var result = RosterCsv.Parse(Header + "\r\n");
