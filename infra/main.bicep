@@ -1,8 +1,9 @@
 // BepBot in Azure: one resource group holding the Azure Bot (Teams channel), a Linux App Service plan with autoscale
 // and the .NET 10 web app, one Storage account (Blob documents with lifecycle clean-up, Queue deliveries, and a
 // Table of activity claims for duplicate detection), a Key
-// Vault for the bot's client secret, and Application Insights on a Log Analytics workspace.
+// Vault for a client secret when one is used, and Application Insights on a Log Analytics workspace.
 // The web app reaches Storage and Key Vault with its system-assigned managed identity: no storage key anywhere.
+// By default the bot (UserAssignedMSI) and Graph sign in with a user-assigned managed identity: no secret to expire.
 // See docs/deploy.md for the steps around it (app registration, Graph permissions, Teams admin).
 
 targetScope = 'resourceGroup'
@@ -19,15 +20,26 @@ param environmentName string = 'prod'
 @description('Region of everything but the Azure Bot (which is global).')
 param location string = resourceGroup().location
 
-@description('Client id of the bot\'s Entra app registration (MicrosoftAppId; also the Teams manifest\'s botId).')
-param botAppId string
-
-@description('SingleTenant for a new registration (Azure has not created new multi-tenant bots since 31 July 2025); MultiTenant only to keep an existing multi-tenant registration.')
+@description('UserAssignedMSI (default): the bot is a user-assigned managed identity this template creates, no secret; its client id is the output botAppId. SingleTenant: an app registration of the BEP\'s tenant with a client secret. MultiTenant: only to keep an existing multi-tenant registration (a secret too). See docs/deploy.md, section 1.')
 @allowed([
+  'UserAssignedMSI'
   'SingleTenant'
   'MultiTenant'
 ])
-param botAppType string = 'SingleTenant'
+param botAppType string = 'UserAssignedMSI'
+
+@description('Client id of the bot\'s Entra app registration (MicrosoftAppId; also the Teams manifest\'s botId). Only for SingleTenant and MultiTenant; ignored with UserAssignedMSI.')
+param botAppId string = ''
+
+@description('How the bot signs in to Microsoft Graph in the BEP\'s tenant: ManagedIdentity (default, the same user-assigned identity; its Graph permissions are granted once, docs/deploy.md section 1) or ClientSecret (the app registration\'s secret, as MicrosoftAppPassword).')
+@allowed([
+  'ManagedIdentity'
+  'ClientSecret'
+])
+param graphCredential string = 'ManagedIdentity'
+
+@description('Expiry of the client secret in Key Vault (yyyy-MM-dd), when one is used: from 30 days before, /readyz reports degraded and the log warns every day.')
+param credentialExpiresOn string = ''
 
 @description('Tenant of the app registration: the BEP\'s tenant.')
 param botAppTenantId string = tenant().tenantId
@@ -89,6 +101,18 @@ var storageTableDataContributor = '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3'
 // Table names allow letters and digits only (given to the bot as Storage__ClaimsTable below).
 var claimsTable = '${replace(storageContainer, '-', '')}activities'
 var keyVaultSecretsUser = '4633458b-17de-408a-b874-0445c86b69e6'
+var useManagedIdentity = botAppType == 'UserAssignedMSI'
+var usesSecret = !useManagedIdentity || graphCredential == 'ClientSecret'
+var appPasswordReference = '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=MicrosoftAppPassword)'
+
+// The bot's identity towards Teams (UserAssignedMSI) and Graph (ManagedIdentity), created whatever the choice so that
+// moving to it later needs no new resource.
+resource botIdentity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: '${suffix}-identity'
+  location: location
+}
+
+var appId = useManagedIdentity ? botIdentity.properties.clientId : botAppId
 
 resource logs 'Microsoft.OperationalInsights/workspaces@2023-09-01' = {
   name: '${suffix}-logs'
@@ -254,7 +278,7 @@ var baseSettings = [
   }
   {
     name: 'MicrosoftAppId'
-    value: botAppId
+    value: appId
   }
   {
     name: 'MicrosoftAppType'
@@ -262,20 +286,28 @@ var baseSettings = [
   }
   {
     name: 'MicrosoftAppTenantId'
-    value: botAppType == 'SingleTenant' ? botAppTenantId : ''
+    value: botAppType == 'MultiTenant' ? '' : botAppTenantId
   }
   {
     name: 'MicrosoftAppPassword'
-    value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=MicrosoftAppPassword)'
+    value: useManagedIdentity ? '' : appPasswordReference
   }
-  // Microsoft Graph, app-only in the BEP's tenant, with the same app registration and secret as the bot.
+  // Microsoft Graph, app-only in the BEP's tenant: the managed identity, or the app registration and its secret.
+  {
+    name: 'Graph__CredentialKind'
+    value: graphCredential
+  }
+  {
+    name: 'Graph__ManagedIdentityClientId'
+    value: botIdentity.properties.clientId
+  }
   {
     name: 'Graph__TenantId'
     value: botAppTenantId
   }
   {
     name: 'Graph__ClientId'
-    value: botAppId
+    value: appId
   }
   // Roster entries that name no tenant are the BEP's people; the communes' rows carry their tenantId.
   {
@@ -284,7 +316,7 @@ var baseSettings = [
   }
   {
     name: 'Graph__ClientSecret'
-    value: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=MicrosoftAppPassword)'
+    value: graphCredential == 'ClientSecret' ? appPasswordReference : ''
   }
   {
     name: 'Storage__Provider'
@@ -329,6 +361,18 @@ var baseSettings = [
   }
 ]
 
+// The secret's expiry, watched by the bot, only where a secret is used and its date was given.
+var expirySettings = filter([
+  {
+    name: 'Credentials__MicrosoftAppPasswordExpiresOn'
+    value: useManagedIdentity ? '' : credentialExpiresOn
+  }
+  {
+    name: 'Credentials__GraphCredentialExpiresOn'
+    value: graphCredential == 'ClientSecret' ? credentialExpiresOn : ''
+  }
+], setting => !empty(setting.value))
+
 var tenantSettings = [for (tenantId, i) in allowedTenantIds: {
   name: 'Bot__AllowedTenants__${i}'
   value: tenantId
@@ -344,7 +388,10 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
   location: location
   kind: 'app,linux'
   identity: {
-    type: 'SystemAssigned'
+    type: 'SystemAssigned, UserAssigned'
+    userAssignedIdentities: {
+      '${botIdentity.id}': {}
+    }
   }
   properties: {
     serverFarmId: plan.id
@@ -359,7 +406,7 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
       ftpsState: 'Disabled'
       // An instance whose store does not answer is taken out of the load balancer.
       healthCheckPath: '/readyz'
-      appSettings: concat(baseSettings, tenantSettings, extraSettings)
+      appSettings: concat(baseSettings, expirySettings, tenantSettings, extraSettings)
     }
   }
 }
@@ -492,9 +539,10 @@ resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
     displayName: 'BepBot'
     description: 'Assistant Teams du BEP pour la supracommunalité'
     endpoint: 'https://${botHost}/api/messages'
-    msaAppId: botAppId
+    msaAppId: appId
     msaAppType: botAppType
-    msaAppTenantId: botAppType == 'SingleTenant' ? botAppTenantId : null
+    msaAppTenantId: botAppType == 'MultiTenant' ? null : botAppTenantId
+    msaAppMSIResourceId: useManagedIdentity ? botIdentity.id : null
     developerAppInsightKey: insights.properties.InstrumentationKey
   }
 }
@@ -515,6 +563,15 @@ resource teams 'Microsoft.BotService/botServices/channels@2022-09-15' = {
 
 @description('Host name for the Teams package: BEPBOT_BOT_DOMAIN=<this> tools/package/package.sh')
 output botDomain string = botHost
+
+@description('MicrosoftAppId of the bot, the Teams package\'s BEPBOT_BOT_ID: the managed identity\'s client id with UserAssignedMSI.')
+output botAppId string = appId
+
+@description('Service principal of the managed identity, to grant it Graph permissions (docs/deploy.md, section 1).')
+output botIdentityPrincipalId string = botIdentity.properties.principalId
+
+@description('True when a client secret is used (bot or Graph): set it in Key Vault and its expiry date, and rotate it.')
+output usesClientSecret bool = usesSecret
 
 output webAppName string = web.name
 output botMessagingEndpoint string = bot.properties.endpoint

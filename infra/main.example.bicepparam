@@ -1,11 +1,17 @@
-// Example parameters: copy to main.<env>.bicepparam and put your own ids. The client secret is NOT written here:
-// pass it on the command line (botAppPassword=...) or set it in Key Vault afterwards.
+// Example parameters: copy to main.<env>.bicepparam and put your own ids. By default the bot and Graph sign in with a
+// managed identity the template creates: no app registration, no secret. With SingleTenant/MultiTenant, the client
+// secret is NOT written here: pass it on the command line (botAppPassword=...) or set it in Key Vault afterwards, and
+// give its expiry (credentialExpiresOn) so that the bot warns 30 days before.
 using './main.bicep'
 
 param prefix = 'bepbot'
 param environmentName = 'prod'
-param botAppId = '9d2b6f1a-4c3e-4f8b-a6d7-1e5c0b9a2f34'
-param botAppType = 'SingleTenant'
+param botAppType = 'UserAssignedMSI'
+// An existing app registration instead (docs/deploy.md, section 1):
+// param botAppType = 'SingleTenant'
+// param botAppId = '9d2b6f1a-4c3e-4f8b-a6d7-1e5c0b9a2f34'
+// param graphCredential = 'ClientSecret'
+// param credentialExpiresOn = '2027-11-30'
 // The BEP's tenant first, then one line per commune tenant that installs BepBot.
 param allowedTenantIds = [
   '11111111-2222-3333-4444-555555555555' // BEP

@@ -1,3 +1,4 @@
+using BepBot.Infrastructure.Credentials;
 using BepBot.Infrastructure.Exports;
 using BepBot.Infrastructure.Graph;
 using BepBot.Infrastructure.Health;
@@ -18,6 +19,7 @@ public static class InfrastructureRegistration
         builder.AddExports();
         builder.AddHealth();
         builder.AddGraph();
+        builder.AddCredentialExpiry();
         builder.AddSecrets();
         builder.Services.AddLocalization();
         builder.Services.AddSingleton(TimeProvider.System);

@@ -2,6 +2,7 @@ using BepBot.Chat;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
+using Microsoft.Extensions.Options;
 
 namespace BepBot.Teams;
 
@@ -11,6 +12,8 @@ public static partial class TeamsRegistration
     {
         var services = builder.Services;
         services.Configure<BotOptions>(builder.Configuration.GetSection(BotOptions.Section));
+        services.AddOptions<BotIdentityOptions>().Bind(builder.Configuration).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BotIdentityOptions>, BotIdentityValidation>();
         services.AddHttpContextAccessor();
         // Reads MicrosoftAppId, MicrosoftAppPassword, MicrosoftAppType and MicrosoftAppTenantId from configuration.
         services.AddSingleton<BotFrameworkAuthentication, ConfigurationBotFrameworkAuthentication>();

@@ -1,4 +1,3 @@
-using Azure.Identity;
 using Microsoft.Extensions.Options;
 using Microsoft.Graph;
 using Microsoft.Kiota.Abstractions.Authentication;
@@ -23,9 +22,10 @@ public sealed class GraphGateway : IDisposable
         }
 
         _httpClient = GraphClientFactory.Create();
-        IAuthenticationProvider authentication = settings.HasCredentials
+        var credential = GraphCredentials.Create(settings);
+        IAuthenticationProvider authentication = credential is not null
             ? new AzureIdentityAuthenticationProvider(
-                new ClientSecretCredential(settings.TenantId, settings.ClientId, settings.ClientSecret),
+                credential,
                 allowedHosts: [new Uri(settings.BaseUrl).Host],
                 scopes: ["https://graph.microsoft.com/.default"])
             : new AnonymousAuthenticationProvider();

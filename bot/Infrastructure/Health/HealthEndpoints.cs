@@ -8,11 +8,13 @@ public static class HealthEndpoints
 
     public static IHostApplicationBuilder AddHealth(this IHostApplicationBuilder builder)
     {
-        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [ReadyTag]);
+        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage", tags: [ReadyTag])
+            .AddCheck<CredentialExpiryHealthCheck>("credentials", tags: [ReadyTag]);
         return builder;
     }
 
-    /// <summary>/healthz: the process is up (no dependency checked). /readyz: the store is reachable.</summary>
+    /// <summary>/healthz: the process is up (no dependency checked). /readyz: the store is reachable and no
+    /// credential has expired (degraded, still 200, when one expires soon).</summary>
     public static WebApplication MapHealth(this WebApplication app)
     {
         app.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });

@@ -3,6 +3,8 @@ using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using BepBot.Features.Roster;
+using BepBot.Infrastructure.Graph;
+using BepBot.Infrastructure.Credentials;
 using BepBot.Infrastructure.Exports;
 using BepBot.Infrastructure.Storage;
 using BepBot.Infrastructure.Telemetry;
@@ -52,7 +54,8 @@ public sealed partial class DeploymentTemplateTests
             [RosterOptions.Section] = typeof(RosterOptions),
             [ExportOptions.Section] = typeof(ExportOptions),
             [TelemetryOptions.Section] = typeof(TelemetryOptions),
-            [BepBot.Infrastructure.Graph.GraphOptions.Section] = typeof(BepBot.Infrastructure.Graph.GraphOptions),
+            [CredentialOptions.Section] = typeof(CredentialOptions),
+            [GraphOptions.Section] = typeof(GraphOptions),
         };
         var settings = SettingName().Matches(Bicep).Select(match => (Section: match.Groups[1].Value, Key: match.Groups[2].Value)).ToList();
 
@@ -62,6 +65,26 @@ public sealed partial class DeploymentTemplateTests
             sections.ShouldContainKey(section);
             sections[section].GetProperty(key, BindingFlags.Public | BindingFlags.Instance).ShouldNotBeNull($"{section}:{key} is not a setting of {sections[section].Name}");
         }
+    }
+
+    [Fact]
+    public void MainBicep_ByDefault_BotAndGraphSignInWithAManagedIdentity_NoSecretToExpire()
+    {
+        var parameters = Template.Value["parameters"]!.AsObject();
+        var resources = Template.Value["resources"]!.AsArray().Select(resource => resource!.AsObject()).ToList();
+
+        ((string?)parameters["botAppType"]!["defaultValue"]).ShouldBe(BotIdentityOptions.UserAssignedMsi);
+        parameters["botAppType"]!["allowedValues"]!.AsArray().Select(value => (string?)value)
+            .ShouldBe([BotIdentityOptions.UserAssignedMsi, BotIdentityOptions.SingleTenant, BotIdentityOptions.MultiTenant]);
+        ((string?)parameters["graphCredential"]!["defaultValue"]).ShouldBe(nameof(GraphCredentialKind.ManagedIdentity));
+        parameters["graphCredential"]!["allowedValues"]!.AsArray().ShouldAllBe(value => Enum.IsDefined(Enum.Parse<GraphCredentialKind>((string)value!)));
+        resources.ShouldContain(resource => (string?)resource["type"] == "Microsoft.ManagedIdentity/userAssignedIdentities");
+        var bot = resources.Single(resource => (string?)resource["type"] == "Microsoft.BotService/botServices");
+        bot["properties"]!["msaAppMSIResourceId"]!.ToString().ShouldContain("userAssignedIdentities");
+        var site = resources.Single(resource => (string?)resource["type"] == "Microsoft.Web/sites");
+        ((string?)site["identity"]!["type"]).ShouldBe("SystemAssigned, UserAssigned");
+        Bicep.ShouldContain("value: useManagedIdentity ? '' : appPasswordReference");
+        Bicep.ShouldContain("value: graphCredential == 'ClientSecret' ? appPasswordReference : ''");
     }
 
     [Fact]

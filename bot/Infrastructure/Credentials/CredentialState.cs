@@ -1,0 +1,9 @@
+namespace BepBot.Infrastructure.Credentials;
+
+public enum CredentialState
+{
+    Valid,
+    ExpiryUnknown,
+    ExpiresSoon,
+    Expired,
+}
