@@ -216,10 +216,15 @@ public sealed partial class NewBallotFlow(
         async (turn, values, input) =>
         {
             await LoadSessionsAsync();
-            _communesWithBourgmestre ??= (await roster.ListAsync(CancellationToken.None))
-                .Where(member => member.Role == Role.Bourgmestre && member.Commune is not null)
-                .Select(member => member.Commune!)
-                .ToHashSet(StringComparer.Ordinal);
+            // Only a secret ballot's confirmation needs the roster, and the steps after « secret » are the only ones before it.
+            if (values["secret"] == "secret")
+            {
+                _communesWithBourgmestre ??= (await roster.ListAsync(CancellationToken.None))
+                    .Where(member => member.Role == Role.Bourgmestre && member.Commune is not null)
+                    .Select(member => member.Commune!)
+                    .ToHashSet(StringComparer.Ordinal);
+            }
+
             return await accept(turn, values, input);
         };
 
