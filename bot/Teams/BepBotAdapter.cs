@@ -69,11 +69,11 @@ public sealed partial class BepBotAdapter : CloudAdapter
     public Task<InvokeResponse> ProcessAsync(string authHeader, Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken) =>
         ProcessActivityAsync(authHeader, activity, callback, cancellationToken);
 
-    // The Azure SDK gives up after its own retries with a transport error somewhere in the chain; the local folder store
-    // says so itself. Any other I/O error (a file name too long, a file not found) is a bug, not an outage.
+    // The Azure SDK gives up after its own retries with a RequestFailedException (status 0 when the transport failed);
+    // the local folder store says so itself. A bare HttpRequestException comes from another service (the connector,
+    // Graph, a file download), and any other I/O error (a file name too long) is a bug: neither is a storage outage.
     private static bool IsStoreUnreachable(Exception exception) =>
-        Find<Exception>(exception, current => current is StoreUnavailableException or HttpRequestException or System.Net.Sockets.SocketException
-            or Azure.RequestFailedException { Status: 0 or >= 500 }) is not null;
+        Find<Exception>(exception, current => current is StoreUnavailableException or Azure.RequestFailedException { Status: 0 or >= 500 }) is not null;
 
     private static T? Find<T>(Exception exception, Func<T, bool>? matches = null)
         where T : Exception
