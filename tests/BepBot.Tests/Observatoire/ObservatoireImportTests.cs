@@ -103,7 +103,7 @@ public sealed class ObservatoireImportTests : IAsyncLifetime
     public async Task Upload_FromBourgmestre_RefusedAndNotDownloaded()
     {
         (await UploadAsync(TeamsUser.Megan, "population.csv", Utf8(ObservatoireCsvTests.Csv(5)))).Texts.Single()
-            .ShouldBe("Seul le personnel du BEP peut importer des données dans l'Observatoire.");
+            .ShouldBe("Seul le personnel du BEP peut m'envoyer des fichiers à importer. Rien n'a été modifié.");
 
         _files.Requests.ShouldBeEmpty();
         (await _bot.KeysAsync("observatoire/")).ShouldBeEmpty();
