@@ -8,23 +8,21 @@ namespace BepBot.Features.Roster;
 /// <summary>`roster.cancelImport`: the author drops a previewed import; the roster is not touched.</summary>
 public sealed class CancelRosterImport(
     RosterImportStore imports,
+    RosterImportClick click,
     CardCatalog cards,
     IStringLocalizer<RosterTexts> texts,
     ILogger<CancelRosterImport> logger) : ICardActionHandler
 {
+    private const string Action = "cancel";
+
     private static readonly HashSet<RosterImportStatus> Cancellable = [RosterImportStatus.Previewed];
 
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
-        var id = CardData.Read<RosterImportData>(data).ImportId;
-        if (await imports.FindAsync(id, cancellationToken) is not { } found)
+        var (id, refusal) = await click.CheckAsync(turn, data, Action, cancellationToken);
+        if (refusal is not null)
         {
-            return Refused(id, turn, "unknown import", texts["RosterImport_Unknown"]);
-        }
-
-        if (!RosterImportStore.IsAuthor(found, turn))
-        {
-            return Refused(id, turn, "not its author", texts["RosterImport_NotAuthor", found.AuthorName]);
+            return refusal;
         }
 
         var import = await imports.MoveAsync(id, Cancellable, RosterImportStatus.Cancelled, cancellationToken);
@@ -49,9 +47,5 @@ public sealed class CancelRosterImport(
         }));
     }
 
-    private Reply Refused(string id, ChatTurn turn, string reason, string message)
-    {
-        RosterLog.ImportClickRefused(logger, RosterImportStore.IsWellFormed(id) ? id : "(malformed)", "cancel", turn.User.AadObjectId, reason);
-        return Reply.WithText(message);
-    }
+    private Reply Refused(string id, ChatTurn turn, string reason, string message) => click.Refuse(id, turn, Action, reason, message);
 }

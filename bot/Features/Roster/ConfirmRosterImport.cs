@@ -15,6 +15,7 @@ namespace BepBot.Features.Roster;
 public sealed class ConfirmRosterImport(
     RosterDirectory roster,
     RosterImportStore imports,
+    RosterImportClick click,
     PreviewRosterImport preview,
     CardCatalog cards,
     IOptions<RosterOptions> options,
@@ -22,19 +23,16 @@ public sealed class ConfirmRosterImport(
     IStringLocalizer<RosterTexts> texts,
     ILogger<ConfirmRosterImport> logger) : ICardActionHandler
 {
+    private const string Action = "confirm";
+
     private static readonly HashSet<RosterImportStatus> Confirmable = [RosterImportStatus.Previewed, RosterImportStatus.Confirming];
 
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
-        var id = CardData.Read<RosterImportData>(data).ImportId;
-        if (await imports.FindAsync(id, cancellationToken) is not { } found)
+        var (id, refusal) = await click.CheckAsync(turn, data, Action, cancellationToken);
+        if (refusal is not null)
         {
-            return Refused(id, turn, "unknown import", texts["RosterImport_Unknown"]);
-        }
-
-        if (!RosterImportStore.IsAuthor(found, turn))
-        {
-            return Refused(id, turn, "not its author", texts["RosterImport_NotAuthor", found.AuthorName]);
+            return refusal;
         }
 
         var import = await imports.MoveAsync(id, Confirmable, RosterImportStatus.Confirming, cancellationToken);
@@ -67,7 +65,7 @@ public sealed class ConfirmRosterImport(
                 return Refused(id, turn, "no staff left", texts["RosterImport_NoStaff"]);
             default:
                 await imports.MoveAsync(id, Confirmable, RosterImportStatus.Superseded, cancellationToken);
-                RosterLog.ImportClickRefused(logger, id, "confirm", turn.User.AadObjectId, "roster changed since the preview: previewed again");
+                RosterLog.ImportClickRefused(logger, id, Action, turn.User.AadObjectId, "roster changed since the preview: previewed again");
                 var stale = Reply.UpdatingCard(Confirmation(texts["RosterImport_StaleTitle"], texts["RosterImport_Stale", CardText.EscapeMarkdown(import.FileName)]));
                 return stale.Then(await preview.PreviewAsync(turn, import.FileName, import.Rows, cancellationToken));
         }
@@ -106,11 +104,7 @@ public sealed class ConfirmRosterImport(
     private System.Text.Json.Nodes.JsonObject Confirmation(string title, string message) =>
         cards.Render("common/confirmation", new { Title = title, Message = message, Details = Array.Empty<object>() });
 
-    private Reply Refused(string id, ChatTurn turn, string reason, string message)
-    {
-        RosterLog.ImportClickRefused(logger, RosterImportStore.IsWellFormed(id) ? id : "(malformed)", "confirm", turn.User.AadObjectId, reason);
-        return Reply.WithText(message);
-    }
+    private Reply Refused(string id, ChatTurn turn, string reason, string message) => click.Refuse(id, turn, Action, reason, message);
 
     private enum Outcome
     {

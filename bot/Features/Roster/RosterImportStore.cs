@@ -1,4 +1,3 @@
-using BepBot.Chat;
 using BepBot.Infrastructure.Storage;
 
 namespace BepBot.Features.Roster;
@@ -12,11 +11,6 @@ public sealed class RosterImportStore(IDocumentStore store)
     public static string NewId() => Guid.NewGuid().ToString("N");
 
     public static bool IsWellFormed(string id) => id.Length == 32 && id.All(char.IsAsciiHexDigitLower);
-
-    /// <summary>Whether the person of <paramref name="turn"/> sent the file: same object id, same tenant.</summary>
-    public static bool IsAuthor(RosterImport import, ChatTurn turn) =>
-        string.Equals(import.AuthorAadObjectId, turn.User.AadObjectId, StringComparison.OrdinalIgnoreCase)
-        && string.Equals(import.AuthorTenantId, turn.Conversation.TenantId, StringComparison.OrdinalIgnoreCase);
 
     public Task CreateAsync(RosterImport import, CancellationToken cancellationToken) =>
         store.CreateAsync(Prefix + import.Id, import, cancellationToken);

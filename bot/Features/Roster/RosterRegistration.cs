@@ -13,6 +13,7 @@ public static class RosterRegistration
         services.AddSingleton<IMemberDirectory>(provider => provider.GetRequiredService<RosterDirectory>());
         services.AddSingleton<IMemberBinder, BindPendingMember>();
         services.AddSingleton<RosterImportStore>();
+        services.AddScoped<RosterImportClick>();
         services.AddScoped<PreviewRosterImport>();
         services.AddScoped<IFileImport>(provider => provider.GetRequiredService<PreviewRosterImport>());
         services.AddHostedService<RosterSeeder>();

@@ -17,7 +17,9 @@ namespace BepBot.Tests.Roster;
 /// Staff send the roster as a CSV file in a personal chat (Teams file upload, served by a loopback server), see what it
 /// changes, and confirm or cancel; `annuaire` exports it with the same columns.
 /// </summary>
-public sealed class RosterImportTests : IAsyncLifetime
+public sealed class RosterImportTests() : FileUploadTest(
+    new Dictionary<string, string?> { ["FileImports:DownloadTimeout"] = "00:00:02" },
+    services => services.AddFakeLogging())
 {
     private const string CommuneTenant = "3c9a7e51-2b4d-4f60-8a1e-5d7c9b0f2a64";
     private const string AnneObjectId = "3f2504e0-4f89-11d3-9a0c-0305e82c3301";
@@ -36,29 +38,10 @@ public sealed class RosterImportTests : IAsyncLifetime
 
     private static readonly TeamsUser Bob = new("29:bob-bep", "Bob Martin", "5b0b5b0b-1111-4222-8333-444455556666");
 
-    private readonly BotApplication _bot = new BotApplication(settings: new Dictionary<string, string?> { ["FileImports:DownloadTimeout"] = "00:00:02" })
-        .WithServices(services => services.AddFakeLogging());
-
-    private LoopbackFileServer _files = null!;
-    private TeamsClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _files = await LoopbackFileServer.StartAsync();
-        _client = _bot.CreateTeamsClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _bot.DisposeAsync();
-        await _files.DisposeAsync();
-    }
-
     [Fact]
     public async Task Preview_ShowsAddedChangedFieldByFieldAndRemoved_ThenConfirm_AppliesExactlyThat()
     {
-        var before = await StoreSnapshot.TakeAsync(_bot.Store, "roster/current");
+        var before = await StoreSnapshot.TakeAsync(Bot.Store, "roster/current");
         var csv = DemoByEmail
             .Replace("Megan Bowen,bourgmestre", "Megan Bowen-Durant,bourgmestre", StringComparison.Ordinal)
             .Replace("Lynne Robbins,officer,Ciney", "Lynne Robbins,bourgmestre,Ciney", StringComparison.Ordinal)
@@ -75,9 +58,9 @@ public sealed class RosterImportTests : IAsyncLifetime
         text.ShouldContain("Lynne Robbins (lynne.robbins@bepbot-demo.example) : rôle agent communal → bourgmestre");
         text.ShouldContain("Patti Fernandez (patti.fernandez@bepbot-demo.example)");
         CardReader.ButtonTitles(preview).ShouldBe(["Confirmer", "Annuler"]);
-        (await StoreSnapshot.TakeAsync(_bot.Store, "roster/current")).ShouldBe(before);
+        (await StoreSnapshot.TakeAsync(Bot.Store, "roster/current")).ShouldBe(before);
 
-        var confirmed = await _client.ClickAsync(TeamsUser.Alex, preview, "Confirmer");
+        var confirmed = await Client.ClickAsync(TeamsUser.Alex, preview, "Confirmer");
 
         CardReader.AllText(confirmed.UpdatedCard!).ShouldContain(
             "« annuaire.csv » est appliqué : 1 personne ajoutée, 2 personnes modifiées, 1 personne retirée, 3 personnes inchangées.");
@@ -92,9 +75,9 @@ public sealed class RosterImportTests : IAsyncLifetime
         roster.Members.Single(member => member.Email.StartsWith("alex", StringComparison.Ordinal)).AadObjectId.ShouldBe(TeamsUser.Alex.AadObjectId);
         roster.IsDemo.ShouldBeFalse();
         roster.UpdatedBy.ShouldBe("Alex Wilber");
-        (await _client.SayAsync(TeamsUser.Lynne, "qui suis-je")).AllText.ShouldContain("bourgmestre de Ciney");
+        (await Client.SayAsync(TeamsUser.Lynne, "qui suis-je")).AllText.ShouldContain("bourgmestre de Ciney");
 
-        var logs = _bot.Services.GetFakeLogCollector().GetSnapshot();
+        var logs = Bot.Services.GetFakeLogCollector().GetSnapshot();
         logs.ShouldContain(record => record.Message.Contains("applied by", StringComparison.Ordinal) && record.Message.Contains("1 added, 2 changed, 1 removed, 3 unchanged", StringComparison.Ordinal));
         logs.ShouldNotContain(record => record.Message.Contains(TeamsUser.Alex.AadObjectId, StringComparison.Ordinal) || record.Message.Contains("@bepbot-demo.example", StringComparison.Ordinal));
     }
@@ -103,27 +86,27 @@ public sealed class RosterImportTests : IAsyncLifetime
     public async Task ConfirmAgain_OrCancelAfterConfirm_ChangesNothingMore()
     {
         var preview = (await UploadAsync(TeamsUser.Alex, "annuaire.csv", DemoByEmail + "anne.dupont@gesves.be,Anne Dupont,bourgmestre,Gesves\n")).Card;
-        await _client.ClickAsync(TeamsUser.Alex, preview, "Confirmer");
-        var applied = await StoreSnapshot.TakeAsync(_bot.Store, "roster/current");
+        await Client.ClickAsync(TeamsUser.Alex, preview, "Confirmer");
+        var applied = await StoreSnapshot.TakeAsync(Bot.Store, "roster/current");
 
-        (await _client.ClickAsync(TeamsUser.Alex, preview, "Confirmer")).AllText.ShouldContain("Cette importation a déjà été appliquée ; rien n'a été modifié une seconde fois.");
-        (await _client.ClickAsync(TeamsUser.Alex, preview, "Annuler")).AllText.ShouldContain("Cette importation a déjà été confirmée : elle ne peut plus être annulée.");
+        (await Client.ClickAsync(TeamsUser.Alex, preview, "Confirmer")).AllText.ShouldContain("Cette importation a déjà été appliquée ; rien n'a été modifié une seconde fois.");
+        (await Client.ClickAsync(TeamsUser.Alex, preview, "Annuler")).AllText.ShouldContain("Cette importation a déjà été confirmée : elle ne peut plus être annulée.");
 
-        (await StoreSnapshot.TakeAsync(_bot.Store, "roster/current")).ShouldBe(applied);
+        (await StoreSnapshot.TakeAsync(Bot.Store, "roster/current")).ShouldBe(applied);
     }
 
     [Fact]
     public async Task Cancel_LeavesTheRosterAsItIs_AndALaterConfirmIsRefused()
     {
-        var before = await StoreSnapshot.TakeAsync(_bot.Store, "roster/current");
+        var before = await StoreSnapshot.TakeAsync(Bot.Store, "roster/current");
         var preview = (await UploadAsync(TeamsUser.Alex, "annuaire.csv", DemoByEmail + "anne.dupont@gesves.be,Anne Dupont,bourgmestre,Gesves\n")).Card;
 
-        var cancelled = await _client.ClickAsync(TeamsUser.Alex, preview, "Annuler");
+        var cancelled = await Client.ClickAsync(TeamsUser.Alex, preview, "Annuler");
 
         CardReader.AllText(cancelled.UpdatedCard!).ShouldContain("« annuaire.csv » n'a pas été importé : l'annuaire reste tel quel.");
-        (await _client.ClickAsync(TeamsUser.Alex, preview, "Confirmer")).AllText.ShouldContain("Cette importation a été annulée ; rien n'a été modifié.");
-        (await _client.ClickAsync(TeamsUser.Alex, preview, "Annuler")).AllText.ShouldContain("Cette importation a été annulée");
-        (await StoreSnapshot.TakeAsync(_bot.Store, "roster/current")).ShouldBe(before);
+        (await Client.ClickAsync(TeamsUser.Alex, preview, "Confirmer")).AllText.ShouldContain("Cette importation a été annulée ; rien n'a été modifié.");
+        (await Client.ClickAsync(TeamsUser.Alex, preview, "Annuler")).AllText.ShouldContain("Cette importation a été annulée");
+        (await StoreSnapshot.TakeAsync(Bot.Store, "roster/current")).ShouldBe(before);
     }
 
     [Fact]
@@ -131,7 +114,7 @@ public sealed class RosterImportTests : IAsyncLifetime
     {
         var preview = (await UploadAsync(TeamsUser.Alex, "annuaire.csv", DemoByEmail + "anne.dupont@gesves.be,Anne Dupont,bourgmestre,Gesves\n")).Card;
 
-        var clicks = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => _client.ClickAsync(TeamsUser.Alex, preview, "Confirmer")));
+        var clicks = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => Client.ClickAsync(TeamsUser.Alex, preview, "Confirmer")));
 
         clicks.Count(click => click.AllText.Contains("est appliqué", StringComparison.Ordinal)).ShouldBe(1);
         clicks.Count(click => click.AllText.Contains("déjà été appliquée", StringComparison.Ordinal)).ShouldBe(2);
@@ -142,20 +125,20 @@ public sealed class RosterImportTests : IAsyncLifetime
     public async Task RosterChangedSincePreview_ConfirmAppliesNothing_AndSendsAFreshPreview()
     {
         var preview = (await UploadAsync(TeamsUser.Alex, "annuaire.csv", DemoByEmail + "anne.dupont@gesves.be,Anne Dupont,bourgmestre,Gesves\n")).Card;
-        await _bot.Services.GetRequiredService<RosterDirectory>().ChangeAsync(
+        await Bot.Services.GetRequiredService<RosterDirectory>().ChangeAsync(
             roster => [.. roster.Members, new Member(Member.PendingIdOf("jean@ciney.be"), "Jean Martin", "jean@ciney.be", Role.Officer, "Ciney")], "test");
-        var changed = await StoreSnapshot.TakeAsync(_bot.Store, "roster/current");
+        var changed = await StoreSnapshot.TakeAsync(Bot.Store, "roster/current");
 
-        var stale = await _client.ClickAsync(TeamsUser.Alex, preview, "Confirmer");
+        var stale = await Client.ClickAsync(TeamsUser.Alex, preview, "Confirmer");
 
         CardReader.AllText(stale.UpdatedCard!).ShouldContain("L'annuaire a changé depuis cet aperçu : rien n'a été appliqué.");
-        (await StoreSnapshot.TakeAsync(_bot.Store, "roster/current")).ShouldBe(changed);
+        (await StoreSnapshot.TakeAsync(Bot.Store, "roster/current")).ShouldBe(changed);
         var fresh = stale.Card;
         CardReader.AllText(fresh).ShouldContain("1 personne ajoutée · 0 personne modifiée · 1 personne retirée · 6 personnes inchangées");
         CardReader.AllText(fresh).ShouldContain("Jean Martin (jean@ciney.be)");
-        (await _client.ClickAsync(TeamsUser.Alex, preview, "Confirmer")).AllText.ShouldContain("remplacé par un plus récent");
+        (await Client.ClickAsync(TeamsUser.Alex, preview, "Confirmer")).AllText.ShouldContain("remplacé par un plus récent");
 
-        (await _client.ClickAsync(TeamsUser.Alex, fresh, "Confirmer")).AllText.ShouldContain("est appliqué");
+        (await Client.ClickAsync(TeamsUser.Alex, fresh, "Confirmer")).AllText.ShouldContain("est appliqué");
         (await RosterAsync()).Members.ShouldNotContain(member => member.Email == "jean@ciney.be");
     }
 
@@ -163,7 +146,7 @@ public sealed class RosterImportTests : IAsyncLifetime
     public async Task BoundPerson_ListedByEmailOnly_KeepsTheBinding_AndTheOriginalFileChangesNothing()
     {
         var anne = new Member(AnneObjectId, "Anne Dupont", "anne.dupont@gesves.be", Role.Bourgmestre, "Gesves", CommuneTenant);
-        await _bot.Services.GetRequiredService<RosterDirectory>().ChangeAsync(roster => [.. roster.Members, anne], "test");
+        await Bot.Services.GetRequiredService<RosterDirectory>().ChangeAsync(roster => [.. roster.Members, anne], "test");
         var original = DemoByEmail + "Anne.Dupont@gesves.be,Anne Dupont,bourgmestre,Gesves\n";
 
         var same = (await UploadAsync(TeamsUser.Alex, "annuaire.csv", original.Replace("Anne.Dupont@", "anne.dupont@", StringComparison.Ordinal))).Card;
@@ -171,11 +154,11 @@ public sealed class RosterImportTests : IAsyncLifetime
         CardReader.AllText(same).ShouldContain("0 personne ajoutée · 0 personne modifiée · 0 personne retirée · 7 personnes inchangées");
         CardReader.AllText(same).ShouldContain("L'annuaire correspond déjà à ce fichier : il n'y a rien à importer.");
         CardReader.ButtonTitles(same).ShouldBeEmpty();
-        (await _bot.KeysAsync("roster/imports/")).ShouldBeEmpty();
+        (await Bot.KeysAsync("roster/imports/")).ShouldBeEmpty();
 
         var moved = (await UploadAsync(TeamsUser.Alex, "annuaire.csv", original.Replace("Anne Dupont,bourgmestre,Gesves", "Anne Dupont,officer,Gesves", StringComparison.Ordinal))).Card;
         CardReader.AllText(moved).ShouldContain("Anne Dupont (anne.dupont@gesves.be) : e-mail anne.dupont@gesves.be → Anne.Dupont@gesves.be ; rôle bourgmestre → agent communal");
-        await _client.ClickAsync(TeamsUser.Alex, moved, "Confirmer");
+        await Client.ClickAsync(TeamsUser.Alex, moved, "Confirmer");
         var bound = (await RosterAsync()).Members.Single(member => member.Email == "Anne.Dupont@gesves.be");
         (bound.AadObjectId, bound.TenantId, bound.Role).ShouldBe((AnneObjectId, CommuneTenant, Role.Officer));
     }
@@ -185,20 +168,20 @@ public sealed class RosterImportTests : IAsyncLifetime
     {
         var anne = new Member(AnneObjectId, "Anne Dupont", "anne.dupont@gesves.be", Role.Bourgmestre, "Gesves", CommuneTenant);
         var jean = new Member(Member.PendingIdOf("jean@ciney.be"), "Jean Martin", "jean@ciney.be", Role.Officer, "Ciney", CommuneTenant);
-        await _bot.Services.GetRequiredService<RosterDirectory>().ChangeAsync(roster => [.. roster.Members, anne, jean], "test");
-        var card = (await _client.SayAsync(TeamsUser.Alex, "annuaire")).Card;
+        await Bot.Services.GetRequiredService<RosterDirectory>().ChangeAsync(roster => [.. roster.Members, anne, jean], "test");
+        var card = (await Client.SayAsync(TeamsUser.Alex, "annuaire")).Card;
 
-        var export = await _client.ClickAsync(TeamsUser.Alex, card, "Exporter l'annuaire (CSV)");
+        var export = await Client.ClickAsync(TeamsUser.Alex, card, "Exporter l'annuaire (CSV)");
 
         export.AllText.ShouldContain("Ce lien personnel est valable 15 minutes.");
-        var file = await ExportFiles.DownloadAsync(_client, ExportFiles.LinksIn(export.AllText).Single());
+        var file = await ExportFiles.DownloadAsync(Client, ExportFiles.LinksIn(export.AllText).Single());
         var records = ExportFiles.ReadCsv(file);
         records[0].ShouldBe(["email", "name", "role", "commune", "aadObjectId", "tenantId"]);
         records.ShouldContain(record => record.SequenceEqual(new[] { "anne.dupont@gesves.be", "Anne Dupont", "bourgmestre", "Gesves", AnneObjectId, CommuneTenant }));
         records.ShouldContain(record => record.SequenceEqual(new[] { "jean@ciney.be", "Jean Martin", "officer", "Ciney", string.Empty, CommuneTenant }));
         records.ShouldContain(record => record.SequenceEqual(new[] { "alex.wilber@bepbot-demo.example", "Alex Wilber", "bep-staff", string.Empty, TeamsUser.Alex.AadObjectId, string.Empty }));
 
-        var reimported = (await _files.UploadAsync(_client, TeamsUser.Alex, "annuaire-bepbot.csv", file)).Card;
+        var reimported = (await Files.UploadAsync(Client, TeamsUser.Alex, "annuaire-bepbot.csv", file)).Card;
 
         CardReader.AllText(reimported).ShouldContain("0 personne ajoutée · 0 personne modifiée · 0 personne retirée · 8 personnes inchangées");
         CardReader.ButtonTitles(reimported).ShouldBeEmpty();
@@ -207,18 +190,18 @@ public sealed class RosterImportTests : IAsyncLifetime
     [Fact]
     public async Task ExportCommand_StaffOnly()
     {
-        (await _client.SayAsync(TeamsUser.Alex, "exporter l'annuaire")).AllText.ShouldContain("Voici l'annuaire au format CSV");
-        (await _client.SayAsync(TeamsUser.Alex, "export roster")).AllText.ShouldContain("Voici l'annuaire au format CSV");
-        var refused = await _client.SayAsync(TeamsUser.Megan, "exporter l'annuaire");
+        (await Client.SayAsync(TeamsUser.Alex, "exporter l'annuaire")).AllText.ShouldContain("Voici l'annuaire au format CSV");
+        (await Client.SayAsync(TeamsUser.Alex, "export roster")).AllText.ShouldContain("Voici l'annuaire au format CSV");
+        var refused = await Client.SayAsync(TeamsUser.Megan, "exporter l'annuaire");
         refused.AllText.ShouldContain("réservée au personnel du BEP");
         ExportFiles.LinksIn(refused.AllText).ShouldBeEmpty();
-        (await _client.InvokeAsync(TeamsUser.Patti, ExportRoster.Verb, new JsonObject())).AllText.ShouldContain("réservée au personnel du BEP");
+        (await Client.InvokeAsync(TeamsUser.Patti, ExportRoster.Verb, new JsonObject())).AllText.ShouldContain("réservée au personnel du BEP");
     }
 
     [Fact]
     public async Task BadRows_EveryOneByLineNumber_NoConfirmButton_NothingStored()
     {
-        var before = await StoreSnapshot.TakeAsync(_bot.Store, "roster/");
+        var before = await StoreSnapshot.TakeAsync(Bot.Store, "roster/");
         var csv = "\uFEFFemail;name;role;commune\r\n"
             + "alex.wilber@bepbot-demo.example;Alex Wilber;bep-staff;\r\n"
             + "anne@gesves.be;Anne Dupont;bourgmestre;Atlantis\r\n"
@@ -241,7 +224,7 @@ public sealed class RosterImportTests : IAsyncLifetime
         lines.ShouldContain(line => line.StartsWith("Ligne 9 : 3 colonne", StringComparison.Ordinal));
         lines.ShouldContain("6 lignes à corriger");
         CardReader.ButtonTitles(card).ShouldBeEmpty();
-        (await StoreSnapshot.TakeAsync(_bot.Store, "roster/")).ShouldBe(before);
+        (await StoreSnapshot.TakeAsync(Bot.Store, "roster/")).ShouldBe(before);
     }
 
     [Fact]
@@ -269,41 +252,41 @@ public sealed class RosterImportTests : IAsyncLifetime
     [Fact]
     public async Task ImportRemovingEveryBoundStaffMember_RefusedAtPreview()
     {
-        var before = await StoreSnapshot.TakeAsync(_bot.Store, "roster/");
+        var before = await StoreSnapshot.TakeAsync(Bot.Store, "roster/");
         var csv = DemoByEmail.Replace("alex.wilber@bepbot-demo.example,Alex Wilber,bep-staff,\n", "nouveau@bep.be,Nouvelle Recrue,bep-staff,\n", StringComparison.Ordinal);
 
         var card = (await UploadAsync(TeamsUser.Alex, "annuaire.csv", csv)).Card;
 
         CardReader.AllText(card).ShouldContain("Cet annuaire ne garderait aucun membre du personnel du BEP lié à son compte Teams");
         CardReader.ButtonTitles(card).ShouldBeEmpty();
-        (await StoreSnapshot.TakeAsync(_bot.Store, "roster/")).ShouldBe(before);
-        _bot.Services.GetFakeLogCollector().GetSnapshot().ShouldContain(record => record.Message.Contains("refused: no staff left", StringComparison.Ordinal));
+        (await StoreSnapshot.TakeAsync(Bot.Store, "roster/")).ShouldBe(before);
+        Bot.Services.GetFakeLogCollector().GetSnapshot().ShouldContain(record => record.Message.Contains("refused: no staff left", StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task ClickByAnotherStaffMember_ByNonStaff_OrWithAForgedId_Refused()
     {
-        await _bot.Services.GetRequiredService<RosterDirectory>().ChangeAsync(
+        await Bot.Services.GetRequiredService<RosterDirectory>().ChangeAsync(
             roster => [.. roster.Members, new Member(Bob.AadObjectId, Bob.Name, "bob.martin@bep.be", Role.BepStaff, null)], "test");
         var preview = (await UploadAsync(TeamsUser.Alex, "annuaire.csv", DemoByEmail + "bob.martin@bep.be,Bob Martin,bep-staff,\nanne@gesves.be,Anne Dupont,bourgmestre,Gesves\n")).Card;
-        var before = await StoreSnapshot.TakeAsync(_bot.Store, "roster/");
+        var before = await StoreSnapshot.TakeAsync(Bot.Store, "roster/");
 
-        (await _client.ClickAsync(Bob, preview, "Confirmer")).AllText.ShouldContain("Cet aperçu est celui de Alex Wilber, qui a envoyé le fichier");
-        (await _client.ClickAsync(Bob, preview, "Annuler")).AllText.ShouldContain("Cet aperçu est celui de Alex Wilber");
-        (await _client.ClickAsync(TeamsUser.Megan, preview, "Confirmer")).AllText.ShouldContain("réservée au personnel du BEP");
-        (await _client.InvokeAsync(TeamsUser.Alex, "roster.confirmImport", new JsonObject { ["importId"] = new string('a', 32) })).AllText.ShouldContain("Je ne trouve pas cette importation");
-        (await _client.InvokeAsync(TeamsUser.Alex, "roster.confirmImport", new JsonObject { ["importId"] = "../current" })).AllText.ShouldContain("Je ne trouve pas cette importation");
-        (await _client.InvokeAsync(TeamsUser.Alex, "roster.cancelImport", new JsonObject { ["importId"] = "x", ["extra"] = 1 })).AllText.ShouldContain("données invalides");
+        (await Client.ClickAsync(Bob, preview, "Confirmer")).AllText.ShouldContain("Cet aperçu est celui de Alex Wilber, qui a envoyé le fichier");
+        (await Client.ClickAsync(Bob, preview, "Annuler")).AllText.ShouldContain("Cet aperçu est celui de Alex Wilber");
+        (await Client.ClickAsync(TeamsUser.Megan, preview, "Confirmer")).AllText.ShouldContain("réservée au personnel du BEP");
+        (await Client.InvokeAsync(TeamsUser.Alex, "roster.confirmImport", new JsonObject { ["importId"] = new string('a', 32) })).AllText.ShouldContain("Je ne trouve pas cette importation");
+        (await Client.InvokeAsync(TeamsUser.Alex, "roster.confirmImport", new JsonObject { ["importId"] = "../current" })).AllText.ShouldContain("Je ne trouve pas cette importation");
+        (await Client.InvokeAsync(TeamsUser.Alex, "roster.cancelImport", new JsonObject { ["importId"] = "x", ["extra"] = 1 })).AllText.ShouldContain("données invalides");
 
-        (await StoreSnapshot.TakeAsync(_bot.Store, "roster/")).ShouldBe(before);
-        _bot.Services.GetFakeLogCollector().GetSnapshot().ShouldContain(record => record.Level == LogLevel.Warning && record.Message.Contains("refused (not its author)", StringComparison.Ordinal));
-        (await _client.ClickAsync(TeamsUser.Alex, preview, "Confirmer")).AllText.ShouldContain("est appliqué");
+        (await StoreSnapshot.TakeAsync(Bot.Store, "roster/")).ShouldBe(before);
+        Bot.Services.GetFakeLogCollector().GetSnapshot().ShouldContain(record => record.Level == LogLevel.Warning && record.Message.Contains("refused (not its author)", StringComparison.Ordinal));
+        (await Client.ClickAsync(TeamsUser.Alex, preview, "Confirmer")).AllText.ShouldContain("est appliqué");
     }
 
     [Fact]
     public async Task BindingConflicts_ClearedForAddressesTheFileDrops_KeptOtherwise()
     {
-        var directory = _bot.Services.GetRequiredService<RosterDirectory>();
+        var directory = Bot.Services.GetRequiredService<RosterDirectory>();
         await directory.ChangeAsync(roster => [.. roster.Members, Pending("kept@gesves.be"), Pending("gone@gesves.be")], "test");
         await directory.DecideAsync(roster => (roster with
         {
@@ -315,7 +298,7 @@ public sealed class RosterImportTests : IAsyncLifetime
         }, true));
         var preview = (await UploadAsync(TeamsUser.Alex, "annuaire.csv", DemoByEmail + "kept@gesves.be,Anne Dupont,officer,Gesves\n")).Card;
 
-        await _client.ClickAsync(TeamsUser.Alex, preview, "Confirmer");
+        await Client.ClickAsync(TeamsUser.Alex, preview, "Confirmer");
 
         (await RosterAsync()).BindingConflicts.Select(conflict => conflict.Name).ShouldBe(["Anne Dupont"]);
     }
@@ -327,13 +310,13 @@ public sealed class RosterImportTests : IAsyncLifetime
     public async Task FileFromNonStaff_RefusedNotDownloaded(string who)
     {
         var user = who switch { "megan" => TeamsUser.Megan, "patti" => TeamsUser.Patti, _ => TeamsUser.Stranger };
-        var before = await StoreSnapshot.TakeAsync(_bot.Store, "roster/");
+        var before = await StoreSnapshot.TakeAsync(Bot.Store, "roster/");
 
         (await UploadAsync(user, "annuaire.csv", DemoByEmail)).AllText.ShouldBe("Seul le personnel du BEP peut m'envoyer des fichiers à importer. Rien n'a été modifié.");
 
-        _files.Requests.ShouldBeEmpty();
-        (await StoreSnapshot.TakeAsync(_bot.Store, "roster/")).ShouldBe(before);
-        _bot.Services.GetFakeLogCollector().GetSnapshot().ShouldContain(record => record.Message.StartsWith("File import refused to", StringComparison.Ordinal));
+        Files.Requests.ShouldBeEmpty();
+        (await StoreSnapshot.TakeAsync(Bot.Store, "roster/")).ShouldBe(before);
+        Bot.Services.GetFakeLogCollector().GetSnapshot().ShouldContain(record => record.Message.StartsWith("File import refused to", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -341,34 +324,34 @@ public sealed class RosterImportTests : IAsyncLifetime
     [InlineData(ConversationType.Channel)]
     public async Task FileInAGroupChatOrChannel_Refused(ConversationType type)
     {
-        var before = await StoreSnapshot.TakeAsync(_bot.Store, "roster/");
+        var before = await StoreSnapshot.TakeAsync(Bot.Store, "roster/");
 
-        (await _files.UploadAsync(_client, TeamsUser.Alex, "annuaire.csv", Encoding.UTF8.GetBytes(DemoByEmail), type)).AllText
+        (await Files.UploadAsync(Client, TeamsUser.Alex, "annuaire.csv", Encoding.UTF8.GetBytes(DemoByEmail), type)).AllText
             .ShouldBe("Envoyez-moi le fichier en conversation privée, s'il vous plaît : je n'importe rien depuis un canal ou une conversation de groupe. Rien n'a été modifié.");
 
-        _files.Requests.ShouldBeEmpty();
-        (await StoreSnapshot.TakeAsync(_bot.Store, "roster/")).ShouldBe(before);
+        Files.Requests.ShouldBeEmpty();
+        (await StoreSnapshot.TakeAsync(Bot.Store, "roster/")).ShouldBe(before);
     }
 
     [Fact]
     public async Task BadFiles_TooLargeNotCsvEmptyFailedOrHungDownload_EachSaysWhyAndChangesNothing()
     {
-        var before = await StoreSnapshot.TakeAsync(_bot.Store, "roster/");
+        var before = await StoreSnapshot.TakeAsync(Bot.Store, "roster/");
         var tenMegabytes = Encoding.UTF8.GetBytes(DemoByEmail + new string('x', 10 * 1024 * 1024));
 
-        (await _files.UploadAsync(_client, TeamsUser.Alex, "annuaire.csv", tenMegabytes)).AllText.ShouldBe("« annuaire.csv » dépasse 5 Mo, la taille maximale que j'accepte. Rien n'a été modifié.");
-        (await _files.UploadAsync(_client, TeamsUser.Alex, "annuaire.xlsx", [0x50, 0x4B, 3, 4])).AllText.ShouldBe("Je n'importe que des fichiers CSV (.csv) ; « annuaire.xlsx » n'en est pas un.");
-        (await _files.UploadAsync(_client, TeamsUser.Alex, "annuaire.csv", [0x50, 0x4B, 3, 4, 0, 0, 8, 0])).AllText.ShouldStartWith("« annuaire.csv » n'est pas un fichier CSV : il contient des données binaires");
-        (await _files.UploadAsync(_client, TeamsUser.Alex, "vide.csv", [])).AllText.ShouldBe("« vide.csv » est vide : il n'y a rien à importer. Rien n'a été modifié.");
-        (await _files.UploadAsync(_client, TeamsUser.Alex, "bom.csv", [0xEF, 0xBB, 0xBF, (byte)'\r', (byte)'\n'])).AllText.ShouldStartWith("« bom.csv » est vide");
+        (await Files.UploadAsync(Client, TeamsUser.Alex, "annuaire.csv", tenMegabytes)).AllText.ShouldBe("« annuaire.csv » dépasse 5 Mo, la taille maximale que j'accepte. Rien n'a été modifié.");
+        (await Files.UploadAsync(Client, TeamsUser.Alex, "annuaire.xlsx", [0x50, 0x4B, 3, 4])).AllText.ShouldBe("Je n'importe que des fichiers CSV (.csv) ; « annuaire.xlsx » n'en est pas un.");
+        (await Files.UploadAsync(Client, TeamsUser.Alex, "annuaire.csv", [0x50, 0x4B, 3, 4, 0, 0, 8, 0])).AllText.ShouldStartWith("« annuaire.csv » n'est pas un fichier CSV : il contient des données binaires");
+        (await Files.UploadAsync(Client, TeamsUser.Alex, "vide.csv", [])).AllText.ShouldBe("« vide.csv » est vide : il n'y a rien à importer. Rien n'a été modifié.");
+        (await Files.UploadAsync(Client, TeamsUser.Alex, "bom.csv", [0xEF, 0xBB, 0xBF, (byte)'\r', (byte)'\n'])).AllText.ShouldStartWith("« bom.csv » est vide");
 
-        _files.Statuses["erreur.csv"] = 500;
-        (await _files.UploadAsync(_client, TeamsUser.Alex, "erreur.csv", Encoding.UTF8.GetBytes(DemoByEmail))).AllText.ShouldBe("Je n'ai pas pu télécharger « erreur.csv ». Réessayez dans un instant.");
-        _files.Delays["lent.csv"] = TimeSpan.FromSeconds(30);
-        (await _files.UploadAsync(_client, TeamsUser.Alex, "lent.csv", Encoding.UTF8.GetBytes(DemoByEmail))).AllText.ShouldBe("Le téléchargement de « lent.csv » a pris trop de temps ; rien n'a été modifié. Réessayez dans un instant.");
+        Files.Statuses["erreur.csv"] = 500;
+        (await Files.UploadAsync(Client, TeamsUser.Alex, "erreur.csv", Encoding.UTF8.GetBytes(DemoByEmail))).AllText.ShouldBe("Je n'ai pas pu télécharger « erreur.csv ». Réessayez dans un instant.");
+        Files.Delays["lent.csv"] = TimeSpan.FromSeconds(30);
+        (await Files.UploadAsync(Client, TeamsUser.Alex, "lent.csv", Encoding.UTF8.GetBytes(DemoByEmail))).AllText.ShouldBe("Le téléchargement de « lent.csv » a pris trop de temps ; rien n'a été modifié. Réessayez dans un instant.");
 
-        (await StoreSnapshot.TakeAsync(_bot.Store, "roster/")).ShouldBe(before);
-        var warnings = _bot.Services.GetFakeLogCollector().GetSnapshot().Where(record => record.Level == LogLevel.Warning).Select(record => record.Message).ToList();
+        (await StoreSnapshot.TakeAsync(Bot.Store, "roster/")).ShouldBe(before);
+        var warnings = Bot.Services.GetFakeLogCollector().GetSnapshot().Where(record => record.Level == LogLevel.Warning).Select(record => record.Message).ToList();
         warnings.ShouldContain(message => message.Contains("refused: over 5 MB", StringComparison.Ordinal));
         warnings.ShouldContain(message => message.Contains("refused: empty", StringComparison.Ordinal));
         warnings.Count(message => message.Contains("could not be downloaded", StringComparison.Ordinal)).ShouldBe(2);
@@ -388,23 +371,23 @@ public sealed class RosterImportTests : IAsyncLifetime
             answer.ShouldContain("un jeu de données de l'Observatoire, dont la première ligne est : commune;indicateur;année;valeur;unité;source");
         }
 
-        (await _bot.KeysAsync("roster/imports/")).ShouldBeEmpty();
-        (await _bot.KeysAsync("observatoire/")).ShouldBeEmpty();
+        (await Bot.KeysAsync("roster/imports/")).ShouldBeEmpty();
+        (await Bot.KeysAsync("observatoire/")).ShouldBeEmpty();
     }
 
     [Fact]
     public async Task AgentsPlaygroundAttachment_ContentUrlAndCsvName_Previewed()
     {
-        var answer = await _files.AttachAsync(_client, TeamsUser.Alex, "annuaire.csv", "text/csv", Encoding.UTF8.GetBytes(DemoByEmail + "anne@gesves.be,Anne Dupont,bourgmestre,Gesves\n"));
+        var answer = await Files.AttachAsync(Client, TeamsUser.Alex, "annuaire.csv", "text/csv", Encoding.UTF8.GetBytes(DemoByEmail + "anne@gesves.be,Anne Dupont,bourgmestre,Gesves\n"));
 
         CardReader.AllText(answer.Card).ShouldContain("1 personne ajoutée · 0 personne modifiée · 0 personne retirée · 6 personnes inchangées");
-        _files.Requests.ShouldBe(["annuaire.csv"]);
+        Files.Requests.ShouldBe(["annuaire.csv"]);
     }
 
     private Task<BotResponse> UploadAsync(TeamsUser user, string fileName, string csv) =>
-        _files.UploadAsync(_client, user, fileName, Encoding.UTF8.GetBytes(csv));
+        Files.UploadAsync(Client, user, fileName, Encoding.UTF8.GetBytes(csv));
 
     private static Member Pending(string email) => new(Member.PendingIdOf(email), "Anne Dupont", email, Role.Officer, "Gesves");
 
-    private async Task<RosterDocument> RosterAsync() => (await _bot.Store.GetAsync<RosterDocument>(RosterDirectory.Key))!.Value;
+    private async Task<RosterDocument> RosterAsync() => (await Bot.Store.GetAsync<RosterDocument>(RosterDirectory.Key))!.Value;
 }
