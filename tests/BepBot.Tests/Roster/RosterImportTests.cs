@@ -384,6 +384,20 @@ public sealed class RosterImportTests() : FileUploadTest(
         Files.Requests.ShouldBe(["annuaire.csv"]);
     }
 
+    [Fact]
+    public async Task PreviewFromEnglishTeams_InEnglish_WithEnglishPlurals()
+    {
+        Client.Locale = "en-US";
+
+        var preview = (await UploadAsync(TeamsUser.Alex, "roster.csv", DemoByEmail.Replace("Lynne Robbins,officer", "Lynne Robbins,bourgmestre", StringComparison.Ordinal))).Card;
+
+        var text = CardReader.AllText(preview);
+        text.ShouldContain("Import the roster: “roster.csv”");
+        text.ShouldContain("0 people added · 1 person changed · 0 people removed · 5 people unchanged");
+        text.ShouldContain("Lynne Robbins (lynne.robbins@bepbot-demo.example): role municipal officer → mayor (bourgmestre)");
+        CardReader.ButtonTitles(preview).ShouldBe(["Confirm", "Cancel"]);
+    }
+
     private Task<BotResponse> UploadAsync(TeamsUser user, string fileName, string csv) =>
         Files.UploadAsync(Client, user, fileName, Encoding.UTF8.GetBytes(csv));
 
