@@ -164,6 +164,32 @@ public sealed class RosterImportTests() : FileUploadTest(
     }
 
     [Fact]
+    public async Task BoundPerson_MovedToAnotherTenantByTheFile_LosesTheBinding_AndThePreviewSaysSo()
+    {
+        const string OtherTenant = "99999999-9999-9999-9999-999999999999";
+        var anne = new Member(AnneObjectId, "Anne Dupont", "anne.dupont@gesves.be", Role.Bourgmestre, "Gesves", CommuneTenant);
+        await Bot.Services.GetRequiredService<RosterDirectory>().ChangeAsync(roster => [.. roster.Members, anne], "test");
+        var csv = $"""
+            email,name,role,commune,tenantId
+            alex.wilber@bepbot-demo.example,Alex Wilber,bep-staff,,
+            megan.bowen@bepbot-demo.example,Megan Bowen,bourgmestre,Namur,
+            adele.vance@bepbot-demo.example,Adele Vance,bourgmestre,Dinant,
+            isaiah.langer@bepbot-demo.example,Isaiah Langer,bourgmestre,Couvin,
+            patti.fernandez@bepbot-demo.example,Patti Fernandez,officer,Namur,
+            lynne.robbins@bepbot-demo.example,Lynne Robbins,officer,Ciney,
+            anne.dupont@gesves.be,Anne Dupont,bourgmestre,Gesves,{OtherTenant}
+            """;
+
+        var preview = (await UploadAsync(TeamsUser.Alex, "annuaire.csv", csv)).Card;
+
+        CardReader.AllText(preview).ShouldContain($"Anne Dupont (anne.dupont@gesves.be) : identifiant Entra {AnneObjectId} → en attente de sa première connexion ; tenant {CommuneTenant} → {OtherTenant}");
+        CardReader.AllText(preview).ShouldContain("0 personne ajoutée · 1 personne modifiée · 0 personne retirée · 6 personnes inchangées");
+        await Client.ClickAsync(TeamsUser.Alex, preview, "Confirmer");
+        var moved = (await RosterAsync()).Members.Single(member => member.Email == "anne.dupont@gesves.be");
+        (moved.IsPending, moved.TenantId).ShouldBe((true, OtherTenant));
+    }
+
+    [Fact]
     public async Task ExportFromTheRosterCard_ThenImportTheFile_ChangesNothing()
     {
         var anne = new Member(AnneObjectId, "Anne Dupont", "anne.dupont@gesves.be", Role.Bourgmestre, "Gesves", CommuneTenant);
@@ -362,9 +388,11 @@ public sealed class RosterImportTests() : FileUploadTest(
     {
         var neither = await UploadAsync(TeamsUser.Alex, "liste.csv", "nom;prénom\nDupont;Anne\n");
         var both = await UploadAsync(TeamsUser.Alex, "mix.csv", "email;commune;indicateur;année;valeur;unité;source\n");
+        var unterminated = await UploadAsync(TeamsUser.Alex, "guillemet.csv", "\"nom;prénom\nDupont;Anne\n");
 
         neither.AllText.ShouldStartWith("Je ne sais pas quoi faire de « liste.csv » : sa première ligne ne correspond à aucun des fichiers que j'importe.");
         both.AllText.ShouldStartWith("Je ne sais pas quoi faire de « mix.csv » : sa première ligne contient les colonnes de plusieurs des fichiers que j'importe.");
+        unterminated.AllText.ShouldStartWith("Je ne sais pas quoi faire de « guillemet.csv »");
         foreach (var answer in new[] { neither.AllText, both.AllText })
         {
             answer.ShouldContain("l'annuaire, dont la première ligne est : email,name,role,commune (et facultativement aadObjectId,tenantId)");
