@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using BepBot.Cards;
 using BepBot.Chat;
 using Microsoft.Extensions.Localization;
@@ -101,7 +102,7 @@ public sealed class ConfirmRosterImport(
         return (next, (Outcome.Applied, plan));
     }
 
-    private System.Text.Json.Nodes.JsonObject Confirmation(string title, string message) =>
+    private JsonObject Confirmation(string title, string message) =>
         cards.Render("common/confirmation", new { Title = title, Message = message, Details = Array.Empty<object>() });
 
     private Reply Refused(string id, ChatTurn turn, string reason, string message) => click.Refuse(id, turn, Action, reason, message);

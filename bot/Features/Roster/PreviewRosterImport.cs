@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using BepBot.Cards;
 using BepBot.Chat;
 using BepBot.Infrastructure.Text;
@@ -106,7 +107,7 @@ public sealed class PreviewRosterImport(
         CountedText.Of(texts, "RosterImport_Unchanged", plan.Unchanged),
     ];
 
-    private System.Text.Json.Nodes.JsonObject Card(string title, string summary, string notice, IReadOnlyList<PreviewSection> sections, string hint, string importId) =>
+    private JsonObject Card(string title, string summary, string notice, IReadOnlyList<PreviewSection> sections, string hint, string importId) =>
         cards.Render("roster/import-preview", new
         {
             Title = title,
