@@ -194,7 +194,9 @@ public sealed class RosterImportTests() : FileUploadTest(
     {
         var anne = new Member(AnneObjectId, "Anne Dupont", "anne.dupont@gesves.be", Role.Bourgmestre, "Gesves", CommuneTenant);
         var jean = new Member(Member.PendingIdOf("jean@ciney.be"), "Jean Martin", "jean@ciney.be", Role.Officer, "Ciney", CommuneTenant);
-        await Bot.Services.GetRequiredService<RosterDirectory>().ChangeAsync(roster => [.. roster.Members, anne, jean], "test");
+        // A name a spreadsheet would run as a formula is neutralised in the file, and read back as it was.
+        var hostile = new Member(Member.PendingIdOf("calc@ciney.be"), "=HYPERLINK(\"http://x.example\")", "calc@ciney.be", Role.Officer, "Ciney");
+        await Bot.Services.GetRequiredService<RosterDirectory>().ChangeAsync(roster => [.. roster.Members, anne, jean, hostile], "test");
         var card = (await Client.SayAsync(TeamsUser.Alex, "annuaire")).Card;
 
         var export = await Client.ClickAsync(TeamsUser.Alex, card, "Exporter l'annuaire (CSV)");
@@ -206,10 +208,11 @@ public sealed class RosterImportTests() : FileUploadTest(
         records.ShouldContain(record => record.SequenceEqual(new[] { "anne.dupont@gesves.be", "Anne Dupont", "bourgmestre", "Gesves", AnneObjectId, CommuneTenant }));
         records.ShouldContain(record => record.SequenceEqual(new[] { "jean@ciney.be", "Jean Martin", "officer", "Ciney", string.Empty, CommuneTenant }));
         records.ShouldContain(record => record.SequenceEqual(new[] { "alex.wilber@bepbot-demo.example", "Alex Wilber", "bep-staff", string.Empty, TeamsUser.Alex.AadObjectId, string.Empty }));
+        records.ShouldContain(record => record[1] == "'=HYPERLINK(\"http://x.example\")");
 
         var reimported = (await Files.UploadAsync(Client, TeamsUser.Alex, "annuaire-bepbot.csv", file)).Card;
 
-        CardReader.AllText(reimported).ShouldContain("0 personne ajoutée · 0 personne modifiée · 0 personne retirée · 8 personnes inchangées");
+        CardReader.AllText(reimported).ShouldContain("0 personne ajoutée · 0 personne modifiée · 0 personne retirée · 9 personnes inchangées");
         CardReader.ButtonTitles(reimported).ShouldBeEmpty();
     }
 
