@@ -300,8 +300,8 @@ public sealed class RosterImportTests() : FileUploadTest(
         var preview = (await UploadAsync(TeamsUser.Alex, "annuaire.csv", DemoByEmail + "bob.martin@bep.be,Bob Martin,bep-staff,\nanne@gesves.be,Anne Dupont,bourgmestre,Gesves\n")).Card;
         var before = await StoreSnapshot.TakeAsync(Bot.Store, "roster/");
 
-        (await Client.ClickAsync(Bob, preview, "Confirmer")).AllText.ShouldContain("Cet aperçu est celui de Alex Wilber, qui a envoyé le fichier");
-        (await Client.ClickAsync(Bob, preview, "Annuler")).AllText.ShouldContain("Cet aperçu est celui de Alex Wilber");
+        (await Client.ClickAsync(Bob, preview, "Confirmer")).AllText.ShouldContain("Cet aperçu appartient à la personne qui a envoyé le fichier (Alex Wilber) : vous ne pouvez ni le confirmer ni l'annuler à sa place.");
+        (await Client.ClickAsync(Bob, preview, "Annuler")).AllText.ShouldContain("Cet aperçu appartient à la personne qui a envoyé le fichier (Alex Wilber)");
         (await Client.ClickAsync(TeamsUser.Megan, preview, "Confirmer")).AllText.ShouldContain("réservée au personnel du BEP");
         (await Client.InvokeAsync(TeamsUser.Alex, "roster.confirmImport", new JsonObject { ["importId"] = new string('a', 32) })).AllText.ShouldContain("Je ne trouve pas cette importation");
         (await Client.InvokeAsync(TeamsUser.Alex, "roster.confirmImport", new JsonObject { ["importId"] = "../current" })).AllText.ShouldContain("Je ne trouve pas cette importation");
