@@ -83,6 +83,15 @@ public sealed class ObservatoireImportTests : FileUploadTest
     }
 
     [Fact]
+    public async Task Upload_EnglishHeadings_TakenAsADataSetNotARoster()
+    {
+        var answer = await UploadAsync(TeamsUser.Alex, "employment.csv", Utf8("municipality,indicator,year,value,unit,source\nCiney,Emploi salarié,2023,5310,postes,ONSS\n"));
+
+        answer.Texts.Single().ShouldStartWith("« employment.csv » importé : 1 ligne(s)");
+        (await Bot.KeysAsync("roster/imports/")).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Upload_FromBourgmestre_RefusedAndNotDownloaded()
     {
         (await UploadAsync(TeamsUser.Megan, "population.csv", Utf8(ObservatoireCsvTests.Csv(5)))).Texts.Single()
