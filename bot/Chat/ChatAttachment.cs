@@ -8,5 +8,14 @@ public sealed record ChatAttachment(string? Name, string ContentType, Uri? Downl
 {
     public const string TeamsFileDownloadInfo = "application/vnd.microsoft.teams.file.download.info";
 
-    public bool IsFileUpload => ContentType == TeamsFileDownloadInfo && DownloadUrl is not null;
+    /// <summary>
+    /// A file sent to the bot: Teams' file-download attachment, or an attachment with a content link and a file name
+    /// other than an image or a card (the Agents Playground sends a file that way).
+    /// </summary>
+    public bool IsFileUpload => DownloadUrl is not null
+        && (ContentType == TeamsFileDownloadInfo
+            || (!string.IsNullOrEmpty(Name)
+                && !ContentType.StartsWith("image/", StringComparison.OrdinalIgnoreCase)
+                && !ContentType.StartsWith("application/vnd.microsoft.card.", StringComparison.OrdinalIgnoreCase)
+                && !ContentType.StartsWith("text/html", StringComparison.OrdinalIgnoreCase)));
 }

@@ -1,4 +1,5 @@
 using BepBot.Chat.Flows;
+using BepBot.Infrastructure.Downloads;
 
 namespace BepBot.Chat;
 
@@ -13,6 +14,10 @@ public static class ChatRegistration
         services.AddScoped<FlowRunner>();
         services.AddSingleton<ConversationDirectory>();
         services.AddSingleton<LinkValidity>();
+        services.Configure<FileImportOptions>(builder.Configuration.GetSection(FileImportOptions.Section));
+        services.AddHttpClient(FileDownloader.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddSingleton<FileDownloader>();
+        services.AddScoped<ImportSentFile>();
         services.AddCommand<CancelFlow>(ChatRouter.CancelCommandId, "general", Roles.Everyone, "annuler", "cancel", "stop");
         services.AddCardAction<AnswerFlowStep>(FlowRunner.AnswerVerb, Roles.Everyone);
         services.AddCardAction<CancelFlowFromCard>(FlowRunner.CancelVerb, Roles.Everyone);

@@ -26,9 +26,9 @@ public sealed partial class ChatRouter(
         }
 
         var files = turn.Attachments.Where(attachment => attachment.IsFileUpload).ToList();
-        if (files.Count > 0 && services.GetService<IFileMessageHandler>() is { } fileHandler)
+        if (files.Count > 0)
         {
-            return await fileHandler.HandleAsync(turn, files, cancellationToken);
+            return await services.GetRequiredService<ImportSentFile>().HandleAsync(turn, files, cancellationToken);
         }
 
         var match = table.Match(turn.Text);

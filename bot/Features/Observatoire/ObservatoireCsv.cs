@@ -29,6 +29,10 @@ public static class ObservatoireCsv
         ["source"] = "source",
     };
 
+    /// <summary>Whether a file's first row is that of a data set: it names the indicator (in French or English).</summary>
+    public static bool IsHeader(IReadOnlyList<string> columns) =>
+        columns.Any(column => HeaderAliases.TryGetValue(TextFolding.Fold(column), out var known) && known == "indicateur");
+
     public static ObservatoireCsvResult Parse(string text, int? latestYear = null)
     {
         text = text.TrimStart('\uFEFF');

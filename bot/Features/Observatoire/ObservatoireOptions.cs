@@ -9,9 +9,4 @@ public sealed class ObservatoireOptions
 
     /// <summary>Load the invented demonstration figures when the store has no data set at all (local play only).</summary>
     public bool SeedDemo { get; set; }
-
-    /// <summary>Largest CSV file accepted from a Teams upload.</summary>
-    public int MaxFileMegabytes { get; set; } = 5;
-
-    public TimeSpan DownloadTimeout { get; set; } = TimeSpan.FromSeconds(30);
 }

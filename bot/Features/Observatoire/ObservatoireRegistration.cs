@@ -9,11 +9,10 @@ public static class ObservatoireRegistration
     {
         var services = builder.Services;
         services.Configure<ObservatoireOptions>(builder.Configuration.GetSection(ObservatoireOptions.Section));
-        services.AddHttpClient(ImportDataSetFile.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddFeatureTexts<ObservatoireTexts>();
         services.AddSingleton<DataSetStore>();
         services.AddSingleton<ObservatoireCards>();
-        services.AddScoped<IFileMessageHandler, ImportDataSetFile>();
+        services.AddScoped<IFileImport, ImportDataSetFile>();
         services.AddHostedService<ObservatoireSeeder>();
         services.AddCommunePageSection<ObservatoirePageSection>();
         services.AddCommand<ShowDiagnostic>("observatoire.diagnostic", "observatoire", Roles.Members,

@@ -57,7 +57,7 @@ public sealed partial class ObservatoireSeeder(
                 continue;
             }
 
-            var result = ObservatoireCsv.Parse(ImportDataSetFile.Decode(content), clock.GetUtcNow().Year + 1);
+            var result = ObservatoireCsv.Parse(TextFileDecoding.Decode(content), clock.GetUtcNow().Year + 1);
             if (!result.IsValid)
             {
                 // Worded in French, the language these files are written in, whatever the host's culture.

@@ -1,6 +1,7 @@
 using System.Net.Mail;
 using System.Text.RegularExpressions;
 using BepBot.Chat;
+using BepBot.Infrastructure.Exports;
 using BepBot.Infrastructure.Text;
 using BepBot.Platform.Territory;
 using CsvHelper;
@@ -56,7 +57,8 @@ public static partial class RosterCsv
                 continue;
             }
 
-            string Field(string column) => reader.GetString(index[column]).Trim();
+            // A file exported by the bot neutralised cells a spreadsheet would run as formulas: read them as they were.
+            string Field(string column) => ExportTable.Restored(reader.GetString(index[column]).Trim());
             var rowErrors = new List<TextKey>();
             var aadObjectId = aadObjectIdIndex < 0 ? string.Empty : reader.GetString(aadObjectIdIndex).Trim();
             var name = Field("name");

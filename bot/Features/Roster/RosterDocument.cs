@@ -4,15 +4,17 @@ namespace BepBot.Features.Roster;
 
 /// <summary>
 /// The whole roster is one document, so an import or an edit applies entirely or not at all. It also keeps the first
-/// contacts that could not be bound to an entry registered by e-mail, for staff to see in `annuaire`; an import
-/// replaces them with the new roster.
+/// contacts that could not be bound to an entry registered by e-mail, for staff to see in `annuaire` (an import from
+/// Teams keeps those still about an e-mail of the new roster), and the id of the last import from Teams applied to it,
+/// so that a second Confirmer of that import applies nothing.
 /// </summary>
 public sealed record RosterDocument(
     IReadOnlyList<Member> Members,
     bool IsDemo,
     DateTimeOffset UpdatedAt,
     string UpdatedBy,
-    IReadOnlyList<BindingConflict>? Conflicts = null)
+    IReadOnlyList<BindingConflict>? Conflicts = null,
+    string? LastImportId = null)
 {
     public IReadOnlyList<BindingConflict> BindingConflicts => Conflicts ?? [];
 

@@ -12,6 +12,10 @@ public static class RosterRegistration
         services.AddFeatureTexts<RosterTexts>();
         services.AddSingleton<IMemberDirectory>(provider => provider.GetRequiredService<RosterDirectory>());
         services.AddSingleton<IMemberBinder, BindPendingMember>();
+        services.AddSingleton<RosterImportStore>();
+        services.AddScoped<RosterImportClick>();
+        services.AddScoped<PreviewRosterImport>();
+        services.AddScoped<IFileImport>(provider => provider.GetRequiredService<PreviewRosterImport>());
         services.AddHostedService<RosterSeeder>();
         services.AddCommand<ShowRoster>("roster", "roster", Roles.Staff, "annuaire", "roster", "liste des membres");
         services.AddCommand<StartAddRosterMember>("roster.add", "roster", Roles.Staff, "ajouter un membre", "add member", "nouveau membre");
@@ -20,6 +24,10 @@ public static class RosterRegistration
         services.AddCommand<AskToRemoveRosterMember>("roster.remove", "roster", Roles.Staff, "retirer un membre", "remove member", "retirer");
         services.AddCardAction<RemoveRosterMember>(AskToRemoveRosterMember.Verb, Roles.Staff);
         services.AddCardAction<KeepRosterMember>("roster.keep", Roles.Staff);
+        services.AddCardAction<ConfirmRosterImport>("roster.confirmImport", Roles.Staff);
+        services.AddCardAction<CancelRosterImport>("roster.cancelImport", Roles.Staff);
+        services.AddCommand<ExportRoster>("roster.export", "roster", Roles.Staff, "exporter l'annuaire", "exporter annuaire", "export roster", "export the roster");
+        services.AddCardAction<ExportRoster>(ExportRoster.Verb, Roles.Staff);
         return builder;
     }
 }

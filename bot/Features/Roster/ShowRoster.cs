@@ -54,6 +54,7 @@ public sealed class ShowRoster(RosterDirectory roster, CardCatalog cards, IStrin
                 : texts["Roster_MissingBourgmestres", withoutBourgmestre.Count, string.Join(", ", withoutBourgmestre)].Value,
             ImportHint = texts["Roster_ImportHint"].Value,
             AddButton = texts["Roster_AddButton"].Value,
+            ExportButton = texts["Roster_ExportButton"].Value,
         });
         return Reply.WithCard(card, texts["Roster_Title"]);
 

@@ -93,6 +93,18 @@ public sealed class ExportTable
     private static object SpreadsheetValue(TableCell cell) =>
         cell.Number is { } number ? number : Neutralised(cell.Text ?? string.Empty);
 
+    /// <summary>
+    /// A text cell of a CSV file the bot wrote, read back as it was before it was neutralised (the apostrophe before
+    /// = + - @, a tab or a carriage return dropped), so that a file exported then imported again reads the same.
+    /// </summary>
+    public static string Restored(string cell)
+    {
+        var escape = $"{Neutralising.InjectionEscape}";
+        return cell.Length > escape.Length && cell.StartsWith(escape, StringComparison.Ordinal) && Neutralising.InjectionCharacters.Contains(cell[escape.Length], StringComparison.Ordinal)
+            ? cell[escape.Length..]
+            : cell;
+    }
+
     private static string Neutralised(string text) =>
         text.Length > 0 && Neutralising.InjectionCharacters.Contains(text[0], StringComparison.Ordinal) ? Neutralising.InjectionEscape + text : text;
 

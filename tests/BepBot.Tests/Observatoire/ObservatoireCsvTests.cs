@@ -136,7 +136,7 @@ public sealed class ObservatoireCsvTests
     {
         var bytes = Encoding.Latin1.GetBytes("commune;indicateur;année;valeur;unité;source\nEghezée;Ménages;2024;6500;ménages;Statbel\n");
 
-        var result = ObservatoireCsv.Parse(ImportDataSetFile.Decode(bytes), 2027);
+        var result = ObservatoireCsv.Parse(TextFileDecoding.Decode(bytes), 2027);
 
         result.Observations.Single().ShouldBe(new Observation("Eghezée", "Ménages", 2024, 6500m, "ménages", "Statbel"));
     }

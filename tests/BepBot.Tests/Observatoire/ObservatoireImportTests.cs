@@ -8,27 +8,10 @@ using BepBot.Tests.Harness;
 namespace BepBot.Tests.Observatoire;
 
 /// <summary>Staff import data sets by sending a CSV file to the bot (Teams file upload), or from a configured path.</summary>
-public sealed class ObservatoireImportTests : IAsyncLifetime
+public sealed class ObservatoireImportTests : FileUploadTest
 {
-    private readonly BotApplication _bot = new();
-    private LoopbackFileServer _files = null!;
-    private TeamsClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _files = await LoopbackFileServer.StartAsync();
-        _client = _bot.CreateTeamsClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _bot.DisposeAsync();
-        await _files.DisposeAsync();
-    }
-
     private Task<BotResponse> UploadAsync(TeamsUser user, string fileName, byte[] content, ConversationType type = ConversationType.Personal) =>
-        _files.UploadAsync(_client, user, fileName, content, type);
+        Files.UploadAsync(Client, user, fileName, content, type);
 
     private static byte[] Utf8(string text) => Encoding.UTF8.GetBytes(text);
 
@@ -41,19 +24,19 @@ public sealed class ObservatoireImportTests : IAsyncLifetime
         var second = await UploadAsync(TeamsUser.Alex, "population.csv", Utf8(ObservatoireCsvTests.Csv(120)));
         second.Texts.Single().ShouldContain("C'est la version 2 de ce jeu de données. La version 1 reste disponible");
 
-        (await _bot.KeysAsync("observatoire/versions/population/")).ShouldBe(["observatoire/versions/population/000001", "observatoire/versions/population/000002"]);
-        var head = (await _bot.Store.GetAsync<DataSetHead>("observatoire/heads/population"))!.Value;
+        (await Bot.KeysAsync("observatoire/versions/population/")).ShouldBe(["observatoire/versions/population/000001", "observatoire/versions/population/000002"]);
+        var head = (await Bot.Store.GetAsync<DataSetHead>("observatoire/heads/population"))!.Value;
         head.CurrentVersion.ShouldBe(2);
         head.Versions.Select(version => (version.Version, version.RowCount, version.ImportedBy)).ShouldBe([(1, 80, "Alex Wilber"), (2, 120, "Alex Wilber")]);
-        var v1 = (await _bot.Store.GetAsync<DataSetVersion>("observatoire/versions/population/000001"))!.Value;
+        var v1 = (await Bot.Store.GetAsync<DataSetVersion>("observatoire/versions/population/000001"))!.Value;
         v1.Observations.Count.ShouldBe(80);
 
-        var list = CardReader.AllText((await _client.SayAsync(TeamsUser.Alex, "jeux de données")).Card);
+        var list = CardReader.AllText((await Client.SayAsync(TeamsUser.Alex, "jeux de données")).Card);
         list.ShouldContain("population — version courante : 2");
         list.ShouldContain("Version 1 · ");
         list.ShouldContain("80 ligne(s) · population.csv");
 
-        var diagnostic = CardReader.AllText((await _client.SayAsync(TeamsUser.Megan, "diagnostic d'Andenne")).Card);
+        var diagnostic = CardReader.AllText((await Client.SayAsync(TeamsUser.Megan, "diagnostic d'Andenne")).Card);
         diagnostic.ShouldContain("version 2");
         diagnostic.ShouldNotContain("démonstration");
     }
@@ -77,7 +60,7 @@ public sealed class ObservatoireImportTests : IAsyncLifetime
             "Ligne 200 : La valeur « douze » n'est pas un nombre.",
             "Ligne 400 : 5 colonne(s) au lieu de 6.",
         ]);
-        (await _bot.KeysAsync("observatoire/")).ShouldBeEmpty();
+        (await Bot.KeysAsync("observatoire/")).ShouldBeEmpty();
     }
 
     [Fact]
@@ -88,7 +71,7 @@ public sealed class ObservatoireImportTests : IAsyncLifetime
             [3] = "Atlantis;Population;2000;douze;habitants;",
             [5] = "Dinant;Population;2009;12;habitants",
         });
-        _client.Locale = "en-US";
+        Client.Locale = "en-US";
 
         var card = (await UploadAsync(TeamsUser.Alex, "population.csv", Utf8(csv))).Card;
 
@@ -100,13 +83,22 @@ public sealed class ObservatoireImportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Upload_EnglishHeadings_TakenAsADataSetNotARoster()
+    {
+        var answer = await UploadAsync(TeamsUser.Alex, "employment.csv", Utf8("municipality,indicator,year,value,unit,source\nCiney,Emploi salarié,2023,5310,postes,ONSS\n"));
+
+        answer.Texts.Single().ShouldStartWith("« employment.csv » importé : 1 ligne(s)");
+        (await Bot.KeysAsync("roster/imports/")).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task Upload_FromBourgmestre_RefusedAndNotDownloaded()
     {
         (await UploadAsync(TeamsUser.Megan, "population.csv", Utf8(ObservatoireCsvTests.Csv(5)))).Texts.Single()
-            .ShouldBe("Seul le personnel du BEP peut importer des données dans l'Observatoire.");
+            .ShouldBe("Seul le personnel du BEP peut m'envoyer des fichiers à importer. Rien n'a été modifié.");
 
-        _files.Requests.ShouldBeEmpty();
-        (await _bot.KeysAsync("observatoire/")).ShouldBeEmpty();
+        Files.Requests.ShouldBeEmpty();
+        (await Bot.KeysAsync("observatoire/")).ShouldBeEmpty();
     }
 
     [Fact]
@@ -115,18 +107,18 @@ public sealed class ObservatoireImportTests : IAsyncLifetime
         (await UploadAsync(TeamsUser.Alex, "population.csv", Utf8(ObservatoireCsvTests.Csv(5)), ConversationType.Channel)).Texts.Single().ShouldContain("conversation privée");
         (await UploadAsync(TeamsUser.Alex, "population.xlsx", [1, 2, 3])).Texts.Single().ShouldBe("Je n'importe que des fichiers CSV (.csv) ; « population.xlsx » n'en est pas un.");
         (await UploadAsync(TeamsUser.Alex, "big.csv", new byte[(5 * 1024 * 1024) + 1])).Texts.Single().ShouldContain("dépasse 5 Mo");
-        _files.Files.TryRemove("gone.csv", out _);
+        Files.Files.TryRemove("gone.csv", out _);
 
-        var missing = await _client.PostAsync(_client.Activity(TeamsUser.Alex, "message", ConversationType.Personal, null, activity =>
+        var missing = await Client.PostAsync(Client.Activity(TeamsUser.Alex, "message", ConversationType.Personal, null, activity =>
             activity["attachments"] = new JsonArray(new JsonObject
             {
                 ["contentType"] = "application/vnd.microsoft.teams.file.download.info",
                 ["name"] = "gone.csv",
-                ["content"] = new JsonObject { ["downloadUrl"] = _files.BaseUrl + "/files/gone.csv", ["fileType"] = "csv" },
+                ["content"] = new JsonObject { ["downloadUrl"] = Files.BaseUrl + "/files/gone.csv", ["fileType"] = "csv" },
             })));
         missing.Texts.Single().ShouldBe("Je n'ai pas pu télécharger « gone.csv ». Réessayez dans un instant.");
 
-        var remote = await _client.PostAsync(_client.Activity(TeamsUser.Alex, "message", ConversationType.Personal, null, activity =>
+        var remote = await Client.PostAsync(Client.Activity(TeamsUser.Alex, "message", ConversationType.Personal, null, activity =>
             activity["attachments"] = new JsonArray(new JsonObject
             {
                 ["contentType"] = "application/vnd.microsoft.teams.file.download.info",
@@ -134,15 +126,15 @@ public sealed class ObservatoireImportTests : IAsyncLifetime
                 ["content"] = new JsonObject { ["downloadUrl"] = "http://169.254.169.254/latest/meta-data", ["fileType"] = "csv" },
             })));
         remote.Texts.Single().ShouldContain("Je n'ai pas pu télécharger");
-        (await _bot.KeysAsync("observatoire/")).ShouldBeEmpty();
+        (await Bot.KeysAsync("observatoire/")).ShouldBeEmpty();
     }
 
     [Fact]
     public async Task NoData_CommandsSaySo()
     {
-        (await _client.SayAsync(TeamsUser.Megan, "diagnostic de Namur")).Texts.Single().ShouldContain("L'Observatoire n'a encore aucune donnée");
-        (await _client.SayAsync(TeamsUser.Megan, "indicateurs")).Texts.Single().ShouldContain("L'Observatoire n'a encore aucune donnée");
-        (await _client.SayAsync(TeamsUser.Megan, "jeux de données")).Texts.Single().ShouldContain("réservée au personnel du BEP");
+        (await Client.SayAsync(TeamsUser.Megan, "diagnostic de Namur")).Texts.Single().ShouldContain("L'Observatoire n'a encore aucune donnée");
+        (await Client.SayAsync(TeamsUser.Megan, "indicateurs")).Texts.Single().ShouldContain("L'Observatoire n'a encore aucune donnée");
+        (await Client.SayAsync(TeamsUser.Megan, "jeux de données")).Texts.Single().ShouldContain("réservée au personnel du BEP");
     }
 
     [Fact]

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
-using BepBot.Tests.Harness;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -9,7 +8,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace BepBot.Tests.Observatoire;
+namespace BepBot.Tests.Harness;
 
 /// <summary>Stands in for the SharePoint/OneDrive download link Teams gives a bot for an uploaded file.</summary>
 public sealed class LoopbackFileServer : IAsyncDisposable
@@ -22,6 +21,12 @@ public sealed class LoopbackFileServer : IAsyncDisposable
 
     public ConcurrentQueue<string> Requests { get; } = new();
 
+    /// <summary>A status to answer for a file instead of its content (a link that fails).</summary>
+    public ConcurrentDictionary<string, int> Statuses { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>How long to wait before answering for a file (a link that hangs).</summary>
+    public ConcurrentDictionary<string, TimeSpan> Delays { get; } = new(StringComparer.Ordinal);
+
     public string BaseUrl { get; private set; } = string.Empty;
 
     public static async Task<LoopbackFileServer> StartAsync()
@@ -31,10 +36,17 @@ public sealed class LoopbackFileServer : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var server = new LoopbackFileServer(app);
-        app.MapGet("/files/{name}", (string name) =>
+        app.MapGet("/files/{name}", async (string name, CancellationToken aborted) =>
         {
             server.Requests.Enqueue(name);
-            return server.Files.TryGetValue(name, out var content) ? Results.Bytes(content, "application/octet-stream") : Results.NotFound();
+            if (server.Delays.TryGetValue(name, out var delay))
+            {
+                await Task.Delay(delay, aborted);
+            }
+
+            return server.Statuses.TryGetValue(name, out var status) ? Results.StatusCode(status)
+                : server.Files.TryGetValue(name, out var content) ? Results.Bytes(content, "application/octet-stream")
+                : Results.NotFound();
         });
         await app.StartAsync();
         server.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -61,6 +73,17 @@ public sealed class LoopbackFileServer : IAsyncDisposable
                 ["name"] = fileName,
                 ["content"] = new JsonObject { ["downloadUrl"] = url, ["uniqueId"] = Guid.NewGuid().ToString(), ["fileType"] = Path.GetExtension(fileName).TrimStart('.') },
             });
+        }));
+    }
+
+    /// <summary>What the Agents Playground posts when <paramref name="user"/> attaches a file: its type, name and a content link.</summary>
+    public Task<BotResponse> AttachAsync(TeamsClient client, TeamsUser user, string fileName, string contentType, byte[] content)
+    {
+        var url = Serve(fileName, content);
+        return client.PostAsync(client.Activity(user, "message", ConversationType.Personal, null, activity =>
+        {
+            activity["text"] = string.Empty;
+            activity["attachments"] = new JsonArray(new JsonObject { ["contentType"] = contentType, ["contentUrl"] = url, ["name"] = fileName });
         }));
     }
 

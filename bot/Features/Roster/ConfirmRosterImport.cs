@@ -1,0 +1,117 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using BepBot.Cards;
+using BepBot.Chat;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+
+namespace BepBot.Features.Roster;
+
+/// <summary>
+/// `roster.confirmImport`: applies a previewed import, all of it or nothing, once. Only its author may; the import
+/// is marked as confirming first (so « Annuler » can no longer race it), then the roster is decided under If-Match:
+/// unchanged since the preview → replaced and stamped with the import's id; already stamped with it (a second or
+/// concurrent click) → nothing more; changed since the preview → nothing applied, and a fresh preview is sent instead.
+/// </summary>
+public sealed class ConfirmRosterImport(
+    RosterDirectory roster,
+    RosterImportStore imports,
+    RosterImportClick click,
+    PreviewRosterImport preview,
+    CardCatalog cards,
+    IOptions<RosterOptions> options,
+    TimeProvider clock,
+    IStringLocalizer<RosterTexts> texts,
+    ILogger<ConfirmRosterImport> logger) : ICardActionHandler
+{
+    private const string Action = "confirm";
+
+    private static readonly HashSet<RosterImportStatus> Confirmable = [RosterImportStatus.Previewed, RosterImportStatus.Confirming];
+
+    public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
+    {
+        var (id, refusal) = await click.CheckAsync(turn, data, Action, cancellationToken);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
+        var import = await imports.MoveAsync(id, Confirmable, RosterImportStatus.Confirming, cancellationToken);
+        switch (import?.Status)
+        {
+            case null:
+                return Refused(id, turn, "unknown import", texts["RosterImport_Unknown"]);
+            case RosterImportStatus.Applied:
+                return Refused(id, turn, "already applied", texts["RosterImport_AlreadyApplied"]);
+            case RosterImportStatus.Cancelled:
+                return Refused(id, turn, "cancelled", texts["RosterImport_AlreadyCancelled"]);
+            case RosterImportStatus.Superseded:
+                return Refused(id, turn, "superseded", texts["RosterImport_Superseded"]);
+        }
+
+        var (outcome, plan) = await roster.DecideAsync(current => Decide(current, import, turn.User.Name), cancellationToken);
+        switch (outcome)
+        {
+            case Outcome.Applied:
+                await imports.MoveAsync(id, Confirmable, RosterImportStatus.Applied, cancellationToken);
+                RosterLog.ImportApplied(logger, id, turn.User.AadObjectId, plan!.Added.Count, plan.Changed.Count, plan.Removed.Count, plan.Unchanged);
+                return Reply.UpdatingCard(Confirmation(
+                    texts["RosterImport_DoneTitle"],
+                    texts["RosterImport_Done", CardText.EscapeMarkdown(import.FileName), string.Join(", ", preview.Counts(plan))]));
+            case Outcome.AlreadyApplied:
+                await imports.MoveAsync(id, Confirmable, RosterImportStatus.Applied, cancellationToken);
+                return Refused(id, turn, "already applied", texts["RosterImport_AlreadyApplied"]);
+            case Outcome.NoStaff:
+                await imports.MoveAsync(id, Confirmable, RosterImportStatus.Cancelled, cancellationToken);
+                return Refused(id, turn, "no staff left", texts["RosterImport_NoStaff"]);
+            default:
+                await imports.MoveAsync(id, Confirmable, RosterImportStatus.Superseded, cancellationToken);
+                RosterLog.ImportClickRefused(logger, id, Action, turn.User.AadObjectId, "roster changed since the preview: previewed again");
+                var stale = Reply.UpdatingCard(Confirmation(texts["RosterImport_StaleTitle"], texts["RosterImport_Stale", CardText.EscapeMarkdown(import.FileName)]));
+                return stale.Then(await preview.PreviewAsync(turn, import.FileName, import.Rows, cancellationToken));
+        }
+    }
+
+    private (RosterDocument? Next, (Outcome, RosterImportPlan?)) Decide(RosterDocument current, RosterImport import, string author)
+    {
+        if (current.LastImportId == import.Id)
+        {
+            return (null, (Outcome.AlreadyApplied, null));
+        }
+
+        if (RosterImportPlan.FingerprintOf(current.Members) != import.PreviewedFingerprint)
+        {
+            return (null, (Outcome.Stale, null));
+        }
+
+        var plan = RosterImportPlan.Of(current.Members, import.Rows);
+        if (!RosterImportPlan.KeepsStaff(plan.Result, options.Value.DefaultTenantId))
+        {
+            return (null, (Outcome.NoStaff, plan));
+        }
+
+        var next = current with
+        {
+            Members = plan.Result,
+            IsDemo = false,
+            UpdatedAt = clock.GetUtcNow(),
+            UpdatedBy = author,
+            Conflicts = RosterImportPlan.ConflictsKept(current.BindingConflicts, plan.Result),
+            LastImportId = import.Id,
+        };
+        return (next, (Outcome.Applied, plan));
+    }
+
+    private JsonObject Confirmation(string title, string message) =>
+        cards.Render("common/confirmation", new { Title = title, Message = message, Details = Array.Empty<object>() });
+
+    private Reply Refused(string id, ChatTurn turn, string reason, string message) => click.Refuse(id, turn, Action, reason, message);
+
+    private enum Outcome
+    {
+        Applied,
+        AlreadyApplied,
+        Stale,
+        NoStaff,
+    }
+}

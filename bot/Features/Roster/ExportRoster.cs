@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Text.Json;
+using BepBot.Chat;
+using BepBot.Infrastructure.Exports;
+using BepBot.Infrastructure.Time;
+using Microsoft.Extensions.Localization;
+
+namespace BepBot.Features.Roster;
+
+/// <summary>
+/// `exporter l'annuaire` and the « Exporter l'annuaire (CSV) » button of `annuaire`: the roster as a CSV file with the
+/// import's columns (email,name,role,commune,aadObjectId,tenantId), so that the file sent back unchanged imports with no
+/// change. Behind a short-lived link: it is personal data.
+/// </summary>
+public sealed class ExportRoster(
+    RosterDirectory roster,
+    ExportStore exports,
+    LinkValidity validity,
+    TimeProvider clock,
+    IStringLocalizer<RosterTexts> texts,
+    ILogger<ExportRoster> logger) : ICommandHandler, ICardActionHandler
+{
+    public const string Verb = "roster.export";
+
+    public Task<Reply> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken) => ExportAsync(turn, cancellationToken);
+
+    public Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken) => ExportAsync(turn, cancellationToken);
+
+    private async Task<Reply> ExportAsync(ChatTurn turn, CancellationToken cancellationToken)
+    {
+        var members = (await roster.GetAsync(cancellationToken)).Members;
+        var table = new ExportTable([.. RosterCsv.Columns, RosterCsv.AadObjectIdColumn, RosterCsv.TenantColumn]);
+        foreach (var member in members)
+        {
+            table.Add(member.Email, member.Name, member.Role.Id(), member.Commune ?? string.Empty, member.IsPending ? string.Empty : member.AadObjectId, member.TenantId ?? string.Empty);
+        }
+
+        var fileName = $"annuaire-bepbot-{BelgianTime.ToBrussels(clock.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.csv";
+        var link = await exports.SaveAsync(ExportContent.PersonalData, fileName, ExportTable.CsvContentType, table.ToCsv(), cancellationToken);
+        RosterLog.Exported(logger, turn.User.AadObjectId, members.Count);
+        return Reply.WithText(texts["RosterExport_Ready", fileName, link.Url, validity.Of(link)]);
+    }
+}

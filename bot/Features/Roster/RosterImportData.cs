@@ -1,0 +1,3 @@
+namespace BepBot.Features.Roster;
+
+public sealed record RosterImportData(string ImportId);
