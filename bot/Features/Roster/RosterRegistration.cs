@@ -13,7 +13,9 @@ public static class RosterRegistration
         services.AddSingleton<IMemberDirectory>(provider => provider.GetRequiredService<RosterDirectory>());
         services.AddSingleton<IMemberBinder, BindPendingMember>();
         services.AddHostedService<RosterSeeder>();
+        services.AddSingleton<RosterReachabilityLines>();
         services.AddCommand<ShowRoster>("roster", "roster", Roles.Staff, "annuaire", "roster", "liste des membres");
+        services.AddCommand<ShowReachability>("roster.reachability", "roster", Roles.Staff, "joignabilité", "joignabilite", "reachability");
         services.AddCommand<StartAddRosterMember>("roster.add", "roster", Roles.Staff, "ajouter un membre", "add member", "nouveau membre");
         services.AddCardAction<StartAddRosterMember>("roster.add", Roles.Staff);
         services.AddFlow<AddRosterMemberFlow>();
