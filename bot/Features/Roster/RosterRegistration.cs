@@ -15,7 +15,7 @@ public static class RosterRegistration
         services.AddHostedService<RosterSeeder>();
         services.AddSingleton<RosterReachabilityLines>();
         services.AddCommand<ShowRoster>("roster", "roster", Roles.Staff, "annuaire", "roster", "liste des membres");
-        services.AddCommand<ShowReachability>("roster.reachability", "roster", Roles.Staff, "joignabilité", "joignabilite", "reachability");
+        services.AddCommand<ShowReachability>("roster.reachability", "roster", Roles.Staff, "joignabilité", "reachability");
         services.AddCommand<StartAddRosterMember>("roster.add", "roster", Roles.Staff, "ajouter un membre", "add member", "nouveau membre");
         services.AddCardAction<StartAddRosterMember>("roster.add", Roles.Staff);
         services.AddFlow<AddRosterMemberFlow>();

@@ -8,9 +8,10 @@ using Microsoft.Extensions.Localization;
 namespace BepBot.Features.Roster;
 
 /// <summary>
-/// `annuaire`: who is in the roster and whether BepBot can write to them. Staff and bourgmestres one by one, officers
-/// counted per commune (a real roster's few hundred officers would not fit in one Teams card, ~28 KB), the communes
-/// without a bourgmestre or whose bourgmestre cannot be reached. `annuaire Namur`: one commune's people one by one.
+/// `annuaire`: who is in the roster and whether BepBot can write to them. Staff one by one; per commune, its
+/// bourgmestre and whether they can be reached, and its officers counted (a real roster, some 10 staff, 40
+/// bourgmestres and a few hundred officers, must fit in one Teams card, ~28 KB); the communes without a bourgmestre
+/// or whose bourgmestre cannot be reached. `annuaire Namur`: one commune's people one by one, with their e-mail.
 /// </summary>
 public sealed class ShowRoster(
     RosterDirectory roster,
@@ -36,7 +37,7 @@ public sealed class ShowRoster(
         var current = await roster.GetAsync(cancellationToken);
         var members = commune is null ? current.Members : [.. current.Members.Where(member => member.Commune == commune.Name)];
         var people = await reachability.OfAsync(members, cancellationToken);
-        var listed = commune is null ? new[] { Role.BepStaff, Role.Bourgmestre } : [Role.Bourgmestre, Role.Officer];
+        var listed = commune is null ? new[] { Role.BepStaff } : [Role.Bourgmestre, Role.Officer];
         var groups = listed
             .Select(role => people.Where(reach => reach.Member.Role == role).ToList())
             .Where(group => group.Count > 0)
@@ -57,9 +58,7 @@ public sealed class ShowRoster(
                 More = group.Count > MaxPeopleOfCommune ? texts["Roster_MorePeople", group.Count - MaxPeopleOfCommune].Value : string.Empty,
             })
             .ToList();
-        var officers = commune is null
-            ? people.Where(reach => reach.Member.Role == Role.Officer).GroupBy(reach => reach.Member.Commune ?? "?").OrderBy(group => group.Key, FrenchOrder).ToList()
-            : [];
+        var communeSections = commune is null ? CommuneSections(people) : [];
         var card = cards.Render("roster/summary", new
         {
             Title = commune is null ? texts["Roster_Title"].Value : texts["Roster_CommuneTitle", commune.Name].Value,
@@ -69,8 +68,7 @@ public sealed class ShowRoster(
             DemoNotice = current.IsDemo ? texts["Roster_DemoNotice"].Value : string.Empty,
             Reachability = people.Count == 0 ? string.Empty : lines.Overall(people),
             Groups = groups,
-            OfficersTitle = texts["Roster_OfficersByCommune", coreTexts.RoleName(Role.Officer), officers.Sum(group => group.Count())].Value,
-            Officers = officers.Select(group => new { Commune = group.Key, Value = lines.ReachableOf([.. group]) }).ToList(),
+            CommuneSections = communeSections,
             ConflictsTitle = texts["Roster_ConflictsTitle"].Value,
             Conflicts = current.BindingConflicts
                 .Select(conflict => CardText.EscapeMarkdown(texts[
@@ -87,6 +85,32 @@ public sealed class ShowRoster(
         });
         return Reply.WithCard(card, commune is null ? texts["Roster_Title"] : texts["Roster_CommuneTitle", commune.Name]);
     }
+
+    /// <summary>Bourgmestres one line per commune (name and state), officers counted per commune.</summary>
+    private List<CommuneSection> CommuneSections(IReadOnlyList<MemberReachability> people)
+    {
+        var bourgmestres = people.Where(reach => reach.Member.Role == Role.Bourgmestre).ToList();
+        var officers = people.Where(reach => reach.Member.Role == Role.Officer).ToList();
+        return new[]
+        {
+            new CommuneSection(
+                texts["Roster_BourgmestresByCommune", coreTexts.RoleName(Role.Bourgmestre), bourgmestres.Count],
+                [.. bourgmestres
+                    .OrderBy(reach => reach.Member.Commune, FrenchOrder)
+                    .ThenBy(reach => reach.Member.Name, FrenchOrder)
+                    .Select(reach => new CommuneFact(reach.Member.Commune ?? "?", $"{CardText.EscapeMarkdown(reach.Member.Name)} · {lines.State(reach)}"))]),
+            new CommuneSection(
+                texts["Roster_OfficersByCommune", coreTexts.RoleName(Role.Officer), officers.Count],
+                [.. officers
+                    .GroupBy(reach => reach.Member.Commune ?? "?")
+                    .OrderBy(group => group.Key, FrenchOrder)
+                    .Select(group => new CommuneFact(group.Key, lines.ReachableOf([.. group])))]),
+        }.Where(section => section.Facts.Count > 0).ToList();
+    }
+
+    private sealed record CommuneSection(string Title, IReadOnlyList<CommuneFact> Facts);
+
+    private sealed record CommuneFact(string Commune, string Value);
 
     private string MissingBourgmestres(RosterDocument current, Commune? commune)
     {

@@ -21,7 +21,7 @@ public sealed class ReachabilityWording(IStringLocalizer<ReachabilityTexts> text
         ReachabilityStatus.NotInstalled => texts["Reachability_Reason_NotInstalled"],
         ReachabilityStatus.ConversationGone => texts[
             reach.GoneStatus == 403 ? "Reachability_Reason_BotRemoved" : "Reachability_Reason_ConversationGone",
-            BelgianTime.FormatDate(reach.GoneAt ?? DateTimeOffset.UtcNow, CultureInfo.CurrentUICulture)],
+            BelgianTime.FormatDay(reach.GoneAt ?? DateTimeOffset.UtcNow, CultureInfo.CurrentUICulture)],
         _ => string.Empty,
     };
 
@@ -34,9 +34,9 @@ public sealed class ReachabilityWording(IStringLocalizer<ReachabilityTexts> text
             return texts["Reachability_Unreachable", Reason(reach)];
         }
 
-        var since = BelgianTime.FormatDate(reach.Since ?? DateTimeOffset.UtcNow, culture);
+        var since = BelgianTime.FormatDay(reach.Since ?? DateTimeOffset.UtcNow, culture);
         return reach.LastUsedAt is { } used
-            ? texts["Reachability_Reachable", since, BelgianTime.FormatDate(used, culture)]
+            ? texts["Reachability_Reachable", since, BelgianTime.FormatDay(used, culture)]
             : texts["Reachability_ReachableNotUsedYet", since];
     }
 

@@ -23,7 +23,7 @@ public sealed class BroadcastTests() : ConnectedBotTest(
         var preview = await PreviewAsync(Teams, Inputs("bourgmestres"));
 
         var controls = CardReader.AllText(preview.UpdatedCard!);
-        controls.ShouldContain("3 personne(s) ou canal, dont 2 joignable(s)");
+        controls.ShouldContain("3 destinataires, dont 2 joignables");
         controls.ShouldContain("Adele Vance");
         var shown = CardReader.AllText(preview.Card);
         shown.ShouldContain("Conférence du 12 mars");
@@ -45,7 +45,7 @@ public sealed class BroadcastTests() : ConnectedBotTest(
         deliveries["Megan Bowen"].Status.ShouldBe(DeliveryStatus.Sent);
         deliveries["Isaiah Langer"].Status.ShouldBe(DeliveryStatus.Sent);
         deliveries["Adele Vance"].Status.ShouldBe(DeliveryStatus.Unreachable);
-        deliveries["Adele Vance"].Reason!.ShouldContain("jamais ouvert BepBot");
+        deliveries["Adele Vance"].Reason.ShouldBe("Pas encore joignable : BepBot n'a jamais été ouvert dans son Teams, ou y a été retiré depuis.");
     }
 
     [Fact]
