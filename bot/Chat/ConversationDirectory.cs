@@ -35,7 +35,8 @@ public sealed class ConversationDirectory(IDocumentStore store)
 
     /// <summary>
     /// On each message: writes the conversation only when it is new, Teams changed where to reach it (locale, service
-    /// URL, id), a send found it gone, or "last used" is an hour old. <paramref name="mayWrite"/> is asked only then.
+    /// URL, id), a send found it gone, or a personal chat's "last used" is an hour old. <paramref name="mayWrite"/> is
+    /// asked only then.
     /// </summary>
     public async Task RememberAsync(SavedConversation current, Func<Task<bool>> mayWrite, CancellationToken cancellationToken = default)
     {
@@ -44,7 +45,7 @@ public sealed class ConversationDirectory(IDocumentStore store)
         var now = current.SavedAt;
         if (saved is { Value: var known }
             && known.Locale == current.Locale && known.ServiceUrl == current.ServiceUrl && known.ConversationId == current.ConversationId
-            && known.GoneAt is null && !IsStale(known.LastUsedAt, now))
+            && known.GoneAt is null && (known.Kind != ConversationKind.Personal || !IsStale(known.LastUsedAt, now)))
         {
             NoteUsed(current, now);
             return;
