@@ -169,6 +169,8 @@ public sealed class RosterTests : BotConversationTest
     [Theory]
     [InlineData("ajouter un membre")]
     [InlineData("annuaire")]
+    [InlineData("annuaire namur")]
+    [InlineData("joignabilité")]
     [InlineData("retirer un membre megan")]
     public async Task StaffCommand_FromBourgmestre_RefusedPolitely(string command)
     {

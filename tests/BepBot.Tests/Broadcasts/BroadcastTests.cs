@@ -78,13 +78,9 @@ public sealed class BroadcastTests() : ConnectedBotTest(
         var (status, broadcastId) = await SendAsync(Teams, Inputs("everyone"));
         await WaitForStateAsync(Bot, broadcastId, BroadcastState.Completed);
 
-        var response = await Teams.InvokeAsync(TeamsUser.Alex, "broadcasts.report", new JsonObject { ["broadcastId"] = broadcastId });
+        var lines = await ReportLinesAsync(Teams, broadcastId);
 
-        var text = response.AllText;
-        var link = text[(text.IndexOf("](", StringComparison.Ordinal) + 2)..text.IndexOf(") (", StringComparison.Ordinal)];
-        var csv = await Teams.Http.GetStringAsync(new Uri(link).PathAndQuery);
-        var lines = csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        lines[0].Trim().ShouldBe("destinataire,resultat,envoye_le,tentatives,raison");
+        lines[0].ShouldBe("destinataire,resultat,envoye_le,tentatives,raison");
         lines.Length.ShouldBe(1 + 6);
         lines.ShouldContain(line => line.StartsWith("Adele Vance,unreachable,,0,", StringComparison.Ordinal));
         lines.ShouldContain(line => line.StartsWith("Megan Bowen,sent,20", StringComparison.Ordinal));
