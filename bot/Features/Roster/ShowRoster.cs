@@ -1,5 +1,6 @@
 using BepBot.Cards;
 using BepBot.Chat;
+using BepBot.Infrastructure.Text;
 using BepBot.Infrastructure.Time;
 using BepBot.Platform.Reachability;
 using BepBot.Platform.Territory;
@@ -64,7 +65,7 @@ public sealed class ShowRoster(
             Title = commune is null ? texts["Roster_Title"].Value : texts["Roster_CommuneTitle", commune.Name].Value,
             Updated = current.Members.Count == 0
                 ? texts["Roster_Empty"].Value
-                : texts["Roster_Updated", current.Members.Count, BelgianTime.FormatDateTime(current.UpdatedAt, turn.Culture), CardText.EscapeMarkdown(current.UpdatedBy)].Value,
+                : texts.Counted("Roster_Updated", current.Members.Count, current.Members.Count, BelgianTime.FormatDateTime(current.UpdatedAt, turn.Culture), CardText.EscapeMarkdown(current.UpdatedBy)),
             DemoNotice = current.IsDemo ? texts["Roster_DemoNotice"].Value : string.Empty,
             Reachability = people.Count == 0 ? string.Empty : lines.Overall(people),
             Groups = groups,
@@ -123,6 +124,6 @@ public sealed class ShowRoster(
         var withoutBourgmestre = TerritoryMap.Communes.Where(candidate => !HasBourgmestre(candidate.Name)).Select(candidate => candidate.Name).ToList();
         return withoutBourgmestre.Count == 0
             ? texts["Roster_AllBourgmestres"].Value
-            : texts["Roster_MissingBourgmestres", withoutBourgmestre.Count, string.Join(", ", withoutBourgmestre)].Value;
+            : texts.Counted("Roster_MissingBourgmestres", withoutBourgmestre.Count, withoutBourgmestre.Count, string.Join(", ", withoutBourgmestre));
     }
 }

@@ -192,7 +192,7 @@ public sealed class RosterTests : BotConversationTest
             "Megan Bowen · ",
             "bourgmestre (3), par commune",
             "agent communal (2), joignables par commune",
-            "37 commune(s) sans bourgmestre",
+            "37 communes sans bourgmestre",
             "Données de démonstration");
         content.ShouldNotContain("lynne.robbins@bepbot-demo.example");
         ciney.ShouldContain("Lynne Robbins · Ciney · lynne.robbins@bepbot-demo.example");

@@ -232,7 +232,7 @@ public sealed class ReachabilityTests() : ConnectedBotTest([TeamsUser.Alex, Team
     }
 
     [Fact]
-    public async Task SendRefusedAsGone_RecordedOnTheConversation_UntilThePersonWritesAgain()
+    public async Task SendRefusedAsGone_RecordedOnTheConversation_UntilASendGoesThroughOrThePersonWritesAgain()
     {
         Connector.Script(TeamsClient.ConversationIdFor(TeamsUser.Isaiah, ConversationType.Personal), 403);
         var (_, broadcastId) = await SendAsync(Teams, Inputs("bourgmestres"));
@@ -243,6 +243,17 @@ public sealed class ReachabilityTests() : ConnectedBotTest([TeamsUser.Alex, Team
         var preview = CardReader.AllText((await PreviewAsync(Teams, Inputs("bourgmestres"))).UpdatedCard!);
         preview.ShouldContain($"3 destinataires ne peuvent pas encore être joints par BepBot et ne recevront rien : Adele Vance ({NeverInstalled}), Anne Dupont ({PendingEmail}), Isaiah Langer (BepBot a été retiré de sa conversation (constaté le {Today})).");
 
+        // The next send is still tried; it goes through, so Isaiah is reachable again.
+        var (_, secondId) = await SendAsync(Teams, Inputs("bourgmestres", title: "Deuxième message"));
+        await WaitForStateAsync(Bot, secondId, BroadcastState.Completed);
+        (await DeliveriesAsync(Bot, secondId))["Isaiah Langer"].Status.ShouldBe(DeliveryStatus.Sent);
+        (await SavedAsync(TeamsUser.Isaiah)).Value.GoneAt.ShouldBeNull();
+
+        Connector.Script(TeamsClient.ConversationIdFor(TeamsUser.Isaiah, ConversationType.Personal), 404);
+        var (_, thirdId) = await SendAsync(Teams, Inputs("bourgmestres", title: "Troisième message"));
+        await WaitForStateAsync(Bot, thirdId, BroadcastState.Completed);
+        couvin = CardReader.AllText((await Teams.SayAsync(TeamsUser.Alex, "annuaire couvin")).Card).Split('\n');
+        StateAfter(couvin, "Isaiah Langer · Couvin · isaiah.langer@bepbot-demo.example").ShouldBe($"⛔ non joignable : sa conversation avec BepBot n'existe plus (constaté le {Today})");
         await Teams.SayAsync(TeamsUser.Isaiah, "help");
         couvin = CardReader.AllText((await Teams.SayAsync(TeamsUser.Alex, "annuaire couvin")).Card).Split('\n');
         StateAfter(couvin, "Isaiah Langer · Couvin · isaiah.langer@bepbot-demo.example").ShouldStartWith("✅ joignable depuis le");
