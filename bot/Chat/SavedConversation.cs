@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace BepBot.Chat;
 
 /// <summary>
@@ -28,5 +30,6 @@ public sealed record SavedConversation(
     DateTimeOffset? GoneAt = null,
     int? GoneStatus = null)
 {
+    [JsonIgnore]
     public DateTimeOffset Since => ReachableSince ?? SavedAt;
 }
