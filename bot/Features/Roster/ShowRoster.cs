@@ -1,5 +1,6 @@
 using BepBot.Cards;
 using BepBot.Chat;
+using BepBot.Infrastructure.Telemetry;
 using BepBot.Infrastructure.Text;
 using BepBot.Infrastructure.Time;
 using BepBot.Platform.Reachability;
@@ -14,13 +15,14 @@ namespace BepBot.Features.Roster;
 /// bourgmestres and a few hundred officers, must fit in one Teams card, ~28 KB); the communes without a bourgmestre
 /// or whose bourgmestre cannot be reached. `annuaire Namur`: one commune's people one by one, with their e-mail.
 /// </summary>
-public sealed class ShowRoster(
+public sealed partial class ShowRoster(
     RosterDirectory roster,
     ReachabilityCheck reachability,
     RosterReachabilityLines lines,
     CardCatalog cards,
     IStringLocalizer<RosterTexts> texts,
-    IStringLocalizer<ChatTexts> coreTexts) : ICommandHandler
+    IStringLocalizer<ChatTexts> coreTexts,
+    ILogger<ShowRoster> logger) : ICommandHandler
 {
     /// <summary>At most this many people of one commune listed one by one; the rest are counted.</summary>
     public const int MaxPeopleOfCommune = 60;
@@ -32,6 +34,7 @@ public sealed class ShowRoster(
         Commune? commune = null;
         if (arguments.Trim() is { Length: > 0 } asked && (commune = TerritoryMap.FindCommune(asked)) is null)
         {
+            LogUnknownCommune(logger, asked, turn.User.AadObjectId);
             return Reply.WithText(texts["Roster_UnknownCommune", asked]);
         }
 
@@ -126,4 +129,7 @@ public sealed class ShowRoster(
             ? texts["Roster_AllBourgmestres"].Value
             : texts.Counted("Roster_MissingBourgmestres", withoutBourgmestre.Count, withoutBourgmestre.Count, string.Join(", ", withoutBourgmestre));
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Unknown commune {Asked} asked in annuaire by {User}")]
+    private static partial void LogUnknownCommune(ILogger logger, [PseudonymousId] string asked, [PseudonymousId] string user);
 }
