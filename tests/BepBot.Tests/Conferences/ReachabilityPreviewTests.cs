@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using BepBot.Chat;
 using BepBot.Features.Roster;
 using BepBot.Tests.Harness;
@@ -47,6 +48,17 @@ public sealed class ReachabilityPreviewTests : ConferenceTest
         confirm.AllText.ShouldContain("J'enregistre et j'envoie ?");
         confirm.AllText.ShouldContain("1 destinataire ne peut pas encore être joint par BepBot et ne recevra rien : Isaiah Langer (BepBot n'a jamais été ouvert dans son Teams, ou y a été retiré depuis).");
         confirm.AllText.ShouldNotContain("Anne Dupont");
+    }
+
+    [Fact]
+    public async Task PollTally_WhereStaffRetainTheDate_ListsTheBourgmestresTheInvitationWillNotReach()
+    {
+        var (poll, _) = await ScheduleAsync(candidates: [InDays(30), InDays(31)]);
+
+        var tally = CardReader.AllText((await Teams.InvokeAsync(TeamsUser.Alex, "conferences.tally", new JsonObject { ["sessionId"] = poll.Id })).UpdatedCard!);
+
+        tally.ShouldContain("Retenir le");
+        tally.ShouldContain(Unreachable);
     }
 
     private async Task<BotResponse> AnswerUpToConfirmationAsync(string scope, string mode, string dates)
