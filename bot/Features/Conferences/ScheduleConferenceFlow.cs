@@ -16,8 +16,7 @@ public sealed class ScheduleConferenceFlow(
     ConferenceLifecycle lifecycle,
     ConferenceCards cards,
     IMemberDirectory roster,
-    ReachabilityCheck reachability,
-    ReachabilityWording reachabilityWording,
+    ReachabilityWording reachability,
     IStringLocalizer<ConferencesTexts> texts,
     TimeProvider clock) : Flow
 {
@@ -202,7 +201,7 @@ public sealed class ScheduleConferenceFlow(
             var bourgmestres = (await roster.ListAsync(CancellationToken.None))
                 .Where(member => member.Role == Role.Bourgmestre && member.Commune is not null && (bassin is null || bassin.Communes.Contains(member.Commune)))
                 .ToList();
-            _unreachableBourgmestres = reachabilityWording.UnreachableNotice(await reachability.OfAsync(bourgmestres, CancellationToken.None));
+            _unreachableBourgmestres = await reachability.UnreachableNoticeAsync(bourgmestres, CancellationToken.None);
             return answer;
         };
 

@@ -14,8 +14,7 @@ public sealed class ShowTally(
     ConferenceStore store,
     ConferenceCards cards,
     IMemberDirectory roster,
-    ReachabilityCheck reachability,
-    ReachabilityWording reachabilityWording) : ICardActionHandler
+    ReachabilityWording reachability) : ICardActionHandler
 {
     public Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken) =>
         access.ShowAsync(turn, data, async session => TallyCard(cards, session, await store.PollAnswersAsync(session.Id, cancellationToken), await UnreachableAsync(session, cancellationToken)), cancellationToken);
@@ -28,7 +27,7 @@ public sealed class ShowTally(
         }
 
         var bourgmestres = (await roster.ListAsync(cancellationToken)).Where(member => member.Role == Role.Bourgmestre && session.InScope(member.Commune)).ToList();
-        return reachabilityWording.UnreachableNotice(await reachability.OfAsync(bourgmestres, cancellationToken)) ?? string.Empty;
+        return await reachability.UnreachableNoticeAsync(bourgmestres, cancellationToken) ?? string.Empty;
     }
 
     private static System.Text.Json.Nodes.JsonObject TallyCard(ConferenceCards cards, ConferenceSession session, IReadOnlyList<PollAnswer> allAnswers, string unreachable)

@@ -20,8 +20,7 @@ public sealed partial class NewBallotFlow(
     BallotCards cards,
     IEnumerable<IConferenceSessionCatalog> catalogs,
     IMemberDirectory roster,
-    ReachabilityCheck reachability,
-    ReachabilityWording reachabilityWording,
+    ReachabilityWording reachability,
     TimeProvider clock,
     IOptions<VotesOptions> options,
     IStringLocalizer<VotesTexts> texts,
@@ -245,7 +244,7 @@ public sealed partial class NewBallotFlow(
         var voters = (await roster.ListAsync(CancellationToken.None))
             .Where(member => member.Role == Role.Bourgmestre && member.Commune is not null && scope.Contains(member.Commune))
             .ToList();
-        return reachabilityWording.UnreachableNotice(await reachability.OfAsync(voters, CancellationToken.None));
+        return await reachability.UnreachableNoticeAsync(voters, CancellationToken.None);
     }
 
     private string? ConfirmationWarnings(FlowValues values)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using BepBot.Cards;
+using BepBot.Chat;
 using BepBot.Infrastructure.Text;
 using BepBot.Infrastructure.Time;
 using Microsoft.Extensions.Localization;
@@ -10,7 +11,7 @@ namespace BepBot.Platform.Reachability;
 /// The words for reachability, in the reader's language (the current UI culture): the reason someone cannot be
 /// reached, a person's state in `annuaire`, and the one warning every preview before a send shows.
 /// </summary>
-public sealed class ReachabilityWording(IStringLocalizer<ReachabilityTexts> texts)
+public sealed class ReachabilityWording(ReachabilityCheck check, IStringLocalizer<ReachabilityTexts> texts)
 {
     public const int MaxNamesShown = 10;
 
@@ -51,6 +52,10 @@ public sealed class ReachabilityWording(IStringLocalizer<ReachabilityTexts> text
             ? null
             : Counted("Reachability_Notice", unreachable.Count, unreachable.Count, NamesWithReasons(unreachable, MaxNamesShown));
     }
+
+    /// <summary>The preview's warning for these recipients, read now; null when BepBot can reach them all.</summary>
+    public async Task<string?> UnreachableNoticeAsync(IReadOnlyList<Member> recipients, CancellationToken cancellationToken = default) =>
+        UnreachableNotice(await check.OfAsync(recipients, cancellationToken));
 
     /// <summary>« Anne Dupont (reason), … et 3 autres »: names escaped for card markdown.</summary>
     public string NamesWithReasons(IReadOnlyCollection<MemberReachability> people, int max)
