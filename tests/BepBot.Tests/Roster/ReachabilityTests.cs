@@ -161,6 +161,17 @@ public sealed class ReachabilityTests() : ConnectedBotTest([TeamsUser.Alex, Team
     }
 
     [Fact]
+    public async Task Reachability_InEnglish_CountedInEnglish()
+    {
+        Teams.Locale = "en-US";
+
+        var text = CardReader.AllText((await Teams.SayAsync(TeamsUser.Alex, "reachability")).Card);
+
+        text.ShouldContain("5 people out of 7 can receive BepBot's messages.");
+        text.ShouldContain("2 people cannot be reached: Adele Vance (BepBot was never opened in their Teams, or was removed since), Anne Dupont (registered by e-mail, has not opened BepBot yet).");
+    }
+
+    [Fact]
     public async Task Joignabilite_ManyUnreachable_ListCapped()
     {
         await Bot.Services.GetRequiredService<RosterDirectory>().ChangeAsync(
