@@ -45,9 +45,11 @@ public sealed partial class BepBotActivityHandler(
         // A click that never touches a flow (a vote) leaves the conversation state alone: one store round trip less.
         var usesFlows = table.FindVerb(verb)?.UsesFlows ?? true;
         var user = mapper.UserOfAsync(turnContext, cancellationToken);
+        var touched = TouchPersonAsync(turnContext, user, cancellationToken);
         var turn = usesFlows
             ? await ReadTurnAsync(turnContext, user, cancellationToken)
             : TurnMapper.ToChatTurn(turnContext, (await user).User, new ActiveFlows());
+        await touched;
         var data = ToJsonElement(invokeValue.Action?.Data);
         var reply = await router.HandleCardActionAsync(turn, verb, data, cancellationToken);
         await SendAsync(turnContext, reply, cancellationToken);
@@ -94,7 +96,8 @@ public sealed partial class BepBotActivityHandler(
     private async Task InstalledAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         // Teams sends both a conversationUpdate and an installationUpdate for one install: greet only once.
-        var conversation = TurnMapper.SavedConversationOf(turnContext, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var conversation = TurnMapper.SavedConversationOf(turnContext, now) with { LastUsedAt = now };
         var user = await mapper.UserOfAsync(turnContext, cancellationToken);
         if (user.ClaimsAnotherTenantsMember)
         {
@@ -132,17 +135,27 @@ public sealed partial class BepBotActivityHandler(
         return TurnMapper.ToChatTurn(turnContext, who.User, who.ClaimsAnotherTenantsMember ? new ActiveFlows() : await flows);
     }
 
-    /// <summary>Keeps the conversation reference fresh (locale, service URL) even if the install event was missed.</summary>
+    /// <summary>
+    /// Keeps the conversation reference fresh (locale, service URL) even if the install event was missed, and when
+    /// the person last used BepBot. The directory reads it anyway; it writes only when something changed or once an hour.
+    /// </summary>
     private async Task RememberConversationAsync(ITurnContext turnContext, Task<TurnUser> user, CancellationToken cancellationToken)
     {
         var current = TurnMapper.SavedConversationOf(turnContext, clock.GetUtcNow());
-        var saved = current.Kind == ConversationKind.Personal && current.UserAadObjectId is not null
-            ? await conversations.FindPersonalAsync(current.UserAadObjectId, cancellationToken)
-            : await conversations.FindSharedAsync(current.ConversationId, cancellationToken);
-        if ((saved is null || saved.Locale != current.Locale || saved.ServiceUrl != current.ServiceUrl || saved.ConversationId != current.ConversationId)
-            && !(await user).ClaimsAnotherTenantsMember)
+        async Task<bool> MayWrite() => !(await user).ClaimsAnotherTenantsMember;
+        await conversations.RememberAsync(current, MayWrite, cancellationToken);
+        if (current.Kind != ConversationKind.Personal)
         {
-            await conversations.SaveAsync(current, cancellationToken);
+            await TouchPersonAsync(turnContext, user, cancellationToken);
+        }
+    }
+
+    // "Last used" lives on the person's personal conversation; refreshed at most once an hour (issue 20 counts writes per click).
+    private async Task TouchPersonAsync(ITurnContext turnContext, Task<TurnUser> user, CancellationToken cancellationToken)
+    {
+        if (turnContext.Activity.From?.AadObjectId is { Length: > 0 } person && !(await user).ClaimsAnotherTenantsMember)
+        {
+            await conversations.TouchAsync(person, clock.GetUtcNow(), cancellationToken);
         }
     }
 

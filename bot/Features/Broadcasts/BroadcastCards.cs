@@ -5,17 +5,21 @@ using BepBot.Chat;
 using BepBot.Infrastructure.Text;
 using BepBot.Infrastructure.Time;
 using BepBot.Platform.Delivery;
+using BepBot.Platform.Reachability;
 using BepBot.Platform.Territory;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Broadcasts;
 
 /// <summary>Renders the cards of composing and listing announcements in a given language (the engine's own are <see cref="DeliveryCards"/>).</summary>
-public sealed class BroadcastCards(CardCatalog cards, IStringLocalizer<BroadcastsTexts> texts, IStringLocalizer<DeliveryTexts> deliveryTexts)
+public sealed class BroadcastCards(CardCatalog cards, ReachabilityWording reachability, IStringLocalizer<BroadcastsTexts> texts, IStringLocalizer<DeliveryTexts> deliveryTexts)
 {
-    public JsonObject Preview(Broadcast draft, int recipientCount, IReadOnlyList<string> unreachable, CultureInfo culture)
+    /// <summary>The confirmation card: who will get it, who cannot be reached yet (and why), when.</summary>
+    public JsonObject Preview(Broadcast draft, IReadOnlyList<Recipient> recipients, CultureInfo culture)
     {
         using var scope = CultureScope.Use(culture);
+        var people = recipients.Where(recipient => recipient.Member is not null).Select(recipient => ReachabilityCheck.Of(recipient.Member!, recipient.Conversation)).ToList();
+        var reachable = people.Count(reach => reach.IsReachable) + recipients.Count(recipient => recipient.Member is null && recipient.Conversation is not null);
         return cards.Render("broadcasts/preview", new
         {
             Title = texts["Broadcast_PreviewTitle"].Value,
@@ -23,12 +27,10 @@ public sealed class BroadcastCards(CardCatalog cards, IStringLocalizer<Broadcast
             Facts = new[]
             {
                 new { Label = texts["Broadcast_FactAudience"].Value, Value = DescribeAudience(draft.Audience) },
-                new { Label = texts["Broadcast_FactRecipients"].Value, Value = texts["Broadcast_RecipientsValue", recipientCount, recipientCount - unreachable.Count].Value },
+                new { Label = texts["Broadcast_FactRecipients"].Value, Value = $"{texts.Counted("Broadcast_Recipients", recipients.Count, recipients.Count)}, {texts.Counted("Broadcast_ReachableAmong", reachable, reachable)}" },
                 new { Label = texts["Broadcast_FactWhen"].Value, Value = When(draft, culture) },
             },
-            Unreachable = unreachable.Count == 0
-                ? string.Empty
-                : texts["Broadcast_UnreachableWarning", unreachable.Count, CardText.EscapeMarkdown(string.Join(", ", unreachable.Take(20)) + (unreachable.Count > 20 ? "…" : string.Empty))].Value,
+            Unreachable = reachability.UnreachableNotice(people) ?? string.Empty,
             DraftId = draft.Id,
             SendButton = draft.ScheduledFor is null ? texts["Broadcast_SendNow"].Value : texts["Broadcast_Schedule"].Value,
             EditButton = texts["Broadcast_Edit"].Value,

@@ -61,8 +61,7 @@ public sealed class PreviewBroadcast(
             await broadcasts.CreateAsync(draft, cancellationToken);
         }
 
-        var unreachable = recipients.Where(recipient => recipient.Conversation is null).Select(recipient => recipient.Name).ToList();
-        var controls = broadcastCards.Preview(draft, recipients.Count, unreachable, turn.Culture);
+        var controls = broadcastCards.Preview(draft, recipients, turn.Culture);
         var preview = deliveryCards.Announcement(draft, turn.Culture);
         return new Reply([new OutgoingMessage(texts["Broadcast_PreviewSummary"], preview)], controls);
     }

@@ -4,6 +4,7 @@ using BepBot.Chat;
 using BepBot.Chat.Flows;
 using BepBot.Infrastructure.Text;
 using BepBot.Infrastructure.Time;
+using BepBot.Platform.Reachability;
 using BepBot.Platform.Territory;
 using Microsoft.Extensions.Localization;
 
@@ -14,12 +15,16 @@ public sealed class ScheduleConferenceFlow(
     ConferenceStore store,
     ConferenceLifecycle lifecycle,
     ConferenceCards cards,
+    IMemberDirectory roster,
+    ReachabilityWording reachability,
     IStringLocalizer<ConferencesTexts> texts,
     TimeProvider clock) : Flow
 {
     public const string FlowId = "conferences.schedule";
 
     private static readonly int[] DurationMinutes = [90, 120, 150, 180];
+
+    private string? _unreachableBourgmestres;
 
     public override string Id => FlowId;
 
@@ -37,8 +42,8 @@ public sealed class ScheduleConferenceFlow(
         new("mode", (_, _) => new FlowPrompt(texts["Schedule_AskMode"], Choices: [new("fixed", texts["Schedule_ModeFixed"]), new("poll", texts["Schedule_ModePoll"])]), AcceptMode),
         new("date", (_, _) => new FlowPrompt(texts["Schedule_AskDate"], texts["Schedule_DateHint"], Placeholder: "12/03/2027 14:00"), AcceptDate, values => values["mode"] == "fixed"),
         new("candidates", (_, _) => new FlowPrompt(texts["Schedule_AskCandidates"], texts["Schedule_CandidatesHint"], Placeholder: "12/03/2027 14:00 ; 17/03/2027 09:30"), AcceptCandidates, values => values["mode"] == "poll"),
-        new("quorum", (_, _) => new FlowPrompt(texts["Schedule_AskQuorum"], Choices: [new("majority", texts["Schedule_QuorumMajority"]), new("two-thirds", texts["Schedule_QuorumTwoThirds"]), new("none", texts["Schedule_QuorumNone"])]), AcceptQuorum),
-        new("confirm", (turn, values) => new FlowPrompt(texts["Schedule_AskConfirm", Summary(values)], Choices: [new("oui", texts["Schedule_ConfirmYes"]), new("non", texts["Schedule_ConfirmNo"])]), AcceptConfirm),
+        new("quorum", (_, _) => new FlowPrompt(texts["Schedule_AskQuorum"], Choices: [new("majority", texts["Schedule_QuorumMajority"]), new("two-thirds", texts["Schedule_QuorumTwoThirds"]), new("none", texts["Schedule_QuorumNone"])]), WithUnreachableBourgmestres(AcceptQuorum, confirmFollows: answer => answer.IsValid)),
+        new("confirm", (turn, values) => new FlowPrompt(texts["Schedule_AskConfirm", Summary(values)], _unreachableBourgmestres, [new("oui", texts["Schedule_ConfirmYes"]), new("non", texts["Schedule_ConfirmNo"])]), WithUnreachableBourgmestres(AcceptConfirm, confirmFollows: answer => !answer.IsValid)),
     ];
 
     public override async Task<Reply> CompleteAsync(ChatTurn turn, FlowValues values, CancellationToken cancellationToken)
@@ -177,6 +182,28 @@ public sealed class ScheduleConferenceFlow(
             "none" or "aucun" or "pas de quorum" => FlowAnswer.Accept("none"),
             _ => FlowAnswer.Reject(texts["Schedule_BadQuorum"]),
         });
+
+    /// <summary>
+    /// The invitation or the date poll goes to the bourgmestres in scope: the confirmation (asked after the quorum, or
+    /// again after an unclear answer) says which of them BepBot cannot reach yet.
+    /// </summary>
+    private Func<ChatTurn, FlowValues, string, Task<FlowAnswer>> WithUnreachableBourgmestres(
+        Func<ChatTurn, FlowValues, string, Task<FlowAnswer>> accept, Func<FlowAnswer, bool> confirmFollows) =>
+        async (turn, values, input) =>
+        {
+            var answer = await accept(turn, values, input);
+            if (!confirmFollows(answer))
+            {
+                return answer;
+            }
+
+            var bassin = values.Required("scope") == "province" ? null : TerritoryMap.FindBassin(values.Required("scope"));
+            var bourgmestres = (await roster.ListAsync(CancellationToken.None))
+                .Where(member => member.Role == Role.Bourgmestre && member.Commune is not null && (bassin is null || bassin.Communes.Contains(member.Commune)))
+                .ToList();
+            _unreachableBourgmestres = await reachability.UnreachableNoticeAsync(bourgmestres, CancellationToken.None);
+            return answer;
+        };
 
     private Task<FlowAnswer> AcceptConfirm(ChatTurn turn, FlowValues values, string input) =>
         Task.FromResult(TextFolding.Fold(input) switch

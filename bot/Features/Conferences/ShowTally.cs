@@ -1,20 +1,40 @@
 using System.Text.Json;
 using BepBot.Cards;
 using BepBot.Chat;
+using BepBot.Platform.Reachability;
 
 namespace BepBot.Features.Conferences;
 
-/// <summary>`conferences.tally`: staff see, per candidate date, how many communes said yes, maybe, no.</summary>
-public sealed class ShowTally(ConferenceAccess access, ConferenceStore store, ConferenceCards cards) : ICardActionHandler
+/// <summary>
+/// `conferences.tally`: staff see, per candidate date, how many communes said yes, maybe, no; while they may still
+/// retain a date (which sends the invitations), which bourgmestres in scope BepBot cannot reach yet.
+/// </summary>
+public sealed class ShowTally(
+    ConferenceAccess access,
+    ConferenceStore store,
+    ConferenceCards cards,
+    IMemberDirectory roster,
+    ReachabilityWording reachability) : ICardActionHandler
 {
     public Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken) =>
-        access.ShowAsync(turn, data, session => TallyCardAsync(store, cards, session, cancellationToken), cancellationToken);
+        access.ShowAsync(turn, data, async session => TallyCard(cards, session, await store.PollAnswersAsync(session.Id, cancellationToken), await UnreachableAsync(session, cancellationToken)), cancellationToken);
 
-    public static async Task<System.Text.Json.Nodes.JsonObject> TallyCardAsync(ConferenceStore store, ConferenceCards cards, ConferenceSession session, CancellationToken cancellationToken)
+    private async Task<string> UnreachableAsync(ConferenceSession session, CancellationToken cancellationToken)
+    {
+        if (session.State != ConferenceState.DatePoll)
+        {
+            return string.Empty;
+        }
+
+        var bourgmestres = (await roster.ListAsync(cancellationToken)).Where(member => member.Role == Role.Bourgmestre && session.InScope(member.Commune)).ToList();
+        return await reachability.UnreachableNoticeAsync(bourgmestres, cancellationToken) ?? string.Empty;
+    }
+
+    private static System.Text.Json.Nodes.JsonObject TallyCard(ConferenceCards cards, ConferenceSession session, IReadOnlyList<PollAnswer> allAnswers, string unreachable)
     {
         var texts = cards.Texts;
         // Only communes in scope count, once each, whoever answered for them.
-        var answers = (await store.PollAnswersAsync(session.Id, cancellationToken)).Where(answer => session.InScope(answer.Commune)).ToList();
+        var answers = allAnswers.Where(answer => session.InScope(answer.Commune)).ToList();
         var answered = answers.Select(answer => answer.Commune).ToHashSet(StringComparer.Ordinal);
         var missing = session.CommunesInScope.Where(commune => !answered.Contains(commune)).ToList();
         int Count(int index, PollChoice choice) => answers.Count(answer => index < answer.Choices.Count && answer.Choices[index] == choice);
@@ -32,6 +52,7 @@ public sealed class ShowTally(ConferenceAccess access, ConferenceStore store, Co
                 Index = index,
             }).ToList(),
             Missing = missing.Count == 0 ? string.Empty : (string)texts["Tally_Missing", string.Join(", ", missing)],
+            Unreachable = unreachable,
             Refresh = (string)texts["Button_Refresh"],
         });
     }

@@ -17,7 +17,9 @@ public static class RosterRegistration
         services.AddScoped<PreviewRosterImport>();
         services.AddScoped<IFileImport>(provider => provider.GetRequiredService<PreviewRosterImport>());
         services.AddHostedService<RosterSeeder>();
+        services.AddSingleton<RosterReachabilityLines>();
         services.AddCommand<ShowRoster>("roster", "roster", Roles.Staff, "annuaire", "roster", "liste des membres");
+        services.AddCommand<ShowReachability>("roster.reachability", "roster", Roles.Staff, "joignabilité", "reachability");
         services.AddCommand<StartAddRosterMember>("roster.add", "roster", Roles.Staff, "ajouter un membre", "add member", "nouveau membre");
         services.AddCardAction<StartAddRosterMember>("roster.add", Roles.Staff);
         services.AddFlow<AddRosterMemberFlow>();

@@ -6,6 +6,7 @@ using BepBot.Chat.Flows;
 using BepBot.Infrastructure.Telemetry;
 using BepBot.Infrastructure.Text;
 using BepBot.Infrastructure.Time;
+using BepBot.Platform.Reachability;
 using BepBot.Platform.Sessions;
 using BepBot.Platform.Territory;
 using Microsoft.Extensions.Localization;
@@ -19,6 +20,7 @@ public sealed partial class NewBallotFlow(
     BallotCards cards,
     IEnumerable<IConferenceSessionCatalog> catalogs,
     IMemberDirectory roster,
+    ReachabilityWording reachability,
     TimeProvider clock,
     IOptions<VotesOptions> options,
     IStringLocalizer<VotesTexts> texts,
@@ -31,6 +33,7 @@ public sealed partial class NewBallotFlow(
     private readonly IConferenceSessionCatalog? _catalog = catalogs.LastOrDefault();
     private IReadOnlyList<SessionChoice>? _sessions;
     private IReadOnlySet<string>? _communesWithBourgmestre;
+    private string? _unreachableVoters;
 
     public override string Id => FlowId;
 
@@ -59,7 +62,7 @@ public sealed partial class NewBallotFlow(
         new("live", (_, _) => new FlowPrompt(texts["New_AskLive"], Choices: [new("no", texts["New_LiveNo"]), new("yes", texts["New_LiveYes"])]), (_, _, input) => Task.FromResult(OneOf(input, "no", "yes")), values => values["secret"] == "open"),
         new("session", (_, _) => new FlowPrompt(texts["New_AskSession"], Choices: [.. (_sessions ?? []).Select(session => new FlowChoice(session.Id, SessionTitle(session))), new(None, texts["New_NoSession"])]), AcceptSessionAsync, _ => _sessions is { Count: > 0 }),
         new("agenda", (_, values) => new FlowPrompt(texts["New_AskAgenda"], Choices: [.. AgendaOf(values["session"]).Select(item => new FlowChoice(item.Id, item.Title)), new(None, texts["New_NoAgenda"])]), AcceptAgendaAsync, values => _sessions is { Count: > 0 } && values["session"] is { } session && session != None),
-        new("confirm", (_, values) => new FlowPrompt(texts["New_AskConfirm", Summary(values)], SmallElectorateWarning(values), Choices: [new("oui", texts["New_ConfirmYes"]), new("non", texts["New_ConfirmNo"])]), (_, _, input) => Task.FromResult(AcceptConfirm(input))),
+        new("confirm", (_, values) => new FlowPrompt(texts["New_AskConfirm", Summary(values)], ConfirmationWarnings(values), Choices: [new("oui", texts["New_ConfirmYes"]), new("non", texts["New_ConfirmNo"])]), (_, _, input) => Task.FromResult(AcceptConfirm(input))),
     ];
 
     public override async Task<Reply> CompleteAsync(ChatTurn turn, FlowValues values, CancellationToken cancellationToken)
@@ -225,8 +228,30 @@ public sealed partial class NewBallotFlow(
                     .ToHashSet(StringComparer.Ordinal);
             }
 
+            // The quorum is the last answer every ballot gives before the confirmation, which says who cannot be reached.
+            if (values["quorum"] is not null && _unreachableVoters is null)
+            {
+                _unreachableVoters = await UnreachableVotersAsync(values) ?? string.Empty;
+            }
+
             return await accept(turn, values, input);
         };
+
+    /// <summary>The ballot card goes to the bourgmestres of the communes in scope: those BepBot cannot reach yet, or null.</summary>
+    private async Task<string?> UnreachableVotersAsync(FlowValues values)
+    {
+        var scope = ScopeCommunes(values).ToHashSet(StringComparer.Ordinal);
+        var voters = (await roster.ListAsync(CancellationToken.None))
+            .Where(member => member.Role == Role.Bourgmestre && member.Commune is not null && scope.Contains(member.Commune))
+            .ToList();
+        return await reachability.UnreachableNoticeAsync(voters, CancellationToken.None);
+    }
+
+    private string? ConfirmationWarnings(FlowValues values)
+    {
+        var warnings = new[] { SmallElectorateWarning(values), _unreachableVoters }.Where(warning => !string.IsNullOrEmpty(warning)).ToList();
+        return warnings.Count == 0 ? null : string.Join("\n\n", warnings);
+    }
 
     /// <summary>
     /// A secret ballot among so few voters that its result could give away how each voted (two communes, one « pour »,
@@ -240,10 +265,7 @@ public sealed partial class NewBallotFlow(
             return null;
         }
 
-        var scope = values["scope"] is { } bassin && bassin != "all"
-            ? TerritoryMap.FindBassin(bassin)?.Communes ?? []
-            : [.. TerritoryMap.Communes.Select(commune => commune.Name)];
-        var electorate = scope.Count(_communesWithBourgmestre.Contains);
+        var electorate = ScopeCommunes(values).Count(_communesWithBourgmestre.Contains);
         return electorate < options.Value.SecretMinimumElectorate
             ? texts["New_SecretSmallElectorate", electorate, options.Value.SecretMinimumElectorate].Value
             : null;
@@ -312,6 +334,11 @@ public sealed partial class NewBallotFlow(
         var choices = values["choices"] == "default" ? texts["New_ChoicesDefault"].Value : values["customChoices"] ?? string.Empty;
         return texts["New_Summary", values["question"] ?? string.Empty, choices, scope, opens, closes, values["secret"] == "secret" ? texts["Ballot_Secret"] : texts["Ballot_Open"]].Value;
     }
+
+    private static IReadOnlyList<string> ScopeCommunes(FlowValues values) =>
+        values["scope"] is { } bassin && bassin != "all"
+            ? TerritoryMap.FindBassin(bassin)?.Communes ?? []
+            : [.. TerritoryMap.Communes.Select(commune => commune.Name)];
 
     private static int ScopeSize(FlowValues values) =>
         values["scope"] is { } scope && scope != "all" ? TerritoryMap.FindBassin(scope)?.Communes.Count ?? 0 : TerritoryMap.Communes.Count;

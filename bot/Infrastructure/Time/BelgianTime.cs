@@ -32,6 +32,10 @@ public static class BelgianTime
     public static string FormatDate(DateTimeOffset instant, CultureInfo culture) =>
         ToBrussels(instant).ToString("dddd d MMMM yyyy", IsEnglish(culture) ? CultureInfo.GetCultureInfo("en-GB") : French);
 
+    /// <summary>"12 mars 2026" (fr) or "12 March 2026" (en): where many dates are listed.</summary>
+    public static string FormatDay(DateTimeOffset instant, CultureInfo culture) =>
+        ToBrussels(instant).ToString("d MMMM yyyy", IsEnglish(culture) ? CultureInfo.GetCultureInfo("en-GB") : French);
+
     /// <summary>"14h00" (fr) or "14:00" (en).</summary>
     public static string FormatTime(DateTimeOffset instant, CultureInfo culture) =>
         ToBrussels(instant).ToString(IsEnglish(culture) ? "HH:mm" : "HH'h'mm", CultureInfo.InvariantCulture);

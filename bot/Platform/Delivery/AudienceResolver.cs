@@ -19,7 +19,11 @@ public sealed class AudienceResolver(IMemberDirectory roster, ConversationDirect
         await Parallel.ForEachAsync(
             Enumerable.Range(0, members.Count),
             new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-            async (index, token) => recipients[index] = new Recipient(KeyOf(members[index]), members[index].Name, await conversations.FindPersonalAsync(members[index].AadObjectId, token)));
+            async (index, token) => recipients[index] = new Recipient(
+                KeyOf(members[index]),
+                members[index].Name,
+                members[index].IsPending ? null : await conversations.FindPersonalAsync(members[index].AadObjectId, token),
+                members[index]));
         return recipients;
     }
 

@@ -19,6 +19,7 @@ public sealed partial class DeliverToRecipient
 {
     private readonly BroadcastStore _broadcasts;
     private readonly AudienceResolver _audiences;
+    private readonly ConversationDirectory _conversations;
     private readonly DeliveryCards _cards;
     private readonly ProactiveSender _sender;
     private readonly DeliveryReasons _reasons;
@@ -34,6 +35,7 @@ public sealed partial class DeliverToRecipient
     public DeliverToRecipient(
         BroadcastStore broadcasts,
         AudienceResolver audiences,
+        ConversationDirectory conversations,
         DeliveryCards cards,
         ProactiveSender sender,
         DeliveryReasons reasons,
@@ -47,6 +49,7 @@ public sealed partial class DeliverToRecipient
         _contents = contents.ToDictionary(content => content.Kind, StringComparer.Ordinal);
         _broadcasts = broadcasts;
         _audiences = audiences;
+        _conversations = conversations;
         _cards = cards;
         _sender = sender;
         _reasons = reasons;
@@ -163,6 +166,23 @@ public sealed partial class DeliverToRecipient
                 _ => throw new InvalidOperationException($"Unknown outcome {outcome}."),
             },
             claim.ETag);
+        await RecordReachabilityAsync(conversation, outcome);
+    }
+
+    /// <summary>
+    /// A conversation Teams calls gone stays saved, marked, rather than deleted: `annuaire` and the previews then say
+    /// why the person cannot be reached and since when, and the next send still tries it (a false 404 heals itself).
+    /// </summary>
+    private async Task RecordReachabilityAsync(SavedConversation conversation, ProactiveOutcome outcome)
+    {
+        if (outcome is ProactiveOutcome.Gone gone)
+        {
+            await _conversations.MarkGoneAsync(conversation, gone.Status, _clock.GetUtcNow(), CancellationToken.None);
+        }
+        else if (outcome is ProactiveOutcome.Sent && conversation.GoneAt is not null)
+        {
+            await _conversations.ClearGoneAsync(conversation, CancellationToken.None);
+        }
     }
 
     private async Task<OutgoingMessage?> MessageForAsync(Broadcast broadcast, string recipientKey, System.Globalization.CultureInfo culture, CancellationToken cancellationToken)

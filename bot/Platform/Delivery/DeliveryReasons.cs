@@ -1,5 +1,6 @@
 using System.Globalization;
 using BepBot.Infrastructure.Text;
+using BepBot.Platform.Reachability;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Platform.Delivery;
@@ -8,10 +9,19 @@ namespace BepBot.Platform.Delivery;
 /// Why a delivery did not reach its recipient, as written into the delivery record (shown on the status card and in
 /// the report). Stored as text, so it is written in the language of whoever reads it: the author's, French without one.
 /// </summary>
-public sealed class DeliveryReasons(IStringLocalizer<DeliveryTexts> texts)
+public sealed class DeliveryReasons(IStringLocalizer<DeliveryTexts> texts, ReachabilityWording reachability)
 {
-    public string NotReachableAtLaunch(Broadcast broadcast, string recipientKey) =>
-        Text(broadcast, recipientKey.StartsWith("channel:", StringComparison.Ordinal) ? "Delivery_ReasonChannelUninstalled" : "Delivery_ReasonNeverOpened");
+    /// <summary>No conversation at launch: a channel without BepBot, or a person registered by e-mail or without BepBot.</summary>
+    public string NotReachableAtLaunch(Broadcast broadcast, Recipient recipient)
+    {
+        if (recipient.Member is not { } member)
+        {
+            return Text(broadcast, "Delivery_ReasonChannelUninstalled");
+        }
+
+        using var scope = CultureScope.Use(CultureOf(broadcast));
+        return texts["Delivery_ReasonNotReachable", reachability.Reason(ReachabilityCheck.Of(member, recipient.Conversation))].Value;
+    }
 
     public string ConversationRemoved(Broadcast broadcast) => Text(broadcast, "Delivery_ReasonConversationRemoved");
 

@@ -1,4 +1,5 @@
 using BepBot.Infrastructure.Scheduling;
+using BepBot.Platform.Reachability;
 
 namespace BepBot.Platform.Delivery;
 
@@ -7,6 +8,8 @@ public static class DeliveryRegistration
     /// <summary>The delivery engine and the one proactive sender; features send through them.</summary>
     public static IHostApplicationBuilder AddDelivery(this IHostApplicationBuilder builder)
     {
+        // Who can be reached is the delivery engine's first question; the roster and the previews ask it too.
+        builder.AddReachability();
         var services = builder.Services;
         services.Configure<BroadcastOptions>(builder.Configuration.GetSection(BroadcastOptions.Section));
         services.Configure<ProactivePaceOptions>(builder.Configuration.GetSection(ProactivePaceOptions.Section));

@@ -48,7 +48,7 @@ public sealed partial class LaunchBroadcastJob(
             async (recipient, token) =>
             {
                 var delivery = recipient.Conversation is null
-                    ? new DeliveryRecord(broadcast.Id, recipient.Key, recipient.Name, DeliveryStatus.Unreachable, 0, now, reasons.NotReachableAtLaunch(broadcast, recipient.Key))
+                    ? new DeliveryRecord(broadcast.Id, recipient.Key, recipient.Name, DeliveryStatus.Unreachable, 0, now, reasons.NotReachableAtLaunch(broadcast, recipient))
                     : new DeliveryRecord(broadcast.Id, recipient.Key, recipient.Name, DeliveryStatus.Pending, 0, now);
                 if (await broadcasts.TryCreateDeliveryAsync(delivery, token) is { } etag)
                 {

@@ -60,12 +60,15 @@ public sealed class RosterTests : BotConversationTest
         await Client.SayAsync(TeamsUser.Alex, "Gesves");
         await Client.SayAsync(TeamsUser.Alex, "oui");
 
-        var roster = await Client.CardTextAsync(TeamsUser.Alex, "annuaire");
+        var roster = await Client.CardTextAsync(TeamsUser.Alex, "annuaire gesves");
+        var reachability = await Client.CardTextAsync(TeamsUser.Alex, "joignabilité");
 
         (await RosterAsync()).Find(AnneId)!.Name.ShouldBe(name);
         CardReader.AllText(prompt).ShouldContain(BepBot.Cards.CardText.EscapeMarkdown(name));
         roster.ShouldContain(BepBot.Cards.CardText.EscapeMarkdown(name));
         roster.ShouldNotContain("[site](https://evil.example)");
+        reachability.ShouldContain(BepBot.Cards.CardText.EscapeMarkdown(name));
+        reachability.ShouldNotContain("[site](https://evil.example)");
     }
 
     [Fact]
@@ -166,6 +169,8 @@ public sealed class RosterTests : BotConversationTest
     [Theory]
     [InlineData("ajouter un membre")]
     [InlineData("annuaire")]
+    [InlineData("annuaire namur")]
+    [InlineData("joignabilité")]
     [InlineData("retirer un membre megan")]
     public async Task StaffCommand_FromBourgmestre_RefusedPolitely(string command)
     {
@@ -179,13 +184,19 @@ public sealed class RosterTests : BotConversationTest
     public async Task ShowRoster_Staff_ListsMembersAndMissingBourgmestres()
     {
         var card = (await Client.SayAsync(TeamsUser.Alex, "annuaire")).Card;
+        var ciney = await Client.CardTextAsync(TeamsUser.Alex, "annuaire Ciney");
 
         var content = CardReader.AllText(card);
         content.ShouldContainAll(
-            "Megan Bowen",
-            "Ciney · lynne.robbins@bepbot-demo.example",
-            "37 commune(s) sans bourgmestre",
+            "Alex Wilber · alex.wilber@bepbot-demo.example",
+            "Megan Bowen · ",
+            "bourgmestre (3), par commune",
+            "agent communal (2), joignables par commune",
+            "37 communes sans bourgmestre",
             "Données de démonstration");
+        content.ShouldNotContain("lynne.robbins@bepbot-demo.example");
+        ciney.ShouldContain("Lynne Robbins · Ciney · lynne.robbins@bepbot-demo.example");
+        ciney.ShouldNotContain("Megan Bowen");
         CardReader.ButtonTitles(card).ShouldContain("Ajouter un membre");
     }
 

@@ -53,6 +53,15 @@ public static class BroadcastSteps
         }
     }
 
+    /// <summary>The delivery report as staff download it: « Exporter le rapport (CSV) », then the link; its lines without line ends.</summary>
+    public static async Task<string[]> ReportLinesAsync(TeamsClient teams, string broadcastId)
+    {
+        var text = (await teams.InvokeAsync(TeamsUser.Alex, "broadcasts.report", new JsonObject { ["broadcastId"] = broadcastId })).AllText;
+        var link = text[(text.IndexOf("](", StringComparison.Ordinal) + 2)..text.IndexOf(") (", StringComparison.Ordinal)];
+        var csv = await teams.Http.GetStringAsync(new Uri(link).PathAndQuery);
+        return [.. csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r'))];
+    }
+
     public static async Task<Dictionary<string, DeliveryRecord>> DeliveriesAsync(BotApplication bot, string broadcastId) =>
         (await bot.Services.GetRequiredService<BroadcastStore>().ListDeliveriesAsync(broadcastId)).ToDictionary(delivery => delivery.RecipientName);
 

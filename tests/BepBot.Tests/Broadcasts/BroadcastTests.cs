@@ -23,7 +23,7 @@ public sealed class BroadcastTests() : ConnectedBotTest(
         var preview = await PreviewAsync(Teams, Inputs("bourgmestres"));
 
         var controls = CardReader.AllText(preview.UpdatedCard!);
-        controls.ShouldContain("3 personne(s) ou canal, dont 2 joignable(s)");
+        controls.ShouldContain("3 destinataires, dont 2 joignables");
         controls.ShouldContain("Adele Vance");
         var shown = CardReader.AllText(preview.Card);
         shown.ShouldContain("Conférence du 12 mars");
@@ -45,7 +45,7 @@ public sealed class BroadcastTests() : ConnectedBotTest(
         deliveries["Megan Bowen"].Status.ShouldBe(DeliveryStatus.Sent);
         deliveries["Isaiah Langer"].Status.ShouldBe(DeliveryStatus.Sent);
         deliveries["Adele Vance"].Status.ShouldBe(DeliveryStatus.Unreachable);
-        deliveries["Adele Vance"].Reason!.ShouldContain("jamais ouvert BepBot");
+        deliveries["Adele Vance"].Reason.ShouldBe("Pas encore joignable : BepBot n'a jamais été ouvert dans son Teams, ou y a été retiré depuis.");
     }
 
     [Fact]
@@ -78,13 +78,9 @@ public sealed class BroadcastTests() : ConnectedBotTest(
         var (status, broadcastId) = await SendAsync(Teams, Inputs("everyone"));
         await WaitForStateAsync(Bot, broadcastId, BroadcastState.Completed);
 
-        var response = await Teams.InvokeAsync(TeamsUser.Alex, "broadcasts.report", new JsonObject { ["broadcastId"] = broadcastId });
+        var lines = await ReportLinesAsync(Teams, broadcastId);
 
-        var text = response.AllText;
-        var link = text[(text.IndexOf("](", StringComparison.Ordinal) + 2)..text.IndexOf(") (", StringComparison.Ordinal)];
-        var csv = await Teams.Http.GetStringAsync(new Uri(link).PathAndQuery);
-        var lines = csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        lines[0].Trim().ShouldBe("destinataire,resultat,envoye_le,tentatives,raison");
+        lines[0].ShouldBe("destinataire,resultat,envoye_le,tentatives,raison");
         lines.Length.ShouldBe(1 + 6);
         lines.ShouldContain(line => line.StartsWith("Adele Vance,unreachable,,0,", StringComparison.Ordinal));
         lines.ShouldContain(line => line.StartsWith("Megan Bowen,sent,20", StringComparison.Ordinal));

@@ -17,6 +17,15 @@ public sealed class BelgianTimeTests
     }
 
     [Fact]
+    public void FormatDay_LateEveningUtc_IsTheNextDayInBrussels()
+    {
+        var instant = new DateTimeOffset(2026, 7, 9, 22, 30, 0, TimeSpan.Zero);
+
+        BelgianTime.FormatDay(instant, French).ShouldBe("10 juillet 2026");
+        BelgianTime.FormatDay(instant, English).ShouldBe("10 July 2026");
+    }
+
+    [Fact]
     public void FormatDateTime_UtcInstantInJuly_FrenchSummerTime()
     {
         var instant = new DateTimeOffset(2026, 7, 9, 12, 0, 0, TimeSpan.Zero);

@@ -1,0 +1,75 @@
+using System.Globalization;
+using BepBot.Cards;
+using BepBot.Chat;
+using BepBot.Infrastructure.Text;
+using BepBot.Infrastructure.Time;
+using Microsoft.Extensions.Localization;
+
+namespace BepBot.Platform.Reachability;
+
+/// <summary>
+/// The words for reachability, in the reader's language (the current UI culture): the reason someone cannot be
+/// reached, a person's state in `annuaire`, and the one warning every preview before a send shows.
+/// </summary>
+public sealed class ReachabilityWording(ReachabilityCheck check, IStringLocalizer<ReachabilityTexts> texts)
+{
+    public const int MaxNamesShown = 10;
+
+    /// <summary>Why BepBot cannot write to them; empty for someone reachable.</summary>
+    public string Reason(MemberReachability reach) => reach.Status switch
+    {
+        ReachabilityStatus.PendingEmail => texts["Reachability_Reason_PendingEmail"],
+        ReachabilityStatus.NotInstalled => texts["Reachability_Reason_NotInstalled"],
+        ReachabilityStatus.ConversationGone => texts[
+            reach.GoneStatus == 403 ? "Reachability_Reason_BotRemoved" : "Reachability_Reason_ConversationGone",
+            BelgianTime.FormatDay(reach.GoneAt ?? DateTimeOffset.UtcNow, CultureInfo.CurrentUICulture)],
+        _ => string.Empty,
+    };
+
+    /// <summary>« ✅ joignable depuis le … · dernière utilisation le … » or « ⛔ non joignable : reason ».</summary>
+    public string State(MemberReachability reach)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        if (!reach.IsReachable)
+        {
+            return texts["Reachability_Unreachable", Reason(reach)];
+        }
+
+        var since = BelgianTime.FormatDay(reach.Since ?? DateTimeOffset.UtcNow, culture);
+        return reach.LastUsedAt is { } used
+            ? texts["Reachability_Reachable", since, BelgianTime.FormatDay(used, culture)]
+            : texts["Reachability_ReachableNotUsedYet", since];
+    }
+
+    /// <summary>
+    /// The warning a preview shows before a send: how many recipients cannot be reached yet and who (names with the
+    /// reason, capped), as card markdown; null when everyone can be reached.
+    /// </summary>
+    public string? UnreachableNotice(IEnumerable<MemberReachability> recipients)
+    {
+        var unreachable = recipients.Where(reach => !reach.IsReachable).ToList();
+        return unreachable.Count == 0
+            ? null
+            : Counted("Reachability_Notice", unreachable.Count, unreachable.Count, NamesWithReasons(unreachable, MaxNamesShown));
+    }
+
+    /// <summary>The preview's warning for these recipients, read now; null when BepBot can reach them all.</summary>
+    public async Task<string?> UnreachableNoticeAsync(IReadOnlyList<Member> recipients, CancellationToken cancellationToken = default) =>
+        UnreachableNotice(await check.OfAsync(recipients, cancellationToken));
+
+    /// <summary>« Anne Dupont (reason), … et 3 autres »: names escaped for card markdown.</summary>
+    public string NamesWithReasons(IReadOnlyCollection<MemberReachability> people, int max)
+    {
+        var names = string.Join(", ", people
+            .OrderBy(reach => reach.Member.Name, StringComparer.Create(CultureInfo.CurrentUICulture, ignoreCase: true))
+            .Take(max)
+            .Select(reach => $"{CardText.EscapeMarkdown(reach.Member.Name)} ({Reason(reach)})"));
+        var more = people.Count - max;
+        return more > 0 ? names + " " + Counted("Reachability_AndOthers", more, more) : names;
+    }
+
+    /// <summary>How staff get BepBot to people it cannot reach yet.</summary>
+    public string HowToReach => texts["Reachability_HowToReach"];
+
+    private string Counted(string key, int count, params object[] arguments) => texts.Counted(key, count, arguments);
+}
