@@ -38,7 +38,7 @@ public sealed class PreviewRosterImport(
         if (!parsed.IsValid)
         {
             RosterLog.ImportRejected(logger, file.Name, parsed.Errors.Count, turn.User.AadObjectId);
-            var errors = CountedText.Of(texts, "RosterImport_Errors", parsed.Errors.Count);
+            var errors = texts.Counted("RosterImport_Errors", parsed.Errors.Count, parsed.Errors.Count);
             var title = texts["RosterImport_Rejected", CardText.EscapeMarkdown(file.Name)].Value;
             return Reply.WithCard(Card(title, errors, string.Empty, [Section(errors, parsed.Errors.Select(Describe), MaxErrorsShown)], string.Empty, string.Empty), title);
         }
@@ -87,9 +87,9 @@ public sealed class PreviewRosterImport(
             importId.Length > 0 ? "awaiting confirmation" : plan.HasChanges ? "refused: no staff left" : "nothing to do");
         var sections = new[]
         {
-            Section(CountedText.Of(texts, "RosterImport_Added", plan.Added.Count), plan.Added.Select(Added), MaxLinesShown),
-            Section(CountedText.Of(texts, "RosterImport_Changed", plan.Changed.Count), plan.Changed.Select(Changed), MaxLinesShown),
-            Section(CountedText.Of(texts, "RosterImport_Removed", plan.Removed.Count), plan.Removed.Select(Removed), MaxLinesShown),
+            Section(texts.Counted("RosterImport_Added", plan.Added.Count, plan.Added.Count), plan.Added.Select(Added), MaxLinesShown),
+            Section(texts.Counted("RosterImport_Changed", plan.Changed.Count, plan.Changed.Count), plan.Changed.Select(Changed), MaxLinesShown),
+            Section(texts.Counted("RosterImport_Removed", plan.Removed.Count, plan.Removed.Count), plan.Removed.Select(Removed), MaxLinesShown),
         };
         return Reply.WithCard(
             Card(title, summary, notice, [.. sections.Where(section => section.Lines.Count > 0)], importId.Length > 0 ? texts["RosterImport_Hint"] : string.Empty, importId),
@@ -101,10 +101,10 @@ public sealed class PreviewRosterImport(
 
     public IEnumerable<string> Counts(RosterImportPlan plan) =>
     [
-        CountedText.Of(texts, "RosterImport_Added", plan.Added.Count),
-        CountedText.Of(texts, "RosterImport_Changed", plan.Changed.Count),
-        CountedText.Of(texts, "RosterImport_Removed", plan.Removed.Count),
-        CountedText.Of(texts, "RosterImport_Unchanged", plan.Unchanged),
+        texts.Counted("RosterImport_Added", plan.Added.Count, plan.Added.Count),
+        texts.Counted("RosterImport_Changed", plan.Changed.Count, plan.Changed.Count),
+        texts.Counted("RosterImport_Removed", plan.Removed.Count, plan.Removed.Count),
+        texts.Counted("RosterImport_Unchanged", plan.Unchanged, plan.Unchanged),
     ];
 
     private JsonObject Card(string title, string summary, string notice, IReadOnlyList<PreviewSection> sections, string hint, string importId) =>
@@ -126,7 +126,7 @@ public sealed class PreviewRosterImport(
         return new PreviewSection(
             title,
             [.. all.Take(max)],
-            all.Count > max ? CountedText.Of(texts, "RosterImport_More", all.Count - max) : string.Empty);
+            all.Count > max ? texts.Counted("RosterImport_More", all.Count - max, all.Count - max) : string.Empty);
     }
 
     private string Describe(CsvLineError error) =>
