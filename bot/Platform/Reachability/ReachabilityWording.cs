@@ -57,13 +57,24 @@ public sealed class ReachabilityWording(ReachabilityCheck check, IStringLocalize
     public async Task<string?> UnreachableNoticeAsync(IReadOnlyList<Member> recipients, CancellationToken cancellationToken = default) =>
         UnreachableNotice(await check.OfAsync(recipients, cancellationToken));
 
-    /// <summary>« Anne Dupont (reason), … et 3 autres »: names escaped for card markdown.</summary>
+    /// <summary>
+    /// « Anne Dupont, Jean Martin (reason) ; Paul Durand (other reason) … et 3 autres »: people who share a reason are
+    /// named together, the largest group first, so a long list does not repeat the same reason; names escaped for card
+    /// markdown.
+    /// </summary>
     public string NamesWithReasons(IReadOnlyCollection<MemberReachability> people, int max)
     {
-        var names = string.Join(", ", people
-            .OrderBy(reach => reach.Member.Name, StringComparer.Create(CultureInfo.CurrentUICulture, ignoreCase: true))
+        var byName = StringComparer.Create(CultureInfo.CurrentUICulture, ignoreCase: true);
+        var shown = people
+            .GroupBy(Reason)
+            .OrderByDescending(group => group.Count())
+            .ThenBy(group => group.Key, byName)
+            .SelectMany(group => group.OrderBy(reach => reach.Member.Name, byName))
             .Take(max)
-            .Select(reach => $"{CardText.EscapeMarkdown(reach.Member.Name)} ({Reason(reach)})"));
+            .ToList();
+        var names = string.Join(" ; ", shown
+            .GroupBy(Reason)
+            .Select(group => $"{string.Join(", ", group.Select(reach => CardText.EscapeMarkdown(reach.Member.Name)))} ({group.Key})"));
         var more = people.Count - max;
         return more > 0 ? names + " " + Counted("Reachability_AndOthers", more, more) : names;
     }

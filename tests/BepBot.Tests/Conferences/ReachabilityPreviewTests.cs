@@ -14,8 +14,8 @@ public sealed class ReachabilityPreviewTests : ConferenceTest
 {
     private const string Unreachable =
         "2 destinataires ne peuvent pas encore être joints par BepBot et ne recevront rien : "
-        + "Anne Dupont (inscription par e-mail en attente, BepBot n'a encore jamais été ouvert), "
-        + "Isaiah Langer (BepBot n'a jamais été ouvert dans son Teams, ou y a été retiré depuis).";
+        + "Isaiah Langer (BepBot n'a jamais été ouvert dans son Teams, ou y a été retiré depuis) ; "
+        + "Anne Dupont (inscription par e-mail en attente, BepBot n'a encore jamais été ouvert).";
 
     protected override bool WithGraph => false;
 
