@@ -40,7 +40,7 @@ public sealed class PreviewRosterImport(
             RosterLog.ImportRejected(logger, file.Name, parsed.Errors.Count, turn.User.AadObjectId);
             var errors = texts.Counted("RosterImport_Errors", parsed.Errors.Count, parsed.Errors.Count);
             var title = texts["RosterImport_Rejected", CardText.EscapeMarkdown(file.Name)].Value;
-            return Reply.WithCard(Card(title, errors, string.Empty, [Section(errors, parsed.Errors.Select(Describe), MaxErrorsShown)], string.Empty, string.Empty), title);
+            return Reply.WithCard(Card(title, string.Empty, string.Empty, [Section(errors, parsed.Errors.Select(Describe), MaxErrorsShown)], string.Empty, string.Empty), title);
         }
 
         return await PreviewAsync(turn, file.Name, parsed.Members, cancellationToken);

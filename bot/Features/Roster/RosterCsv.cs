@@ -63,7 +63,7 @@ public static partial class RosterCsv
             var aadObjectId = aadObjectIdIndex < 0 ? string.Empty : reader.GetString(aadObjectIdIndex).Trim();
             var name = Field("name");
             var email = Field("email");
-            var role = Roles.FromId(Field("role"));
+            var role = RoleOf(Field("role"));
             var communeText = Field("commune");
             var commune = TerritoryMap.FindCommune(communeText);
             var tenantId = tenantIndex < 0 ? string.Empty : reader.GetString(tenantIndex).Trim();
@@ -156,6 +156,18 @@ public static partial class RosterCsv
 
     public static bool IsEmail(string email) =>
         email.Length is > 3 and <= 254 && MailAddress.TryCreate(email, out var address) && address.Address == email && email.Contains('.', StringComparison.Ordinal);
+
+    /// <summary>
+    /// The role ids the export writes, and the names staff type when they edit the file by hand (« agent communal »,
+    /// « personnel du BEP », "mayor"), with or without accents and capitals.
+    /// </summary>
+    public static Role? RoleOf(string text) => Roles.FromId(text) ?? TextFolding.Fold(text) switch
+    {
+        "personnel du bep" or "personnel bep" or "bep" or "staff" or "bep staff" => Role.BepStaff,
+        "mayor" => Role.Bourgmestre,
+        "agent" or "agent communal" or "agente communale" or "agent de la commune" or "municipal officer" => Role.Officer,
+        _ => null,
+    };
 
     private static int IndexOf(IReadOnlyList<string> headers, string column)
     {

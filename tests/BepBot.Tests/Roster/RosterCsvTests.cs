@@ -36,6 +36,21 @@ public sealed class RosterCsvTests
         ]);
     }
 
+    [Theory]
+    [InlineData("Personnel du BEP", Role.BepStaff)]
+    [InlineData("staff", Role.BepStaff)]
+    [InlineData("Mayor", Role.Bourgmestre)]
+    [InlineData("agent communal", Role.Officer)]
+    [InlineData("Agente communale", Role.Officer)]
+    [InlineData("AGENT", Role.Officer)]
+    public void Parse_RoleWrittenInWords_ReadAsTheRole(string written, Role expected)
+    {
+        var result = RosterCsv.Parse(Lines("email,name,role,commune", $"anne.dupont@gesves.be,Anne Dupont,{written},Gesves"));
+
+        result.Errors.ShouldBeEmpty();
+        result.Members.Single().Role.ShouldBe(expected);
+    }
+
     [Fact]
     public void Parse_SemicolonBomCrlfAndQuotedFields_ReturnsMembers()
     {
@@ -296,9 +311,9 @@ public sealed class RosterCsvTests
     {
         var error = RosterCsv.Parse(Lines(Header, "bad-id,Anne Martin,anne.martin@ohey.be,chef,Ohey")).Errors.ShouldHaveSingleItem();
 
-        French(error).ShouldBe("AadObjectId « bad-id » n'est pas un identifiant Entra valide (GUID) ; rôle « chef » inconnu (attendu : bep-staff, bourgmestre ou officer).");
+        French(error).ShouldBe("AadObjectId « bad-id » n'est pas un identifiant Entra valide (GUID) ; rôle « chef » inconnu (attendu : bep-staff, bourgmestre ou officer, ou en toutes lettres : personnel du BEP, agent communal).");
         TestTexts.Describe<RosterTexts>(error, Cultures.English)
-            .ShouldBe("AadObjectId \"bad-id\" is not a valid Entra object id (GUID); unknown role \"chef\" (expected: bep-staff, bourgmestre or officer).");
+            .ShouldBe("AadObjectId \"bad-id\" is not a valid Entra object id (GUID); unknown role \"chef\" (expected: bep-staff, bourgmestre or officer, or in words: BEP staff, mayor, municipal officer).");
     }
 
     private static string ErrorAt(RosterCsvResult result, long line) =>
