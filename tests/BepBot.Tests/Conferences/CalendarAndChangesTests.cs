@@ -113,7 +113,8 @@ public sealed class CalendarAndChangesTests : ConferenceTest
         await Teams.InvokeAsync(TeamsUser.Megan, "conferences.rsvp", new JsonObject { ["sessionId"] = session.Id, ["answer"] = "present" });
         await Teams.InvokeAsync(TeamsUser.Adele, "conferences.rsvp", new JsonObject { ["sessionId"] = session.Id, ["answer"] = "absent" });
 
-        Bot.Clock.Offset = TimeSpan.FromDays(3) + TimeSpan.FromHours(1);
+        // An hour past the day-minus-seven reminder, whatever the time of day the test runs at.
+        Bot.Clock.Offset = session.StartsAt!.Value - TimeSpan.FromDays(7) + TimeSpan.FromHours(1) - DateTimeOffset.UtcNow;
         var reminder = await BroadcastSteps.WaitForStateAsync(Bot, ConferenceAnnouncer.BroadcastId(session, "rem" + session.StartsAt!.Value.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture) + "m10080"), Platform.Delivery.BroadcastState.Completed);
 
         reminder.RecipientCount.ShouldBe(1);
