@@ -68,6 +68,7 @@ public sealed class PreviewRosterImport(
         {
             notice = string.Empty;
             importId = RosterImportStore.NewId();
+            await imports.PurgeAsync(clock.GetUtcNow() - options.Value.ImportPreviewLifetime, cancellationToken);
             await imports.CreateAsync(
                 new RosterImport(
                     importId,

@@ -19,6 +19,25 @@ public sealed class RosterImportStore(IDocumentStore store)
         IsWellFormed(id) ? (await store.GetAsync<RosterImport>(Prefix + id, cancellationToken))?.Value : null;
 
     /// <summary>
+    /// Deletes the imports previewed before <paramref name="before"/>, whatever became of them: their rows copy a
+    /// roster file, kept no longer than a preview can be confirmed. Returns how many were deleted.
+    /// </summary>
+    public async Task<int> PurgeAsync(DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        var purged = 0;
+        await foreach (var document in store.ListAsync<RosterImport>(Prefix, cancellationToken))
+        {
+            // Under its ETag: an import clicked at this very moment is left for the next purge.
+            if (document.Value.PreviewedAt < before && await store.DeleteAsync(document.Key, document.ETag, cancellationToken))
+            {
+                purged++;
+            }
+        }
+
+        return purged;
+    }
+
+    /// <summary>
     /// Moves the import from one of <paramref name="from"/> to <paramref name="to"/> under optimistic concurrency;
     /// returns the import as it was before (its status says whether the move happened), or null when it does not exist.
     /// </summary>

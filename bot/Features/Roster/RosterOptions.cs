@@ -16,6 +16,12 @@ public sealed class RosterOptions
     /// </summary>
     public string? DefaultTenantId { get; set; }
 
+    /// <summary>
+    /// How long a roster import's preview can be confirmed. Its rows (a copy of the file) are deleted once it is older,
+    /// at the next file a staff member sends.
+    /// </summary>
+    public TimeSpan ImportPreviewLifetime { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>How long a roster read is reused before reading it again (zero: read it on every use).</summary>
     public TimeSpan CacheDuration { get; set; } = TimeSpan.FromSeconds(5);
 }

@@ -110,6 +110,24 @@ public sealed class RosterImportTests() : FileUploadTest(
     }
 
     [Fact]
+    public async Task PreviewOlderThanADay_ConfirmRefused_AndItsRowsDeletedAtTheNextFile()
+    {
+        var before = await StoreSnapshot.TakeAsync(Bot.Store, "roster/current");
+        var preview = (await UploadAsync(TeamsUser.Alex, "annuaire.csv", DemoByEmail + "anne.dupont@gesves.be,Anne Dupont,bourgmestre,Gesves\n")).Card;
+        var oldImport = (await Bot.KeysAsync("roster/imports/")).ShouldHaveSingleItem();
+
+        Bot.Clock.Offset = TimeSpan.FromHours(25);
+        var late = await Client.ClickAsync(TeamsUser.Alex, preview, "Confirmer");
+
+        late.AllText.ShouldContain("a expiré : un aperçu se confirme dans les 24 heures. Rien n'a été modifié ; renvoyez-moi le fichier pour obtenir un nouvel aperçu.");
+        (await StoreSnapshot.TakeAsync(Bot.Store, "roster/current")).ShouldBe(before);
+        await UploadAsync(TeamsUser.Alex, "annuaire.csv", DemoByEmail + "anne.dupont@gesves.be,Anne Dupont,officer,Gesves\n");
+        var keys = await Bot.KeysAsync("roster/imports/");
+        keys.ShouldHaveSingleItem().ShouldNotBe(oldImport);
+        (await Client.ClickAsync(TeamsUser.Alex, preview, "Confirmer")).AllText.ShouldContain("Je ne trouve pas cette importation");
+    }
+
+    [Fact]
     public async Task TwoConfirmClicksAtOnce_AppliedOnce()
     {
         var preview = (await UploadAsync(TeamsUser.Alex, "annuaire.csv", DemoByEmail + "anne.dupont@gesves.be,Anne Dupont,bourgmestre,Gesves\n")).Card;
