@@ -11,8 +11,7 @@ public sealed partial class ShowIndicatorCharts(DataSetStore dataSets, Observato
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
         var request = CardData.Read<ChartRequest>(data);
-        var communes = request.Communes.Select(CommuneCodes.Find).ToList();
-        if (communes.Count is < 1 or > 3 || communes.Any(commune => commune is null) || communes.DistinctBy(commune => commune!.Name).Count() != communes.Count)
+        if (request.Resolve() is not { } communes)
         {
             LogBadRequest(logger, turn.User.AadObjectId, request.Communes.Count);
             return Reply.WithText(texts["Compare_Usage"]);
@@ -26,8 +25,8 @@ public sealed partial class ShowIndicatorCharts(DataSetStore dataSets, Observato
 
         var indicator = loaded.FindIndicator(request.Indicator);
         var card = communes.Count == 1
-            ? await cards.DiagnosticAsync(loaded, communes[0]!, indicator?.Key, turn.Culture, cancellationToken)
-            : await cards.ComparisonAsync(loaded, [.. communes.Select(commune => commune!)], indicator?.Key, turn.Culture, cancellationToken);
+            ? cards.Diagnostic(loaded, communes[0], indicator?.Key, turn.Culture)
+            : cards.Comparison(loaded, communes, indicator?.Key, turn.Culture);
         var reply = Reply.UpdatingCard(card);
         return indicator is null && request.Indicator is not null ? Reply.WithText(texts["Unknown_Indicator"]).Then(reply) : reply;
     }

@@ -213,6 +213,7 @@ public sealed class VoteTests() : ConnectedBotTest(
         }
 
         CardChecks.Check(card).ShouldBeEmpty();
+        card.ToJsonString().Length.ShouldBeLessThan(28 * 1024, "40 communes, 3 bassins: the card must stay within Teams' size limit");
     }
 
     [Fact]
