@@ -66,15 +66,20 @@ public sealed class BallotCards(CardCatalog cards, BallotStore ballots, VoterRig
         using var scope = CultureScope.Use(culture);
         var result = ballot.Result ?? throw new InvalidOperationException($"Ballot {ballot.Id} has no result yet.");
         var communes = new List<FactLine>();
+        IReadOnlySet<string> voted;
         if (!ballot.Secret)
         {
             var votes = (await ballots.ListVotesAsync(ballot.Id, cancellationToken)).ToDictionary(vote => vote.Commune, StringComparer.Ordinal);
             communes.AddRange(ballot.Communes
                 .Order(StringComparer.Create(BelgianTime.French, ignoreCase: true))
                 .Select(commune => new FactLine(commune, votes.TryGetValue(commune, out var vote) ? VoteText(ballot, vote) : texts["Result_DidNotVote"].Value)));
+            voted = votes.Keys.ToHashSet(StringComparer.Ordinal);
+        }
+        else
+        {
+            voted = await ballots.VotedCommunesAsync(ballot, cancellationToken);
         }
 
-        var voted = await ballots.VotedCommunesAsync(ballot, cancellationToken);
         var bassins = TerritoryMap.Bassins
             .Select(bassin => (Name: bassin.ShortName, InScope: bassin.Communes.Count(ballot.InScope), Voted: bassin.Communes.Count(commune => ballot.InScope(commune) && voted.Contains(commune))))
             .Where(bassin => bassin.InScope > 0)

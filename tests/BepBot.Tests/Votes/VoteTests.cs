@@ -248,6 +248,9 @@ public sealed class VoteTests() : ConnectedBotTest(
         var result = CardReader.AllText(closed.UpdatedCard!);
         result.ShouldContain("2 commune(s) sur 40");
         result.ShouldNotContain("Vote de chaque commune");
+        var turnout = CardReader.Charts(closed.UpdatedCard!).Single(chart => (string?)chart["type"] == "Chart.VerticalBar.Grouped");
+        turnout["data"]![0]!["values"]!.AsArray().Select(point => ((string?)point!["x"], (int)point["y"]!))
+            .ShouldBe([("Namur-Capitale", 1), ("Dinant-Meuse-Condroz", 0), ("Essaimage", 1)], "Namur and Couvin voted; the secret keeps only who voted, not how");
         var final = await GetAsync(Bot, ballot.Id);
         final.Result!.Counts["pour"].ShouldBe(1);
         final.Result.Counts["contre"].ShouldBe(1);
