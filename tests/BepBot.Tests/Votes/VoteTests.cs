@@ -214,6 +214,10 @@ public sealed class VoteTests() : ConnectedBotTest(
 
         CardChecks.Check(card).ShouldBeEmpty();
         card.ToJsonString().Length.ShouldBeLessThan(28 * 1024, "40 communes, 3 bassins: the card must stay within Teams' size limit");
+        var english = CardOf(await WaitForCardAsync(Connector, TeamsUser.Isaiah, "Result of the vote"));
+        var englishTurnout = CardReader.Charts(english).Single(chart => (string?)chart["type"] == "Chart.VerticalBar.Grouped");
+        englishTurnout["data"]!.AsArray().Select(serie => (string?)serie!["legend"]).ShouldBe(["Voted", "Did not vote"]);
+        CardReader.Facts(englishTurnout["fallback"]).ShouldContain("Namur-Capitale: 1 commune(s) out of 16 voted");
     }
 
     [Fact]
