@@ -56,6 +56,22 @@ public sealed class ShowAttendance(ConferenceAccess access, ConferenceStore stor
                 Series("Attendance_Silent", "neutral", bassins.Select(bassin => (bassin.ShortName, bassin.Silent))),
             },
             Bassins = bassins.Select(bassin => new { bassin.Name, bassin.Line, bassin.Missing }).ToList(),
+            // The needle on the count, the two zones named: below the quorum, quorum reached.
+            Gauges = session.Quorum == QuorumRule.None ? [] : new[]
+            {
+                new
+                {
+                    Title = (string)texts["Attendance_GaugeTitle"],
+                    Value = counted,
+                    Max = session.CommunesInScope.Count,
+                    SubLabel = (string)texts["Attendance_GaugeLabel"],
+                    Segments = new[]
+                    {
+                        new { Legend = (string)texts["Attendance_GaugeBelow", session.QuorumNeeded], Size = session.QuorumNeeded, Color = "warning" },
+                        new { Legend = (string)texts["Attendance_GaugeReached", session.QuorumNeeded], Size = session.CommunesInScope.Count - session.QuorumNeeded, Color = "good" },
+                    },
+                },
+            },
             Total = (string)texts["Attendance_Total", counted, session.CommunesInScope.Count],
             Quorum = session.Quorum == QuorumRule.None ? (string)texts["Attendance_NoQuorum"]
                 : reached ? (string)texts["Attendance_Reached", session.QuorumNeeded]

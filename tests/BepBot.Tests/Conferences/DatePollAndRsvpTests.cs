@@ -194,8 +194,7 @@ public sealed class DatePollAndRsvpTests : ConferenceTest
         text.ShouldContain("0 sur 11 : 0 présente(s), 0 représentée(s) · 1 absente(s) · 10 sans réponse");
         text.ShouldContain("Présentes ou représentées : 2 communes sur 40.");
         text.ShouldContain("Quorum non atteint : 21 communes requises, il en manque 19.");
-        var chart = CardReader.Charts(card).Single();
-        ((string?)chart["type"]).ShouldBe("Chart.VerticalBar.Grouped");
+        var chart = CardReader.Charts(card).Single(chart => (string?)chart["type"] == "Chart.VerticalBar.Grouped");
         chart["data"]!.AsArray().Select(serie => $"{(string?)serie!["legend"]}: " + string.Join(", ", serie["values"]!.AsArray().Select(point => $"{(string?)point!["x"]} {(int)point["y"]!}")))
             .ShouldBe([
                 "Présentes: Namur-Capitale 1, Dinant-Meuse-Condroz 0, Essaimage 0",
@@ -204,6 +203,11 @@ public sealed class DatePollAndRsvpTests : ConferenceTest
                 "Sans réponse: Namur-Capitale 15, Dinant-Meuse-Condroz 12, Essaimage 10",
             ]);
         CardReader.Facts(chart["fallback"]).ShouldContain("Bassin de Namur-Capitale: 1 sur 16 : 1 présente(s), 0 représentée(s) · 0 absente(s) · 15 sans réponse");
+        var gauge = CardReader.Charts(card).Single(chart => (string?)chart["type"] == "Chart.Gauge");
+        ((int)gauge["value"]!, (int)gauge["max"]!).ShouldBe((2, 40));
+        gauge["segments"]!.AsArray().Select(segment => ((string?)segment!["legend"], (int)segment["size"]!))
+            .ShouldBe([("Sous le quorum (moins de 21)", 21), ("Quorum atteint (21 ou plus)", 19)]);
+        ((string?)gauge["fallback"]!["text"]).ShouldBe("Présentes ou représentées : 2 communes sur 40.");
         Cards.CardChecks.Check(card).ShouldBeEmpty();
         (await Teams.InvokeAsync(TeamsUser.Megan, "conferences.attendance", new JsonObject { ["sessionId"] = session.Id })).AllText.ShouldContain("réservé");
     }
