@@ -27,7 +27,7 @@ public static class ObservatoireBenchmark
         var communes = BepBot.Platform.Territory.TerritoryMap.Communes;
 
         // Warm-up: JIT, fonts, the first Skia surface.
-        await cards.DiagnosticAsync(data, communes[0], null, BelgianTime.French, CancellationToken.None);
+        cards.Diagnostic(data, communes[0], null, BelgianTime.French);
 
         var perCard = new List<double>();
         var cardBytes = new List<int>();
@@ -35,7 +35,7 @@ public static class ObservatoireBenchmark
         foreach (var commune in communes)
         {
             var one = Stopwatch.StartNew();
-            var card = await cards.DiagnosticAsync(data, commune, null, BelgianTime.French, CancellationToken.None);
+            var card = cards.Diagnostic(data, commune, null, BelgianTime.French);
             perCard.Add(one.Elapsed.TotalMilliseconds);
             cardBytes.Add(System.Text.Encoding.UTF8.GetByteCount(card.ToJsonString()));
         }
@@ -78,15 +78,15 @@ public static class ObservatoireBenchmark
         [
             ("communes", communes.Count.ToString(CultureInfo.InvariantCulture)),
             ("data", $"demonstration set: {data.Indicators.Count} indicators × {DemoData.LastYear - DemoData.FirstYear + 1} years, store in Azurite"),
-            ("40 diagnostic cards with 2 charts each (built in-process)", Ms(total.Elapsed.TotalMilliseconds)),
+            ("40 diagnostic cards with 2 Teams charts each (built in-process)", Ms(total.Elapsed.TotalMilliseconds)),
             ("per card: median", Ms(perCard[perCard.Count / 2])),
             ("per card: 95th percentile", Ms(perCard[(int)Math.Ceiling(perCard.Count * 0.95) - 1])),
             ("per card: slowest", Ms(perCard[^1])),
             ("80 charts rendered alone (ScottPlot PNG, 360 px wide)", Ms(chartsOnly.Elapsed.TotalMilliseconds)),
             ("trend chart PNG, mean size", Kb(trendSizes.Average())),
             ("bassin bar chart PNG, mean size", Kb(barSizes.Average())),
-            ("card JSON with image links, mean size", Kb(cardBytes.Average())),
-            ("same card with the 2 PNGs inlined as data URIs (estimate)", Kb(inline)),
+            ("card JSON with its Teams charts and fallbacks, mean size", Kb(cardBytes.Average())),
+            ("same card if the 2 PNGs were inlined as data URIs (estimate)", Kb(inline)),
             ("40 × \"diagnostic de <commune>\" through the bot (expectReplies)", Ms(viaBot.Elapsed.TotalMilliseconds)),
             ("per message through the bot, mean", Ms(viaBot.Elapsed.TotalMilliseconds / communes.Count)),
         ];

@@ -24,6 +24,11 @@ public sealed class ShowAttendance(ConferenceAccess access, ConferenceStore stor
             return new
             {
                 bassin.Name,
+                bassin.ShortName,
+                Present = present,
+                Represented = represented,
+                Absent = Count(RsvpAnswer.Absent),
+                Silent = silent.Count,
                 Line = (string)texts["Attendance_Line", present + represented, bassin.Communes.Count, present, represented, Count(RsvpAnswer.Absent), silent.Count],
                 Missing = silent.Count == 0 ? string.Empty : (string)texts["Tally_Missing", string.Join(", ", silent)],
                 Counted = present + represented,
@@ -31,12 +36,42 @@ public sealed class ShowAttendance(ConferenceAccess access, ConferenceStore stor
         }).ToList();
         var counted = bassins.Sum(bassin => bassin.Counted);
         var reached = counted >= session.QuorumNeeded;
+        // One series per answer, one bar per bassin; the legend names the answer, so colour is never the only clue.
+        object Series(string legend, string color, IEnumerable<(string Bassin, int Count)> counts) =>
+            new { Legend = (string)texts[legend], Color = color, Values = counts.Select(count => new { X = count.Bassin, Y = count.Count }).ToList() };
+
         return cards.Render("conferences/attendance", new
         {
             Title = (string)texts["Attendance_Title", CardText.EscapeMarkdown(session.Title)],
             Subtitle = $"{cards.When(session)} · {cards.Quorum(session)}",
             SessionId = session.Id,
+            ChartTitle = (string)texts["Attendance_ChartTitle"],
+            BassinAxis = (string)texts["Chart_BassinAxis"],
+            CommunesAxis = (string)texts["Chart_CommunesAxis"],
+            Chart = new[]
+            {
+                Series("Attendance_Present", "good", bassins.Select(bassin => (bassin.ShortName, bassin.Present))),
+                Series("Attendance_Represented", "categoricalBlue", bassins.Select(bassin => (bassin.ShortName, bassin.Represented))),
+                Series("Attendance_Absent", "attention", bassins.Select(bassin => (bassin.ShortName, bassin.Absent))),
+                Series("Attendance_Silent", "neutral", bassins.Select(bassin => (bassin.ShortName, bassin.Silent))),
+            },
             Bassins = bassins.Select(bassin => new { bassin.Name, bassin.Line, bassin.Missing }).ToList(),
+            // The needle on the count, the two zones named: below the quorum, quorum reached.
+            Gauges = session.Quorum == QuorumRule.None ? [] : new[]
+            {
+                new
+                {
+                    Title = (string)texts["Attendance_GaugeTitle"],
+                    Value = counted,
+                    Max = session.CommunesInScope.Count,
+                    SubLabel = (string)texts["Attendance_GaugeLabel"],
+                    Segments = new[]
+                    {
+                        new { Legend = (string)texts["Attendance_GaugeBelow", session.QuorumNeeded], Size = session.QuorumNeeded, Color = "warning" },
+                        new { Legend = (string)texts["Attendance_GaugeReached", session.QuorumNeeded], Size = session.CommunesInScope.Count - session.QuorumNeeded, Color = "good" },
+                    },
+                },
+            },
             Total = (string)texts["Attendance_Total", counted, session.CommunesInScope.Count],
             Quorum = session.Quorum == QuorumRule.None ? (string)texts["Attendance_NoQuorum"]
                 : reached ? (string)texts["Attendance_Reached", session.QuorumNeeded]

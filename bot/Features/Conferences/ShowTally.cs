@@ -44,6 +44,19 @@ public sealed class ShowTally(
             Subtitle = (string)texts["Tally_Subtitle", answered.Count, session.CommunesInScope.Count],
             SessionId = session.Id,
             CanPick = session.State == ConferenceState.DatePoll,
+            ChartTitle = (string)texts["Tally_ChartTitle"],
+            CommunesAxis = (string)texts["Chart_CommunesAxis"],
+            DatesAxis = (string)texts["Tally_DatesAxis"],
+            Chart = session.CandidateDates.Select((date, index) => new
+            {
+                Title = cards.Date(date),
+                Data = new[]
+                {
+                    new { Legend = (string)texts["Tally_Yes"], Value = Count(index, PollChoice.Yes), Color = "good" },
+                    new { Legend = (string)texts["Tally_Maybe"], Value = Count(index, PollChoice.Maybe), Color = "warning" },
+                    new { Legend = (string)texts["Tally_No"], Value = Count(index, PollChoice.No), Color = "attention" },
+                },
+            }).ToList(),
             Dates = session.CandidateDates.Select((date, index) => new
             {
                 Label = cards.Date(date),

@@ -79,11 +79,28 @@ public sealed class LabCards(CardCatalog cards, LabCalendar calendar, IStringLoc
     {
         var standing = lab.StandingOf(viewer.AadObjectId);
         var calendarUrl = standing?.Registration.Status == SeatStatus.Confirmed ? (await calendar.LinkAsync(lab, cancellationToken)).ToString() : string.Empty;
+        var culture = System.Globalization.CultureInfo.CurrentUICulture;
+        var (confirmed, waiting) = (lab.Confirmed.Count(), lab.Waiting.Count());
         return cards.Render("labs/lab", new
         {
             Title = CardText.EscapeMarkdown(lab.Details.Title),
             Description = CardText.EscapeMarkdown(lab.Details.Description),
             Facts = Facts(lab),
+            SeatsTitle = texts["Seats_Title", confirmed, waiting, lab.SeatsLeft, lab.Capacity].Value,
+            SeatsAxis = texts["Seats_Axis"].Value,
+            PeopleAxis = texts["Seats_PeopleAxis"].Value,
+            SeatsChart = new[]
+            {
+                new { X = texts["Seats_Confirmed"].Value, Y = confirmed, Color = "good" },
+                new { X = texts["Seats_Waiting"].Value, Y = waiting, Color = "warning" },
+                new { X = texts["Seats_Free"].Value, Y = lab.SeatsLeft, Color = "neutral" },
+            },
+            Seats = new[]
+            {
+                new CardFact(texts["Seats_Confirmed"], confirmed.ToString(culture)),
+                new CardFact(texts["Seats_Waiting"], waiting.ToString(culture)),
+                new CardFact(texts["Seats_Free"], lab.SeatsLeft.ToString(culture)),
+            },
             Status = StandingText(lab, standing),
             HasStatus = standing is not null,
             Notice = notice ?? string.Empty,

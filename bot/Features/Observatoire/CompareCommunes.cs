@@ -31,7 +31,7 @@ public sealed partial class CompareCommunes(DataSetStore dataSets, ObservatoireC
         var data = await dataSets.LoadAsync(cancellationToken);
         return data.IsEmpty
             ? Reply.WithText(texts["Empty"])
-            : Reply.WithCard(await cards.ComparisonAsync(data, communes, null, turn.Culture, cancellationToken), texts["Compare_Title", string.Join(", ", communes.Select(commune => commune.Name))]);
+            : Reply.WithCard(cards.Comparison(data, communes, null, turn.Culture), texts["Compare_Title", string.Join(", ", communes.Select(commune => commune.Name))]);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Comparison asked by {User} with a commune that is not one of the 40")]

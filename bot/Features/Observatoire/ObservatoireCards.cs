@@ -10,21 +10,22 @@ using Microsoft.Extensions.Localization;
 namespace BepBot.Features.Observatoire;
 
 /// <summary>
-/// Builds the Observatoire's cards from the loaded data. Charts are PNGs behind ExportStore links (unguessable,
-/// expiring): two charts weigh 35–40 KB, over the ~28 KB Teams allows for a whole card if inlined as data URIs.
+/// Builds the Observatoire's cards from the loaded data. Cards carry Teams' own charts (figures, not images: they
+/// stay true in the chat history); PNG charts are files for exports only, produced at the click.
 /// </summary>
 public sealed class ObservatoireCards(CardCatalog cards, ExportStore exports, LinkValidity validity, IStringLocalizer<ObservatoireTexts> texts)
 {
-    public async Task<JsonObject> DiagnosticAsync(ObservatoireData data, Commune commune, string? indicatorKey, CultureInfo culture, CancellationToken cancellationToken)
+    public JsonObject Diagnostic(ObservatoireData data, Commune commune, string? indicatorKey, CultureInfo culture)
     {
         var summaries = data.Indicators.Select(indicator => ObservatoireStatistics.Summarize(data, commune.Name, indicator)).ToList();
         var selected = Pick(summaries, indicatorKey);
-        var charts = new List<object>();
+        var trends = new List<object>();
+        var bassins = new List<object>();
         var chartMessage = string.Empty;
         if (selected is { Latest: not null, Comparison: not null })
         {
-            charts.Add(await TrendChartAsync(data, commune, selected, culture, cancellationToken));
-            charts.Add(await ComparisonChartAsync(data, commune, selected, culture, cancellationToken));
+            trends.Add(TrendChart(data, commune, selected, culture));
+            bassins.Add(BassinChart(data, commune, selected, culture));
         }
         else if (selected is not null)
         {
@@ -49,30 +50,30 @@ public sealed class ObservatoireCards(CardCatalog cards, ExportStore exports, Li
             }).ToList(),
             ChartHeading = texts["Chart_Heading", CardText.EscapeMarkdown(selected?.Indicator.Name ?? string.Empty)].Value,
             ChartMessage = chartMessage,
-            Charts = charts,
+            Trends = trends,
+            Bassins = bassins,
             PickLabel = texts["Chart_Pick"].Value,
             Selected = selected?.Indicator.Key ?? string.Empty,
             Choices = Choices(data),
             ShowButton = texts["Chart_Show"].Value,
+            FilesButton = texts["ChartFiles_Button"].Value,
             ExportButton = texts["Export_Button"].Value,
             Commune = commune.Name,
             Communes = new[] { commune.Name },
         });
     }
 
-    public async Task<JsonObject> ComparisonAsync(ObservatoireData data, IReadOnlyList<Commune> communes, string? indicatorKey, CultureInfo culture, CancellationToken cancellationToken)
+    public JsonObject Comparison(ObservatoireData data, IReadOnlyList<Commune> communes, string? indicatorKey, CultureInfo culture)
     {
         var selected = (indicatorKey is null ? null : data.FindIndicator(indicatorKey)) ?? DefaultIndicator(data);
-        var charts = new List<object>();
+        var trends = new List<object>();
         var chartMessage = string.Empty;
         if (selected is not null)
         {
             var series = communes.Select(commune => (commune.Name, data.Series(commune.Name, selected.Key))).ToList();
             if (series.Any(entry => entry.Item2.Count > 0))
             {
-                var png = ObservatoireCharts.Lines(Truncate(selected.Name, 40), series, culture);
-                var url = (await exports.SaveAsync(ExportContent.NoPersonalData, $"comparaison-{DataSetStore.IdOf(selected.Name)}.png", "image/png", png, cancellationToken)).Url;
-                charts.Add(new { Url = url.ToString(), AltText = texts["Chart_LinesAlt", selected.Name, Of(Join(communes.Select(commune => commune.Name)))].Value });
+                trends.Add(LinesChart(selected, series, culture));
             }
             else
             {
@@ -97,11 +98,12 @@ public sealed class ObservatoireCards(CardCatalog cards, ExportStore exports, Li
             Sources = texts["Compare_Sources", CardText.EscapeMarkdown(string.Join(" ; ", data.Indicators.Select(indicator => indicator.Source).Distinct(StringComparer.Ordinal)))].Value,
             ChartHeading = texts["Chart_Heading", CardText.EscapeMarkdown(selected?.Name ?? string.Empty)].Value,
             ChartMessage = chartMessage,
-            Charts = charts,
+            Trends = trends,
             PickLabel = texts["Chart_Pick"].Value,
             Selected = selected?.Key ?? string.Empty,
             Choices = Choices(data),
             ShowButton = texts["Chart_Show"].Value,
+            FilesButton = texts["ChartFiles_Button"].Value,
             Communes = communes.Select(commune => commune.Name).ToList(),
         });
     }
@@ -153,8 +155,60 @@ public sealed class ObservatoireCards(CardCatalog cards, ExportStore exports, Li
         return cards.Render("observatoire/export", new
         {
             Text = texts["Export_Ready", Of(commune.Name), validity.Of(link)].Value,
-            Button = texts["Export_Open"].Value,
-            Url = link.Url.ToString(),
+            Links = new[] { new { Title = texts["Export_Open"].Value, Url = link.Url.ToString() } },
+        });
+    }
+
+    /// <summary>The charts of the picked indicator as PNG files (for a report or a slide), produced at the click behind fresh links.</summary>
+    public async Task<JsonObject?> ChartFilesAsync(ObservatoireData data, IReadOnlyList<Commune> communes, string? indicatorKey, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        var files = new List<(string Title, string FileName, byte[] Png)>();
+        string indicatorName;
+        if (communes.Count == 1)
+        {
+            var commune = communes[0];
+            var summaries = data.Indicators.Select(indicator => ObservatoireStatistics.Summarize(data, commune.Name, indicator)).ToList();
+            if (Pick(summaries, indicatorKey) is not { Latest: not null, Comparison: { } comparison } summary)
+            {
+                return null;
+            }
+
+            indicatorName = summary.Indicator.Name;
+            var values = commune.Bassin.Communes
+                .Select(name => (name, data.Value(name, summary.Indicator.Key, comparison.Year)))
+                .Where(entry => entry.Item2 is not null)
+                .Select(entry => (entry.name, entry.Item2!.Value))
+                .ToList();
+            files.Add((texts["ChartFiles_Trend"], $"tendance-{DataSetStore.IdOf(commune.Name)}.png", ObservatoireCharts.Trend(
+                texts["Chart_TrendTitle", Truncate(summary.Indicator.Name, 30), commune.Name], summary.Series, commune.Name, BassinMedians(data, commune, summary.Indicator), texts["Chart_MedianLegend"], culture)));
+            files.Add((texts["ChartFiles_Bassin"], $"bassin-{DataSetStore.IdOf(commune.Name)}.png", ObservatoireCharts.Comparison(
+                texts["Chart_CompareTitle", Truncate(summary.Indicator.Name, 30), comparison.Year], values, commune.Name, comparison.BassinMedian, culture)));
+        }
+        else
+        {
+            var selected = (indicatorKey is null ? null : data.FindIndicator(indicatorKey)) ?? DefaultIndicator(data);
+            var series = selected is null ? [] : communes.Select(commune => (commune.Name, data.Series(commune.Name, selected.Key))).ToList();
+            if (selected is null || !series.Any(entry => entry.Item2.Count > 0))
+            {
+                return null;
+            }
+
+            indicatorName = selected.Name;
+            files.Add((texts["ChartFiles_Lines"], $"comparaison-{DataSetStore.IdOf(selected.Name)}.png", ObservatoireCharts.Lines(Truncate(selected.Name, 40), series, culture)));
+        }
+
+        var links = new List<object>();
+        ExportLink? last = null;
+        foreach (var (title, fileName, png) in files)
+        {
+            last = await exports.SaveAsync(ExportContent.NoPersonalData, fileName, "image/png", png, cancellationToken);
+            links.Add(new { Title = title, Url = last.Url.ToString() });
+        }
+
+        return cards.Render("observatoire/export", new
+        {
+            Text = texts["ChartFiles_Ready", CardText.EscapeMarkdown(indicatorName), Of(Join(communes.Select(commune => commune.Name))), validity.Of(last!)].Value,
+            Links = links,
         });
     }
 
@@ -167,57 +221,97 @@ public sealed class ObservatoireCards(CardCatalog cards, ExportStore exports, Li
         ?? summaries.FirstOrDefault(summary => summary.HasValue)
         ?? summaries.FirstOrDefault();
 
-    private async Task<object> TrendChartAsync(ObservatoireData data, Commune commune, IndicatorSummary summary, CultureInfo culture, CancellationToken cancellationToken)
+    // Teams draws the chart; hosts without charts show the fallback, the same figures as a list (cards/README.md, "Charts").
+    private object TrendChart(ObservatoireData data, Commune commune, IndicatorSummary summary, CultureInfo culture)
     {
-        var medians = summary.Indicator.Years
-            .Select(year => (year, ObservatoireStatistics.Median([.. commune.Bassin.Communes.Select(name => data.Value(name, summary.Indicator.Key, year)).OfType<decimal>()])))
-            .Where(entry => entry.Item2 is not null)
-            .Select(entry => new YearValue(entry.year, entry.Item2!.Value))
-            .ToList();
-        var png = ObservatoireCharts.Trend(
-            texts["Chart_TrendTitle", Truncate(summary.Indicator.Name, 30), commune.Name],
-            summary.Series,
-            commune.Name,
-            medians,
-            texts["Chart_MedianLegend"],
-            culture);
-        var url = (await exports.SaveAsync(ExportContent.NoPersonalData, $"tendance-{DataSetStore.IdOf(commune.Name)}.png", "image/png", png, cancellationToken)).Url;
-        var (first, last) = (summary.Series[0], summary.Series[^1]);
+        var medians = BassinMedians(data, commune, summary.Indicator);
+        var title = texts["Chart_TrendTitle", summary.Indicator.Name, commune.Name].Value;
         return new
         {
-            Url = url.ToString(),
-            AltText = texts["Chart_TrendAlt", summary.Indicator.Name, Of(commune.Name), WithUnit(first.Value, summary.Indicator, culture), first.Year, WithUnit(last.Value, summary.Indicator, culture), last.Year].Value,
+            Title = title,
+            Heading = CardText.EscapeMarkdown(title),
+            XAxis = texts["Chart_YearAxis"].Value,
+            YAxis = summary.Indicator.Unit,
+            Series = new[]
+            {
+                LineSeries(commune.Name, "categoricalBlue", summary.Series),
+                LineSeries(texts["Chart_MedianLegend"], "categoricalMarigold", medians),
+            },
+            Rows = summary.Series.Select(point => new
+            {
+                Label = point.Year.ToString(CultureInfo.InvariantCulture),
+                Value = texts[
+                    "Chart_TrendRow",
+                    commune.Name,
+                    WithUnit(point.Value, summary.Indicator, culture),
+                    texts["Chart_MedianLegend"].Value,
+                    medians.FirstOrDefault(median => median.Year == point.Year) is { } median ? WithUnit(median.Value, summary.Indicator, culture) : "—"].Value,
+            }).ToList(),
         };
     }
 
-    private async Task<object> ComparisonChartAsync(ObservatoireData data, Commune commune, IndicatorSummary summary, CultureInfo culture, CancellationToken cancellationToken)
+    private object BassinChart(ObservatoireData data, Commune commune, IndicatorSummary summary, CultureInfo culture)
     {
         var comparison = summary.Comparison!;
-        var values = commune.Bassin.Communes
-            .Select(name => (name, data.Value(name, summary.Indicator.Key, comparison.Year)))
-            .Where(entry => entry.Item2 is not null)
-            .Select(entry => (entry.name, entry.Item2!.Value))
+        var median = texts["Chart_MedianLegend"].Value;
+        // The commune is marked in its label, not only by its colour.
+        var bars = commune.Bassin.Communes
+            .Select(name => (Name: name, Value: data.Value(name, summary.Indicator.Key, comparison.Year)))
+            .Where(entry => entry.Value is not null)
+            .Select(entry => (Label: entry.Name == commune.Name ? texts["Chart_ThisCommune", entry.Name].Value : entry.Name, Value: entry.Value!.Value, Color: entry.Name == commune.Name ? "categoricalBlue" : "neutral"))
+            .Append((Label: median, Value: comparison.BassinMedian!.Value, Color: "categoricalMarigold"))
+            .OrderByDescending(bar => bar.Value)
             .ToList();
-        var png = ObservatoireCharts.Comparison(
-            texts["Chart_CompareTitle", Truncate(summary.Indicator.Name, 30), comparison.Year],
-            values,
-            commune.Name,
-            comparison.BassinMedian,
-            culture);
-        var url = (await exports.SaveAsync(ExportContent.NoPersonalData, $"bassin-{DataSetStore.IdOf(commune.Name)}.png", "image/png", png, cancellationToken)).Url;
+        var title = texts["Chart_CompareTitle", summary.Indicator.Name, comparison.Year].Value;
         return new
         {
-            Url = url.ToString(),
-            AltText = texts[
-                "Chart_CompareAlt",
-                summary.Indicator.Name,
-                comparison.Year,
-                comparison.BassinWithValue,
-                commune.Name,
-                comparison.Rank,
-                WithUnit(comparison.BassinMedian!.Value, summary.Indicator, culture)].Value,
+            Title = title,
+            Heading = CardText.EscapeMarkdown(title),
+            XAxis = texts["Chart_CommuneAxis"].Value,
+            YAxis = summary.Indicator.Unit,
+            Bars = bars.Select(bar => new { X = bar.Label, Y = bar.Value, bar.Color }).ToList(),
+            Rows = bars.Select(bar => new { bar.Label, Value = WithUnit(bar.Value, summary.Indicator, culture) }).ToList(),
         };
     }
+
+    private object LinesChart(Indicator indicator, List<(string Name, IReadOnlyList<YearValue> Series)> series, CultureInfo culture) => new
+    {
+        Title = indicator.Name,
+        Heading = CardText.EscapeMarkdown(indicator.Name),
+        XAxis = texts["Chart_YearAxis"].Value,
+        YAxis = indicator.Unit,
+        Series = series.Where(entry => entry.Series.Count > 0).Select(entry => LineSeries(entry.Name, null, entry.Series)).ToList(),
+        Rows = series.SelectMany(entry => entry.Series.Select(point => point.Year)).Distinct().Order().Select(year => new
+        {
+            Label = year.ToString(CultureInfo.InvariantCulture),
+            Value = string.Join(" · ", series.Select(entry => texts[
+                "Chart_LinesRow",
+                entry.Name,
+                entry.Series.FirstOrDefault(point => point.Year == year) is { } point ? WithUnit(point.Value, indicator, culture) : "—"].Value)),
+        }).ToList(),
+    };
+
+    private static Dictionary<string, object> LineSeries(string legend, string? color, IReadOnlyList<YearValue> points)
+    {
+        var series = new Dictionary<string, object>(StringComparer.Ordinal)
+        {
+            ["legend"] = legend,
+            ["values"] = points.Select(point => new { X = point.Year.ToString(CultureInfo.InvariantCulture), Y = point.Value }).ToList(),
+        };
+        if (color is not null)
+        {
+            series["color"] = color;
+        }
+
+        return series;
+    }
+
+    /// <summary>The bassin's median of each year, over the communes that have a value that year.</summary>
+    public static List<YearValue> BassinMedians(ObservatoireData data, Commune commune, Indicator indicator) =>
+        [.. indicator.Years
+            .Select(year => (year, ObservatoireStatistics.Median([.. commune.Bassin.Communes.Select(name => data.Value(name, indicator.Key, year)).OfType<decimal>()])))
+            .Where(entry => entry.Item2 is not null)
+            .Select(entry => new YearValue(entry.year, entry.Item2!.Value))];
 
     private string TrendText(IndicatorSummary summary, CultureInfo culture)
     {

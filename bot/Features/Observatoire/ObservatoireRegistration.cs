@@ -23,6 +23,7 @@ public static class ObservatoireRegistration
         services.AddCommand<ListDataSets>("observatoire.datasets", "observatoire", Roles.Staff, "jeux de donnees", "jeu de donnees", "data sets", "datasets");
         services.AddCardAction<ShowIndicatorCharts>("observatoire.chart", Roles.Members);
         services.AddCardAction<ExportDiagnostic>("observatoire.export", Roles.Members);
+        services.AddCardAction<ExportChartFiles>("observatoire.exportCharts", Roles.Members);
         return builder;
     }
 }

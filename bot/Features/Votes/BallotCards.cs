@@ -66,14 +66,24 @@ public sealed class BallotCards(CardCatalog cards, BallotStore ballots, VoterRig
         using var scope = CultureScope.Use(culture);
         var result = ballot.Result ?? throw new InvalidOperationException($"Ballot {ballot.Id} has no result yet.");
         var communes = new List<FactLine>();
+        IReadOnlySet<string> voted;
         if (!ballot.Secret)
         {
             var votes = (await ballots.ListVotesAsync(ballot.Id, cancellationToken)).ToDictionary(vote => vote.Commune, StringComparer.Ordinal);
             communes.AddRange(ballot.Communes
                 .Order(StringComparer.Create(BelgianTime.French, ignoreCase: true))
                 .Select(commune => new FactLine(commune, votes.TryGetValue(commune, out var vote) ? VoteText(ballot, vote) : texts["Result_DidNotVote"].Value)));
+            voted = votes.Keys.ToHashSet(StringComparer.Ordinal);
+        }
+        else
+        {
+            voted = await ballots.VotedCommunesAsync(ballot, cancellationToken);
         }
 
+        var bassins = TerritoryMap.Bassins
+            .Select(bassin => (Name: bassin.ShortName, InScope: bassin.Communes.Count(ballot.InScope), Voted: bassin.Communes.Count(commune => ballot.InScope(commune) && voted.Contains(commune))))
+            .Where(bassin => bassin.InScope > 0)
+            .ToList();
         return cards.Render("votes/result", new
         {
             Heading = texts["Result_Heading"].Value,
@@ -88,7 +98,19 @@ public sealed class BallotCards(CardCatalog cards, BallotStore ballots, VoterRig
                 new(texts["Fact_ClosedAt"], ballot.ClosedAt is { } closed ? BelgianTime.FormatDateTime(closed, culture) : "-"),
             },
             CountsTitle = texts["Result_Counts"].Value,
+            ChoiceAxis = texts["Result_ChoiceAxis"].Value,
+            VotesAxis = texts["Result_Counts"].Value,
+            CountsChart = ballot.Choices.Select(choice => new { X = choice.Label, Y = result.Counts.GetValueOrDefault(choice.Id) }).ToList(),
             Counts = ballot.Choices.Select(choice => new FactLine(CardText.EscapeMarkdown(choice.Label), result.Counts.GetValueOrDefault(choice.Id).ToString(culture))).ToList(),
+            ParticipationTitle = texts["Result_ParticipationTitle"].Value,
+            BassinAxis = texts["Result_BassinAxis"].Value,
+            CommunesAxis = texts["Result_CommunesAxis"].Value,
+            ParticipationChart = new[]
+            {
+                new { Legend = texts["Result_Voted"].Value, Color = "good", Values = bassins.Select(bassin => new { X = bassin.Name, Y = bassin.Voted }).ToList() },
+                new { Legend = texts["Result_NotVoted"].Value, Color = "neutral", Values = bassins.Select(bassin => new { X = bassin.Name, Y = bassin.InScope - bassin.Voted }).ToList() },
+            },
+            Participation = bassins.Select(bassin => new FactLine(bassin.Name, texts["Result_BassinParticipation", bassin.Voted, bassin.InScope])).ToList(),
             HasCommunes = communes.Count > 0,
             CommunesTitle = texts["Result_Communes"].Value,
             Communes = communes,

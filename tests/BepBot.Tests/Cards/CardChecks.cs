@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 
 namespace BepBot.Tests.Cards;
 
-// Checks on expanded cards that the official renderer (tests/node/validate-cards.js) does not make.
+// Checks on expanded cards that the official renderer (tests/node/validate-cards.js) does not make, Teams' charts included.
 public static partial class CardChecks
 {
     [GeneratedRegex(@"^[a-z]+\.[a-z][a-zA-Z]*$")]
@@ -48,6 +48,11 @@ public static partial class CardChecks
                 {
                     problems.Add($"{path}: verb \"{verb}\" must read <feature>.<action>, e.g. votes.cast");
                 }
+            }
+
+            if (type.StartsWith(ChartChecks.Prefix, StringComparison.Ordinal))
+            {
+                problems.AddRange(ChartChecks.Check(element, path));
             }
 
             if (type == "Action.Submit")

@@ -38,6 +38,17 @@ public sealed class DatePollAndRsvpTests : ConferenceTest
         text.ShouldContain("Oui : 2 · Peut-être : 0 · Non : 0");
         text.ShouldContain("Sans réponse : Andenne");
         text.ShouldNotContain("Namur,");
+        var chart = CardReader.Charts(tally).Single();
+        ((string?)chart["type"]).ShouldBe("Chart.HorizontalBar.Stacked");
+        chart["data"]!.AsArray().Select(row => $"{(string?)row!["title"]}: " + string.Join(" · ", row["data"]!.AsArray().Select(point => $"{(string?)point!["legend"]} : {(int)point["value"]!}")))
+            .ShouldBe([
+                $"{BelgianTime.FormatDateTime(first, BelgianTime.French)}: Oui : 1 · Peut-être : 1 · Non : 0",
+                $"{BelgianTime.FormatDateTime(second, BelgianTime.French)}: Oui : 2 · Peut-être : 0 · Non : 0",
+            ]);
+        CardReader.Facts(chart["fallback"]).ShouldBe([
+            $"{BelgianTime.FormatDateTime(first, BelgianTime.French)}: Oui : 1 · Peut-être : 1 · Non : 0",
+            $"{BelgianTime.FormatDateTime(second, BelgianTime.French)}: Oui : 2 · Peut-être : 0 · Non : 0",
+        ]);
 
         var picked = await Teams.ClickAsync(TeamsUser.Alex, tally, "Retenir le " + BelgianTime.FormatDateTime(second, BelgianTime.French));
         CardReader.AllText(picked.UpdatedCard!).ShouldContain("Date retenue");
@@ -183,6 +194,21 @@ public sealed class DatePollAndRsvpTests : ConferenceTest
         text.ShouldContain("0 sur 11 : 0 présente(s), 0 représentée(s) · 1 absente(s) · 10 sans réponse");
         text.ShouldContain("Présentes ou représentées : 2 communes sur 40.");
         text.ShouldContain("Quorum non atteint : 21 communes requises, il en manque 19.");
+        var chart = CardReader.Charts(card).Single(chart => (string?)chart["type"] == "Chart.VerticalBar.Grouped");
+        chart["data"]!.AsArray().Select(serie => $"{(string?)serie!["legend"]}: " + string.Join(", ", serie["values"]!.AsArray().Select(point => $"{(string?)point!["x"]} {(int)point["y"]!}")))
+            .ShouldBe([
+                "Présentes: Namur-Capitale 1, Dinant-Meuse-Condroz 0, Essaimage 0",
+                "Représentées: Namur-Capitale 0, Dinant-Meuse-Condroz 1, Essaimage 0",
+                "Absentes: Namur-Capitale 0, Dinant-Meuse-Condroz 0, Essaimage 1",
+                "Sans réponse: Namur-Capitale 15, Dinant-Meuse-Condroz 12, Essaimage 10",
+            ]);
+        CardReader.Facts(chart["fallback"]).ShouldContain("Bassin de Namur-Capitale: 1 sur 16 : 1 présente(s), 0 représentée(s) · 0 absente(s) · 15 sans réponse");
+        var gauge = CardReader.Charts(card).Single(chart => (string?)chart["type"] == "Chart.Gauge");
+        ((int)gauge["value"]!, (int)gauge["max"]!).ShouldBe((2, 40));
+        gauge["segments"]!.AsArray().Select(segment => ((string?)segment!["legend"], (int)segment["size"]!))
+            .ShouldBe([("Sous le quorum (moins de 21)", 21), ("Quorum atteint (21 ou plus)", 19)]);
+        ((string?)gauge["fallback"]!["text"]).ShouldBe("Présentes ou représentées : 2 communes sur 40.");
+        Cards.CardChecks.Check(card).ShouldBeEmpty();
         (await Teams.InvokeAsync(TeamsUser.Megan, "conferences.attendance", new JsonObject { ["sessionId"] = session.Id })).AllText.ShouldContain("réservé");
     }
 }

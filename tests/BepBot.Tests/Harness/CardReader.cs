@@ -39,6 +39,15 @@ public static class CardReader
         .Select(value => value.TryGetValue<string>(out var text) ? text : null)
         .OfType<string>());
 
+    /// <summary>Teams' charts in the card (Chart.VerticalBar, Chart.Line…), wherever they are.</summary>
+    public static IEnumerable<JsonObject> Charts(JsonObject card) =>
+        Nodes(card).Where(node => ((string?)node["type"])?.StartsWith("Chart.", StringComparison.Ordinal) == true);
+
+    /// <summary>A FactSet's lines as "title: value", the way a fallback shows a chart's figures.</summary>
+    public static IEnumerable<string> Facts(JsonNode? node) =>
+        Nodes(node).Where(item => (string?)item["type"] == "FactSet")
+            .SelectMany(set => set["facts"]!.AsArray().Select(fact => $"{(string?)fact!["title"]}: {(string?)fact["value"]}"));
+
     public static IEnumerable<JsonObject> Actions(JsonObject card) =>
         Nodes(card).Where(node => ((string?)node["type"])?.StartsWith("Action.", StringComparison.Ordinal) == true);
 

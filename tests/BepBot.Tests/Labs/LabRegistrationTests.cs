@@ -53,6 +53,28 @@ public sealed class LabRegistrationTests : LabsBotTestBase
     }
 
     [Fact]
+    public async Task Register_LabCard_ChartsConfirmedWaitingAndFreeSeatsAsRegistered()
+    {
+        var lab = await CreateLabAsync(LabFixtures.NewLab(capacity: 2));
+
+        var first = await RegisterFromCatalogueAsync(TeamsUser.Patti, lab.Details.Title);
+        await RegisterFromCatalogueAsync(TeamsUser.Megan, lab.Details.Title);
+        var waiting = await RegisterFromCatalogueAsync(TeamsUser.Lynne, lab.Details.Title);
+
+        Seats(first.UpdatedCard!).ShouldBe([("Confirmées", 1), ("En attente", 0), ("Libres", 1)]);
+        var stored = await LabAsync(lab.Id);
+        Seats(waiting.UpdatedCard!).ShouldBe([("Confirmées", stored.Confirmed.Count()), ("En attente", stored.Waiting.Count()), ("Libres", stored.SeatsLeft)]);
+        Seats(waiting.UpdatedCard!).ShouldBe([("Confirmées", 2), ("En attente", 1), ("Libres", 0)]);
+        var chart = CardReader.Charts(waiting.UpdatedCard!).Single();
+        ((string)chart["title"]!).ShouldBe("Places : 2 confirmée(s), 1 en attente, 0 libre(s) sur 2");
+        CardReader.Facts(chart["fallback"]).ShouldBe(["Confirmées: 2", "En attente: 1", "Libres: 0"]);
+        Cards.CardChecks.Check(waiting.UpdatedCard!).ShouldBeEmpty();
+    }
+
+    private static List<(string?, int)> Seats(JsonObject card) =>
+        [.. CardReader.Charts(card).Single(chart => (string?)chart["type"] == "Chart.VerticalBar")["data"]!.AsArray().Select(point => ((string?)point!["x"], (int)point["y"]!))];
+
+    [Fact]
     public async Task Register_CommuneAtQuota_WaitingListWithTheQuotaReason()
     {
         var lab = await CreateLabAsync(LabFixtures.NewLab(capacity: 5, quota: 1));

@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using BepBot.Features.Observatoire;
+using BepBot.Tests.Cards;
 using BepBot.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -10,7 +12,11 @@ namespace BepBot.Tests.Observatoire;
 /// <summary>The Observatoire through the bot, on the demonstration figures, as bourgmestres, officers and staff use it.</summary>
 public sealed class ObservatoireBotTests() : BotConversationTest(new Dictionary<string, string?> { ["Observatoire:SeedDemo"] = "true" })
 {
+    private static readonly CultureInfo Fr = CultureInfo.GetCultureInfo("fr-BE");
+
     private static IEnumerable<JsonObject> Images(JsonObject card) => CardReader.Nodes(card).Where(node => (string?)node["type"] == "Image");
+
+    private static JsonObject Chart(JsonObject card, string type) => CardReader.Charts(card).Single(chart => (string?)chart["type"] == type);
 
     [Fact]
     public async Task Diagnostic_Gembloux_IndicatorsComparisonsChartsAndDemoLabel()
@@ -35,35 +41,62 @@ public sealed class ObservatoireBotTests() : BotConversationTest(new Dictionary<
             "Rang dans le bassin, du plus élevé au plus bas",
             "sur 16",
             "Source : Données de démonstration (chiffres inventés)");
-        var images = Images(card).ToList();
-        images.Count.ShouldBe(2);
-        foreach (var image in images)
-        {
-            ((string)image["altText"]!).Length.ShouldBeGreaterThan(30);
-            var url = new Uri((string)image["url"]!);
-            url.AbsolutePath.ShouldStartWith("/exports/");
-            url.AbsolutePath.Length.ShouldBe("/exports/".Length + 48);
-            using var response = await Client.Http.GetAsync(url.AbsolutePath);
-            response.StatusCode.ShouldBe(HttpStatusCode.OK);
-            response.Content.Headers.ContentType!.MediaType.ShouldBe("image/png");
-            var png = await response.Content.ReadAsByteArrayAsync();
-            png[..4].ShouldBe(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' });
-        }
+        var json = card.ToJsonString();
+        Images(card).ShouldBeEmpty();
+        json.ShouldNotContain("/exports/");
+        json.ShouldNotContain("image/png");
+        json.Length.ShouldBeLessThan(28 * 1024, "the card must stay within Teams' size limit");
+        CardChecks.Check(card).ShouldBeEmpty();
 
-        ((string)images[0]["altText"]!).ShouldContain("Population de Gembloux");
-        card.ToJsonString().Length.ShouldBeLessThan(28 * 1024, "the card must stay within Teams' size limit");
+        var data = await Bot.Services.GetRequiredService<DataSetStore>().LoadAsync(CancellationToken.None);
+        var series = data.Series("Gembloux", "population");
+        var trend = Chart(card, "Chart.Line");
+        ((string)trend["title"]!).ShouldBe("Population — Gembloux");
+        var gembloux = trend["data"]!.AsArray().Single(serie => (string?)serie!["legend"] == "Gembloux")!;
+        gembloux["values"]!.AsArray().Select(point => ((string?)point!["x"], (decimal)point["y"]!))
+            .ShouldBe(series.Select(point => ((string?)point.Year.ToString(CultureInfo.InvariantCulture), point.Value)));
+        trend["data"]!.AsArray().Select(serie => (string?)serie!["legend"]).ShouldContain("Médiane du bassin");
+        var rows = CardReader.Facts(trend["fallback"]).ToList();
+        rows.Count.ShouldBe(series.Count);
+        rows[^1].ShouldStartWith($"{series[^1].Year}: Gembloux : {ObservatoireCards.Number(series[^1].Value, Fr)} habitants · Médiane du bassin : ");
+
+        var bassin = Chart(card, "Chart.HorizontalBar");
+        var bars = bassin["data"]!.AsArray().Select(bar => ((string)bar!["x"]!, (decimal)bar["y"]!)).ToList();
+        bars.ShouldContain(("Gembloux ◀", series[^1].Value));
+        bars.Select(bar => bar.Item2).ShouldBeInOrder(SortDirection.Descending);
+        bars.Count.ShouldBe(16 + 1, "the 16 communes of the bassin and its median");
+        CardReader.Facts(bassin["fallback"]).ShouldContain($"Gembloux ◀: {ObservatoireCards.Number(series[^1].Value, Fr)} habitants");
+        CardReader.Facts(bassin["fallback"]).Count().ShouldBe(bars.Count);
     }
 
     [Fact]
-    public async Task ChartImages_AfterTheLinkExpires_NotServed()
+    public async Task ChartFiles_PngOfTheCardsIndicator_MadeAtTheClick()
     {
         var card = (await Client.SayAsync(TeamsUser.Megan, "diagnostic de Namur")).Card;
-        var path = new Uri((string)Images(card).First()["url"]!).AbsolutePath;
 
-        Bot.Clock.Offset = TimeSpan.FromHours(25);
+        var files = await Client.ClickAsync(TeamsUser.Megan, card, "Télécharger les graphiques (PNG)", new Dictionary<string, string> { ["indicator"] = "menages" });
 
-        using var response = await Client.Http.GetAsync(path);
-        response.StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var links = CardReader.Actions(files.Card!).Where(action => (string?)action["type"] == "Action.OpenUrl").ToList();
+        links.Select(link => (string?)link["title"]).ShouldBe(["Tendance (PNG)", "Place dans le bassin (PNG)"]);
+        CardReader.AllText(files.Card!).ShouldContain("Les graphiques « Ménages » de Namur en PNG sont prêts.");
+        foreach (var link in links)
+        {
+            using var response = await Client.Http.GetAsync(new Uri((string)link["url"]!).AbsolutePath);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK);
+            response.Content.Headers.ContentType!.MediaType.ShouldBe("image/png");
+            (await response.Content.ReadAsByteArrayAsync())[..4].ShouldBe(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' });
+        }
+    }
+
+    [Fact]
+    public async Task ChartFiles_ForgedCommunes_RefusedAndNothingExported()
+    {
+        var exportsBefore = (await Bot.KeysAsync("exports/")).Count;
+
+        var forged = await Client.InvokeAsync(TeamsUser.Megan, "observatoire.exportCharts", new JsonObject { ["communes"] = new JsonArray("Namur", "Atlantis") });
+
+        forged.AllText.ShouldContain("Indiquez deux ou trois communes");
+        (await Bot.KeysAsync("exports/")).Count.ShouldBe(exportsBefore);
     }
 
     [Fact]
@@ -89,7 +122,7 @@ public sealed class ObservatoireBotTests() : BotConversationTest(new Dictionary<
         var onEmployment = await Client.ClickAsync(TeamsUser.Megan, card, "Voir les graphiques", new Dictionary<string, string> { ["indicator"] = "emploi salarie" });
 
         CardReader.AllText(onEmployment.UpdatedCard!).ShouldContain("Pas de graphique : Doische n'a pas de valeur pour l'indicateur Emploi salarié.");
-        Images(onEmployment.UpdatedCard!).ShouldBeEmpty();
+        CardReader.Charts(onEmployment.UpdatedCard!).ShouldBeEmpty();
     }
 
     [Fact]
@@ -101,7 +134,7 @@ public sealed class ObservatoireBotTests() : BotConversationTest(new Dictionary<
 
         var updated = clicked.UpdatedCard!;
         CardReader.AllText(updated).ShouldContain("Graphiques : Ménages");
-        ((string)Images(updated).First()["altText"]!).ShouldContain("Ménages de Ciney");
+        ((string)Chart(updated, "Chart.Line")["title"]!).ShouldBe("Ménages — Ciney");
         ((string)CardReader.FindInput(updated, "indicator")!["value"]!).ShouldBe("menages");
     }
 
@@ -117,7 +150,10 @@ public sealed class ObservatoireBotTests() : BotConversationTest(new Dictionary<
             "Population (habitants)");
         var headers = (JsonArray)CardReader.Nodes(card).First(node => (string?)node["type"] == "ColumnSet")["columns"]!;
         headers.Select(column => (string?)column!["items"]![0]!["text"]).ShouldBe(["Ciney", "Dinant"]);
-        Images(card).Single()["altText"]!.ToString().ShouldContain("Ciney et Dinant");
+        var lines = Chart(card, "Chart.Line");
+        lines["data"]!.AsArray().Select(serie => (string?)serie!["legend"]).ShouldBe(["Ciney", "Dinant"]);
+        CardReader.Facts(lines["fallback"]).ShouldAllBe(row => row.Contains("Ciney : ") && row.Contains(" · Dinant : "));
+        Images(card).ShouldBeEmpty();
 
         var three = (await Client.SayAsync(TeamsUser.Adele, "comparer Ciney, Dinant et Doische")).Card;
         CardReader.AllText(three).ShouldContain("pas de donnée");
@@ -125,6 +161,9 @@ public sealed class ObservatoireBotTests() : BotConversationTest(new Dictionary<
         var updated = (await Client.ClickAsync(TeamsUser.Adele, three, "Voir les graphiques", new Dictionary<string, string> { ["indicator"] = "logements" })).UpdatedCard!;
         CardReader.AllText(updated).ShouldContain("Graphiques : Logements");
         CardReader.AllText(updated).ShouldContain("Comparaison : Ciney, Dinant et Doische");
+        Chart(updated, "Chart.Line")["data"]!.AsArray().Select(serie => (string?)serie!["legend"]).ShouldBe(["Ciney", "Dinant", "Doische"]);
+        updated.ToJsonString().Length.ShouldBeLessThan(28 * 1024, "three communes, every indicator: the card must stay within Teams' size limit");
+        CardChecks.Check(updated).ShouldBeEmpty();
     }
 
     [Theory]

@@ -5,6 +5,7 @@ using BepBot.Features.Roster;
 using BepBot.Features.Votes;
 using BepBot.Platform.Sessions;
 using BepBot.Platform.Territory;
+using BepBot.Tests.Cards;
 using BepBot.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
 using static BepBot.Tests.Votes.VoteSteps;
@@ -183,6 +184,43 @@ public sealed class VoteTests() : ConnectedBotTest(
     }
 
     [Fact]
+    public async Task Close_ResultCard_ChartsTheTallyAndTurnoutPerBassinWithTheSameFiguresInTheFallback()
+    {
+        var ballot = await OpenAsync(Bot, Motion());
+        await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Namur", "pour");
+        await VoteAsync(Teams, TeamsUser.Isaiah, ballot.Id, "Couvin", "pour");
+        await VoteAsync(Teams, TeamsUser.Adele, ballot.Id, "Dinant", "contre");
+
+        await Teams.InvokeAsync(TeamsUser.Alex, "votes.close", new JsonObject { ["ballotId"] = ballot.Id });
+
+        var card = CardOf(await WaitForCardAsync(Connector, TeamsUser.Megan, "Résultat du vote"));
+        var counts = (await GetAsync(Bot, ballot.Id)).Result!.Counts;
+        var perChoice = CardReader.Charts(card).Single(chart => (string?)chart["type"] == "Chart.VerticalBar");
+        perChoice["data"]!.AsArray().Select(point => ((string?)point!["x"], (int)point["y"]!))
+            .ShouldBe([("Pour", counts["pour"]), ("Contre", counts["contre"]), ("Abstention", counts["abstention"])]);
+        ((bool)perChoice["showBarValues"]!).ShouldBeTrue();
+        CardReader.Facts(perChoice["fallback"]).ShouldBe(["Pour: 2", "Contre: 1", "Abstention: 0"]);
+        string[] voters = ["Namur", "Couvin", "Dinant"];
+        var turnout = CardReader.Charts(card).Single(chart => (string?)chart["type"] == "Chart.VerticalBar.Grouped");
+        var series = turnout["data"]!.AsArray();
+        series.Select(serie => (string?)serie!["legend"]).ShouldBe(["Ont voté", "N'ont pas voté"]);
+        foreach (var bassin in TerritoryMap.Bassins)
+        {
+            var voted = bassin.Communes.Count(voters.Contains);
+            series[0]!["values"]!.AsArray().Single(point => (string?)point!["x"] == bassin.ShortName)!["y"]!.GetValue<int>().ShouldBe(voted);
+            series[1]!["values"]!.AsArray().Single(point => (string?)point!["x"] == bassin.ShortName)!["y"]!.GetValue<int>().ShouldBe(bassin.Communes.Count - voted);
+            CardReader.Facts(turnout["fallback"]).ShouldContain($"{bassin.ShortName}: {voted} commune(s) sur {bassin.Communes.Count} ont voté");
+        }
+
+        CardChecks.Check(card).ShouldBeEmpty();
+        card.ToJsonString().Length.ShouldBeLessThan(28 * 1024, "40 communes, 3 bassins: the card must stay within Teams' size limit");
+        var english = CardOf(await WaitForCardAsync(Connector, TeamsUser.Isaiah, "Result of the vote"));
+        var englishTurnout = CardReader.Charts(english).Single(chart => (string?)chart["type"] == "Chart.VerticalBar.Grouped");
+        englishTurnout["data"]!.AsArray().Select(serie => (string?)serie!["legend"]).ShouldBe(["Voted", "Did not vote"]);
+        CardReader.Facts(englishTurnout["fallback"]).ShouldContain("Namur-Capitale: 1 commune(s) out of 16 voted");
+    }
+
+    [Fact]
     public async Task SecretBallot_ChoiceSealedInTheParticipationAndVoteIsFinal()
     {
         var ballot = await OpenAsync(Bot, Motion() with { Secret = true });
@@ -214,6 +252,9 @@ public sealed class VoteTests() : ConnectedBotTest(
         var result = CardReader.AllText(closed.UpdatedCard!);
         result.ShouldContain("2 commune(s) sur 40");
         result.ShouldNotContain("Vote de chaque commune");
+        var turnout = CardReader.Charts(closed.UpdatedCard!).Single(chart => (string?)chart["type"] == "Chart.VerticalBar.Grouped");
+        turnout["data"]![0]!["values"]!.AsArray().Select(point => ((string?)point!["x"], (int)point["y"]!))
+            .ShouldBe([("Namur-Capitale", 1), ("Dinant-Meuse-Condroz", 0), ("Essaimage", 1)], "Namur and Couvin voted; the secret keeps only who voted, not how");
         var final = await GetAsync(Bot, ballot.Id);
         final.Result!.Counts["pour"].ShouldBe(1);
         final.Result.Counts["contre"].ShouldBe(1);
