@@ -8,7 +8,7 @@ using Ical.Net.Serialization;
 
 namespace BepBot.Features.Labs;
 
-/// <summary>The lab as an .ics event (Europe/Brussels, with its VTIMEZONE), behind a download link for the confirmation card.</summary>
+/// <summary>The lab as an .ics event (Europe/Brussels, with its VTIMEZONE), behind a download link made when « Ajouter à mon agenda » is clicked.</summary>
 public sealed class LabCalendar(ExportStore exports)
 {
     public static string ToIcs(Lab lab)
@@ -40,6 +40,6 @@ public sealed class LabCalendar(ExportStore exports)
         return new CalendarSerializer().SerializeToString(calendar) ?? string.Empty;
     }
 
-    public async Task<Uri> LinkAsync(Lab lab, CancellationToken cancellationToken = default) =>
-        (await exports.SaveAsync(ExportContent.NoPersonalData, $"seminaire-{lab.Id}.ics", "text/calendar; charset=utf-8", Encoding.UTF8.GetBytes(ToIcs(lab)), cancellationToken)).Url;
+    public Task<ExportLink> LinkAsync(Lab lab, CancellationToken cancellationToken = default) =>
+        exports.SaveAsync(ExportContent.NoPersonalData, $"seminaire-{lab.Id}.ics", "text/calendar; charset=utf-8", Encoding.UTF8.GetBytes(ToIcs(lab)), cancellationToken);
 }

@@ -1,13 +1,14 @@
 using System.Text.Json.Nodes;
 using BepBot.Cards;
 using BepBot.Chat;
+using BepBot.Infrastructure.Exports;
 using BepBot.Infrastructure.Time;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Labs;
 
 /// <summary>How a lab reads in every card and message: facts, a person's standing, the lab card itself.</summary>
-public sealed class LabCards(CardCatalog cards, LabCalendar calendar, IStringLocalizer<LabsTexts> texts, TimeProvider clock)
+public sealed class LabCards(CardCatalog cards, IStringLocalizer<LabsTexts> texts, TimeProvider clock)
 {
     public IStringLocalizer<LabsTexts> Texts => texts;
 
@@ -78,7 +79,6 @@ public sealed class LabCards(CardCatalog cards, LabCalendar calendar, IStringLoc
     public async Task<JsonObject> LabCardAsync(Lab lab, ChatUser viewer, string? notice, CancellationToken cancellationToken)
     {
         var standing = lab.StandingOf(viewer.AadObjectId);
-        var calendarUrl = standing?.Registration.Status == SeatStatus.Confirmed ? (await calendar.LinkAsync(lab, cancellationToken)).ToString() : string.Empty;
         var culture = System.Globalization.CultureInfo.CurrentUICulture;
         var (confirmed, waiting) = (lab.Confirmed.Count(), lab.Waiting.Count());
         return cards.Render("labs/lab", new
@@ -110,26 +110,31 @@ public sealed class LabCards(CardCatalog cards, LabCalendar calendar, IStringLoc
             RegisterTitle = texts["Button_Register"].Value,
             CanCancel = standing is not null && CanCancelSelf(lab, viewer),
             CancelTitle = texts["Button_CancelMine"].Value,
-            HasCalendar = calendarUrl.Length > 0,
+            HasCalendar = standing?.Registration.Status == SeatStatus.Confirmed && lab.State != LabState.Cancelled,
             CalendarTitle = texts["Button_Calendar"].Value,
-            CalendarUrl = calendarUrl,
             IsStaff = viewer.Role == Role.BepStaff,
             ManageTitle = texts["Button_Manage"].Value,
         });
     }
 
-    public async Task<OutgoingMessage> NoticeAsync(Lab lab, string title, string message, bool withCalendar, CancellationToken cancellationToken)
-    {
-        var calendarUrl = withCalendar ? (await calendar.LinkAsync(lab, cancellationToken)).ToString() : string.Empty;
-        var card = cards.Render("labs/notice", new
+    public Task<OutgoingMessage> NoticeAsync(Lab lab, string title, string message, bool withCalendar, CancellationToken cancellationToken) =>
+        Task.FromResult(new OutgoingMessage(title, Notice(lab, title, message, withCalendar, link: null), Alert: true));
+
+    /// <summary>
+    /// A notice about the lab. The calendar is a button that makes a fresh .ics link when clicked, so that a card read
+    /// weeks later still works; <paramref name="link"/> is such a fresh link, in the answer to that click.
+    /// </summary>
+    public JsonObject Notice(Lab lab, string title, string message, bool withCalendar, ExportLink? link) =>
+        cards.Render("labs/notice", new
         {
             Title = title,
             Message = message,
             Facts = Facts(lab, withSeats: false),
-            HasLink = calendarUrl.Length > 0,
-            LinkTitle = texts["Button_Calendar"].Value,
-            LinkUrl = calendarUrl,
+            HasCalendar = withCalendar,
+            CalendarTitle = texts["Button_Calendar"].Value,
+            LabId = lab.Id,
+            HasLink = link is not null,
+            LinkTitle = texts["Ics_Open"].Value,
+            LinkUrl = link?.Url.ToString() ?? string.Empty,
         });
-        return new OutgoingMessage(title, card, Alert: true);
-    }
 }

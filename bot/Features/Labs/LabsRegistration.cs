@@ -35,6 +35,7 @@ public static class LabsRegistration
         services.AddCardAction<ShowLab>("labs.show", Roles.Members);
         services.AddCardAction<RegisterForLab>("labs.register", Roles.Members);
         services.AddCardAction<CancelMyRegistration>("labs.cancel", Roles.Members);
+        services.AddCardAction<DownloadLabIcs>("labs.ics", Roles.Members);
         services.AddCardAction<AskToEraseMyData>("labs.askerase", Roles.Everyone);
         services.AddCardAction<EraseMyData>("labs.erase", Roles.Everyone);
         services.AddCardAction<KeepLabAsIs>("labs.keep", Roles.Everyone);

@@ -21,12 +21,37 @@ public sealed class LabRegistrationTests : LabsBotTestBase
         var card = CardReader.AllText(registered.UpdatedCard!);
         card.ShouldContain("Votre inscription est confirmée.");
         card.ShouldContain("Inscrit : votre place est réservée.");
-        var ics = await DownloadAsync((string)CardReader.Actions(registered.UpdatedCard!).Single(action => (string?)action["type"] == "Action.OpenUrl")["url"]!);
+        CardReader.Actions(registered.UpdatedCard!).ShouldNotContain(action => (string?)action["type"] == "Action.OpenUrl");
+        var agenda = await Teams.ClickAsync(TeamsUser.Patti, registered.UpdatedCard!, "Ajouter à mon agenda (.ics)");
+        var ics = await DownloadAsync((string)CardReader.Actions(agenda.Card!).Single(action => (string?)action["type"] == "Action.OpenUrl")["url"]!);
         ics.ShouldContain("BEGIN:VEVENT");
         ics.ShouldContain("SUMMARY:La cybersécurité dans nos communes");
         ics.ShouldContain("DTSTART;TZID=Europe/Brussels:");
         ics.ShouldContain("BEGIN:VTIMEZONE");
         (await LabAsync(lab.Id)).StandingOf(TeamsUser.Patti.AadObjectId)!.Registration.Status.ShouldBe(SeatStatus.Confirmed);
+    }
+
+    [Fact]
+    public async Task AgendaButton_ClickedAWeekLater_GivesAFreshIcs_OnlyForAConfirmedSeat()
+    {
+        var lab = await CreateLabAsync(LabFixtures.NewLab(capacity: 1));
+        var registered = (await RegisterFromCatalogueAsync(TeamsUser.Patti, lab.Details.Title)).UpdatedCard!;
+        var exportsBefore = (await Bot.KeysAsync("exports/")).Count;
+        var waiting = (await RegisterFromCatalogueAsync(TeamsUser.Lynne, lab.Details.Title)).UpdatedCard!;
+
+        Bot.Clock.Offset = TimeSpan.FromDays(7);
+        var agenda = await Teams.ClickAsync(TeamsUser.Patti, registered, "Ajouter à mon agenda (.ics)");
+        var forged = await Teams.InvokeAsync(TeamsUser.Lynne, "labs.ics", new JsonObject { ["labId"] = lab.Id });
+        var unknown = await Teams.InvokeAsync(TeamsUser.Patti, "labs.ics", new JsonObject { ["labId"] = "doesnotexist" });
+
+        CardReader.AllText(agenda.Card!).ShouldContain("Ouvrez le fichier pour ajouter le séminaire à votre agenda (lien valable 24 heures).");
+        var ics = await DownloadAsync((string)CardReader.Actions(agenda.Card!).Single(action => (string?)action["type"] == "Action.OpenUrl")["url"]!);
+        ics.ShouldContain("SUMMARY:La cybersécurité dans nos communes");
+        CardReader.ButtonTitles(waiting).ShouldNotContain("Ajouter à mon agenda (.ics)");
+        forged.AllText.ShouldContain("Votre place à ce séminaire n'est pas (ou plus) confirmée");
+        unknown.AllText.ShouldContain("Ce séminaire n'existe pas ou plus.");
+        // Only Patti's click made a file: showing or registering writes no link.
+        (await Bot.KeysAsync("exports/")).Count.ShouldBe(exportsBefore + 1);
     }
 
     [Fact]
