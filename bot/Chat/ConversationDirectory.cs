@@ -109,6 +109,20 @@ public sealed class ConversationDirectory(IDocumentStore store)
     public async Task<SavedConversation?> FindSharedAsync(string conversationId, CancellationToken cancellationToken = default) =>
         (await store.GetAsync<SavedConversation>(SharedPrefix + DocumentKey.Segment(conversationId), cancellationToken))?.Value;
 
+    /// <summary>
+    /// The personal conversation of each member, in the order given (null where there is none); a member registered
+    /// by e-mail and not yet bound has none, and costs no read.
+    /// </summary>
+    public async Task<SavedConversation?[]> FindPersonalOfAsync(IReadOnlyList<Member> members, CancellationToken cancellationToken = default)
+    {
+        var found = new SavedConversation?[members.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, members.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (index, token) => found[index] = members[index].IsPending ? null : await FindPersonalAsync(members[index].AadObjectId, token));
+        return found;
+    }
+
     public IAsyncEnumerable<Document<SavedConversation>> ListPersonalAsync(CancellationToken cancellationToken = default) =>
         store.ListAsync<SavedConversation>(PersonalPrefix, cancellationToken);
 

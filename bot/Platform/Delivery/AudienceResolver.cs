@@ -15,16 +15,8 @@ public sealed class AudienceResolver(IMemberDirectory roster, ConversationDirect
         }
 
         var members = (await roster.ListAsync(cancellationToken)).Where(member => Includes(audience, member)).ToList();
-        var recipients = new Recipient[members.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, members.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-            async (index, token) => recipients[index] = new Recipient(
-                KeyOf(members[index]),
-                members[index].Name,
-                members[index].IsPending ? null : await conversations.FindPersonalAsync(members[index].AadObjectId, token),
-                members[index]));
-        return recipients;
+        var found = await conversations.FindPersonalOfAsync(members, cancellationToken);
+        return [.. members.Select((member, index) => new Recipient(KeyOf(member), member.Name, found[index], member))];
     }
 
     public Task<SavedConversation?> ConversationOfAsync(string recipientKey, CancellationToken cancellationToken = default) =>

@@ -14,13 +14,7 @@ public sealed class ReachabilityCheck(ConversationDirectory conversations)
     /// <summary>The members in the order given; one read per bound member, none for a pending one.</summary>
     public async Task<IReadOnlyList<MemberReachability>> OfAsync(IReadOnlyList<Member> members, CancellationToken cancellationToken = default)
     {
-        var answers = new MemberReachability[members.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, members.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-            async (index, token) => answers[index] = Of(
-                members[index],
-                members[index].IsPending ? null : await conversations.FindPersonalAsync(members[index].AadObjectId, token)));
-        return answers;
+        var found = await conversations.FindPersonalOfAsync(members, cancellationToken);
+        return [.. members.Select((member, index) => Of(member, found[index]))];
     }
 }
