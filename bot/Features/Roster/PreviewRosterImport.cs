@@ -50,7 +50,7 @@ public sealed class PreviewRosterImport(
     public async Task<Reply> PreviewAsync(ChatTurn turn, string fileName, IReadOnlyList<Member> rows, CancellationToken cancellationToken)
     {
         // The store's latest roster, not the cache: Confirmer compares against what is previewed here.
-        var current = await roster.DecideAsync(latest => ((RosterDocument?)null, latest), cancellationToken);
+        var current = await roster.GetLatestAsync(cancellationToken);
         var plan = RosterImportPlan.Of(current.Members, rows);
         var title = texts["RosterImport_Title", CardText.EscapeMarkdown(fileName)].Value;
         var summary = Summary(plan);

@@ -20,14 +20,23 @@ public sealed class RosterDirectory(IDocumentStore store, TimeProvider clock, IO
 
     public async Task<RosterDocument> GetAsync(CancellationToken cancellationToken = default)
     {
-        long version;
         lock (_gate)
         {
             if (_cached is { } cached && Stopwatch.GetElapsedTime(cached.ReadAt) < options.Value.CacheDuration)
             {
                 return cached.Document;
             }
+        }
 
+        return await GetLatestAsync(cancellationToken);
+    }
+
+    /// <summary>The roster as stored now, never the cached read: for what staff will confirm against it later.</summary>
+    public async Task<RosterDocument> GetLatestAsync(CancellationToken cancellationToken = default)
+    {
+        long version;
+        lock (_gate)
+        {
             version = _version;
         }
 
