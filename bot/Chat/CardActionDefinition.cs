@@ -2,4 +2,6 @@ namespace BepBot.Chat;
 
 /// <summary>An Action.Execute verb a feature answers, named &lt;feature&gt;.&lt;action&gt;.</summary>
 /// <param name="UsesFlows">False for a click that never reads or starts a flow: its turn skips the conversation state.</param>
-public sealed record CardActionDefinition(string Verb, IReadOnlySet<Role> AllowedRoles, Type HandlerType, bool UsesFlows = true);
+/// <param name="Refreshes">A card's refresh (Universal Actions): the handler's card replaces the one on screen, and
+/// the turn writes nothing to the store, not even the duplicate check of a click.</param>
+public sealed record CardActionDefinition(string Verb, IReadOnlySet<Role> AllowedRoles, Type HandlerType, bool UsesFlows = true, bool Refreshes = false);

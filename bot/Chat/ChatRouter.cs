@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BepBot.Cards;
 using BepBot.Chat.Flows;
 using BepBot.Infrastructure.Telemetry;
 using Microsoft.Extensions.Localization;
@@ -10,6 +11,7 @@ public sealed partial class ChatRouter(
     CommandTable table,
     IServiceProvider services,
     FlowRunner flows,
+    CardCatalog cards,
     IStringLocalizer<ChatTexts> texts,
     ILogger<ChatRouter> logger)
 {
@@ -70,6 +72,12 @@ public sealed partial class ChatRouter(
             return Reply.WithText(texts["Card_UnknownAction"]);
         }
 
+        var reply = await AnswerCardActionAsync(turn, action, data, cancellationToken);
+        return action.Refreshes ? AsRefresh(reply) : reply;
+    }
+
+    private async Task<Reply> AnswerCardActionAsync(ChatTurn turn, CardActionDefinition action, JsonElement data, CancellationToken cancellationToken)
+    {
         if (!action.AllowedRoles.Contains(turn.User.Role))
         {
             LogRefused(logger, action.Verb, turn.User.AadObjectId, turn.User.Role);
@@ -86,6 +94,21 @@ public sealed partial class ChatRouter(
             LogInvalidCardData(logger, ex, action.Verb, turn.User.AadObjectId);
             return Reply.WithText(texts["Card_InvalidData"]);
         }
+    }
+
+    /// <summary>
+    /// A refresh always answers with a card, since Teams puts it in place of the one on screen: the card as it stands
+    /// now, or, when the person may not see it (any more), a card that says so and shows nothing of the subject.
+    /// </summary>
+    private Reply AsRefresh(Reply reply)
+    {
+        if ((reply.CardUpdate ?? reply.Messages.Select(message => message.Card).FirstOrDefault(card => card is not null)) is { } card)
+        {
+            return Reply.UpdatingCard(card);
+        }
+
+        var reason = reply.Messages.Select(message => message.Text).FirstOrDefault(text => !string.IsNullOrEmpty(text)) ?? texts["Card_InvalidData"];
+        return Reply.UpdatingCard(cards.Render("common/error", new { Title = texts["Refresh_Unavailable"].Value, Message = reason }));
     }
 
     // A guest is told how to get into the roster when any member may do it; anyone else is told whom it is for: an

@@ -22,6 +22,18 @@ public static class RoutingTableRegistration
         return services;
     }
 
+    /// <summary>
+    /// The refresh of a feature's card: <typeparamref name="TShow"/> is the read-only handler that shows the card as it
+    /// stands now for the person (the same the feature's "show" button uses), so a refresh can never disagree with it.
+    /// </summary>
+    public static IServiceCollection AddCardRefresh<TShow>(this IServiceCollection services, string verb, IReadOnlySet<Role> allowedRoles)
+        where TShow : class, ICardActionHandler
+    {
+        services.TryAddScoped<TShow>();
+        services.AddSingleton(new CardActionDefinition(verb, allowedRoles, typeof(TShow), UsesFlows: false, Refreshes: true));
+        return services;
+    }
+
     public static IServiceCollection AddFlow<TFlow>(this IServiceCollection services)
         where TFlow : Flow
     {

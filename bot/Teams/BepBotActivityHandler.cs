@@ -43,9 +43,11 @@ public sealed partial class BepBotActivityHandler(
         var verb = invokeValue.Action?.Verb;
 
         // A click that never touches a flow (a vote) leaves the conversation state alone: one store round trip less.
-        var usesFlows = table.FindVerb(verb)?.UsesFlows ?? true;
+        // A refresh writes nothing at all, not even when the person was last seen: it costs one card read.
+        var definition = table.FindVerb(verb);
+        var usesFlows = definition?.UsesFlows ?? true;
         var user = mapper.UserOfAsync(turnContext, cancellationToken);
-        var touched = TouchPersonAsync(turnContext, user, cancellationToken);
+        var touched = definition?.Refreshes == true ? Task.CompletedTask : TouchPersonAsync(turnContext, user, cancellationToken);
         var turn = usesFlows
             ? await ReadTurnAsync(turnContext, user, cancellationToken)
             : TurnMapper.ToChatTurn(turnContext, (await user).User, new ActiveFlows());
@@ -58,8 +60,9 @@ public sealed partial class BepBotActivityHandler(
             await SaveFlowsAsync(turnContext, await user, turn, cancellationToken);
         }
 
+        var refresh = ReplyMapper.RefreshAudienceOf(turnContext);
         return reply.CardUpdate is not null
-            ? ReplyMapper.CardInvokeResponse(reply.CardUpdate)
+            ? ReplyMapper.CardInvokeResponse(reply.CardUpdate, refresh.UserIds, refresh.PersonalChat)
             : ReplyMapper.MessageInvokeResponse(reply.Messages.Count > 0 ? reply.Messages[0].Text ?? string.Empty : string.Empty);
     }
 
@@ -164,9 +167,10 @@ public sealed partial class BepBotActivityHandler(
 
     private static async Task SendAsync(ITurnContext turnContext, Reply reply, CancellationToken cancellationToken)
     {
+        var (refreshFor, personalChat) = ReplyMapper.RefreshAudienceOf(turnContext);
         foreach (var message in reply.Messages)
         {
-            await turnContext.SendActivityAsync(ReplyMapper.ToActivity(message), cancellationToken);
+            await turnContext.SendActivityAsync(ReplyMapper.ToActivity(message, refreshFor, personalChat), cancellationToken);
         }
     }
 

@@ -18,13 +18,14 @@ namespace BepBot.Teams;
 /// </summary>
 public sealed partial class DuplicateActivityMiddleware(
     IActivityClaims claims,
+    CommandTable table,
     IStringLocalizer<ChatTexts> texts,
     ILogger<DuplicateActivityMiddleware> logger) : Microsoft.Bot.Builder.IMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
         var activity = turnContext.Activity;
-        if (activity.Type is not (ActivityTypes.Message or ActivityTypes.Invoke) || string.IsNullOrEmpty(activity.Id))
+        if (activity.Type is not (ActivityTypes.Message or ActivityTypes.Invoke) || string.IsNullOrEmpty(activity.Id) || IsRefresh(activity))
         {
             await next(cancellationToken);
             return;
@@ -62,6 +63,14 @@ public sealed partial class DuplicateActivityMiddleware(
 
         await CompleteAsync(claim);
     }
+
+    // A card refresh changes nothing, so running it twice is harmless, and Teams sends one each time a card comes into
+    // view: claiming it would cost a store write per look.
+    private bool IsRefresh(Activity activity) =>
+        activity.Type == ActivityTypes.Invoke
+        && activity.Value is Newtonsoft.Json.Linq.JObject value
+        && value.SelectToken("action.verb") is Newtonsoft.Json.Linq.JValue { Value: string verb }
+        && table.FindVerb(verb)?.Refreshes == true;
 
     private static async Task AnswerAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken) =>
         await turnContext.SendActivityAsync(

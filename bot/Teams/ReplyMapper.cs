@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using BepBot.Cards;
 using BepBot.Chat;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
@@ -13,12 +14,13 @@ public static class ReplyMapper
     public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
     private const string MessageResponseType = "application/vnd.microsoft.activity.message";
 
-    public static IActivity ToActivity(OutgoingMessage message)
+    /// <param name="refreshFor">Who the card's automatic refresh is for (Teams user ids); see <see cref="CardRefresh"/>.</param>
+    public static IActivity ToActivity(OutgoingMessage message, IReadOnlyCollection<string> refreshFor, bool personalChat)
     {
         var activity = MessageFactory.Text(message.Text ?? string.Empty);
         if (message.Card is not null)
         {
-            activity.Attachments = [new Attachment { ContentType = AdaptiveCardContentType, Content = ToJObject(message.Card) }];
+            activity.Attachments = [new Attachment { ContentType = AdaptiveCardContentType, Content = ToJObject(CardRefresh.AddressTo(message.Card, refreshFor, personalChat)) }];
             // With a card, the text becomes the summary shown in notifications, not a second bubble.
             activity.Summary = message.Text;
             activity.Text = null;
@@ -32,8 +34,12 @@ public static class ReplyMapper
         return activity;
     }
 
-    public static AdaptiveCardInvokeResponse CardInvokeResponse(JsonObject card) =>
-        new() { StatusCode = 200, Type = AdaptiveCardContentType, Value = ToJObject(card) };
+    public static AdaptiveCardInvokeResponse CardInvokeResponse(JsonObject card, IReadOnlyCollection<string> refreshFor, bool personalChat) =>
+        new() { StatusCode = 200, Type = AdaptiveCardContentType, Value = ToJObject(CardRefresh.AddressTo(card, refreshFor, personalChat)) };
+
+    /// <summary>In a turn, the card's refresh goes to the person who spoke or clicked.</summary>
+    public static (IReadOnlyCollection<string> UserIds, bool PersonalChat) RefreshAudienceOf(ITurnContext turnContext) =>
+        (turnContext.Activity.From?.Id is { Length: > 0 } id ? [id] : [], TeamsChannelFields.KindOf(turnContext.Activity) == ConversationKind.Personal);
 
     public static AdaptiveCardInvokeResponse MessageInvokeResponse(string text) =>
         new() { StatusCode = 200, Type = MessageResponseType, Value = text };

@@ -65,7 +65,8 @@ public sealed class TeamsProactiveMessenger : IProactiveMessenger, IDisposable
 
     private static Activity ActivityFor(SavedConversation conversation, OutgoingMessage message)
     {
-        var activity = (Activity)ReplyMapper.ToActivity(message);
+        var personalChat = conversation.Kind == ConversationKind.Personal;
+        var activity = (Activity)ReplyMapper.ToActivity(message, personalChat && conversation.UserId is { } person ? [person] : [], personalChat);
         var reference = TurnMapper.ReferenceOf(conversation);
         activity.ChannelId = reference.ChannelId;
         activity.ServiceUrl = reference.ServiceUrl;

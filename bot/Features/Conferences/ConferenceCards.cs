@@ -10,6 +10,9 @@ namespace BepBot.Features.Conferences;
 /// <summary>How a session reads in every card and message, in the current UI culture.</summary>
 public sealed class ConferenceCards(CardCatalog cards, IStringLocalizer<ConferencesTexts> texts, TimeProvider clock)
 {
+    /// <summary>Refreshes a session card for whoever looks at it: the new date or place, their answer, « annulée ».</summary>
+    public const string RefreshVerb = "conferences.refresh";
+
     public IStringLocalizer<ConferencesTexts> Texts => texts;
 
     private static CultureInfo Culture => CultureInfo.CurrentUICulture;
@@ -82,7 +85,7 @@ public sealed class ConferenceCards(CardCatalog cards, IStringLocalizer<Conferen
     {
         var now = clock.GetUtcNow();
         var live = session.State != ConferenceState.Cancelled;
-        return cards.Render("conferences/session", new
+        return Refreshing(session, cards.Render("conferences/session", new
         {
             Headline = headline ?? string.Empty,
             Title = CardText.EscapeMarkdown(session.Title),
@@ -104,7 +107,7 @@ public sealed class ConferenceCards(CardCatalog cards, IStringLocalizer<Conferen
                 Retry = session.Calendar.State == CalendarSyncState.Failed ? (string)texts["Button_RetryCalendar"] : string.Empty,
                 Cancel = live && !session.IsPast(now) ? (string)texts["Button_Cancel"] : string.Empty,
             },
-        });
+        }));
     }
 
     /// <summary>The session for a bourgmestre (with their RSVP) or an officer of a commune in scope (read only).</summary>
@@ -116,7 +119,7 @@ public sealed class ConferenceCards(CardCatalog cards, IStringLocalizer<Conferen
         var status = viewer.Role != Role.Bourgmestre || session.State == ConferenceState.DatePoll ? string.Empty
             : canAnswer ? string.Empty
             : live ? texts["Rsvp_Closed", Answer(rsvp)] : string.Empty;
-        return cards.Render("conferences/session", new
+        return Refreshing(session, cards.Render("conferences/session", new
         {
             Headline = headline ?? string.Empty,
             Title = CardText.EscapeMarkdown(session.Title),
@@ -150,7 +153,7 @@ public sealed class ConferenceCards(CardCatalog cards, IStringLocalizer<Conferen
                 Retry = string.Empty,
                 Cancel = string.Empty,
             },
-        });
+        }));
     }
 
     private static readonly object NoRsvp = new
@@ -182,7 +185,7 @@ public sealed class ConferenceCards(CardCatalog cards, IStringLocalizer<Conferen
     public JsonObject Poll(ConferenceSession session, PollAnswer? answer, string? headline = null, string? notice = null)
     {
         var open = session.State == ConferenceState.DatePoll;
-        return cards.Render("conferences/poll", new
+        return Refreshing(session, cards.Render("conferences/poll", new
         {
             Headline = headline ?? string.Empty,
             Title = CardText.EscapeMarkdown(session.Title),
@@ -210,8 +213,11 @@ public sealed class ConferenceCards(CardCatalog cards, IStringLocalizer<Conferen
                 new { Title = (string)texts["Poll_No"], Value = "no" },
             },
             Submit = (string)texts["Poll_Submit"],
-        });
+        }));
     }
+
+    private JsonObject Refreshing(ConferenceSession session, JsonObject card) =>
+        CardRefresh.Declare(card, RefreshVerb, new JsonObject { ["sessionId"] = session.Id }, texts["Button_UpdateCard"]);
 
     public static string ChoiceValue(PollChoice choice) => choice switch
     {

@@ -46,6 +46,7 @@ public static class ConferencesRegistration
 
         services.AddCardAction<StartScheduleConference>("conferences.schedule", Roles.Staff);
         services.AddCardAction<ShowConference>("conferences.show", Roles.Members);
+        services.AddCardRefresh<ShowConference>(ConferenceCards.RefreshVerb, Roles.Members);
         services.AddCardAction<DownloadIcs>("conferences.ics", Roles.Members);
         services.AddCardAction<ShowAgenda>("conferences.agenda", Roles.Members);
         services.AddCardAction<AnswerDatePoll>("conferences.poll", Roles.Bourgmestres);

@@ -10,6 +10,9 @@ namespace BepBot.Features.Labs;
 /// <summary>How a lab reads in every card and message: facts, a person's standing, the lab card itself.</summary>
 public sealed class LabCards(CardCatalog cards, IStringLocalizer<LabsTexts> texts, TimeProvider clock)
 {
+    /// <summary>Refreshes a seminar card for whoever looks at it: seats, their registration and waiting position, « annulé ».</summary>
+    public const string RefreshVerb = "labs.refresh";
+
     public IStringLocalizer<LabsTexts> Texts => texts;
 
     public string When(Lab lab)
@@ -81,7 +84,7 @@ public sealed class LabCards(CardCatalog cards, IStringLocalizer<LabsTexts> text
         var standing = lab.StandingOf(viewer.AadObjectId);
         var culture = System.Globalization.CultureInfo.CurrentUICulture;
         var (confirmed, waiting) = (lab.Confirmed.Count(), lab.Waiting.Count());
-        return cards.Render("labs/lab", new
+        var card = cards.Render("labs/lab", new
         {
             Title = CardText.EscapeMarkdown(lab.Details.Title),
             Description = CardText.EscapeMarkdown(lab.Details.Description),
@@ -115,6 +118,7 @@ public sealed class LabCards(CardCatalog cards, IStringLocalizer<LabsTexts> text
             IsStaff = viewer.Role == Role.BepStaff,
             ManageTitle = texts["Button_Manage"].Value,
         });
+        return CardRefresh.Declare(card, RefreshVerb, new JsonObject { ["labId"] = lab.Id }, texts["Button_UpdateCard"]);
     }
 
     public Task<OutgoingMessage> NoticeAsync(Lab lab, string title, string message, bool withCalendar, CancellationToken cancellationToken) =>

@@ -33,6 +33,7 @@ public static class LabsRegistration
         services.AddCommand<AskToEraseMyData>("labs.erase", "privacy", Roles.Everyone, "supprimer mes données", "delete my data", "erase my data");
 
         services.AddCardAction<ShowLab>("labs.show", Roles.Members);
+        services.AddCardRefresh<ShowLab>(LabCards.RefreshVerb, Roles.Members);
         services.AddCardAction<RegisterForLab>("labs.register", Roles.Members);
         services.AddCardAction<CancelMyRegistration>("labs.cancel", Roles.Members);
         services.AddCardAction<DownloadLabIcs>("labs.ics", Roles.Members);

@@ -13,6 +13,9 @@ namespace BepBot.Features.Votes;
 /// <summary>Renders the votes' cards (ballot, result, staff follow-up, list, procuration) in the reader's language.</summary>
 public sealed class BallotCards(CardCatalog cards, BallotStore ballots, VoterRights rights, IStringLocalizer<VotesTexts> texts)
 {
+    /// <summary>Refreshes a ballot card for whoever looks at it: open or closed, their votes, the result once published.</summary>
+    public const string RefreshVerb = "votes.refresh";
+
     /// <summary>The ballot as one member sees it: a block per commune they vote for, with its vote as recorded.</summary>
     public async Task<JsonObject> ForVoterAsync(Ballot ballot, Member member, CultureInfo culture, CancellationToken cancellationToken) =>
         ForVoter(ballot, await rights.StandingAsync(ballot, member, cancellationToken), culture);
@@ -44,7 +47,7 @@ public sealed class BallotCards(CardCatalog cards, BallotStore ballots, VoterRig
         }
 
         var ownSeatVoted = standing.OwnSeat?.Voted == true;
-        return cards.Render("votes/ballot", new
+        return Refreshing(ballot, cards.Render("votes/ballot", new
         {
             Heading = ballot.State == BallotState.Closed ? texts["Ballot_HeadingClosed"].Value : texts["Ballot_Heading"].Value,
             Question = CardText.EscapeMarkdown(ballot.Question),
@@ -58,8 +61,11 @@ public sealed class BallotCards(CardCatalog cards, BallotStore ballots, VoterRig
             GiveProxyTitle = texts["Ballot_GiveProxy"].Value,
             CanWithdrawProxy = isOpen && given is { UsedAt: null, Scope: ProcurationScope.Ballot },
             WithdrawProxyTitle = texts["Ballot_WithdrawProxy"].Value,
-        });
+        }));
     }
+
+    private JsonObject Refreshing(Ballot ballot, JsonObject card) =>
+        CardRefresh.Declare(card, RefreshVerb, new JsonObject { ["ballotId"] = ballot.Id }, texts["Button_UpdateCard"]);
 
     public async Task<JsonObject> ResultAsync(Ballot ballot, bool forStaff, CultureInfo culture, CancellationToken cancellationToken)
     {
@@ -84,7 +90,7 @@ public sealed class BallotCards(CardCatalog cards, BallotStore ballots, VoterRig
             .Select(bassin => (Name: bassin.ShortName, InScope: bassin.Communes.Count(ballot.InScope), Voted: bassin.Communes.Count(commune => ballot.InScope(commune) && voted.Contains(commune))))
             .Where(bassin => bassin.InScope > 0)
             .ToList();
-        return cards.Render("votes/result", new
+        return Refreshing(ballot, cards.Render("votes/result", new
         {
             Heading = texts["Result_Heading"].Value,
             Question = CardText.EscapeMarkdown(ballot.Question),
@@ -119,7 +125,7 @@ public sealed class BallotCards(CardCatalog cards, BallotStore ballots, VoterRig
             ExportTitle = texts["Export_Results"].Value,
             AuditTitle = texts["Export_Audit"].Value,
             BallotId = ballot.Id,
-        });
+        }));
     }
 
     /// <summary>Staff follow-up: participation, who has not voted, live results when the ballot allows them.</summary>

@@ -4,22 +4,30 @@ using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Votes;
 
-/// <summary>`votes.show`: the ballot card again, for one of the user's ballots.</summary>
-public sealed class ShowBallot(BallotStore ballots, BallotCards cards, IStringLocalizer<VotesTexts> texts) : ICardActionHandler
+/// <summary>
+/// `votes.show` and the ballot card's refresh: the ballot as it stands now for this person (their communes' votes
+/// while it is open, the result once published). A bourgmestre sees only the ballots their commune takes part in,
+/// so a forged id shows nothing of another bassin's ballot.
+/// </summary>
+public sealed class ShowBallot(BallotStore ballots, BallotCards cards, VoterRights rights, IStringLocalizer<VotesTexts> texts) : ICardActionHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
         var ballot = await ballots.GetAsync(CardData.Read<BallotIdData>(data).BallotId, cancellationToken);
-        if (ballot is null || turn.User.Member is null)
+        if (ballot is null || turn.User.Member is not { } member)
         {
             return Reply.WithText(texts["Vote_UnknownBallot"]);
         }
 
-        if (ballot.Result is not null)
+        var forStaff = turn.User.Role == Role.BepStaff;
+        var standing = await rights.StandingAsync(ballot, member, cancellationToken);
+        if (!forStaff && standing.Seats.Count == 0 && standing.GivenAway is null)
         {
-            return Reply.WithCard(await cards.ResultAsync(ballot, turn.User.Role == Role.BepStaff, turn.Culture, cancellationToken), ballot.Question);
+            return Reply.WithText(texts["Vote_UnknownBallot"]);
         }
 
-        return Reply.WithCard(await cards.ForVoterAsync(ballot, turn.User.Member, turn.Culture, cancellationToken), ballot.Question);
+        return Reply.WithCard(
+            ballot.Result is not null ? await cards.ResultAsync(ballot, forStaff, turn.Culture, cancellationToken) : cards.ForVoter(ballot, standing, turn.Culture),
+            ballot.Question);
     }
 }

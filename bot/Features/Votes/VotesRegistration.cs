@@ -42,6 +42,7 @@ public static class VotesRegistration
         services.AddCommand<VerifyAudit>("votes.verify", "votes", Roles.Staff, "verifier", "verify");
         services.AddCardAction<CastVote>("votes.cast", Roles.Members, usesFlows: false);
         services.AddCardAction<ShowBallot>("votes.show", Voters);
+        services.AddCardRefresh<ShowBallot>(BallotCards.RefreshVerb, Voters);
         services.AddCardAction<ShowBallotStatus>("votes.status", Roles.Staff);
         services.AddCardAction<CloseBallot>("votes.close", Roles.Staff);
         services.AddCardAction<RemindNonVoters>("votes.remind", Roles.Staff);

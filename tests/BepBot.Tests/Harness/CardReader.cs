@@ -48,8 +48,9 @@ public static class CardReader
         Nodes(node).Where(item => (string?)item["type"] == "FactSet")
             .SelectMany(set => set["facts"]!.AsArray().Select(fact => $"{(string?)fact!["title"]}: {(string?)fact["value"]}"));
 
+    /// <summary>The buttons a person sees: the card's refresh action is run by Teams, not shown.</summary>
     public static IEnumerable<JsonObject> Actions(JsonObject card) =>
-        Nodes(card).Where(node => ((string?)node["type"])?.StartsWith("Action.", StringComparison.Ordinal) == true);
+        Nodes(card).Where(node => ((string?)node["type"])?.StartsWith("Action.", StringComparison.Ordinal) == true && !ReferenceEquals(node, card["refresh"]?["action"]));
 
     public static IEnumerable<string> ButtonTitles(JsonObject card) => Actions(card).Select(action => (string?)action["title"] ?? string.Empty);
 

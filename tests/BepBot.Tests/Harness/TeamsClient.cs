@@ -117,6 +117,21 @@ public sealed class TeamsClient(HttpClient http, string serviceUrl) : IDisposabl
             };
         }));
 
+    /// <summary>
+    /// What Teams does when <paramref name="user"/> looks at a card that declares a refresh: an adaptiveCard/action
+    /// invoke with the card's refresh action and trigger "automatic" (whether or not the user is in its userIds).
+    /// </summary>
+    public Task<BotResponse> RefreshAsync(TeamsUser user, JsonObject card, ConversationType type = ConversationType.Personal, string? activityId = null)
+    {
+        var action = card["refresh"]?["action"]?.AsObject() ?? throw new ShouldAssertException("the card declares no refresh");
+        ((string?)action["type"]).ShouldBe("Action.Execute");
+        return PostAsync(Activity(user, "invoke", type, activityId, activity =>
+        {
+            activity["name"] = "adaptiveCard/action";
+            activity["value"] = new JsonObject { ["action"] = action.DeepClone(), ["trigger"] = "automatic" };
+        }));
+    }
+
     /// <summary>All the text of the card the bot answers <paramref name="text"/> with.</summary>
     public async Task<string> CardTextAsync(TeamsUser user, string text) => CardReader.AllText((await SayAsync(user, text)).Card);
 
