@@ -97,7 +97,7 @@ public sealed class BallotRefreshTests() : ConnectedBotTest(
             refused.UpdatedCard!["refresh"].ShouldBeNull();
         }
 
-        CardReader.AllText(officer.UpdatedCard!).ShouldContain("bourgmestres et au personnel du BEP");
+        CardReader.AllText(officer.UpdatedCard!).ShouldContain("Cette carte ne concerne pas votre rôle");
     }
 
     [Fact]
