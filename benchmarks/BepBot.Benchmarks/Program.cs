@@ -33,6 +33,11 @@ var benchmarks = new List<Benchmark>
         var (communes, inFlight) = (Number(options, 0, 1_000), Number(options, 1, 100));
         return [new($"votes-{communes}", $"Votes: {communes} communes on one ballot (Azurite)", await VoteBenchmark.RunAsync(communes, inFlight), "lost votes", "double votes")];
     }),
+    new("store", "[LocalFolder|Blob=Blob] [operations=3000] [parallel=50]", "what the document store alone does: creates, conditional replaces, reads", async options =>
+    {
+        var (store, operations, parallel) = (options.ElementAtOrDefault(0) ?? "Blob", Number(options, 1, 3_000), Number(options, 2, 50));
+        return [new($"store-{store.ToLowerInvariant()}", $"The document store alone ({store})", await StoreBenchmark.RunAsync(store, operations, parallel, prefill: 3_000))];
+    }),
     new("soak", "[seconds=120]", "mixed traffic on two instances with a store outage", async options =>
         [new("soak", "Soak: mixed traffic, two instances, store outage", await SoakBenchmark.RunAsync(TimeSpan.FromSeconds(Number(options, 0, 120)), TimeSpan.FromSeconds(6)), "lost writes", "duplicate messages")]),
 };
