@@ -10,13 +10,20 @@
 // - Cards are rendered with the official renderer (adaptivecards 3.0.6) in a self-contained page (no network):
 //   Teams host configs and Teams container CSS from adaptivecards-designer 2.4.4 (read from node_modules,
 //   not copied), markdown through markdown-it as Teams does, a Segoe-like font stack.
+// - Teams' own charts (`Chart.*`) are unknown to that renderer: each is replaced by its `fallback` element, as a
+//   host without charts shows it (tests/BepBot.Tests/Cards/ChartChecks.cs, WithFallbacks, does the same), and the
+//   gallery page notes that Teams draws a chart there.
 // - Each card is laid out in a box of --width px (Teams' narrow chat column is about 320 px) and only the
-//   card element is captured, at device scale factor 2.
+//   card element is captured, at device scale factor 1 (small files; the gallery shows them at that width),
+//   then recompressed losslessly by optipng (about a quarter smaller, same pixels, same bytes on every run).
+// - captions.json gives each feature and each card its caption on the gallery page: a card without one is an
+//   error, so a new card cannot reach the gallery unexplained.
 // - After rendering, the page looks for what a reader would miss: text or buttons cut off, a card wider
 //   than the column, text whose contrast is below WCAG AA. Those are printed as warnings (exit code 0);
 //   errors (missing sample data, `${` left, parse errors) exit 1.
 'use strict';
 
+const { execFileSync } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const ACData = require('adaptivecards-templating');
@@ -81,6 +88,7 @@ function findCards() {
       const name = file.slice(0, -'.json'.length);
       cards.push({
         id: `${feature.name}/${name}`,
+        feature: feature.name,
         slug: `${feature.name}-${name}`,
         template: path.join(dir, file),
         data: path.join(dir, `${name}.data.json`),
@@ -96,6 +104,23 @@ function readJson(file) {
   } catch (e) {
     throw new Error(`${path.relative(REPO, file)}: ${e.message}`);
   }
+}
+
+// The card as a host without Teams' charts shows it: each Chart.* element replaced by its fallback element.
+// Returns the chart types met, in order, for the gallery's note.
+function withFallbacks(node, charts) {
+  if (Array.isArray(node)) return node.map((item) => withFallbacks(item, charts));
+  if (node === null || typeof node !== 'object') return node;
+  if (typeof node.type === 'string' && node.type.startsWith('Chart.')) {
+    charts.push(node.type);
+    if (node.fallback === null || typeof node.fallback !== 'object') {
+      throw new Error(`${node.type} has no fallback element: a host without charts would show nothing`);
+    }
+    return withFallbacks(node.fallback, charts);
+  }
+  const copy = {};
+  for (const [key, value] of Object.entries(node)) copy[key] = withFallbacks(value, charts);
+  return copy;
 }
 
 function expand(card) {
@@ -114,7 +139,28 @@ function expand(card) {
   if (leftover) {
     throw new Error(`${card.id}: the expanded card still contains a template expression: ${leftover[0]}`);
   }
-  return { expanded, warnings };
+  const charts = [];
+  try {
+    return { expanded: withFallbacks(expanded, charts), charts: [...new Set(charts)], warnings };
+  } catch (e) {
+    throw new Error(`${card.id}: ${e.message}`);
+  }
+}
+
+function readCaptions(cards) {
+  const captions = readJson(path.join(HERE, 'captions.json'));
+  const errors = [];
+  for (const card of cards) {
+    if (!captions.cards[card.id]) errors.push(`${card.id}: no caption in tools/gallery/captions.json ("cards")`);
+    if (!captions.features[card.feature]) errors.push(`${card.feature}: no caption in tools/gallery/captions.json ("features")`);
+  }
+  for (const id of Object.keys(captions.cards)) {
+    if (!cards.some((c) => c.id === id)) errors.push(`tools/gallery/captions.json: caption for ${id}, which is no card`);
+  }
+  for (const feature of Object.keys(captions.features)) {
+    if (!cards.some((c) => c.feature === feature)) errors.push(`tools/gallery/captions.json: caption for feature ${feature}, which has no card`);
+  }
+  return { captions, errors };
 }
 
 function pageHtml(theme, width) {
@@ -269,40 +315,68 @@ function renderInPage({ card, hostConfig, fontStack }) {
   return { errors, findings, size: { width: Math.round(hostBox.width), height: Math.round(hostBox.height) } };
 }
 
-function readmeText(cards, width) {
-  const rows = cards.map((c) => {
-    const img = (theme) =>
-      `<img src="${c.slug}.${theme.id}.png" width="${width}" alt="${c.id} card, Teams ${theme.id} theme">`;
-    return `| \`${c.id}\`<br>[template](../../cards/${c.id}.json) · [data](../../cards/${c.id}.data.json) | ${img(THEMES[0])} | ${img(THEMES[1])} |`;
+function readmeText(cards, jobs, captions, width) {
+  const features = [...new Set(cards.map((c) => c.feature))];
+  const charts = new Map(jobs.map((j) => [j.card.id, j.charts]));
+  const img = (c, theme) =>
+    `<img src="${c.slug}.${theme.id}.png" width="${width}" alt="${c.id} card, Teams ${theme.id} theme">`;
+  const row = (c) => {
+    const types = charts.get(c.id) || [];
+    const note = types.length
+      ? `<br>*Teams draws ${types.length > 1 ? 'charts' : 'a chart'} here (${types.map((t) => `\`${t}\``).join(', ')}); ` +
+        'the images show the fallback, as hosts without charts do.*'
+      : '';
+    return `| **\`${c.id}\`**<br>${captions.cards[c.id]}${note}<br>` +
+      `[template](../../cards/${c.id}.json) · [data](../../cards/${c.id}.data.json) | ${img(c, THEMES[0])} | ${img(c, THEMES[1])} |`;
+  };
+  const sections = features.map((f) => {
+    const own = cards.filter((c) => c.feature === f);
+    return `## ${f}
+
+${captions.features[f]}
+
+| card | light | dark |
+|---|---|---|
+${own.map(row).join('\n')}
+`;
   });
+  const contents = features
+    .map((f) => `[${f}](#${f}) (${cards.filter((c) => c.feature === f).length})`)
+    .join(' · ');
   return `# Card gallery
 
-Every Adaptive Card template in [\`cards/\`](../../cards/) rendered with its sample data
+Every Adaptive Card template in [\`cards/\`](../../cards/) (${cards.length} cards) rendered with its sample data
 (\`cards/<feature>/<name>.data.json\`), with the Microsoft Teams **light** and **dark** host configs, at Teams'
 narrow chat width (${width} px), by the official renderer (\`adaptivecards\` 3.0.6) in headless Chromium.
-These PNG files are generated: do not edit them, regenerate them.
+These PNG files and this page are generated: do not edit them, regenerate them (captions are in
+[\`tools/gallery/captions.json\`](../../tools/gallery/captions.json)).
 
 \`\`\`bash
-tools/gallery/render.sh                # every card
-tools/gallery/render.sh help/help      # only some cards
+tools/gallery/render.sh                # every card, and this page
+tools/gallery/render.sh help/help      # only some cards (this page is still written whole)
 \`\`\`
 
 The script prints a warning for text or buttons cut off at ${width} px, a card wider than the column, and text
-below WCAG AA contrast; it fails on a \`\${...}\` left in a card or a parse error.
+below WCAG AA contrast; it fails on a card without a caption, a \`\${...}\` left in a card or a parse error.
+\`CardGalleryTests\` (tests/BepBot.Tests) fails when a template has no entry here or lacks one of its two images.
 
 How close to Teams it is:
 - host configs \`microsoft-teams-light.json\` / \`-dark.json\` and the Teams container CSS of the Adaptive Cards
   Designer (npm \`adaptivecards-designer\` 2.4.4, which ships no high-contrast Teams config); on top of it, our CSS
   draws \`positive\` actions filled and \`destructive\` ones in red, as Teams does;
+- Teams' own charts (\`Chart.*\`, see [cards/README.md](../../cards/README.md#charts-teams-own-chart)) are unknown to
+  the renderer: the images show each chart's \`fallback\` (a table or facts with the same figures), and the card's
+  caption says that Teams draws a chart there;
 - markdown through markdown-it, as Teams processes TextBlock markdown;
 - fonts: Segoe UI is not on Linux, so Open Sans (Debian \`fonts-open-sans\`) and Noto Color Emoji
   (\`fonts-noto-color-emoji\`); line breaks can differ slightly from Teams on Windows or macOS. \`render.sh\` says
-  what to install when they are missing.
+  what to install when they are missing;
+- images at device scale factor 1 (${width} px wide), recompressed losslessly by \`optipng\` (Debian package), to keep
+  the repository small.
 
-| card | light | dark |
-|---|---|---|
-${rows.join('\n')}
-`;
+${contents}
+
+${sections.join('\n')}`;
 }
 
 async function main() {
@@ -310,18 +384,24 @@ async function main() {
   const all = findCards();
   const unknown = opts.only.filter((id) => !all.some((c) => c.id === id));
   if (unknown.length) throw new Error(`no such card: ${unknown.join(', ')} (known: ${all.map((c) => c.id).join(', ')})`);
-  const cards = opts.only.length ? all.filter((c) => opts.only.includes(c.id)) : all;
+  const { captions, errors: captionErrors } = readCaptions(all);
+  if (captionErrors.length) {
+    for (const e of captionErrors) process.stderr.write(`ERROR ${e}\n`);
+    process.exit(1);
+  }
 
+  // Every card is expanded (the page notes the charts of all of them); only the chosen ones are drawn.
   let failed = false;
-  const jobs = [];
-  for (const card of cards) {
+  const expandedAll = [];
+  for (const card of all) {
     try {
-      jobs.push({ card, ...expand(card) });
+      expandedAll.push({ card, ...expand(card) });
     } catch (e) {
       failed = true;
       process.stderr.write(`ERROR ${e.message}\n`);
     }
   }
+  const jobs = opts.only.length ? expandedAll.filter((j) => opts.only.includes(j.card.id)) : expandedAll;
 
   fs.mkdirSync(opts.out, { recursive: true });
   const scripts = [
@@ -331,10 +411,11 @@ async function main() {
 
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, timeout: 60000 });
   let warnings = 0;
+  const written = [];
   try {
     const context = await browser.newContext({
       viewport: { width: opts.width + 64, height: 1000 },
-      deviceScaleFactor: 2,
+      deviceScaleFactor: 1,
       locale: 'fr-BE',
       offline: true,
     });
@@ -360,10 +441,11 @@ async function main() {
           process.stderr.write(`ERROR ${job.card.id} (${theme.id}): ${e}\n`);
         }
         await page.locator('#card').screenshot({ path: file, omitBackground: true, animations: 'disabled' });
+        written.push(file);
         const notes = (theme.id === THEMES[0].id ? job.warnings.map((w) => `template: ${w}`) : []).concat(result.findings);
+        if (theme.id === THEMES[0].id && job.charts.length) process.stdout.write(`  ${job.card.id}: ${job.charts.join(', ')} drawn as fallback\n`);
         warnings += notes.length;
-        const size = fs.statSync(file).size;
-        process.stdout.write(`${path.relative(REPO, file)}  ${result.size.width}x${result.size.height} css px, ${(size / 1024).toFixed(0)} KiB\n`);
+        process.stdout.write(`${path.relative(REPO, file)}  ${result.size.width}x${result.size.height} css px\n`);
         for (const n of notes) process.stdout.write(`  warning ${job.card.id} (${theme.id}): ${n}\n`);
       }
       await page.close();
@@ -371,6 +453,13 @@ async function main() {
     await context.close();
   } finally {
     await browser.close();
+  }
+
+  if (written.length) {
+    const before = written.reduce((sum, f) => sum + fs.statSync(f).size, 0);
+    execFileSync(process.env.OPTIPNG_PATH || 'optipng', ['-quiet', '-o2', '-strip', 'all', ...written], { stdio: 'inherit' });
+    const after = written.reduce((sum, f) => sum + fs.statSync(f).size, 0);
+    process.stdout.write(`optipng: ${written.length} PNG files, ${(before / 1024).toFixed(0)} KiB -> ${(after / 1024).toFixed(0)} KiB\n`);
   }
 
   // Gallery page, and no PNG left behind for a card that no longer exists.
@@ -383,7 +472,7 @@ async function main() {
       }
     }
   }
-  fs.writeFileSync(path.join(opts.out, 'README.md'), readmeText(all, opts.width));
+  fs.writeFileSync(path.join(opts.out, 'README.md'), readmeText(all, expandedAll, captions, opts.width));
   process.stdout.write(`${jobs.length} card(s) x ${THEMES.length} themes, ${warnings} warning(s)${failed ? ', ERRORS above' : ''}\n`);
   if (failed) process.exitCode = 1;
 }
