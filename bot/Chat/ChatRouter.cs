@@ -1,4 +1,5 @@
 using System.Text.Json;
+using BepBot.Cards;
 using BepBot.Chat.Flows;
 using BepBot.Infrastructure.Telemetry;
 using Microsoft.Extensions.Localization;
@@ -8,6 +9,7 @@ namespace BepBot.Chat;
 /// <summary>Handles what users do to the bot, whatever the channel: text, card clicks, flows, refusals.</summary>
 public sealed partial class ChatRouter(
     CommandTable table,
+    CardCatalog cards,
     IServiceProvider services,
     FlowRunner flows,
     IStringLocalizer<ChatTexts> texts,
@@ -79,7 +81,7 @@ public sealed partial class ChatRouter(
         try
         {
             var handler = (ICardActionHandler)services.GetRequiredService(action.HandlerType);
-            return await handler.HandleAsync(turn, data, cancellationToken);
+            return await handler.HandleAsync(turn.WithCardInputs(cards.InputsCarriedBy(action.Verb)), data, cancellationToken);
         }
         catch (InvalidCardDataException ex)
         {

@@ -15,7 +15,7 @@ public sealed class ExportLab(LabBook book, ExportStore exports, LinkValidity va
 
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
-        var labId = CardData.Read<LabIdData>(data).LabId;
+        var labId = CardData.Read<LabIdData>(data, turn.CardInputs).LabId;
         if (await book.FindAsync(labId, cancellationToken) is null)
         {
             LabsLog.Refused(logger, "export", labId, turn.User.AadObjectId, "unknown lab");

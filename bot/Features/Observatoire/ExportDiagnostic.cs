@@ -10,7 +10,7 @@ public sealed partial class ExportDiagnostic(DataSetStore dataSets, Observatoire
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
-        var request = CardData.Read<ExportRequest>(data);
+        var request = CardData.Read<ExportRequest>(data, turn.CardInputs);
         var commune = CommuneCodes.Find(request.Commune);
         if (commune is null)
         {

@@ -90,16 +90,33 @@ public sealed class TeamsClient(HttpClient http, string serviceUrl) : IDisposabl
     public Task<BotResponse> SayAsync(TeamsUser user, string text, ConversationType type = ConversationType.Personal, string? activityId = null) =>
         PostAsync(Activity(user, "message", type, activityId, activity => activity["text"] = text));
 
-    /// <summary>Clicks the Action.Execute button titled <paramref name="title"/> on <paramref name="card"/>, with typed inputs.</summary>
+    /// <summary>
+    /// Clicks the Action.Execute button titled <paramref name="title"/> on <paramref name="card"/> as Teams does: the
+    /// button's data merged with the current value of every input of the card (its <c>value</c>, or what
+    /// <paramref name="inputs"/> types into it; an input's value wins over a data member of the same name), unless
+    /// the button says <c>"associatedInputs": "none"</c>.
+    /// </summary>
     public Task<BotResponse> ClickAsync(TeamsUser user, JsonObject card, string title, IDictionary<string, string>? inputs = null, ConversationType type = ConversationType.Personal)
     {
         var action = CardReader.FindAction(card, title);
         ((string?)action["type"]).ShouldBe("Action.Execute", $"the button « {title} » must be an Action.Execute");
         var data = action["data"]?.DeepClone().AsObject() ?? [];
-        foreach (var (id, value) in inputs ?? new Dictionary<string, string>())
+        var typed = inputs ?? new Dictionary<string, string>();
+        foreach (var id in typed.Keys)
         {
             CardReader.FindInput(card, id).ShouldNotBeNull($"the card has no input '{id}'");
-            data[id] = value;
+        }
+
+        if (string.Equals((string?)action["associatedInputs"], "none", StringComparison.OrdinalIgnoreCase))
+        {
+            typed.ShouldBeEmpty($"the button « {title} » sends no input (associatedInputs: none)");
+            return InvokeAsync(user, (string)action["verb"]!, data, type);
+        }
+
+        foreach (var input in CardReader.Inputs(card))
+        {
+            var id = (string)input["id"]!;
+            data[id] = typed.TryGetValue(id, out var value) ? value : CardReader.CurrentValue(input);
         }
 
         return InvokeAsync(user, (string)action["verb"]!, data, type);
