@@ -26,6 +26,17 @@ public sealed record BotResponse(HttpStatusCode Status, IReadOnlyList<JsonObject
 
     public JsonObject Card => Cards.Single();
 
+    /// <summary>Teams' file-consent cards (a file offered for the person's OneDrive): attachments with name and content.</summary>
+    public IEnumerable<JsonObject> FileOffers => Attachments("application/vnd.microsoft.teams.card.file.consent");
+
+    /// <summary>Teams' file cards (a file put into the person's OneDrive).</summary>
+    public IEnumerable<JsonObject> FileCards => Attachments("application/vnd.microsoft.teams.card.file.info");
+
+    private IEnumerable<JsonObject> Attachments(string contentType) => Messages
+        .SelectMany(message => message["attachments"]?.AsArray() ?? [])
+        .OfType<JsonObject>()
+        .Where(attachment => (string?)attachment["contentType"] == contentType);
+
     /// <summary>The adaptiveCard/action invoke response body (card update or message).</summary>
     public JsonObject? InvokeResponse => Activities
         .Where(activity => (string?)activity["type"] == "invokeResponse")
@@ -131,6 +142,33 @@ public sealed class TeamsClient(HttpClient http, string serviceUrl) : IDisposabl
             {
                 ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data?.DeepClone() },
                 ["trigger"] = "manual",
+            };
+        }));
+
+    /// <summary>
+    /// What Teams sends when <paramref name="user"/> answers a file-consent card: a fileConsent/invoke carrying the
+    /// card's accept or decline context and, on accept, the OneDrive upload session Teams opened.
+    /// </summary>
+    public Task<BotResponse> AnswerFileOfferAsync(TeamsUser user, JsonObject offer, bool accept, string? uploadUrl = null, JsonNode? context = null) =>
+        PostAsync(Activity(user, "invoke", ConversationType.Personal, null, activity =>
+        {
+            var name = (string)offer["name"]!;
+            activity["name"] = "fileConsent/invoke";
+            activity["value"] = new JsonObject
+            {
+                ["type"] = "fileUpload",
+                ["action"] = accept ? "accept" : "decline",
+                ["context"] = (context ?? offer["content"]![accept ? "acceptContext" : "declineContext"])!.DeepClone(),
+                ["uploadInfo"] = accept
+                    ? new JsonObject
+                    {
+                        ["name"] = name,
+                        ["uploadUrl"] = uploadUrl,
+                        ["contentUrl"] = "https://contoso-my.sharepoint.com/personal/user/Documents/Applications/BepBot/" + name,
+                        ["uniqueId"] = "9C5B0F3E-2A57-4C65-8E0B-1A7F2D3C4B5A",
+                        ["fileType"] = Path.GetExtension(name).TrimStart('.'),
+                    }
+                    : null,
             };
         }));
 
