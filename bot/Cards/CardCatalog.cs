@@ -11,7 +11,11 @@ public sealed class CardCatalog
 
     private static readonly JsonSerializerOptions WebJson = new(JsonSerializerDefaults.Web);
 
+    private static readonly IReadOnlySet<string> NoInputs = new HashSet<string>();
+
     private readonly Dictionary<string, CardTemplate> _templates;
+
+    private readonly Dictionary<string, IReadOnlySet<string>> _inputsByVerb;
 
     public CardCatalog(string cardsRootDirectory)
     {
@@ -33,7 +37,18 @@ public sealed class CardCatalog
         }
 
         Names = [.. _templates.Keys];
+        _inputsByVerb = _templates.Values
+            .SelectMany(template => template.InputsByVerb)
+            .GroupBy(entry => entry.Key, StringComparer.Ordinal)
+            .ToDictionary(
+                verb => verb.Key,
+                IReadOnlySet<string> (verb) => verb.SelectMany(entry => entry.Value).ToHashSet(StringComparer.Ordinal),
+                StringComparer.Ordinal);
     }
+
+    /// <summary>The ids of the inputs a click on <paramref name="verb"/> may bring along, from every card that carries it.</summary>
+    public IReadOnlySet<string> InputsCarriedBy(string verb) =>
+        _inputsByVerb.TryGetValue(verb, out var inputs) ? inputs : NoInputs;
 
     // "common/error", "help/help", ... sorted.
     public IReadOnlyCollection<string> Names { get; }

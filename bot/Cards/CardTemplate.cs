@@ -13,13 +13,21 @@ public sealed class CardTemplate
 
     private readonly TemplateNode _root;
 
-    private CardTemplate(string name, TemplateNode root)
+    private CardTemplate(string name, TemplateNode root, IReadOnlyDictionary<string, IReadOnlySet<string>> inputsByVerb)
     {
         Name = name;
         _root = root;
+        InputsByVerb = inputsByVerb;
     }
 
     public string Name { get; }
+
+    /// <summary>
+    /// For each Action.Execute verb of the card, the ids of the inputs a click on it brings along: Teams merges every
+    /// input's current value into the button's data, unless the button says <c>"associatedInputs": "none"</c>. Ids
+    /// written as an expression (<c>${id}</c>) are not listed: their handler reads them by name.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlySet<string>> InputsByVerb { get; }
 
     // Parses and validates every ${...}, $data and $when now, so that a bad template fails at load time.
     public static CardTemplate Parse(string name, string json)
@@ -47,7 +55,7 @@ public sealed class CardTemplate
 
         try
         {
-            return new CardTemplate(name, TemplateNode.Compile(document, "$"));
+            return new CardTemplate(name, TemplateNode.Compile(document, "$"), InputsOf(document));
         }
         catch (TemplateSyntaxException error)
         {
@@ -67,4 +75,34 @@ public sealed class CardTemplate
                     ? "the card expanded to nothing ($when false at the root)"
                     : "the card expanded to an array ($data array at the root)");
     }
+
+    private static Dictionary<string, IReadOnlySet<string>> InputsOf(JsonNode document)
+    {
+        var nodes = Descendants(document).ToList();
+        IReadOnlySet<string> inputs = nodes
+            .Where(node => Text(node["type"])?.StartsWith("Input.", StringComparison.Ordinal) == true)
+            .Select(node => Text(node["id"]))
+            .OfType<string>()
+            .Where(id => !id.Contains("${", StringComparison.Ordinal))
+            .ToHashSet(StringComparer.Ordinal);
+        var byVerb = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        foreach (var action in nodes.Where(node => Text(node["type"]) == "Action.Execute"))
+        {
+            if (Text(action["verb"]) is { } verb && !string.Equals(Text(action["associatedInputs"]), "none", StringComparison.OrdinalIgnoreCase))
+            {
+                byVerb[verb] = byVerb.TryGetValue(verb, out var known) ? known.Union(inputs, StringComparer.Ordinal).ToHashSet(StringComparer.Ordinal) : inputs;
+            }
+        }
+
+        return byVerb;
+    }
+
+    private static string? Text(JsonNode? node) => node is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
+    private static IEnumerable<JsonObject> Descendants(JsonNode? node) => node switch
+    {
+        JsonObject obj => [obj, .. obj.SelectMany(property => Descendants(property.Value))],
+        JsonArray array => array.SelectMany(Descendants),
+        _ => [],
+    };
 }

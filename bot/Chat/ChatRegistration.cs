@@ -1,5 +1,6 @@
 using BepBot.Chat.Flows;
 using BepBot.Infrastructure.Downloads;
+using BepBot.Infrastructure.Uploads;
 
 namespace BepBot.Chat;
 
@@ -18,6 +19,10 @@ public static class ChatRegistration
         services.AddHttpClient(FileDownloader.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddSingleton<FileDownloader>();
         services.AddScoped<ImportSentFile>();
+        services.AddHttpClient(FileUploader.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddSingleton<FileUploader>();
+        services.AddSingleton<ExportHandout>();
+        services.AddSingleton<AnswerFileConsent>();
         services.AddCommand<CancelFlow>(ChatRouter.CancelCommandId, "general", Roles.Everyone, "annuler", "cancel", "stop");
         services.AddCardAction<AnswerFlowStep>(FlowRunner.AnswerVerb, Roles.Everyone);
         services.AddCardAction<CancelFlowFromCard>(FlowRunner.CancelVerb, Roles.Everyone);

@@ -9,9 +9,9 @@ namespace BepBot.Chat;
 /// <summary>Handles what users do to the bot, whatever the channel: text, card clicks, flows, refusals.</summary>
 public sealed partial class ChatRouter(
     CommandTable table,
+    CardCatalog cards,
     IServiceProvider services,
     FlowRunner flows,
-    CardCatalog cards,
     IStringLocalizer<ChatTexts> texts,
     ILogger<ChatRouter> logger)
 {
@@ -87,7 +87,7 @@ public sealed partial class ChatRouter(
         try
         {
             var handler = (ICardActionHandler)services.GetRequiredService(action.HandlerType);
-            return await handler.HandleAsync(turn, data, cancellationToken);
+            return await handler.HandleAsync(turn.WithCardInputs(cards.InputsCarriedBy(action.Verb)), data, cancellationToken);
         }
         catch (InvalidCardDataException ex)
         {

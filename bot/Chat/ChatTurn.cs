@@ -21,5 +21,15 @@ public sealed class ChatTurn(
     /// <summary>The user's multi-step flows in this conversation; saved with the conversation state after the turn.</summary>
     public ActiveFlows Flows { get; } = flows;
 
+    /// <summary>
+    /// For a card click: the ids of the inputs that come along with the button (Teams merges their values into its
+    /// data), for <see cref="CardData.Read{T}(System.Text.Json.JsonElement, IReadOnlySet{string})"/>. Empty otherwise.
+    /// </summary>
+    public IReadOnlySet<string> CardInputs { get; private init; } = new HashSet<string>();
+
     public bool IsEnglish => Culture.TwoLetterISOLanguageName == "en";
+
+    /// <summary>This turn, knowing the inputs of the card clicked; flows and attachments are the same objects.</summary>
+    public ChatTurn WithCardInputs(IReadOnlySet<string> cardInputs) =>
+        new(User, Conversation, Culture, Text, Flows, Attachments) { CardInputs = cardInputs };
 }

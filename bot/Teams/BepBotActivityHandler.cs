@@ -5,6 +5,7 @@ using BepBot.Infrastructure.Telemetry;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;
+using Microsoft.Bot.Schema.Teams;
 using Newtonsoft.Json;
 
 namespace BepBot.Teams;
@@ -15,6 +16,7 @@ namespace BepBot.Teams;
 /// </summary>
 public sealed partial class BepBotActivityHandler(
     ChatRouter router,
+    AnswerFileConsent fileConsent,
     CommandTable table,
     TurnMapper mapper,
     ConversationDirectory conversations,
@@ -64,6 +66,24 @@ public sealed partial class BepBotActivityHandler(
         return reply.CardUpdate is not null
             ? ReplyMapper.CardInvokeResponse(reply.CardUpdate, refresh.UserIds, refresh.PersonalChat)
             : ReplyMapper.MessageInvokeResponse(reply.Messages.Count > 0 ? reply.Messages[0].Text ?? string.Empty : string.Empty);
+    }
+
+    // Teams answers the invoke 200 itself (the SDK's default) once these return; the outcome is a message in the chat.
+    protected override Task OnTeamsFileConsentAcceptAsync(
+        ITurnContext<IInvokeActivity> turnContext, FileConsentCardResponse fileConsentCardResponse, CancellationToken cancellationToken) =>
+        AnswerFileConsentAsync(turnContext, fileConsentCardResponse, accepted: true, cancellationToken);
+
+    protected override Task OnTeamsFileConsentDeclineAsync(
+        ITurnContext<IInvokeActivity> turnContext, FileConsentCardResponse fileConsentCardResponse, CancellationToken cancellationToken) =>
+        AnswerFileConsentAsync(turnContext, fileConsentCardResponse, accepted: false, cancellationToken);
+
+    private async Task AnswerFileConsentAsync(
+        ITurnContext<IInvokeActivity> turnContext, FileConsentCardResponse response, bool accepted, CancellationToken cancellationToken)
+    {
+        var user = await mapper.UserOfAsync(turnContext, cancellationToken);
+        var turn = TurnMapper.ToChatTurn(turnContext, user.User, new ActiveFlows());
+        var reply = await fileConsent.HandleAsync(turn, TurnMapper.ToFileConsentAnswer(response, accepted), cancellationToken);
+        await SendAsync(turnContext, reply, cancellationToken);
     }
 
     /// <summary>

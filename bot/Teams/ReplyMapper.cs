@@ -14,6 +14,9 @@ public static class ReplyMapper
     public const string AdaptiveCardContentType = "application/vnd.microsoft.card.adaptive";
     private const string MessageResponseType = "application/vnd.microsoft.activity.message";
 
+    /// <summary>The member of a file-consent card's accept and decline context that names the export.</summary>
+    public const string ExportTokenField = "export";
+
     /// <param name="refreshFor">Who the card's automatic refresh is for (Teams user ids); see <see cref="CardRefresh"/>.</param>
     public static IActivity ToActivity(OutgoingMessage message, IReadOnlyCollection<string> refreshFor, bool personalChat)
     {
@@ -24,6 +27,34 @@ public static class ReplyMapper
             // With a card, the text becomes the summary shown in notifications, not a second bubble.
             activity.Summary = message.Text;
             activity.Text = null;
+        }
+
+        if (message.Offer is { } offer)
+        {
+            var context = new JObject { [ExportTokenField] = offer.ExportToken };
+            activity.Attachments = [new Attachment
+            {
+                ContentType = FileConsentCard.ContentType,
+                Name = offer.FileName,
+                Content = new FileConsentCard
+                {
+                    Description = offer.Description,
+                    SizeInBytes = offer.SizeInBytes,
+                    AcceptContext = context,
+                    DeclineContext = context.DeepClone(),
+                },
+            }];
+        }
+
+        if (message.Shared is { } shared)
+        {
+            activity.Attachments = [new Attachment
+            {
+                ContentType = FileInfoCard.ContentType,
+                ContentUrl = shared.ContentUrl.ToString(),
+                Name = shared.Name,
+                Content = new FileInfoCard { UniqueId = shared.UniqueId, FileType = shared.FileType },
+            }];
         }
 
         if (message.Alert)

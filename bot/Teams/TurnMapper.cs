@@ -2,6 +2,7 @@ using BepBot.Chat;
 using BepBot.Chat.Flows;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
+using Microsoft.Bot.Schema.Teams;
 using Newtonsoft.Json.Linq;
 
 namespace BepBot.Teams;
@@ -51,6 +52,23 @@ public sealed partial class TurnMapper(IMemberDirectory roster, BindAtFirstConta
             text,
             flows,
             activity.Type == ActivityTypes.Message ? AttachmentsOf(activity) : []);
+    }
+
+    /// <summary>
+    /// The answer to a file-consent card: the export token the bot put in its context (or whatever a forger put there)
+    /// and, on accept, the OneDrive upload session Teams opened.
+    /// </summary>
+    public static FileConsentAnswer ToFileConsentAnswer(FileConsentCardResponse response, bool accepted)
+    {
+        var context = response.Context is JToken token ? token : response.Context is null ? null : JToken.FromObject(response.Context);
+        var exportToken = context is JObject fields && fields[ReplyMapper.ExportTokenField] is JValue { Type: JTokenType.String } value ? (string?)value : null;
+        var info = response.UploadInfo;
+        var upload = accepted
+            && Uri.TryCreate(info?.UploadUrl, UriKind.Absolute, out var uploadUrl)
+            && Uri.TryCreate(info?.ContentUrl, UriKind.Absolute, out var contentUrl)
+            ? new ConsentedUpload(info!.Name ?? string.Empty, uploadUrl, contentUrl, info.UniqueId ?? string.Empty, info.FileType ?? string.Empty)
+            : null;
+        return new FileConsentAnswer(accepted, exportToken, upload);
     }
 
     // A Teams file upload arrives as an attachment whose content carries downloadUrl, uniqueId and fileType.

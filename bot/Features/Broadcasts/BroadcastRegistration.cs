@@ -20,7 +20,7 @@ public static class BroadcastRegistration
         services.AddCardAction<DiscardBroadcast>("broadcasts.discard", Roles.Staff);
         services.AddCardAction<SendBroadcast>("broadcasts.send", Roles.Staff);
         services.AddCardAction<CancelBroadcast>("broadcasts.cancel", Roles.Staff);
-        services.AddCardAction<ExportDeliveryReport>("broadcasts.report", Roles.Staff);
+        services.AddCardAction<ExportDeliveryReport>(ExportDeliveryReport.Verb, Roles.Staff);
         return builder;
     }
 }

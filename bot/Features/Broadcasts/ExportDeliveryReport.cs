@@ -7,8 +7,10 @@ using Microsoft.Extensions.Localization;
 namespace BepBot.Features.Broadcasts;
 
 /// <summary>`broadcasts.report`: the delivery report as CSV (who, when, outcome, reason), behind a download link.</summary>
-public sealed class ExportDeliveryReport(BroadcastStore broadcasts, ExportStore exports, LinkValidity validity, IStringLocalizer<BroadcastsTexts> texts) : ICardActionHandler
+public sealed class ExportDeliveryReport(BroadcastStore broadcasts, ExportHandout handout, LinkValidity validity, IStringLocalizer<BroadcastsTexts> texts) : ICardActionHandler
 {
+    public const string Verb = "broadcasts.report";
+
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
         var broadcast = (await broadcasts.GetAsync(CardData.Read<BroadcastIdData>(data).BroadcastId, cancellationToken))?.Value;
@@ -18,7 +20,12 @@ public sealed class ExportDeliveryReport(BroadcastStore broadcasts, ExportStore 
         }
 
         var csv = DeliveryReport.ToCsv(await broadcasts.ListDeliveriesAsync(broadcast.Id, cancellationToken));
-        var link = await exports.SaveAsync(ExportContent.PersonalData, $"diffusion-{broadcast.Id}.csv", ExportTable.CsvContentType, csv, cancellationToken);
-        return Reply.WithText(texts["Broadcast_ReportReady", BepBot.Cards.CardText.EscapeMarkdown(broadcast.Title), link.Url, validity.Of(link)]);
+        return await handout.ReplyAsync(
+            turn,
+            [new ExportedFile(ExportContent.PersonalData, $"diffusion-{broadcast.Id}.csv", ExportTable.CsvContentType, csv)],
+            links => texts["Broadcast_ReportReady", BepBot.Cards.CardText.EscapeMarkdown(broadcast.Title), links[0].Url, validity.Of(links[0])],
+            Verb,
+            new BroadcastIdData(broadcast.Id),
+            cancellationToken);
     }
 }

@@ -10,7 +10,7 @@ public sealed class AskToCancelLab(LabBook book, CardCatalog cards, IStringLocal
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
-        var lab = await book.FindAsync(CardData.Read<LabIdData>(data).LabId, cancellationToken);
+        var lab = await book.FindAsync(CardData.Read<LabIdData>(data, turn.CardInputs).LabId, cancellationToken);
         if (lab is null || lab.State == LabState.Cancelled)
         {
             return Reply.WithText(texts[lab is null ? "Lab_Unknown" : "Refusal_Cancelled"]);

@@ -9,13 +9,15 @@ using Microsoft.Extensions.Localization;
 namespace BepBot.Features.Labs;
 
 /// <summary>`labs.export`: registrants as CSV, and as a spreadsheet with one sheet per commune, behind download links.</summary>
-public sealed class ExportLab(LabBook book, ExportStore exports, LinkValidity validity, IStringLocalizer<LabsTexts> texts, ILogger<ExportLab> logger) : ICardActionHandler
+public sealed class ExportLab(LabBook book, ExportHandout handout, LinkValidity validity, IStringLocalizer<LabsTexts> texts, ILogger<ExportLab> logger) : ICardActionHandler
 {
+    public const string Verb = "labs.export";
+
     private static readonly string[] Header = ["commune", "nom", "statut", "position_attente", "inscrit_le", "presence"];
 
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
-        var labId = CardData.Read<LabIdData>(data).LabId;
+        var labId = CardData.Read<LabIdData>(data, turn.CardInputs).LabId;
         if (await book.FindAsync(labId, cancellationToken) is null)
         {
             LabsLog.Refused(logger, "export", labId, turn.User.AadObjectId, "unknown lab");
@@ -23,10 +25,17 @@ public sealed class ExportLab(LabBook book, ExportStore exports, LinkValidity va
         }
 
         var lab = await book.TakeInAsync(labId, cancellationToken: cancellationToken);
-        var csv = await exports.SaveAsync(ExportContent.PersonalData, $"seminaire-{lab.Id}.csv", ExportTable.CsvContentType, ToCsv(lab), cancellationToken);
-        var xlsx = await exports.SaveAsync(ExportContent.PersonalData, $"seminaire-{lab.Id}.xlsx", ExportTable.SpreadsheetContentType, ToSpreadsheet(lab), cancellationToken);
         LabsLog.StaffAction(logger, lab.Id, "export", turn.User.AadObjectId);
-        return Reply.WithText(texts["Export_Ready", CardText.EscapeMarkdown(lab.Details.Title), csv.Url, xlsx.Url, validity.Of(csv)]);
+        return await handout.ReplyAsync(
+            turn,
+            [
+                new ExportedFile(ExportContent.PersonalData, $"seminaire-{lab.Id}.csv", ExportTable.CsvContentType, ToCsv(lab)),
+                new ExportedFile(ExportContent.PersonalData, $"seminaire-{lab.Id}.xlsx", ExportTable.SpreadsheetContentType, ToSpreadsheet(lab)),
+            ],
+            links => texts["Export_Ready", CardText.EscapeMarkdown(lab.Details.Title), links[0].Url, links[1].Url, validity.Of(links[0])],
+            Verb,
+            new LabIdData(lab.Id),
+            cancellationToken);
     }
 
     private static IEnumerable<TableCell[]> Rows(Lab lab) =>

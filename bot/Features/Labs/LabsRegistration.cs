@@ -52,7 +52,7 @@ public static class LabsRegistration
         services.AddCardAction<PromoteByHand>("labs.promote", Roles.Staff);
         services.AddCardAction<RemoveRegistrant>("labs.remove", Roles.Staff);
         services.AddCardAction<MessageRegistrants>("labs.message", Roles.Staff);
-        services.AddCardAction<ExportLab>("labs.export", Roles.Staff);
+        services.AddCardAction<ExportLab>(ExportLab.Verb, Roles.Staff);
         return builder;
     }
 }

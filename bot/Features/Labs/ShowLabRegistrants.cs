@@ -12,7 +12,7 @@ public sealed class ShowLabRegistrants(LabBook book, LabCards labCards, CardCata
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
-        var labId = CardData.Read<LabIdData>(data).LabId;
+        var labId = CardData.Read<LabIdData>(data, turn.CardInputs).LabId;
         if (await book.FindAsync(labId, cancellationToken) is null)
         {
             return Reply.WithText(texts["Lab_Unknown"]);

@@ -16,7 +16,7 @@ public abstract class StaffLabAction<TData>(LabBook book, ShowLabRegistrants reg
 
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
-        var request = CardData.Read<TData>(data);
+        var request = CardData.Read<TData>(data, turn.CardInputs);
         var labId = LabIdOf(request);
         try
         {

@@ -5,12 +5,14 @@ using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Observatoire;
 
-/// <summary>`observatoire.export`: the commune's diagnostic as CSV, behind an expiring link.</summary>
+/// <summary>`observatoire.export`: the commune's diagnostic as CSV, behind a link made at each click.</summary>
 public sealed partial class ExportDiagnostic(DataSetStore dataSets, ObservatoireCards cards, IStringLocalizer<ObservatoireTexts> texts, ILogger<ExportDiagnostic> logger) : ICardActionHandler
 {
+    public const string Verb = "observatoire.export";
+
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
-        var request = CardData.Read<ExportRequest>(data);
+        var request = CardData.Read<ExportRequest>(data, turn.CardInputs);
         var commune = CommuneCodes.Find(request.Commune);
         if (commune is null)
         {
@@ -21,7 +23,7 @@ public sealed partial class ExportDiagnostic(DataSetStore dataSets, Observatoire
         var loaded = await dataSets.LoadAsync(cancellationToken);
         return loaded.IsEmpty
             ? Reply.WithText(texts["Empty"])
-            : Reply.WithCard(await cards.ExportAsync(loaded, commune, turn.Culture, cancellationToken), texts["Export_Button"]);
+            : await cards.ExportAsync(turn, loaded, commune, request, cancellationToken);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "observatoire.export from {User} refused: not one of the 40 communes")]

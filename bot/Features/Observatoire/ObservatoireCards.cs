@@ -13,7 +13,7 @@ namespace BepBot.Features.Observatoire;
 /// Builds the Observatoire's cards from the loaded data. Cards carry Teams' own charts (figures, not images: they
 /// stay true in the chat history); PNG charts are files for exports only, produced at the click.
 /// </summary>
-public sealed class ObservatoireCards(CardCatalog cards, ExportStore exports, LinkValidity validity, IStringLocalizer<ObservatoireTexts> texts)
+public sealed class ObservatoireCards(CardCatalog cards, ExportHandout handout, LinkValidity validity, IStringLocalizer<ObservatoireTexts> texts)
 {
     public JsonObject Diagnostic(ObservatoireData data, Commune commune, string? indicatorKey, CultureInfo culture)
     {
@@ -148,20 +148,25 @@ public sealed class ObservatoireCards(CardCatalog cards, ExportStore exports, Li
         Hint = texts["DataSets_Hint"].Value,
     });
 
-    public async Task<JsonObject> ExportAsync(ObservatoireData data, Commune commune, CultureInfo culture, CancellationToken cancellationToken)
-    {
-        var csv = DiagnosticCsv.Write(data, commune, culture);
-        var link = await exports.SaveAsync(ExportContent.NoPersonalData, $"diagnostic-{DataSetStore.IdOf(commune.Name)}.csv", ExportTable.CsvContentType, csv, cancellationToken);
-        return cards.Render("observatoire/export", new
-        {
-            Text = texts["Export_Ready", Of(commune.Name), validity.Of(link)].Value,
-            Links = new[] { new { Title = texts["Export_Open"].Value, Url = link.Url.ToString() } },
-        });
-    }
+    /// <summary>The commune's diagnostic as CSV, made at the click; <paramref name="renew"/> is the click to make it again.</summary>
+    public Task<Reply> ExportAsync(ChatTurn turn, ObservatoireData data, Commune commune, ExportRequest renew, CancellationToken cancellationToken) =>
+        handout.ReplyAsync(
+            turn,
+            [new ExportedFile(
+                ExportContent.NoPersonalData,
+                $"diagnostic-{DataSetStore.IdOf(commune.Name)}.csv",
+                ExportTable.CsvContentType,
+                DiagnosticCsv.Write(data, commune, turn.Culture),
+                texts["Export_Open"])],
+            links => texts["Export_Ready", Of(commune.Name), validity.Of(links[0])],
+            ExportDiagnostic.Verb,
+            renew,
+            cancellationToken);
 
     /// <summary>The charts of the picked indicator as PNG files (for a report or a slide), produced at the click behind fresh links.</summary>
-    public async Task<JsonObject?> ChartFilesAsync(ObservatoireData data, IReadOnlyList<Commune> communes, string? indicatorKey, CultureInfo culture, CancellationToken cancellationToken)
+    public async Task<Reply?> ChartFilesAsync(ChatTurn turn, ObservatoireData data, IReadOnlyList<Commune> communes, string? indicatorKey, CancellationToken cancellationToken)
     {
+        var culture = turn.Culture;
         var files = new List<(string Title, string FileName, byte[] Png)>();
         string indicatorName;
         if (communes.Count == 1)
@@ -197,19 +202,13 @@ public sealed class ObservatoireCards(CardCatalog cards, ExportStore exports, Li
             files.Add((texts["ChartFiles_Lines"], $"comparaison-{DataSetStore.IdOf(selected.Name)}.png", ObservatoireCharts.Lines(Truncate(selected.Name, 40), series, culture)));
         }
 
-        var links = new List<object>();
-        ExportLink? last = null;
-        foreach (var (title, fileName, png) in files)
-        {
-            last = await exports.SaveAsync(ExportContent.NoPersonalData, fileName, "image/png", png, cancellationToken);
-            links.Add(new { Title = title, Url = last.Url.ToString() });
-        }
-
-        return cards.Render("observatoire/export", new
-        {
-            Text = texts["ChartFiles_Ready", CardText.EscapeMarkdown(indicatorName), Of(Join(communes.Select(commune => commune.Name))), validity.Of(last!)].Value,
-            Links = links,
-        });
+        return await handout.ReplyAsync(
+            turn,
+            [.. files.Select(file => new ExportedFile(ExportContent.NoPersonalData, file.FileName, "image/png", file.Png, file.Title))],
+            links => texts["ChartFiles_Ready", CardText.EscapeMarkdown(indicatorName), Of(Join(communes.Select(commune => commune.Name))), validity.Of(links[^1])],
+            ExportChartFiles.Verb,
+            new ChartRequest([.. communes.Select(commune => commune.Name)], indicatorKey),
+            cancellationToken);
     }
 
     public static Indicator? DefaultIndicator(ObservatoireData data) =>

@@ -22,8 +22,8 @@ public static class ObservatoireRegistration
         services.AddCommand<ListIndicators>("observatoire.indicators", "observatoire", Roles.Members, "indicateurs", "indicators", "liste des indicateurs");
         services.AddCommand<ListDataSets>("observatoire.datasets", "observatoire", Roles.Staff, "jeux de donnees", "jeu de donnees", "data sets", "datasets");
         services.AddCardAction<ShowIndicatorCharts>("observatoire.chart", Roles.Members);
-        services.AddCardAction<ExportDiagnostic>("observatoire.export", Roles.Members);
-        services.AddCardAction<ExportChartFiles>("observatoire.exportCharts", Roles.Members);
+        services.AddCardAction<ExportDiagnostic>(ExportDiagnostic.Verb, Roles.Members);
+        services.AddCardAction<ExportChartFiles>(ExportChartFiles.Verb, Roles.Members);
         return builder;
     }
 }

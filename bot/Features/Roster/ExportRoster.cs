@@ -14,7 +14,7 @@ namespace BepBot.Features.Roster;
 /// </summary>
 public sealed class ExportRoster(
     RosterDirectory roster,
-    ExportStore exports,
+    ExportHandout handout,
     LinkValidity validity,
     TimeProvider clock,
     IStringLocalizer<RosterTexts> texts,
@@ -36,8 +36,13 @@ public sealed class ExportRoster(
         }
 
         var fileName = $"annuaire-bepbot-{BelgianTime.ToBrussels(clock.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.csv";
-        var link = await exports.SaveAsync(ExportContent.PersonalData, fileName, ExportTable.CsvContentType, table.ToCsv(), cancellationToken);
         RosterLog.Exported(logger, turn.User.AadObjectId, members.Count);
-        return Reply.WithText(texts["RosterExport_Ready", fileName, link.Url, validity.Of(link)]);
+        return await handout.ReplyAsync(
+            turn,
+            [new ExportedFile(ExportContent.PersonalData, fileName, ExportTable.CsvContentType, table.ToCsv())],
+            links => texts["RosterExport_Ready", fileName, links[0].Url, validity.Of(links[0])],
+            Verb,
+            new { },
+            cancellationToken);
     }
 }

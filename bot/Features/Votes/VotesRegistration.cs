@@ -46,8 +46,8 @@ public static class VotesRegistration
         services.AddCardAction<ShowBallotStatus>("votes.status", Roles.Staff);
         services.AddCardAction<CloseBallot>("votes.close", Roles.Staff);
         services.AddCardAction<RemindNonVoters>("votes.remind", Roles.Staff);
-        services.AddCardAction<ExportResults>("votes.export", Roles.Staff);
-        services.AddCardAction<ExportAudit>("votes.exportaudit", Roles.Staff);
+        services.AddCardAction<ExportResults>(ExportResults.Verb, Roles.Staff);
+        services.AddCardAction<ExportAudit>(ExportAudit.Verb, Roles.Staff);
         services.AddCardAction<VerifyAudit>("votes.verify", Roles.Staff);
         services.AddCardAction<AskProcuration>("votes.proxy", Roles.Bourgmestres);
         services.AddCardAction<GiveProcuration>("votes.giveproxy", Roles.Bourgmestres);

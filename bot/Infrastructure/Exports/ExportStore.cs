@@ -18,14 +18,19 @@ public sealed class ExportStore(IDocumentStore store, TimeProvider clock, IOptio
 
     private const string Prefix = "exports/";
 
+    public Task<ExportLink> SaveAsync(
+        ExportContent content, string fileName, string contentType, byte[] bytes, CancellationToken cancellationToken = default) =>
+        SaveAsync(content, fileName, contentType, bytes, owner: null, cancellationToken);
+
+    /// <param name="owner">The person it is made for (their Entra object id): only they may have it put in their OneDrive.</param>
     public async Task<ExportLink> SaveAsync(
-        ExportContent content, string fileName, string contentType, byte[] bytes, CancellationToken cancellationToken = default)
+        ExportContent content, string fileName, string contentType, byte[] bytes, string? owner, CancellationToken cancellationToken = default)
     {
         var lifetime = options.Value.LifetimeOf(content);
         var expiresAt = clock.GetUtcNow() + lifetime;
         var token = NewToken(expiresAt);
-        await store.CreateAsync(Prefix + token, new ExportFile(fileName, contentType, Convert.ToBase64String(bytes), expiresAt), cancellationToken);
-        return new ExportLink(new Uri(options.Value.PublicBaseUrl, Prefix + token), lifetime, expiresAt);
+        await store.CreateAsync(Prefix + token, new ExportFile(fileName, contentType, Convert.ToBase64String(bytes), expiresAt, owner), cancellationToken);
+        return new ExportLink(new Uri(options.Value.PublicBaseUrl, Prefix + token), lifetime, expiresAt, token);
     }
 
     public async Task<ExportFile?> FindAsync(string token, CancellationToken cancellationToken = default)

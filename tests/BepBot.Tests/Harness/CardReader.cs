@@ -60,4 +60,17 @@ public static class CardReader
 
     public static JsonObject? FindInput(JsonObject card, string id) =>
         Nodes(card).FirstOrDefault(node => ((string?)node["type"])?.StartsWith("Input.", StringComparison.Ordinal) == true && (string?)node["id"] == id);
+
+    /// <summary>Every input of the card, those inside an Action.ShowCard included.</summary>
+    public static IEnumerable<JsonObject> Inputs(JsonObject card) =>
+        Nodes(card).Where(node => ((string?)node["type"])?.StartsWith("Input.", StringComparison.Ordinal) == true && node["id"] is not null);
+
+    /// <summary>What Teams sends for an input nobody touched: its value as text (a toggle's valueOff), or an empty text.</summary>
+    public static string CurrentValue(JsonObject input) => input["value"] switch
+    {
+        JsonValue value when value.TryGetValue<string>(out var text) => text,
+        JsonValue value => value.ToJsonString(),
+        _ when (string?)input["type"] == "Input.Toggle" => (string?)input["valueOff"] ?? "false",
+        _ => string.Empty,
+    };
 }

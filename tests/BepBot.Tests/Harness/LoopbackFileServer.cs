@@ -27,6 +27,9 @@ public sealed class LoopbackFileServer : IAsyncDisposable
     /// <summary>How long to wait before answering for a file (a link that hangs).</summary>
     public ConcurrentDictionary<string, TimeSpan> Delays { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>What the bot PUT to an upload address (Teams' OneDrive upload session after a file consent): bytes and Content-Range.</summary>
+    public ConcurrentDictionary<string, (byte[] Content, string? ContentRange)> Uploads { get; } = new(StringComparer.Ordinal);
+
     public string BaseUrl { get; private set; } = string.Empty;
 
     public static async Task<LoopbackFileServer> StartAsync()
@@ -48,10 +51,20 @@ public sealed class LoopbackFileServer : IAsyncDisposable
                 : server.Files.TryGetValue(name, out var content) ? Results.Bytes(content, "application/octet-stream")
                 : Results.NotFound();
         });
+        app.MapPut("/uploads/{name}", async (string name, HttpRequest request, CancellationToken aborted) =>
+        {
+            using var body = new MemoryStream();
+            await request.Body.CopyToAsync(body, aborted);
+            server.Uploads[name] = (body.ToArray(), request.Headers.ContentRange.ToString());
+            return Results.Created();
+        });
         await app.StartAsync();
         server.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return server;
     }
+
+    /// <summary>An upload address as Teams gives one in a file-consent accept.</summary>
+    public string UploadUrl(string name) => $"{BaseUrl}/uploads/{name}";
 
     public string Serve(string name, byte[] content)
     {

@@ -26,6 +26,17 @@ public sealed record BotResponse(HttpStatusCode Status, IReadOnlyList<JsonObject
 
     public JsonObject Card => Cards.Single();
 
+    /// <summary>Teams' file-consent cards (a file offered for the person's OneDrive): attachments with name and content.</summary>
+    public IEnumerable<JsonObject> FileOffers => Attachments("application/vnd.microsoft.teams.card.file.consent");
+
+    /// <summary>Teams' file cards (a file put into the person's OneDrive).</summary>
+    public IEnumerable<JsonObject> FileCards => Attachments("application/vnd.microsoft.teams.card.file.info");
+
+    private IEnumerable<JsonObject> Attachments(string contentType) => Messages
+        .SelectMany(message => message["attachments"]?.AsArray() ?? [])
+        .OfType<JsonObject>()
+        .Where(attachment => (string?)attachment["contentType"] == contentType);
+
     /// <summary>The adaptiveCard/action invoke response body (card update or message).</summary>
     public JsonObject? InvokeResponse => Activities
         .Where(activity => (string?)activity["type"] == "invokeResponse")
@@ -90,16 +101,33 @@ public sealed class TeamsClient(HttpClient http, string serviceUrl) : IDisposabl
     public Task<BotResponse> SayAsync(TeamsUser user, string text, ConversationType type = ConversationType.Personal, string? activityId = null) =>
         PostAsync(Activity(user, "message", type, activityId, activity => activity["text"] = text));
 
-    /// <summary>Clicks the Action.Execute button titled <paramref name="title"/> on <paramref name="card"/>, with typed inputs.</summary>
+    /// <summary>
+    /// Clicks the Action.Execute button titled <paramref name="title"/> on <paramref name="card"/> as Teams does: the
+    /// button's data merged with the current value of every input of the card (its <c>value</c>, or what
+    /// <paramref name="inputs"/> types into it; an input's value wins over a data member of the same name), unless
+    /// the button says <c>"associatedInputs": "none"</c>.
+    /// </summary>
     public Task<BotResponse> ClickAsync(TeamsUser user, JsonObject card, string title, IDictionary<string, string>? inputs = null, ConversationType type = ConversationType.Personal)
     {
         var action = CardReader.FindAction(card, title);
         ((string?)action["type"]).ShouldBe("Action.Execute", $"the button « {title} » must be an Action.Execute");
         var data = action["data"]?.DeepClone().AsObject() ?? [];
-        foreach (var (id, value) in inputs ?? new Dictionary<string, string>())
+        var typed = inputs ?? new Dictionary<string, string>();
+        foreach (var id in typed.Keys)
         {
             CardReader.FindInput(card, id).ShouldNotBeNull($"the card has no input '{id}'");
-            data[id] = value;
+        }
+
+        if (string.Equals((string?)action["associatedInputs"], "none", StringComparison.OrdinalIgnoreCase))
+        {
+            typed.ShouldBeEmpty($"the button « {title} » sends no input (associatedInputs: none)");
+            return InvokeAsync(user, (string)action["verb"]!, data, type);
+        }
+
+        foreach (var input in CardReader.Inputs(card))
+        {
+            var id = (string)input["id"]!;
+            data[id] = typed.TryGetValue(id, out var value) ? value : CardReader.CurrentValue(input);
         }
 
         return InvokeAsync(user, (string)action["verb"]!, data, type);
@@ -131,6 +159,33 @@ public sealed class TeamsClient(HttpClient http, string serviceUrl) : IDisposabl
             activity["value"] = new JsonObject { ["action"] = action.DeepClone(), ["trigger"] = "automatic" };
         }));
     }
+
+    /// <summary>
+    /// What Teams sends when <paramref name="user"/> answers a file-consent card: a fileConsent/invoke carrying the
+    /// card's accept or decline context and, on accept, the OneDrive upload session Teams opened.
+    /// </summary>
+    public Task<BotResponse> AnswerFileOfferAsync(TeamsUser user, JsonObject offer, bool accept, string? uploadUrl = null, JsonNode? context = null) =>
+        PostAsync(Activity(user, "invoke", ConversationType.Personal, null, activity =>
+        {
+            var name = (string)offer["name"]!;
+            activity["name"] = "fileConsent/invoke";
+            activity["value"] = new JsonObject
+            {
+                ["type"] = "fileUpload",
+                ["action"] = accept ? "accept" : "decline",
+                ["context"] = (context ?? offer["content"]![accept ? "acceptContext" : "declineContext"])!.DeepClone(),
+                ["uploadInfo"] = accept
+                    ? new JsonObject
+                    {
+                        ["name"] = name,
+                        ["uploadUrl"] = uploadUrl,
+                        ["contentUrl"] = "https://contoso-my.sharepoint.com/personal/user/Documents/Applications/BepBot/" + name,
+                        ["uniqueId"] = "9C5B0F3E-2A57-4C65-8E0B-1A7F2D3C4B5A",
+                        ["fileType"] = Path.GetExtension(name).TrimStart('.'),
+                    }
+                    : null,
+            };
+        }));
 
     /// <summary>All the text of the card the bot answers <paramref name="text"/> with.</summary>
     public async Task<string> CardTextAsync(TeamsUser user, string text) => CardReader.AllText((await SayAsync(user, text)).Card);
