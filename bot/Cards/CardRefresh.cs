@@ -17,7 +17,8 @@ public static class CardRefresh
     {
         card["refresh"] = new JsonObject
         {
-            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["title"] = title, ["verb"] = verb, ["data"] = data },
+            // A refresh reads no input: none is sent with it, so a card's inputs never make its refresh refused as forged.
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["title"] = title, ["verb"] = verb, ["data"] = data, ["associatedInputs"] = "none" },
             ["userIds"] = new JsonArray(),
         };
         return card;

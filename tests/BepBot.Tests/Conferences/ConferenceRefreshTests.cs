@@ -74,6 +74,21 @@ public sealed class ConferenceRefreshTests : ConferenceTest
     }
 
     [Fact]
+    public async Task SessionCard_InAGroupChat_UpdateButtonWorksAlongsideTheAnswerInputs()
+    {
+        var (session, _) = await ScheduleAsync();
+        var shown = (await Teams.InvokeAsync(TeamsUser.Megan, "conferences.show", new JsonObject { ["sessionId"] = session.Id }, ConversationType.GroupChat)).Card;
+        CardReader.FindInput(shown, "holder").ShouldNotBeNull("the invitation carries the « Représenté par » input");
+
+        var updated = await Teams.ClickAsync(TeamsUser.Adele, shown, "Mettre à jour", type: ConversationType.GroupChat);
+
+        var card = updated.UpdatedCard.ShouldNotBeNull(updated.AllText);
+        CardReader.AllText(card).ShouldContain("Conférence de printemps");
+        CardReader.ButtonTitles(card).ShouldContain("Présent");
+        card["refresh"]!["userIds"]!.AsArray().Select(id => (string?)id).ShouldBe([TeamsUser.Adele.Id]);
+    }
+
+    [Fact]
     public async Task Refresh_OfAnotherBassinsSessionOrByAGuest_RevealsNothing()
     {
         var (session, _) = await ScheduleAsync(title: "Conférence du bassin Essaimage", scope: "essaimage");
