@@ -5,7 +5,7 @@ namespace BepBot.Chat;
 
 /// <summary>One incoming message or card click, free of any Bot Framework type.</summary>
 public sealed class ChatTurn(
-    ChatUser user, ChatConversation conversation, CultureInfo culture, string text, ActiveFlows flows, IReadOnlyList<ChatAttachment>? attachments = null)
+    ChatUser user, ChatConversation conversation, CultureInfo culture, string text, ActiveFlows flows, IReadOnlyList<ChatAttachment>? attachments = null, string? cardActivityId = null)
 {
     public ChatUser User { get; } = user;
 
@@ -20,6 +20,9 @@ public sealed class ChatTurn(
 
     /// <summary>The user's multi-step flows in this conversation; saved with the conversation state after the turn.</summary>
     public ActiveFlows Flows { get; } = flows;
+
+    /// <summary>For a card click, the message that carries the clicked card (Teams' replyToId): the bot may update it later.</summary>
+    public string? CardActivityId { get; } = cardActivityId;
 
     public bool IsEnglish => Culture.TwoLetterISOLanguageName == "en";
 }

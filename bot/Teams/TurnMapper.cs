@@ -50,7 +50,8 @@ public sealed partial class TurnMapper(IMemberDirectory roster, BindAtFirstConta
             Infrastructure.Text.Cultures.FromLocale(activity.Locale),
             text,
             flows,
-            activity.Type == ActivityTypes.Message ? AttachmentsOf(activity) : []);
+            activity.Type == ActivityTypes.Message ? AttachmentsOf(activity) : [],
+            activity.Type == ActivityTypes.Invoke && !string.IsNullOrEmpty(activity.ReplyToId) ? activity.ReplyToId : null);
     }
 
     // A Teams file upload arrives as an attachment whose content carries downloadUrl, uniqueId and fileType.
