@@ -22,7 +22,11 @@ public sealed class ConferenceLifecycle(
     public async Task<(ConferenceSession Session, string Notice)> DateSetAsync(ConferenceSession session, ChatUser author, string kind, string idSuffix, CancellationToken cancellationToken)
     {
         await announcer.ToBourgmestresAsync(session, kind, session.Id, idSuffix, texts["Broadcast_Invitation", session.Title], author, cancellationToken);
-        await UpdateCardsAsync(session, author, cancellationToken);
+        if (kind == ConferenceAnnouncer.DateKind)
+        {
+            // The date polls sent earlier now show the date retained.
+            await UpdateCardsAsync(session, author, cancellationToken);
+        }
         await announcer.ScheduleRemindersAsync(session, cancellationToken);
         var synced = await calendar.SyncAsync(session.Id, cancellationToken) ?? session;
         return (synced, Join(texts["Notice_InvitationsSent", await BourgmestresInScopeAsync(session, cancellationToken)], calendar.Outcome(synced)));
