@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace BepBot.Platform.Delivery;
 
 /// <summary>
-/// Sends one broadcast to one recipient, at most once: the delivery record is claimed with an ETag before the
+/// Sends one broadcast to one recipient (or, for a card update, replaces one card sent earlier), at most once: the delivery record is claimed with an ETag before the
 /// send and made final after it, so a duplicate queue message, a second instance or a restart finds it done.
 /// Teams' limits are the <see cref="ProactiveSender"/>'s (one pace under 50 requests/s, everyone paused after a 429);
 /// here, an outcome worth retrying is tried again after Teams' Retry-After, else after an exponential backoff with

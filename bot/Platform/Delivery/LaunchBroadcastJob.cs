@@ -7,7 +7,8 @@ using BepBot.Infrastructure.Storage;
 namespace BepBot.Platform.Delivery;
 
 /// <summary>
-/// Fans a broadcast out: one delivery record per recipient, one queue message per delivery still to send.
+/// Fans a broadcast out: one delivery record per recipient (per card sent about its subject, for a card update), one
+/// queue message per delivery still to send.
 /// Every step is idempotent (create-if-absent records, workers check the record before sending), so the
 /// scheduler may run it again after a crash without anyone getting the message twice.
 /// </summary>
