@@ -75,13 +75,20 @@ public sealed partial class BroadcastStatusUpdater(
         // One refresh at a time per broadcast here: a refresh waiting out a 429 must not land after a later, truer one.
         var gate = _gates.GetOrAdd(broadcastId, _ => new SemaphoreSlim(1, 1));
         await gate.WaitAsync(cancellationToken);
+        BroadcastState? state = null;
         try
         {
-            return await RefreshOnceAsync(broadcastId, fullRecount, mayPost, cancellationToken);
+            state = await RefreshOnceAsync(broadcastId, fullRecount, mayPost, cancellationToken);
+            return state;
         }
         finally
         {
             gate.Release();
+            if (state is null or BroadcastState.Completed or BroadcastState.Cancelled)
+            {
+                // Nothing left to show for it: a late caller gets a new gate and finds it finished.
+                _gates.TryRemove(broadcastId, out _);
+            }
         }
     }
 

@@ -57,6 +57,27 @@ public sealed class CardUpdateOnChangeTests : ConferenceTest
         }
     }
 
+    [Fact]
+    public async Task DatePicked_EachPollCardUpdatedOnceToTheSessionOnTheDateRetained()
+    {
+        var first = InDays(20);
+        var second = InDays(21);
+        var (session, _) = await ScheduleAsync(candidates: [first, second]);
+        var polls = await SentCardsAsync(await SentAsync(session, "poll"));
+        var tally = (await Teams.ClickAsync(TeamsUser.Alex, await StaffCardAsync(session), "Résultats du sondage")).UpdatedCard!;
+
+        await Teams.ClickAsync(TeamsUser.Alex, tally, "Retenir le " + BelgianTime.FormatDateTime(second, BelgianTime.French));
+        await WaitForUpdatesAsync(session, 1);
+
+        polls.Count.ShouldBe(3);
+        foreach (var (name, activityId) in polls)
+        {
+            var put = Connector.UpdatesOf(activityId).ShouldHaveSingleItem($"{name}'s poll");
+            put.AllText.ShouldContain(BelgianTime.FormatDateTime(second, BelgianTime.French));
+            put.Activity.ToJsonString().ShouldNotContain("Envoyer mes disponibilités");
+        }
+    }
+
     private async Task<Dictionary<string, string>> SentCardsAsync(Broadcast broadcast) =>
         (await DeliveriesAsync(Bot, broadcast.Id)).Where(pair => pair.Value.ActivityId is not null).ToDictionary(pair => pair.Key, pair => pair.Value.ActivityId!);
 
