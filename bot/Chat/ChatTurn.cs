@@ -5,7 +5,7 @@ namespace BepBot.Chat;
 
 /// <summary>One incoming message or card click, free of any Bot Framework type.</summary>
 public sealed class ChatTurn(
-    ChatUser user, ChatConversation conversation, CultureInfo culture, string text, ActiveFlows flows, IReadOnlyList<ChatAttachment>? attachments = null)
+    ChatUser user, ChatConversation conversation, CultureInfo culture, string text, ActiveFlows flows, IReadOnlyList<ChatAttachment>? attachments = null, string? cardActivityId = null)
 {
     public ChatUser User { get; } = user;
 
@@ -27,9 +27,12 @@ public sealed class ChatTurn(
     /// </summary>
     public IReadOnlySet<string> CardInputs { get; private init; } = new HashSet<string>();
 
+    /// <summary>For a card click, the message that carries the clicked card (Teams' replyToId): the bot may update it later.</summary>
+    public string? CardActivityId { get; } = cardActivityId;
+
     public bool IsEnglish => Culture.TwoLetterISOLanguageName == "en";
 
     /// <summary>This turn, knowing the inputs of the card clicked; flows and attachments are the same objects.</summary>
     public ChatTurn WithCardInputs(IReadOnlySet<string> cardInputs) =>
-        new(User, Conversation, Culture, Text, Flows, Attachments) { CardInputs = cardInputs };
+        new(User, Conversation, Culture, Text, Flows, Attachments, CardActivityId) { CardInputs = cardInputs };
 }

@@ -51,7 +51,8 @@ public sealed partial class TurnMapper(IMemberDirectory roster, BindAtFirstConta
             Infrastructure.Text.Cultures.FromLocale(activity.Locale),
             text,
             flows,
-            activity.Type == ActivityTypes.Message ? AttachmentsOf(activity) : []);
+            activity.Type == ActivityTypes.Message ? AttachmentsOf(activity) : [],
+            activity.Type == ActivityTypes.Invoke && !string.IsNullOrEmpty(activity.ReplyToId) ? activity.ReplyToId : null);
     }
 
     /// <summary>

@@ -47,8 +47,8 @@ public sealed class BroadcastCards(CardCatalog cards, ReachabilityWording reacha
             Empty = broadcasts.Count == 0 ? texts["Broadcast_ListEmpty"].Value : string.Empty,
             Items = broadcasts.Select(broadcast => new
             {
-                Title = CardText.EscapeMarkdown(broadcast.Title),
-                Detail = $"{deliveryTexts["BroadcastState_" + broadcast.State].Value} · {DescribeAudience(broadcast.Audience)} · {When(broadcast, culture)}",
+                Title = broadcast.Updates is null ? CardText.EscapeMarkdown(broadcast.Title) : deliveryTexts["CardUpdate_StatusTitle", CardText.EscapeMarkdown(broadcast.Title)].Value,
+                Detail = $"{deliveryTexts["BroadcastState_" + broadcast.State].Value} · {(broadcast.Updates is null ? DescribeAudience(broadcast.Audience) : deliveryTexts.Counted("CardUpdate_Cards", broadcast.RecipientCount, broadcast.RecipientCount))} · {When(broadcast, culture)}",
                 Id = broadcast.Id,
                 CanCancel = broadcast.State == BroadcastState.Scheduled,
                 CanReport = broadcast.State is BroadcastState.Sending or BroadcastState.Completed,

@@ -14,7 +14,8 @@ public sealed class ListBroadcasts(BroadcastStore broadcasts, BroadcastCards bro
         var all = new List<Broadcast>();
         await foreach (var broadcast in broadcasts.ListAsync(cancellationToken))
         {
-            if (broadcast.State is not (BroadcastState.Draft or BroadcastState.Cancelled))
+            // An update that found no card to update did nothing worth listing.
+            if (broadcast.State is not (BroadcastState.Draft or BroadcastState.Cancelled) && (broadcast.Updates is null || broadcast.RecipientCount > 0))
             {
                 all.Add(broadcast);
             }

@@ -8,7 +8,8 @@ namespace BepBot.Features.Broadcasts;
 
 /// <summary>
 /// `broadcasts.send`: the author confirms the draft. The launch is a scheduler job (due now, or at the chosen
-/// time), so it survives a restart and runs once even with several bot instances.
+/// time), so it survives a restart and runs once even with several bot instances. The clicked card turns into the
+/// broadcast's status card and stays the one the launch and its progress update.
 /// </summary>
 public sealed class SendBroadcast(
     BroadcastStore broadcasts,
@@ -33,7 +34,9 @@ public sealed class SendBroadcast(
                     { ScheduledFor: { } at } when at <= now => texts["Broadcast_ErrorSendTimePassed"].Value,
                     _ => null,
                 };
-                return refusal is null ? current with { State = BroadcastState.Scheduled } : null;
+                // The card clicked becomes the live status card, in place, when it is in the conversation the status goes to.
+                var statusCard = current.AuthorConversation?.ConversationId == turn.Conversation.Id ? turn.CardActivityId : null;
+                return refusal is null ? current with { State = BroadcastState.Scheduled, StatusActivityId = current.StatusActivityId ?? statusCard } : null;
             },
             cancellationToken);
         if (confirmed is null)

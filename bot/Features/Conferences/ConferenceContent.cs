@@ -18,18 +18,41 @@ public abstract class ConferenceContent(ConferenceStore store, IMemberDirectory 
 
     public async Task<OutgoingMessage?> RenderAsync(string reference, string recipientKey, CultureInfo culture, CancellationToken cancellationToken)
     {
-        var parts = reference.Split(':');
-        var session = await store.GetAsync(parts[0], cancellationToken);
-        var members = (await roster.ListAsync(cancellationToken));
-        var member = members.FirstOrDefault(candidate => candidate.AadObjectId == AudienceResolver.AadObjectIdOf(recipientKey));
+        var (session, member, members) = await ReadAsync(reference, recipientKey, cancellationToken);
         if (session is null || member is null)
         {
             return null;
         }
 
         using var scope = CultureScope.Use(culture);
+        var parts = reference.Split(':');
         var number = parts.Length > 1 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
         return await RenderAsync(session, member, members, number, cancellationToken);
+    }
+
+    public virtual string? SubjectOf(string reference) => null;
+
+    public async Task<OutgoingMessage?> RenderUpdateAsync(string reference, string recipientKey, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        var (session, member, members) = await ReadAsync(reference, recipientKey, cancellationToken);
+        if (session is null || member is null)
+        {
+            return null;
+        }
+
+        using var scope = CultureScope.Use(culture);
+        return await RenderUpdateAsync(session, member, members, cancellationToken);
+    }
+
+    /// <summary>For the kinds whose cards stay live (polls, invitations, reminders): the card as it stands now; null for notices.</summary>
+    protected virtual Task<OutgoingMessage?> RenderUpdateAsync(ConferenceSession session, Member member, IReadOnlyList<Member> roster, CancellationToken cancellationToken) =>
+        Task.FromResult<OutgoingMessage?>(null);
+
+    private async Task<(ConferenceSession? Session, Member? Member, IReadOnlyList<Member> Members)> ReadAsync(string reference, string recipientKey, CancellationToken cancellationToken)
+    {
+        var session = await store.GetAsync(reference.Split(':')[0], cancellationToken);
+        var members = await roster.ListAsync(cancellationToken);
+        return (session, members.FirstOrDefault(candidate => candidate.AadObjectId == AudienceResolver.AadObjectIdOf(recipientKey)), members);
     }
 
     protected abstract Task<OutgoingMessage?> RenderAsync(ConferenceSession session, Member member, IReadOnlyList<Member> roster, int number, CancellationToken cancellationToken);

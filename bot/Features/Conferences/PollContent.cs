@@ -17,4 +17,9 @@ public sealed class PollContent(ConferenceStore store, IMemberDirectory roster, 
         var answer = member.Commune is null ? null : await Store.PollAnswerOfAsync(session.Id, member.Commune, cancellationToken);
         return new OutgoingMessage(headline, cards.Poll(session, answer, headline), Alert: true);
     }
+
+    public override string? SubjectOf(string reference) => MemberConferenceCard.SubjectOfReference(reference);
+
+    protected override Task<OutgoingMessage?> RenderUpdateAsync(ConferenceSession session, Member member, IReadOnlyList<Member> roster, CancellationToken cancellationToken) =>
+        MemberConferenceCard.UpdateAsync(Store, cards, session, member, roster, cancellationToken);
 }

@@ -57,6 +57,7 @@ public sealed class PublishAgenda(
         // The snapshot is what was shown to staff when they clicked, with the agenda as it stands in the update.
         await store.SavePublicationAsync(publication with { Items = updated.Agenda, StartsAt = updated.StartsAt!.Value }, cancellationToken);
         await announcer.ToBourgmestresAsync(updated, ConferenceAnnouncer.AgendaKind, $"{updated.Id}:{number}", "agenda" + ConferenceAnnouncer.Number(number), texts["Broadcast_Agenda", updated.Title], turn.User, cancellationToken);
+        await lifecycle.UpdateCardsAsync(updated, turn.User, cancellationToken);
         var notice = number == 1
             ? texts["Agenda_PublishedNotice", await lifecycle.BourgmestresInScopeAsync(updated, cancellationToken)]
             : texts["Agenda_ChangesPublishedNotice", await lifecycle.BourgmestresInScopeAsync(updated, cancellationToken)];

@@ -27,4 +27,9 @@ public abstract class SessionCardContent(ConferenceStore store, IMemberDirectory
         var headline = Headline(session);
         return new OutgoingMessage(headline, cards.MemberSession(session, member, rsvp, roster, headline), Alert: true);
     }
+
+    public override string? SubjectOf(string reference) => MemberConferenceCard.SubjectOfReference(reference);
+
+    protected override Task<OutgoingMessage?> RenderUpdateAsync(ConferenceSession session, Member member, IReadOnlyList<Member> roster, CancellationToken cancellationToken) =>
+        MemberConferenceCard.UpdateAsync(Store, cards, session, member, roster, cancellationToken);
 }

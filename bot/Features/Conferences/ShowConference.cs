@@ -20,13 +20,6 @@ public sealed class ShowConference(ConferenceAccess access, ConferenceStore stor
             return Reply.WithCard(cards.StaffSession(session), session.Title);
         }
 
-        var member = turn.User.Member!;
-        if (session.State == ConferenceState.DatePoll && member.Role == Role.Bourgmestre)
-        {
-            return Reply.WithCard(cards.Poll(session, await store.PollAnswerOfAsync(session.Id, member.Commune!, cancellationToken)), session.Title);
-        }
-
-        var rsvp = member.Role == Role.Bourgmestre ? await store.RsvpOfAsync(session.Id, member.Commune!, cancellationToken) : null;
-        return Reply.WithCard(cards.MemberSession(session, member, rsvp, (await roster.ListAsync(cancellationToken))), session.Title);
+        return Reply.WithCard(await MemberConferenceCard.RenderAsync(store, cards, session, turn.User.Member!, await roster.ListAsync(cancellationToken), cancellationToken), session.Title);
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 namespace BepBot.Features.Labs;
 
 /// <summary>`labs.cancellab`: the lab is cancelled; everyone registered (seat or waiting list) is told.</summary>
-public sealed class CancelLab(LabBook book, ShowLabRegistrants registrants, Broadcaster broadcaster, IStringLocalizer<LabsTexts> texts, ILogger<CancelLab> logger)
+public sealed class CancelLab(LabBook book, ShowLabRegistrants registrants, Broadcaster broadcaster, CardUpdates cardUpdates, IStringLocalizer<LabsTexts> texts, ILogger<CancelLab> logger)
     : StaffLabAction<LabIdData>(book, registrants, texts, logger)
 {
     protected override string Name => "cancellab";
@@ -32,6 +32,7 @@ public sealed class CancelLab(LabBook book, ShowLabRegistrants registrants, Broa
                 cancellationToken);
         }
 
+        await cardUpdates.StartAsync(LabNoticeContent.UpdateAfter(change.After, turn.User), cancellationToken);
         return Texts["Staff_CancelledLab", people.Count];
     }
 }

@@ -13,6 +13,7 @@ public sealed class SaveLab(
     LabBook book,
     ShowLabRegistrants registrants,
     Broadcaster broadcaster,
+    CardUpdates cardUpdates,
     JobBook jobs,
     IOptions<LabsOptions> options,
     IStringLocalizer<LabsTexts> texts,
@@ -106,6 +107,7 @@ public sealed class SaveLab(
                 cancellationToken);
         }
 
+        await cardUpdates.StartAsync(LabNoticeContent.UpdateAfter(change.After, turn.User), cancellationToken);
         return moved && people.Count > 0 ? Texts["Edit_SavedTold", people.Count] : Texts["Edit_Saved"];
     }
 }

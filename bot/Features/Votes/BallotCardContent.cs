@@ -7,7 +7,7 @@ using Microsoft.Extensions.Localization;
 namespace BepBot.Features.Votes;
 
 /// <summary>The ballot card each voter gets at the opening (a procuration holder's card shows both communes).</summary>
-public sealed class BallotCardContent(BallotStore ballots, IMemberDirectory roster, VoterRights rights, BallotCards cards, IStringLocalizer<VotesTexts> texts) : IBroadcastContent
+public sealed class BallotCardContent(BallotStore ballots, IMemberDirectory roster, VoterRights rights, BallotCards cards, CurrentBallotCard current, IStringLocalizer<VotesTexts> texts) : IBroadcastContent
 {
     public const string ContentKind = "votes.ballot";
 
@@ -30,6 +30,11 @@ public sealed class BallotCardContent(BallotStore ballots, IMemberDirectory rost
         using var scope = CultureScope.Use(culture);
         return new OutgoingMessage(texts["Broadcast_Ballot", BallotCards.Brief(ballot.Question)], cards.ForVoter(ballot, standing, culture), Alert: true);
     }
+
+    public string? SubjectOf(string reference) => CurrentBallotCard.SubjectOf(reference);
+
+    public Task<OutgoingMessage?> RenderUpdateAsync(string reference, string recipientKey, CultureInfo culture, CancellationToken cancellationToken) =>
+        current.ForRecipientAsync(reference, recipientKey, culture, cancellationToken);
 
     /// <summary>The ballot and the recipient, read together: every recipient of a broadcast needs both.</summary>
     internal static async Task<(Ballot? Ballot, Member? Member)> VoterOfAsync(BallotStore ballots, IMemberDirectory roster, string reference, string recipientKey, CancellationToken cancellationToken)

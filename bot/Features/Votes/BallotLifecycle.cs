@@ -18,6 +18,7 @@ public sealed partial class BallotLifecycle(
     IMemberDirectory roster,
     ProcurationBook procurations,
     Broadcaster broadcaster,
+    CardUpdates cardUpdates,
     JobBook jobs,
     TimeProvider clock,
     IOptions<VotesOptions> options,
@@ -109,9 +110,13 @@ public sealed partial class BallotLifecycle(
         }
     }
 
-    /// <summary>Closes the ballot, counts, seals the audit log and sends the result. Only the caller that closes it does the rest.</summary>
+    /// <summary>
+    /// Closes the ballot, counts, seals the audit log, sends the result and updates the ballot cards sent earlier. Only
+    /// the caller that closes it does the rest.
+    /// </summary>
+    /// <param name="closedBy">The staff member closing it by hand, who gets the report on the cards; null at its time (its creator gets it).</param>
     /// <returns>The ballot as it is after the call; <c>Closed</c> is false when it was already closed (or unknown).</returns>
-    public async Task<(Ballot? Ballot, bool Closed)> CloseAsync(string id, string actor, CancellationToken cancellationToken)
+    public async Task<(Ballot? Ballot, bool Closed)> CloseAsync(string id, string actor, ChatUser? closedBy, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var closing = false;
@@ -130,7 +135,7 @@ public sealed partial class BallotLifecycle(
             // Already closed: a crashed closer left no result behind only if it died mid-way; finish its work once it is clearly stale.
             if (ballot.Result is null && ballot.ClosedAt < now - TimeSpan.FromMinutes(5))
             {
-                return (await FinalizeAsync(ballot, cancellationToken), false);
+                return (await FinalizeAsync(ballot, closedBy, cancellationToken), false);
             }
 
             await EraseSecretChoicesAsync(ballot, cancellationToken);
@@ -143,7 +148,7 @@ public sealed partial class BallotLifecycle(
         await jobs.CancelAsync(CloseJobId(id), cancellationToken);
         await Task.Delay(options.Value.CloseSettle, clock, cancellationToken);
         LogClosed(logger, id);
-        return (await FinalizeAsync(ballot, cancellationToken), true);
+        return (await FinalizeAsync(ballot, closedBy, cancellationToken), true);
     }
 
     /// <summary>A reminder with the ballot card to the communes that have not voted yet (their bourgmestre, or their procuration's holder).</summary>
@@ -197,7 +202,7 @@ public sealed partial class BallotLifecycle(
         return [.. voters.Distinct(StringComparer.OrdinalIgnoreCase)];
     }
 
-    private async Task<Ballot> FinalizeAsync(Ballot ballot, CancellationToken cancellationToken)
+    private async Task<Ballot> FinalizeAsync(Ballot ballot, ChatUser? closedBy, CancellationToken cancellationToken)
     {
         var closedAt = ballot.ClosedAt ?? clock.GetUtcNow();
         IReadOnlyCollection<IReadOnlyList<string>> papers = ballot.Secret
@@ -218,6 +223,9 @@ public sealed partial class BallotLifecycle(
         audience.AddRange((await roster.ListAsync(cancellationToken)).Where(member => member.Role == Role.BepStaff).Select(member => member.AadObjectId));
         await broadcaster.StartAsync(
             new BroadcastRequest(final.Question, string.Empty, new Audience(AudienceKind.Members, Members: [.. audience.Distinct(StringComparer.OrdinalIgnoreCase)]), final.CreatedBy, final.CreatedByName, new BroadcastContent(ResultContent.ContentKind, final.Id), Id: "vr" + final.Id),
+            cancellationToken);
+        await cardUpdates.StartAsync(
+            new CardUpdateRequest(CurrentBallotCard.SubjectOf(final.Id), final.Question, "ballot-closed:" + final.Id, closedBy?.AadObjectId ?? final.CreatedBy, closedBy?.Name ?? final.CreatedByName),
             cancellationToken);
         LogResult(logger, final.Id, tally.Outcome, tally.Participants, tally.InScope);
         return final;

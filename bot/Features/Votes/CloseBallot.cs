@@ -9,7 +9,7 @@ public sealed class CloseBallot(BallotLifecycle lifecycle, BallotCards cards, IS
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
-        var (ballot, closed) = await lifecycle.CloseAsync(CardData.Read<BallotIdData>(data).BallotId, turn.User.Name, cancellationToken);
+        var (ballot, closed) = await lifecycle.CloseAsync(CardData.Read<BallotIdData>(data).BallotId, turn.User.Name, turn.User, cancellationToken);
         if (ballot is null)
         {
             return Reply.WithText(texts["Vote_UnknownBallot"]);

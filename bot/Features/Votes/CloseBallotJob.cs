@@ -8,5 +8,5 @@ public sealed class CloseBallotJob(BallotLifecycle lifecycle) : IJobHandler
 
     public string Kind => JobKind;
 
-    public Task RunAsync(ScheduledJob job, CancellationToken cancellationToken) => lifecycle.CloseAsync(job.Payload, "BepBot", cancellationToken);
+    public Task RunAsync(ScheduledJob job, CancellationToken cancellationToken) => lifecycle.CloseAsync(job.Payload, "BepBot", closedBy: null, cancellationToken);
 }

@@ -18,6 +18,7 @@ public sealed partial class GiveProcuration(
     IMemberDirectory roster,
     AuditLog audit,
     Broadcaster broadcaster,
+    CardUpdates cardUpdates,
     BallotCards cards,
     TimeProvider clock,
     IStringLocalizer<VotesTexts> texts,
@@ -85,6 +86,10 @@ public sealed partial class GiveProcuration(
         {
             await broadcaster.StartAsync(
                 new BroadcastRequest(ballot.Question, string.Empty, new Audience(AudienceKind.Members, Members: [holder.AadObjectId]), giver.AadObjectId, giver.Name, new BroadcastContent(BallotCardContent.ContentKind, ballot.Id), Id: "vp" + ballot.Id + now.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)),
+                cancellationToken);
+            // The giver's card now says to whom the vote went; the holder's own card shows both communes.
+            await cardUpdates.StartAsync(
+                new CardUpdateRequest(CurrentBallotCard.SubjectOf(ballot.Id), ballot.Question, $"ballot-proxy:{ballot.Id}:{giver.Commune}:given:{now.ToUnixTimeMilliseconds()}", OnlyRecipients: [giver.AadObjectId, holder.AadObjectId]),
                 cancellationToken);
         }
 

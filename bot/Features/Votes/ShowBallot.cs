@@ -9,7 +9,7 @@ namespace BepBot.Features.Votes;
 /// while it is open, the result once published). A bourgmestre sees only the ballots their commune takes part in,
 /// so a forged id shows nothing of another bassin's ballot.
 /// </summary>
-public sealed class ShowBallot(BallotStore ballots, BallotCards cards, VoterRights rights, IStringLocalizer<VotesTexts> texts) : ICardActionHandler
+public sealed class ShowBallot(BallotStore ballots, CurrentBallotCard card, VoterRights rights, IStringLocalizer<VotesTexts> texts) : ICardActionHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
@@ -19,15 +19,12 @@ public sealed class ShowBallot(BallotStore ballots, BallotCards cards, VoterRigh
             return Reply.WithText(texts["Vote_UnknownBallot"]);
         }
 
-        var forStaff = turn.User.Role == Role.BepStaff;
         var standing = await rights.StandingAsync(ballot, member, cancellationToken);
-        if (!forStaff && standing.Seats.Count == 0 && standing.GivenAway is null)
+        if (turn.User.Role != Role.BepStaff && standing.Seats.Count == 0 && standing.GivenAway is null)
         {
             return Reply.WithText(texts["Vote_UnknownBallot"]);
         }
 
-        return Reply.WithCard(
-            ballot.Result is not null ? await cards.ResultAsync(ballot, forStaff, turn.Culture, cancellationToken) : cards.ForVoter(ballot, standing, turn.Culture),
-            ballot.Question);
+        return Reply.WithCard(await card.RenderAsync(ballot, member, standing, turn.Culture, cancellationToken), ballot.Question);
     }
 }

@@ -26,6 +26,7 @@ public static class VotesRegistration
         services.AddSingleton<VoterRights>();
         services.AddSingleton<VoteService>();
         services.AddSingleton<BallotCards>();
+        services.AddSingleton<CurrentBallotCard>();
         services.AddSingleton<BallotLifecycle>();
         services.AddSingleton<ProxyGate>();
         services.AddJobHandler<OpenBallotJob>(OpenBallotJob.JobKind);

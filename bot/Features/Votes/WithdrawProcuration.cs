@@ -2,13 +2,14 @@ using System.Text.Json;
 using BepBot.Cards;
 using BepBot.Chat;
 using BepBot.Infrastructure.Telemetry;
+using BepBot.Platform.Delivery;
 using BepBot.Platform.Procurations;
 using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Votes;
 
 /// <summary>`votes.withdrawproxy`: the giver takes the vote back, as long as the holder has not used it.</summary>
-public sealed partial class WithdrawProcuration(ProxyGate gate, ProcurationBook procurations, AuditLog audit, TimeProvider clock, IStringLocalizer<VotesTexts> texts, ILogger<WithdrawProcuration> logger) : ICardActionHandler
+public sealed partial class WithdrawProcuration(ProxyGate gate, ProcurationBook procurations, AuditLog audit, CardUpdates cardUpdates, TimeProvider clock, IStringLocalizer<VotesTexts> texts, ILogger<WithdrawProcuration> logger) : ICardActionHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
@@ -31,7 +32,11 @@ public sealed partial class WithdrawProcuration(ProxyGate gate, ProcurationBook 
             return Reply.WithText(texts["Proxy_AlreadyUsed", CardText.EscapeMarkdown(given.HolderName)]);
         }
 
-        await audit.RecordAsync(ballot.Id, new AuditEvent("procuration-withdrawn", clock.GetUtcNow(), turn.User.Name, commune, given.HolderName), cancellationToken);
+        var now = clock.GetUtcNow();
+        await audit.RecordAsync(ballot.Id, new AuditEvent("procuration-withdrawn", now, turn.User.Name, commune, given.HolderName), cancellationToken);
+        await cardUpdates.StartAsync(
+            new CardUpdateRequest(CurrentBallotCard.SubjectOf(ballot.Id), ballot.Question, $"ballot-proxy:{ballot.Id}:{commune}:withdrawn:{now.ToUnixTimeMilliseconds()}", OnlyRecipients: [turn.User.AadObjectId, given.HolderAadObjectId]),
+            cancellationToken);
         return Reply.WithText(texts["Proxy_Withdrawn", commune]);
     }
 

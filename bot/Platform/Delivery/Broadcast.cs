@@ -2,7 +2,10 @@ using BepBot.Chat;
 
 namespace BepBot.Platform.Delivery;
 
-/// <summary>An announcement (or an agenda) sent by BEP staff to an audience. Stored at broadcasts/{id}/broadcast.</summary>
+/// <summary>
+/// An announcement (or an agenda) sent by BEP staff to an audience, or, with <see cref="Updates"/>, the update of the cards
+/// earlier broadcasts sent about a subject. Stored at broadcasts/index/{id}.
+/// </summary>
 public sealed record Broadcast(
     string Id,
     string Title,
@@ -20,4 +23,5 @@ public sealed record Broadcast(
     DateTimeOffset? CompletedAt = null,
     int UnreachableAtLaunch = 0,
     int ProgressAtLastWatch = -1,
-    BroadcastContent? Content = null);
+    BroadcastContent? Content = null,
+    CardUpdate? Updates = null);

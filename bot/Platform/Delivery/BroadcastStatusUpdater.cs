@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
-using BepBot.Cards;
 using BepBot.Chat;
 using BepBot.Infrastructure.Text;
-using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace BepBot.Platform.Delivery;
@@ -12,13 +10,13 @@ namespace BepBot.Platform.Delivery;
 /// finished and writes its own progress document (one writer each, so no contention); the card shows their sum.
 /// When the sum says everything is final, or progress stalled (an instance died before writing its count), one
 /// full recount of the delivery records decides, completes the broadcast and lists the problems. The instance that
-/// completes it also tells the author, with a notification.
+/// completes it also tells the author, with a notification. Each call to Teams is tried again after a 429 (its
+/// Retry-After), so that the author hears the end; a finished broadcast keeps the card the refresh finishing it showed.
 /// </summary>
 public sealed partial class BroadcastStatusUpdater(
     BroadcastStore broadcasts,
     DeliveryCards cards,
     ProactiveSender sender,
-    IStringLocalizer<DeliveryTexts> texts,
     TimeProvider clock,
     IOptions<BroadcastOptions> options,
     ILogger<BroadcastStatusUpdater> logger)
@@ -26,6 +24,7 @@ public sealed partial class BroadcastStatusUpdater(
     private readonly string _instance = $"{Environment.MachineName}-{Guid.NewGuid():N}";
     private readonly ConcurrentDictionary<string, Task> _pendingRefreshes = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, LocalProgress> _progress = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SemaphoreSlim> _gates = new(StringComparer.Ordinal);
 
     /// <summary>Counts a delivery this instance made final, and schedules a refresh of the card.</summary>
     public void Record(DeliveryRecord final)
@@ -53,35 +52,10 @@ public sealed partial class BroadcastStatusUpdater(
         }));
 
     /// <summary>Posts the status card if the author has none yet, else refreshes it.</summary>
-    public async Task PostOrRefreshAsync(string broadcastId, CancellationToken cancellationToken)
-    {
-        var broadcast = (await broadcasts.GetAsync(broadcastId, cancellationToken))?.Value;
-        if (broadcast?.AuthorConversation is not null && broadcast.StatusActivityId is null)
-        {
-            var culture = Cultures.FromLocale(broadcast.AuthorConversation.Locale);
-            var outcome = await sender.SendAsync(
-                broadcast.AuthorConversation,
-                new OutgoingMessage(texts["Broadcast_StatusTitle", broadcast.Title], cards.Status(broadcast, [], culture)),
-                cancellationToken);
-            switch (outcome)
-            {
-                case ProactiveOutcome.Sent sent:
-                    await broadcasts.ChangeAsync(broadcastId, current => current with { StatusActivityId = sent.ActivityId }, cancellationToken);
-                    break;
-                case ProactiveOutcome.RetryAfter:
-                    // The launch job fails and runs again (every step of it is idempotent), posting the card then.
-                    throw new NotSentException(outcome);
-                default:
-                    // The author cannot be shown the card; the broadcast goes on without it.
-                    LogNotShown(logger, broadcastId, outcome);
-                    break;
-            }
-        }
+    public Task PostOrRefreshAsync(string broadcastId, CancellationToken cancellationToken) =>
+        RefreshAsync(broadcastId, fullRecount: false, cancellationToken, mayPost: true);
 
-        await RefreshAsync(broadcastId, fullRecount: false, cancellationToken);
-    }
-
-    /// <summary>The watch job's pass: a full recount when nothing moved since the last pass.</summary>
+    /// <summary>The watch job's pass: a full recount when nothing moved since the last pass; posts the card if it never went out.</summary>
     public async Task<BroadcastState?> WatchAsync(string broadcastId, CancellationToken cancellationToken)
     {
         var broadcast = (await broadcasts.GetAsync(broadcastId, cancellationToken))?.Value;
@@ -92,22 +66,46 @@ public sealed partial class BroadcastStatusUpdater(
 
         var progress = await SummedProgressAsync(broadcastId, cancellationToken);
         await broadcasts.ChangeAsync(broadcastId, current => current with { ProgressAtLastWatch = progress.Final }, cancellationToken);
-        return await RefreshAsync(broadcastId, fullRecount: progress.Final == broadcast.ProgressAtLastWatch, cancellationToken);
+        return await RefreshAsync(broadcastId, fullRecount: progress.Final == broadcast.ProgressAtLastWatch, cancellationToken, mayPost: true);
     }
 
-    public async Task<BroadcastState?> RefreshAsync(string broadcastId, bool fullRecount, CancellationToken cancellationToken)
+    /// <param name="mayPost">Post the status card if the author has none yet (the launch and the watch; the folded refreshes only update it).</param>
+    public async Task<BroadcastState?> RefreshAsync(string broadcastId, bool fullRecount, CancellationToken cancellationToken, bool mayPost = false)
+    {
+        // One refresh at a time per broadcast here: a refresh waiting out a 429 must not land after a later, truer one.
+        var gate = _gates.GetOrAdd(broadcastId, _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        BroadcastState? state = null;
+        try
+        {
+            state = await RefreshOnceAsync(broadcastId, fullRecount, mayPost, cancellationToken);
+            return state;
+        }
+        finally
+        {
+            gate.Release();
+            if (state is null or BroadcastState.Completed or BroadcastState.Cancelled)
+            {
+                // Nothing left to show for it: a late caller gets a new gate and finds it finished.
+                _gates.TryRemove(broadcastId, out _);
+            }
+        }
+    }
+
+    private async Task<BroadcastState?> RefreshOnceAsync(string broadcastId, bool fullRecount, bool mayPost, CancellationToken cancellationToken)
     {
         var broadcast = (await broadcasts.GetAsync(broadcastId, cancellationToken))?.Value;
-        if (broadcast is null)
+        if (broadcast is null || broadcast.State is BroadcastState.Completed or BroadcastState.Cancelled)
         {
-            return null;
+            // The refresh that completed it showed the final card; a later one (a watch round already planned) leaves it be.
+            return broadcast?.State;
         }
 
         var progress = await SummedProgressAsync(broadcastId, cancellationToken);
         var finalCount = progress.Final + broadcast.UnreachableAtLaunch;
         IReadOnlyList<DeliveryRecord> records = [];
         DeliveryCounts counts;
-        if (fullRecount || (broadcast.RecipientCount > 0 && finalCount >= broadcast.RecipientCount) || broadcast.State == BroadcastState.Completed)
+        if (fullRecount || (broadcast.RecipientCount > 0 && finalCount >= broadcast.RecipientCount))
         {
             records = await broadcasts.ListDeliveriesAsync(broadcastId, cancellationToken);
             counts = DeliveryCounts.Of(records);
@@ -132,28 +130,35 @@ public sealed partial class BroadcastStatusUpdater(
                 return completedHere ? current with { State = BroadcastState.Completed, CompletedAt = now } : null;
             },
             cancellationToken);
-        if (broadcast?.AuthorConversation is null)
+        if (broadcast?.AuthorConversation is not { } author)
         {
+            if (completedHere)
+            {
+                LogCompleted(logger, broadcastId, counts.Sent, counts.Failed, counts.Unreachable);
+            }
+
             return broadcast?.State;
         }
 
-        var culture = Cultures.FromLocale(broadcast.AuthorConversation.Locale);
-        if (broadcast.StatusActivityId is not null)
+        var culture = Cultures.FromLocale(author.Locale);
+        var card = new OutgoingMessage(cards.StatusTitle(broadcast, culture), cards.Status(broadcast, counts, records, culture));
+        if (broadcast.StatusActivityId is { } activityId)
         {
-            // Best effort: a refresh that does not go through is made good by the next one.
-            if (await sender.UpdateAsync(broadcast.AuthorConversation, broadcast.StatusActivityId, new OutgoingMessage(null, cards.Status(broadcast, counts, records, culture)), cancellationToken) is not ProactiveOutcome.Sent)
+            if (await WithRetriesAsync(token => sender.UpdateAsync(author, activityId, card, token), cancellationToken) is not ProactiveOutcome.Sent)
             {
                 LogRefreshNotShown(logger, broadcastId);
             }
+        }
+        else if (mayPost || completedHere)
+        {
+            await PostAsync(broadcast, author, card, cancellationToken);
         }
 
         if (completedHere)
         {
             LogCompleted(logger, broadcastId, counts.Sent, counts.Failed, counts.Unreachable);
-            using var scope = CultureScope.Use(culture);
-            var notice = await sender.SendAsync(
-                broadcast.AuthorConversation,
-                new OutgoingMessage(texts["Broadcast_CompletedNotice", CardText.EscapeMarkdown(broadcast.Title), counts.Sent, counts.Total, counts.Failed, counts.Unreachable], Alert: true),
+            var notice = await WithRetriesAsync(
+                token => sender.SendAsync(author, new OutgoingMessage(cards.CompletedNotice(broadcast, counts, culture), Alert: true), token),
                 cancellationToken);
             if (notice is not ProactiveOutcome.Sent)
             {
@@ -163,6 +168,23 @@ public sealed partial class BroadcastStatusUpdater(
 
         return broadcast.State;
     }
+
+    private async Task PostAsync(Broadcast broadcast, SavedConversation author, OutgoingMessage card, CancellationToken cancellationToken)
+    {
+        var outcome = await WithRetriesAsync(token => sender.SendAsync(author, card, token), cancellationToken);
+        if (outcome is ProactiveOutcome.Sent sent)
+        {
+            await broadcasts.ChangeAsync(broadcast.Id, current => current with { StatusActivityId = sent.ActivityId }, cancellationToken);
+        }
+        else
+        {
+            // The broadcast goes on without it; the next watch round tries again while it runs.
+            LogNotShown(logger, broadcast.Id, outcome);
+        }
+    }
+
+    private async Task<ProactiveOutcome> WithRetriesAsync(Func<CancellationToken, Task<ProactiveOutcome>> call, CancellationToken cancellationToken) =>
+        await ProactiveRetry.Pipeline(clock, options.Value).ExecuteAsync(async token => await call(token), cancellationToken);
 
     private async Task<BroadcastProgress> SummedProgressAsync(string broadcastId, CancellationToken cancellationToken)
     {

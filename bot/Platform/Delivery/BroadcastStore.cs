@@ -10,6 +10,9 @@ public sealed class BroadcastStore(IDocumentStore store)
     // The broadcasts themselves sit apart from their deliveries, so listing them never walks thousands of delivery keys.
     private const string IndexPrefix = "broadcasts/index/";
 
+    // Which broadcasts carried cards about a subject, so that updating them reads those broadcasts only. A hyphen is in no broadcast id.
+    private const string SubjectPrefix = "broadcasts/by-subject/";
+
     public static string NewId() => Guid.NewGuid().ToString("N")[..12];
 
     public async Task<Document<Broadcast>?> GetAsync(string id, CancellationToken cancellationToken = default) =>
@@ -87,6 +90,22 @@ public sealed class BroadcastStore(IDocumentStore store)
         }
 
         return shards;
+    }
+
+    /// <summary>Notes that the broadcast carries cards about <paramref name="subject"/> (written again by a re-run launch: same document).</summary>
+    public Task IndexSubjectAsync(string subject, string broadcastId, CancellationToken cancellationToken = default) =>
+        store.UpsertAsync(SubjectPrefix + DocumentKey.Segment(subject) + "/" + broadcastId, new SubjectEntry(subject, broadcastId), cancellationToken);
+
+    public async Task<IReadOnlyList<string>> BroadcastsAboutAsync(string subject, CancellationToken cancellationToken = default)
+    {
+        var prefix = SubjectPrefix + DocumentKey.Segment(subject) + "/";
+        var ids = new List<string>();
+        await foreach (var key in store.ListKeysAsync(prefix, cancellationToken))
+        {
+            ids.Add(key[prefix.Length..]);
+        }
+
+        return ids;
     }
 
     public static bool IsValidId(string id) => id.Length is > 0 and <= 64 && id.All(char.IsAsciiLetterOrDigit);

@@ -28,7 +28,8 @@ public sealed class Broadcaster(BroadcastStore broadcasts, JobBook jobs, TimePro
             request.ScheduledFor,
             BroadcastState.Scheduled,
             request.AuthorConversation,
-            Content: request.Content);
+            Content: request.Content,
+            Updates: request.Updates);
         try
         {
             await broadcasts.CreateAsync(broadcast, cancellationToken);

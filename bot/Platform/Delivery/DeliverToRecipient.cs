@@ -3,13 +3,11 @@ using BepBot.Chat;
 using BepBot.Infrastructure.Telemetry;
 using BepBot.Infrastructure.Text;
 using Microsoft.Extensions.Options;
-using Polly;
-using Polly.Retry;
 
 namespace BepBot.Platform.Delivery;
 
 /// <summary>
-/// Sends one broadcast to one recipient, at most once: the delivery record is claimed with an ETag before the
+/// Sends one broadcast to one recipient (or, for a card update, replaces one card sent earlier), at most once: the delivery record is claimed with an ETag before the
 /// send and made final after it, so a duplicate queue message, a second instance or a restart finds it done.
 /// Teams' limits are the <see cref="ProactiveSender"/>'s (one pace under 50 requests/s, everyone paused after a 429);
 /// here, an outcome worth retrying is tried again after Teams' Retry-After, else after an exponential backoff with
@@ -27,7 +25,7 @@ public sealed partial class DeliverToRecipient
     private readonly TimeProvider _clock;
     private readonly BroadcastOptions _options;
     private readonly ILogger<DeliverToRecipient> _logger;
-    private readonly Dictionary<string, IBroadcastContent> _contents;
+    private readonly BroadcastContents _contents;
     private readonly BepBotMetrics _metrics;
     private static readonly TimeSpan BroadcastCacheLifetime = TimeSpan.FromSeconds(10);
     private readonly ConcurrentDictionary<string, (Broadcast Broadcast, DateTimeOffset ReadAt)> _recentBroadcasts = new(StringComparer.Ordinal);
@@ -42,11 +40,11 @@ public sealed partial class DeliverToRecipient
         BroadcastStatusUpdater status,
         TimeProvider clock,
         IOptions<BroadcastOptions> options,
-        IEnumerable<IBroadcastContent> contents,
+        BroadcastContents contents,
         ILogger<DeliverToRecipient> logger,
         BepBotMetrics metrics)
     {
-        _contents = contents.ToDictionary(content => content.Kind, StringComparer.Ordinal);
+        _contents = contents;
         _broadcasts = broadcasts;
         _audiences = audiences;
         _conversations = conversations;
@@ -118,21 +116,27 @@ public sealed partial class DeliverToRecipient
     /// <summary>Sends a delivery this worker has claimed and records the final outcome.</summary>
     private async Task SendClaimedAsync(DeliveryWork work, Broadcast broadcast, Claim claim, CancellationToken stoppingToken)
     {
-        var conversation = work.Conversation ?? await _audiences.ConversationOfAsync(work.RecipientKey, stoppingToken);
+        var card = claim.Delivery.Card;
+        var recipientKey = card?.RecipientKey ?? work.RecipientKey;
+        var conversation = work.Conversation ?? await _audiences.ConversationOfAsync(recipientKey, stoppingToken);
         if (conversation is null)
         {
             await FinishAsync(claim.Delivery with { Status = DeliveryStatus.Unreachable, Reason = _reasons.ConversationRemoved(broadcast) }, claim.ETag);
             return;
         }
 
-        var message = await MessageForAsync(broadcast, work.RecipientKey, Cultures.FromLocale(conversation.Locale), stoppingToken);
+        var culture = Cultures.FromLocale(conversation.Locale);
+        var message = card is null
+            ? await MessageForAsync(broadcast, recipientKey, culture, stoppingToken)
+            // An update replaces a card in the history: it raises no notification.
+            : await _contents.Of(card.Content.Kind).RenderUpdateAsync(card.Content.Reference, recipientKey, culture, stoppingToken) is { } current ? current with { Alert = false } : null;
         if (message is null)
         {
             await FinishAsync(claim.Delivery with { Status = DeliveryStatus.Failed, Reason = _reasons.NothingToSend(broadcast) }, claim.ETag);
             return;
         }
 
-        var retries = RetryPipeline(async retryDelay =>
+        var retries = ProactiveRetry.Pipeline(_clock, _options, async retryDelay =>
         {
             // Shown on the author's card as "en nouvel essai" while we wait.
             var retrying = claim.Delivery with { Status = DeliveryStatus.Retrying, UpdatedAt = _clock.GetUtcNow(), ClaimedUntil = _clock.GetUtcNow() + retryDelay + _options.ClaimDuration };
@@ -146,7 +150,9 @@ public sealed partial class DeliverToRecipient
             {
                 var attempt = claim.Delivery with { Attempts = claim.Delivery.Attempts + 1 };
                 // Cancelled only while waiting for a turn; a send that went out is counted and its outcome recorded.
-                var sent = await _sender.SendAsync(conversation, message, token);
+                var sent = card is null
+                    ? await _sender.SendAsync(conversation, message, token)
+                    : await _sender.UpdateAsync(conversation, card.ActivityId, message, token);
                 claim.Delivery = attempt;
                 return sent;
             },
@@ -159,7 +165,7 @@ public sealed partial class DeliverToRecipient
         await FinishAsync(
             outcome switch
             {
-                ProactiveOutcome.Sent sent => claim.Delivery with { Status = DeliveryStatus.Sent, SentAt = _clock.GetUtcNow(), ActivityId = sent.ActivityId, Reason = null },
+                ProactiveOutcome.Sent sent => claim.Delivery with { Status = DeliveryStatus.Sent, SentAt = _clock.GetUtcNow(), ActivityId = card?.ActivityId ?? sent.ActivityId, Reason = null },
                 ProactiveOutcome.Gone gone => claim.Delivery with { Status = DeliveryStatus.Unreachable, Reason = _reasons.Gone(broadcast, gone.Status) },
                 ProactiveOutcome.RetryAfter retry => claim.Delivery with { Status = DeliveryStatus.Failed, Reason = _reasons.Failed(broadcast, claim.Delivery.Attempts, retry.Status) },
                 ProactiveOutcome.Failed failed => claim.Delivery with { Status = DeliveryStatus.Failed, Reason = _reasons.Failed(broadcast, claim.Delivery.Attempts, failed.Status) },
@@ -192,12 +198,7 @@ public sealed partial class DeliverToRecipient
             return new OutgoingMessage(broadcast.Title, _cards.Announcement(broadcast, culture), Alert: true);
         }
 
-        if (!_contents.TryGetValue(content.Kind, out var renderer))
-        {
-            throw new InvalidOperationException($"No IBroadcastContent is registered for '{content.Kind}'.");
-        }
-
-        return await renderer.RenderAsync(content.Reference, recipientKey, culture, cancellationToken);
+        return await _contents.Of(content.Kind).RenderAsync(content.Reference, recipientKey, culture, cancellationToken);
     }
 
     // The text of a broadcast does not change once it is sending: read it once per few seconds, not per recipient.
@@ -225,20 +226,6 @@ public sealed partial class DeliverToRecipient
 
         public string ETag { get; set; } = etag;
     }
-
-    private ResiliencePipeline<ProactiveOutcome> RetryPipeline(Func<TimeSpan, Task> markRetrying) =>
-        new ResiliencePipelineBuilder<ProactiveOutcome> { TimeProvider = _clock }
-            .AddRetry(new RetryStrategyOptions<ProactiveOutcome>
-            {
-                ShouldHandle = arguments => ValueTask.FromResult(arguments.Outcome.Result is ProactiveOutcome.RetryAfter),
-                MaxRetryAttempts = Math.Max(0, _options.MaxAttempts - 1),
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = _options.BaseRetryDelay,
-                DelayGenerator = arguments => ValueTask.FromResult(arguments.Outcome.Result is ProactiveOutcome.RetryAfter { Delay: { } delay } ? delay : (TimeSpan?)null),
-                OnRetry = async arguments => await markRetrying(arguments.RetryDelay),
-            })
-            .Build();
 
     private async Task FinishAsync(DeliveryRecord delivery, string etag)
     {

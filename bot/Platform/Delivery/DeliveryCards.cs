@@ -46,15 +46,15 @@ public sealed class DeliveryCards(CardCatalog cards, IStringLocalizer<DeliveryTe
             .ToList();
         return cards.Render("broadcasts/status", new
         {
-            Title = texts["Broadcast_StatusTitle", CardText.EscapeMarkdown(broadcast.Title)].Value,
+            Title = StatusTitle(broadcast, culture),
             State = StateLine(broadcast, counts, culture),
             Facts = new[]
             {
-                new { Label = texts["Delivery_Sent"].Value, Value = counts.Sent.ToString(culture) },
+                new { Label = texts[broadcast.Updates is null ? "Delivery_Sent" : "CardUpdate_UpdatedLabel"].Value, Value = counts.Sent.ToString(culture) },
                 new { Label = texts["Delivery_Pending"].Value, Value = counts.Pending.ToString(culture) },
                 new { Label = texts["Delivery_Retrying"].Value, Value = counts.Retrying.ToString(culture) },
                 new { Label = texts["Delivery_Failed"].Value, Value = counts.Failed.ToString(culture) },
-                new { Label = texts["Delivery_Unreachable"].Value, Value = counts.Unreachable.ToString(culture) },
+                new { Label = texts[broadcast.Updates is null ? "Delivery_Unreachable" : "CardUpdate_GoneLabel"].Value, Value = counts.Unreachable.ToString(culture) },
             },
             HasProblems = problems.Count > 0,
             ProblemsTitle = texts["Broadcast_ProblemsTitle"].Value,
@@ -62,16 +62,51 @@ public sealed class DeliveryCards(CardCatalog cards, IStringLocalizer<DeliveryTe
             BroadcastId = broadcast.Id,
             CanReport = broadcast.State is BroadcastState.Sending or BroadcastState.Completed,
             ReportButton = texts["Broadcast_ReportButton"].Value,
-            CanCancel = broadcast.State == BroadcastState.Scheduled,
+            CanCancel = broadcast is { State: BroadcastState.Scheduled, ScheduledFor: not null, Updates: null },
             CancelButton = texts["Broadcast_CancelButton"].Value,
         });
     }
 
+    public string StatusTitle(Broadcast broadcast, CultureInfo culture)
+    {
+        using var scope = CultureScope.Use(culture);
+        return texts[broadcast.Updates is null ? "Broadcast_StatusTitle" : "CardUpdate_StatusTitle", CardText.EscapeMarkdown(broadcast.Title)].Value;
+    }
+
+    /// <summary>What the author is told when the broadcast is over, with a notification.</summary>
+    public string CompletedNotice(Broadcast broadcast, DeliveryCounts counts, CultureInfo culture)
+    {
+        using var scope = CultureScope.Use(culture);
+        var title = CardText.EscapeMarkdown(broadcast.Title);
+        return broadcast.Updates is null
+            ? texts["Broadcast_CompletedNotice", title, counts.Sent, counts.Total, counts.Failed, counts.Unreachable]
+            : texts["CardUpdate_CompletedNotice", title, UpdateSummary(counts)];
+    }
+
+    /// <summary>« 38 cartes mises à jour, 2 conversations introuvables »: what was not updated is named only when there is some.</summary>
+    private string UpdateSummary(DeliveryCounts counts)
+    {
+        var parts = new List<string> { texts.Counted("CardUpdate_Updated", counts.Sent, counts.Sent) };
+        if (counts.Unreachable > 0)
+        {
+            parts.Add(texts.Counted("CardUpdate_Gone", counts.Unreachable, counts.Unreachable));
+        }
+
+        if (counts.Failed > 0)
+        {
+            parts.Add(texts.Counted("CardUpdate_Failed", counts.Failed, counts.Failed));
+        }
+
+        return string.Join(", ", parts);
+    }
+
     private string StateLine(Broadcast broadcast, DeliveryCounts counts, CultureInfo culture) => broadcast.State switch
     {
+        BroadcastState.Completed when broadcast.Updates is not null => texts["CardUpdate_StateCompleted", BelgianTime.FormatDateTime(broadcast.CompletedAt ?? DateTimeOffset.UtcNow, culture), UpdateSummary(counts)],
         BroadcastState.Completed => texts["Broadcast_StateCompleted", BelgianTime.FormatDateTime(broadcast.CompletedAt ?? DateTimeOffset.UtcNow, culture), counts.Sent, counts.Total],
-        BroadcastState.Scheduled => texts["Broadcast_StateScheduled", BelgianTime.FormatDateTime(broadcast.ScheduledFor ?? DateTimeOffset.UtcNow, culture)],
+        BroadcastState.Scheduled when broadcast.ScheduledFor is { } at => texts["Broadcast_StateScheduled", BelgianTime.FormatDateTime(at, culture)],
+        BroadcastState.Scheduled => texts["Broadcast_StateStarting"],
         BroadcastState.Cancelled => texts["Broadcast_StateCancelled"],
-        _ => texts["Broadcast_StateSending", counts.Sent + counts.Failed + counts.Unreachable, counts.Total],
+        _ => texts[broadcast.Updates is null ? "Broadcast_StateSending" : "CardUpdate_StateSending", counts.Sent + counts.Failed + counts.Unreachable, counts.Total],
     };
 }

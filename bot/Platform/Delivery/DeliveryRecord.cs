@@ -3,6 +3,7 @@ namespace BepBot.Platform.Delivery;
 /// <summary>
 /// One recipient of one broadcast: the single source of truth on whether they got it. A worker claims it
 /// (Sending, with a claim deadline) before sending, so a retried or re-delivered queue message never sends twice.
+/// A delivery of a card update is one card: <see cref="Card"/> says which, and its key is the recipient's and the card's broadcast.
 /// </summary>
 public sealed record DeliveryRecord(
     string BroadcastId,
@@ -14,7 +15,8 @@ public sealed record DeliveryRecord(
     string? Reason = null,
     DateTimeOffset? SentAt = null,
     string? ActivityId = null,
-    DateTimeOffset? ClaimedUntil = null)
+    DateTimeOffset? ClaimedUntil = null,
+    SentCard? Card = null)
 {
     public bool IsFinal => Status is DeliveryStatus.Sent or DeliveryStatus.Failed or DeliveryStatus.Unreachable;
 }

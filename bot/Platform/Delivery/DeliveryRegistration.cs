@@ -17,6 +17,8 @@ public static class DeliveryRegistration
         services.AddSingleton<ProactiveSender>();
         services.AddSingleton<BroadcastStore>();
         services.AddSingleton<Broadcaster>();
+        services.AddSingleton<BroadcastContents>();
+        services.AddSingleton<CardUpdates>();
         services.AddSingleton<DeliveryQueueName>();
         services.AddSingleton<AudienceResolver>();
         services.AddSingleton<DeliveryCards>();

@@ -45,6 +45,9 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
     /// <summary>Statuses to answer, in order, to the next posts into one conversation (then 200 again).</summary>
     public ConcurrentDictionary<string, ConcurrentQueue<int>> ScriptedStatuses { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Statuses to answer, in order, to the next updates (PUT) of activities in one conversation (then 200 again).</summary>
+    public ConcurrentDictionary<string, ConcurrentQueue<int>> ScriptedUpdateStatuses { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Like Teams' per-bot limit: beyond this many posts in any one-second window, answer 429.</summary>
     public int? RequestsPerSecondLimit { get; set; }
 
@@ -64,6 +67,12 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
     public IReadOnlyList<ConnectorRequest> MemberLookups => [.. _requests.Where(request => request.Method == "GET" && request.Path.Contains("/members/", StringComparison.Ordinal))];
 
     public void Script(string conversationId, params int[] statuses) => ScriptedStatuses[conversationId] = new ConcurrentQueue<int>(statuses);
+
+    public void ScriptUpdates(string conversationId, params int[] statuses) => ScriptedUpdateStatuses[conversationId] = new ConcurrentQueue<int>(statuses);
+
+    /// <summary>The updates (PUT) of one activity the bot sent earlier.</summary>
+    public IReadOnlyList<ConnectorRequest> UpdatesOf(string activityId) =>
+        [.. _requests.Where(request => request.Method == "PUT" && request.Path.EndsWith("/activities/" + activityId, StringComparison.Ordinal))];
 
     public static async Task<FakeTeamsConnector> StartAsync()
     {
@@ -146,7 +155,9 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
     {
         var body = await JsonNode.ParseAsync(http.Request.Body) as JsonObject ?? [];
         var conversation = Uri.UnescapeDataString(conversationId);
-        var status = ForcedStatus ?? (ScriptedStatuses.TryGetValue(conversation, out var script) && script.TryDequeue(out var next) ? next : OverRateLimit() ? 429 : 200);
+        var status = ForcedStatus
+            ?? (http.Request.Method == "PUT" && ScriptedUpdateStatuses.TryGetValue(conversation, out var updates) && updates.TryDequeue(out var forUpdate) ? forUpdate
+            : ScriptedStatuses.TryGetValue(conversation, out var script) && script.TryDequeue(out var next) ? next : OverRateLimit() ? 429 : 200);
         _requests.Enqueue(new ConnectorRequest(http.Request.Method, http.Request.Path, conversation, body, status, DateTimeOffset.UtcNow));
         if (status != 200)
         {
