@@ -81,7 +81,7 @@ public sealed partial class ChatRouter(
         if (!action.AllowedRoles.Contains(turn.User.Role))
         {
             LogRefused(logger, action.Verb, turn.User.AadObjectId, turn.User.Role);
-            return Reply.WithText(action.Refreshes ? texts["Refresh_NotForYou"] : Refusal(action.AllowedRoles, turn.User.Role));
+            return Reply.WithText(Refusal(action.AllowedRoles, turn.User.Role));
         }
 
         try

@@ -11,15 +11,12 @@ using Microsoft.Extensions.Localization;
 namespace BepBot.Features.Votes;
 
 /// <summary>Renders the votes' cards (ballot, result, staff follow-up, list, procuration) in the reader's language.</summary>
-public sealed class BallotCards(CardCatalog cards, BallotStore ballots, VoterRights rights, IStringLocalizer<VotesTexts> texts)
+public sealed class BallotCards(CardCatalog cards, BallotStore ballots, IStringLocalizer<VotesTexts> texts)
 {
     /// <summary>Refreshes a ballot card for whoever looks at it: open or closed, their votes, the result once published.</summary>
     public const string RefreshVerb = "votes.refresh";
 
     /// <summary>The ballot as one member sees it: a block per commune they vote for, with its vote as recorded.</summary>
-    public async Task<JsonObject> ForVoterAsync(Ballot ballot, Member member, CultureInfo culture, CancellationToken cancellationToken) =>
-        ForVoter(ballot, await rights.StandingAsync(ballot, member, cancellationToken), culture);
-
     public JsonObject ForVoter(Ballot ballot, VoterStanding standing, CultureInfo culture)
     {
         using var scope = CultureScope.Use(culture);

@@ -97,7 +97,7 @@ public sealed class BallotRefreshTests() : ConnectedBotTest(
             refused.UpdatedCard!["refresh"].ShouldBeNull();
         }
 
-        CardReader.AllText(officer.UpdatedCard!).ShouldContain("Cette carte ne concerne pas votre rôle");
+        CardReader.AllText(officer.UpdatedCard!).ShouldContain("réservée aux bourgmestres et au personnel du BEP");
     }
 
     [Fact]
