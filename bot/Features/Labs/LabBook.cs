@@ -21,7 +21,7 @@ namespace BepBot.Features.Labs;
 /// </list>
 /// Retries are bounded; a ticket whose writer gave up is still taken in by the next write of anyone (or the reminder job).
 /// </summary>
-public sealed partial class LabBook(IDocumentStore store, TimeProvider clock, LabNotifier notifier, ILogger<LabBook> logger)
+public sealed partial class LabBook(IDocumentStore store, TimeProvider clock, LabNotifier notifier, TakeInRounds rounds, ILogger<LabBook> logger)
 {
     public const string Prefix = "labs/";
     public const string InboxPrefix = "lab-inbox/";
@@ -80,7 +80,11 @@ public sealed partial class LabBook(IDocumentStore store, TimeProvider clock, La
         return await TakeInAsync(labId, ticket, cancellationToken);
     }
 
-    /// <summary>Folds every waiting ticket into the ledger; with <paramref name="ticket"/>, until that one is in.</summary>
+    /// <summary>
+    /// Folds every waiting ticket into the ledger; with <paramref name="ticket"/>, until that one is in. Clicks that
+    /// arrive together share one round (<see cref="TakeInRounds"/>); a round that did not see the ticket yet (an inbox
+    /// listing lagging behind its write) is followed by another.
+    /// </summary>
     public async Task<Lab> TakeInAsync(string labId, string? ticket = null, CancellationToken cancellationToken = default)
     {
         if (!IsValidId(labId))
@@ -88,6 +92,19 @@ public sealed partial class LabBook(IDocumentStore store, TimeProvider clock, La
             throw new LabChangeRejectedException("unknown lab");
         }
 
+        for (var round = 1; ; round++)
+        {
+            var lab = await rounds.JoinAsync(labId, () => TakeInRoundAsync(labId), cancellationToken);
+            if (ticket is null || round == MaxAttempts || lab.Registrations.Any(registration => registration.Ticket == ticket))
+            {
+                return lab;
+            }
+        }
+    }
+
+    // Not cancelled by any one caller: the round serves everyone who joined it.
+    private async Task<Lab> TakeInRoundAsync(string labId)
+    {
         var update = await store.UpdateAsync<Lab, Lab>(
             Prefix + labId,
             async (current, token) =>
@@ -98,11 +115,6 @@ public sealed partial class LabBook(IDocumentStore store, TimeProvider clock, La
                 }
 
                 var known = current.Registrations.Select(registration => registration.Ticket).ToHashSet(StringComparer.Ordinal);
-                if (ticket is not null && known.Contains(ticket))
-                {
-                    return (null, current);
-                }
-
                 var fresh = new List<ArrivalTicket>();
                 await foreach (var key in store.ListKeysAsync(InboxPrefix + labId + "/", token))
                 {
@@ -117,10 +129,10 @@ public sealed partial class LabBook(IDocumentStore store, TimeProvider clock, La
                 return (next, next ?? current);
             },
             Retry,
-            cancellationToken);
+            CancellationToken.None);
         if (update is { Read: { } before, Written: { } after })
         {
-            await notifier.PromotedAsync(after.Value, before.Value.PromotedIn(after.Value), cancellationToken);
+            await notifier.PromotedAsync(after.Value, before.Value.PromotedIn(after.Value), CancellationToken.None);
         }
 
         return update.Outcome;

@@ -12,6 +12,7 @@ public static class LabsRegistration
         var services = builder.Services;
         services.Configure<LabsOptions>(builder.Configuration.GetSection(LabsOptions.Section));
         services.AddSingleton<LabNotifier>();
+        services.AddSingleton<TakeInRounds>();
         services.AddSingleton<LabBook>();
         services.AddFeatureTexts<LabsTexts>();
         services.AddSingleton<LabCalendar>();

@@ -44,7 +44,7 @@ public sealed class BotIdentityTests
 
         var error = Should.Throw<Exception>(() => bot.CreateClient());
 
-        error.ToString().ShouldContain("MicrosoftAppType is UserAssignedMSI but MicrosoftAppId, the client id of the user-assigned managed identity, is not set.");
+        error.ToString().ShouldContain("MicrosoftAppType is UserAssignedMSI but MicrosoftAppId, the client id of the user-assigned managed identity, is not set.", customMessage: error.ToString());
         await bot.DisposeAsync();
     }
 }
