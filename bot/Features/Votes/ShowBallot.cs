@@ -16,13 +16,13 @@ public sealed class ShowBallot(BallotStore ballots, CurrentBallotCard card, Vote
         var ballot = await ballots.GetAsync(CardData.Read<BallotIdData>(data).BallotId, cancellationToken);
         if (ballot is null || turn.User.Member is not { } member)
         {
-            return Reply.WithText(texts["Vote_UnknownBallot"]);
+            return Reply.WithText(texts["Vote_NotShown"]);
         }
 
         var standing = await rights.StandingAsync(ballot, member, cancellationToken);
         if (turn.User.Role != Role.BepStaff && standing.Seats.Count == 0 && standing.GivenAway is null)
         {
-            return Reply.WithText(texts["Vote_UnknownBallot"]);
+            return Reply.WithText(texts["Vote_NotShown"]);
         }
 
         return Reply.WithCard(await card.RenderAsync(ballot, member, standing, turn.Culture, cancellationToken), ballot.Question);

@@ -98,6 +98,7 @@ public sealed class BallotRefreshTests() : ConnectedBotTest(
         }
 
         CardReader.AllText(officer.UpdatedCard!).ShouldContain("réservée aux bourgmestres et au personnel du BEP");
+        CardReader.AllText(otherBassin.UpdatedCard!).ShouldContain("Ce vote n'existe pas ou ne concerne pas votre commune.");
     }
 
     [Fact]
