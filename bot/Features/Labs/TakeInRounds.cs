@@ -14,87 +14,61 @@ public sealed class TakeInRounds
     /// <summary>The result of a round of <paramref name="takeIn"/> that starts after this call.</summary>
     public Task<Lab> JoinAsync(string labId, Func<Task<Lab>> takeIn, CancellationToken cancellationToken)
     {
+        TaskCompletionSource<Lab>? start = null;
         Task<Lab> round;
         lock (_lock)
         {
             if (!_labs.TryGetValue(labId, out var rounds))
             {
-                rounds = new LabRounds();
-                _labs[labId] = rounds;
-            }
-
-            if (rounds.Running is null)
-            {
-                rounds.Running = StartAsync(labId, rounds, takeIn);
-                round = rounds.Running;
+                start = new TaskCompletionSource<Lab>(TaskCreationOptions.RunContinuationsAsynchronously);
+                _labs[labId] = new LabRounds();
+                round = start.Task;
             }
             else
             {
                 rounds.Next ??= new TaskCompletionSource<Lab>(TaskCreationOptions.RunContinuationsAsynchronously);
-                rounds.NextTakeIn = takeIn;
                 round = rounds.Next.Task;
             }
+        }
+
+        if (start is not null)
+        {
+            _ = RunAsync(labId, start, takeIn);
         }
 
         // A caller that gives up stops waiting; the round goes on for the others.
         return round.WaitAsync(cancellationToken);
     }
 
-    private async Task<Lab> StartAsync(string labId, LabRounds rounds, Func<Task<Lab>> takeIn)
+    /// <summary>Runs one round, then the round its latecomers asked for, until nobody waits.</summary>
+    private async Task RunAsync(string labId, TaskCompletionSource<Lab> first, Func<Task<Lab>> takeIn)
     {
-        try
+        for (TaskCompletionSource<Lab>? round = first; round is not null;)
         {
-            return await takeIn();
-        }
-        finally
-        {
-            StartNext(labId, rounds);
-        }
-    }
-
-    private void StartNext(string labId, LabRounds rounds)
-    {
-        TaskCompletionSource<Lab>? next;
-        Func<Task<Lab>>? takeIn;
-        lock (_lock)
-        {
-            (next, takeIn) = (rounds.Next, rounds.NextTakeIn);
-            (rounds.Next, rounds.NextTakeIn) = (null, null);
-            if (next is null)
+            try
             {
-                rounds.Running = null;
-                _labs.Remove(labId);
-                return;
+                round.SetResult(await takeIn());
+            }
+            catch (Exception ex)
+            {
+                round.SetException(ex);
             }
 
-            rounds.Running = next.Task;
-        }
-
-        _ = RunNextAsync(labId, rounds, next, takeIn!);
-    }
-
-    private async Task RunNextAsync(string labId, LabRounds rounds, TaskCompletionSource<Lab> round, Func<Task<Lab>> takeIn)
-    {
-        try
-        {
-            round.SetResult(await takeIn());
-        }
-        catch (Exception ex)
-        {
-            round.SetException(ex);
-        }
-        finally
-        {
-            StartNext(labId, rounds);
+            lock (_lock)
+            {
+                var rounds = _labs[labId];
+                (round, rounds.Next) = (rounds.Next, null);
+                if (round is null)
+                {
+                    _labs.Remove(labId);
+                }
+            }
         }
     }
 
+    /// <summary>A lab with a round running; <see cref="Next"/> is the round latecomers wait for.</summary>
     private sealed class LabRounds
     {
-        public Task<Lab>? Running { get; set; }
-
         public TaskCompletionSource<Lab>? Next { get; set; }
-
-        public Func<Task<Lab>>? NextTakeIn { get; set; }
     }
 }
