@@ -16,6 +16,27 @@ public static class StoreBenchmark
 
     public static async Task<IReadOnlyList<(string Name, string Value)>> RunAsync(string storeKind, int operations, int parallel, int prefill)
     {
+        Console.WriteLine($"Store {storeKind}: {prefill} documents first, then {operations} operations of each kind…");
+        var sequential = await MeasureAsync(storeKind, operations, 1, prefill);
+        var together = await MeasureAsync(storeKind, operations, parallel, prefill);
+        return
+        [
+            ("store", storeKind == "LocalFolder" ? "local folder store (the embedded default)" : "Azurite 3.35 blob, in memory"),
+            ("document size", $"{DocumentBytes} bytes"),
+            ("documents already in the container", prefill.ToString(CultureInfo.InvariantCulture)),
+            ("operations per measure", operations.ToString(CultureInfo.InvariantCulture)),
+            ("create-if-absent/s, one after the other", Rate(sequential.Creates)),
+            ($"create-if-absent/s, {parallel} in parallel", Rate(together.Creates)),
+            ("replace-if-match/s, one after the other", Rate(sequential.Replaces)),
+            ($"replace-if-match/s, {parallel} in parallel", Rate(together.Replaces)),
+            ("reads/s, one after the other", Rate(sequential.Reads)),
+            ($"reads/s, {parallel} in parallel", Rate(together.Reads)),
+        ];
+    }
+
+    /// <summary>Operations per second of each kind on a store of its own (a fresh folder or container).</summary>
+    public static async Task<StoreRates> MeasureAsync(string storeKind, int operations, int parallel, int prefill)
+    {
         var folder = Path.Combine(Path.GetTempPath(), "bepbot-store-bench-" + Guid.NewGuid().ToString("N"));
         IDocumentStore store = storeKind == "LocalFolder"
             ? new LocalFolderDocumentStore(folder)
@@ -23,24 +44,12 @@ public static class StoreBenchmark
         try
         {
             var body = BinaryData.FromString("{\"padding\":\"" + new string('x', DocumentBytes - 14) + "\"}");
-            Console.WriteLine($"Store {storeKind}: {prefill} documents first, then {operations} operations of each kind…");
             await ForEachAsync(prefill, parallel, index => store.CreateAsync($"bench/prefill/{index:D6}", body));
-
             var etags = new string[operations];
-            var figures = new List<(string Name, string Value)>
-            {
-                ("store", storeKind == "LocalFolder" ? "local folder store (the embedded default)" : "Azurite 3.35 blob, in memory"),
-                ("document size", $"{DocumentBytes} bytes"),
-                ("documents already in the container", prefill.ToString(CultureInfo.InvariantCulture)),
-                ("operations per measure", operations.ToString(CultureInfo.InvariantCulture)),
-            };
-            figures.Add(("create-if-absent/s, one after the other", Rate(await ForEachAsync(operations, 1, async index => etags[index] = await store.CreateAsync($"bench/sequential/{index:D6}", body)), operations)));
-            figures.Add(($"create-if-absent/s, {parallel} in parallel", Rate(await ForEachAsync(operations, parallel, async index => etags[index] = await store.CreateAsync($"bench/parallel/{index:D6}", body)), operations)));
-            figures.Add(("replace-if-match/s, one after the other", Rate(await ForEachAsync(operations, 1, async index => etags[index] = await store.ReplaceAsync($"bench/parallel/{index:D6}", body, etags[index])), operations)));
-            figures.Add(($"replace-if-match/s, {parallel} in parallel", Rate(await ForEachAsync(operations, parallel, async index => etags[index] = await store.ReplaceAsync($"bench/parallel/{index:D6}", body, etags[index])), operations)));
-            figures.Add(("reads/s, one after the other", Rate(await ForEachAsync(operations, 1, index => store.GetAsync($"bench/parallel/{index:D6}")), operations)));
-            figures.Add(($"reads/s, {parallel} in parallel", Rate(await ForEachAsync(operations, parallel, index => store.GetAsync($"bench/parallel/{index:D6}")), operations)));
-            return figures;
+            var creates = await ForEachAsync(operations, parallel, async index => etags[index] = await store.CreateAsync($"bench/documents/{index:D6}", body));
+            var replaces = await ForEachAsync(operations, parallel, async index => etags[index] = await store.ReplaceAsync($"bench/documents/{index:D6}", body, etags[index]));
+            var reads = await ForEachAsync(operations, parallel, index => store.GetAsync($"bench/documents/{index:D6}"));
+            return new StoreRates(operations / creates.TotalSeconds, operations / replaces.TotalSeconds, operations / reads.TotalSeconds);
         }
         finally
         {
@@ -58,6 +67,5 @@ public static class StoreBenchmark
         return watch.Elapsed;
     }
 
-    private static string Rate(TimeSpan elapsed, int operations) =>
-        (operations / elapsed.TotalSeconds).ToString("F0", CultureInfo.InvariantCulture);
+    private static string Rate(double perSecond) => perSecond.ToString("F0", CultureInfo.InvariantCulture);
 }

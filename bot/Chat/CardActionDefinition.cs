@@ -4,4 +4,7 @@ namespace BepBot.Chat;
 /// <param name="UsesFlows">False for a click that never reads or starts a flow: its turn skips the conversation state.</param>
 /// <param name="Refreshes">A card's refresh (Universal Actions): the handler's card replaces the one on screen, and
 /// the turn writes nothing to the store, not even the duplicate check of a click.</param>
-public sealed record CardActionDefinition(string Verb, IReadOnlySet<Role> AllowedRoles, Type HandlerType, bool UsesFlows = true, bool Refreshes = false);
+/// <param name="AnswersLate">A click that comes in bursts (a vote, a registration): when its work takes longer than
+/// <see cref="LateAnswerOptions.After"/>, the person gets a « pris en compte » card at once and the work's own card
+/// replaces it when done. Its claim keeps the activity, so that another instance finishes it if this one dies.</param>
+public sealed record CardActionDefinition(string Verb, IReadOnlySet<Role> AllowedRoles, Type HandlerType, bool UsesFlows = true, bool Refreshes = false, bool AnswersLate = false);

@@ -15,6 +15,7 @@ public static class ChatRegistration
         services.AddScoped<FlowRunner>();
         services.AddSingleton<ConversationDirectory>();
         services.AddSingleton<LinkValidity>();
+        services.Configure<LateAnswerOptions>(builder.Configuration.GetSection(LateAnswerOptions.Section));
         services.Configure<FileImportOptions>(builder.Configuration.GetSection(FileImportOptions.Section));
         services.AddHttpClient(FileDownloader.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
         services.AddSingleton<FileDownloader>();

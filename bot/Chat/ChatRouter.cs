@@ -3,6 +3,7 @@ using BepBot.Cards;
 using BepBot.Chat.Flows;
 using BepBot.Infrastructure.Telemetry;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace BepBot.Chat;
 
@@ -13,6 +14,8 @@ public sealed partial class ChatRouter(
     IServiceProvider services,
     FlowRunner flows,
     IStringLocalizer<ChatTexts> texts,
+    IServiceScopeFactory scopes,
+    IOptions<LateAnswerOptions> lateAnswers,
     ILogger<ChatRouter> logger)
 {
     public const int MaxTextLength = 4000;
@@ -72,8 +75,42 @@ public sealed partial class ChatRouter(
             return Reply.WithText(texts["Card_UnknownAction"]);
         }
 
+        if (action.AnswersLate && turn.LateAnswer != LateAnswer.Never)
+        {
+            return await AnswerInTimeAsync(turn, action, data);
+        }
+
         var reply = await AnswerCardActionAsync(turn, action, data, cancellationToken);
         return action.Refreshes ? AsRefresh(reply) : reply;
+    }
+
+    /// <summary>
+    /// The click's work, given what is left of <see cref="LateAnswerOptions.After"/> to end: the person then gets its card as usual;
+    /// past that, a « pris en compte » card, and the work goes on (in a scope of its own: the request's ends with the
+    /// turn) until its reply replaces that card. Not cancelled with the request: the click is kept in its claim.
+    /// </summary>
+    private async Task<Reply> AnswerInTimeAsync(ChatTurn turn, CardActionDefinition action, JsonElement data)
+    {
+        var work = WorkDetachedAsync(turn, action, data.Clone());
+        var wait = turn.LateAnswer == LateAnswer.AtOnce ? TimeSpan.Zero : TimeSpan.FromTicks(Math.Max(0, (lateAnswers.Value.After - turn.Spent).Ticks));
+        // Teams' patience is wall-clock time, whatever clock the features run on.
+        await ((Task)work).WaitAsync(wait, TimeProvider.System).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        if (work.IsCompleted)
+        {
+            return await work;
+        }
+
+        LogAnsweredLate(logger, action.Verb, turn.User.AadObjectId, wait);
+        var pending = cards.Render("common/pending", new { Title = texts["Late_Title"].Value, Message = texts["Late_Message"].Value });
+        return Reply.UpdatingCard(pending) with { Later = work };
+    }
+
+    private async Task<Reply> WorkDetachedAsync(ChatTurn turn, CardActionDefinition action, JsonElement data)
+    {
+        await Task.Yield();
+        await using var scope = scopes.CreateAsyncScope();
+        var router = scope.ServiceProvider.GetRequiredService<ChatRouter>();
+        return await router.AnswerCardActionAsync(turn, action, data, CancellationToken.None);
     }
 
     private async Task<Reply> AnswerCardActionAsync(ChatTurn turn, CardActionDefinition action, JsonElement data, CancellationToken cancellationToken)
@@ -128,6 +165,9 @@ public sealed partial class ChatRouter(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{CommandOrVerb} refused to {User} with role {Role}")]
     private static partial void LogRefused(ILogger logger, string commandOrVerb, [PseudonymousId] string user, Role role);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Verb} from {User} still working after {Wait}: answered « pris en compte », its card follows")]
+    private static partial void LogAnsweredLate(ILogger logger, string verb, [PseudonymousId] string user, TimeSpan wait);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Unknown card verb {Verb} from {User}")]
     private static partial void LogUnknownVerb(ILogger logger, [PseudonymousId] string? verb, [PseudonymousId] string user);

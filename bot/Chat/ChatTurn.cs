@@ -30,9 +30,15 @@ public sealed class ChatTurn(
     /// <summary>For a card click, the message that carries the clicked card (Teams' replyToId): the bot may update it later.</summary>
     public string? CardActivityId { get; } = cardActivityId;
 
+    /// <summary>For a click that comes in bursts: whether it may be answered « pris en compte » before its work ends.</summary>
+    public LateAnswer LateAnswer { get; init; } = LateAnswer.Never;
+
+    /// <summary>How long the turn had run before it reached the router (its claim, the roster): part of the time to answer.</summary>
+    public TimeSpan Spent { get; init; }
+
     public bool IsEnglish => Culture.TwoLetterISOLanguageName == "en";
 
     /// <summary>This turn, knowing the inputs of the card clicked; flows and attachments are the same objects.</summary>
     public ChatTurn WithCardInputs(IReadOnlySet<string> cardInputs) =>
-        new(User, Conversation, Culture, Text, Flows, Attachments, CardActivityId) { CardInputs = cardInputs };
+        new(User, Conversation, Culture, Text, Flows, Attachments, CardActivityId) { CardInputs = cardInputs, LateAnswer = LateAnswer, Spent = Spent };
 }

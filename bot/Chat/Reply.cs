@@ -8,6 +8,12 @@ namespace BepBot.Chat;
 /// </summary>
 public sealed record Reply(IReadOnlyList<OutgoingMessage> Messages, JsonObject? CardUpdate = null)
 {
+    /// <summary>
+    /// Set when the click's work outlived the answer (<see cref="LateAnswerOptions"/>): this reply is the « pris en
+    /// compte » card, and the work's own reply replaces it in the conversation once it ends.
+    /// </summary>
+    public Task<Reply>? Later { get; init; }
+
     public static Reply None { get; } = new([]);
 
     public static Reply WithText(string text) => new([new OutgoingMessage(text)]);

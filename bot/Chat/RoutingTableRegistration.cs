@@ -23,6 +23,18 @@ public static class RoutingTableRegistration
     }
 
     /// <summary>
+    /// A click that comes in bursts and may be answered late (<see cref="CardActionDefinition.AnswersLate"/>). It never
+    /// touches a flow: its work may end after the turn that saves the flows.
+    /// </summary>
+    public static IServiceCollection AddBurstCardAction<THandler>(this IServiceCollection services, string verb, IReadOnlySet<Role> allowedRoles)
+        where THandler : class, ICardActionHandler
+    {
+        services.TryAddScoped<THandler>();
+        services.AddSingleton(new CardActionDefinition(verb, allowedRoles, typeof(THandler), UsesFlows: false, AnswersLate: true));
+        return services;
+    }
+
+    /// <summary>
     /// The refresh of a feature's card: <typeparamref name="TShow"/> is the read-only handler that shows the card as it
     /// stands now for the person (the same the feature's "show" button uses), so a refresh can never disagree with it.
     /// </summary>

@@ -22,6 +22,7 @@ public sealed partial class BepBotActivityHandler(
     ConversationDirectory conversations,
     IInstallGreeting greeting,
     PrivateConversationState conversationState,
+    ILateReplies lateReplies,
     TimeProvider clock,
     ILogger<BepBotActivityHandler> logger) : TeamsActivityHandler
 {
@@ -56,6 +57,12 @@ public sealed partial class BepBotActivityHandler(
         await touched;
         var data = ToJsonElement(invokeValue.Action?.Data);
         var reply = await router.HandleCardActionAsync(turn, verb, data, cancellationToken);
+        if (reply.Later is { } work)
+        {
+            var conversation = TurnMapper.SavedConversationOf(turnContext, clock.GetUtcNow());
+            turnContext.TurnState.Add(DuplicateActivityMiddleware.LateReplyKey, lateReplies.DeliverWhenDoneAsync(conversation, turn.CardActivityId, work));
+        }
+
         await SendAsync(turnContext, reply, cancellationToken);
         if (usesFlows)
         {

@@ -7,12 +7,16 @@ using Microsoft.Bot.Builder.Integration.AspNet.Core;
 using Microsoft.Bot.Connector.Authentication;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace BepBot.Teams;
 
 /// <summary>The CloudAdapter with BepBot's pipeline and a turn-error handler that never shows a stack trace to a user.</summary>
 public sealed partial class BepBotAdapter : CloudAdapter
 {
+    private readonly string? _appId;
+    private readonly BotFrameworkAuthentication _authentication;
+
     public BepBotAdapter(
         BotFrameworkAuthentication authentication,
         TurnTelemetryMiddleware turnTelemetry,
@@ -21,6 +25,7 @@ public sealed partial class BepBotAdapter : CloudAdapter
         TenantAllowListMiddleware tenantAllowList,
         CultureMiddleware culture,
         DuplicateActivityMiddleware duplicates,
+        IOptions<BotIdentityOptions> identity,
         IStringLocalizer<ChatTexts> texts,
         ILoggerFactory loggerFactory,
         ILogger<BepBotAdapter> logger)
@@ -28,6 +33,8 @@ public sealed partial class BepBotAdapter : CloudAdapter
         // without quieting ours.
         : base(authentication, loggerFactory.CreateLogger<CloudAdapter>())
     {
+        _authentication = authentication;
+        _appId = string.IsNullOrEmpty(identity.Value.MicrosoftAppId) ? null : identity.Value.MicrosoftAppId;
         Use(turnTelemetry);
         Use(pipelineStarted);
         Use(logScope);
@@ -68,6 +75,25 @@ public sealed partial class BepBotAdapter : CloudAdapter
     /// <summary>Authenticates and runs one activity; exposes the base class's lower-level entry so the endpoint owns the HTTP statuses.</summary>
     public Task<InvokeResponse> ProcessAsync(string authHeader, Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken) =>
         ProcessActivityAsync(authHeader, activity, callback, cancellationToken);
+
+    /// <summary>
+    /// Runs a click kept in its claim again, as Teams would resend it, under the bot's own identity: its invoke answer
+    /// goes nowhere, its reply replaces the card (<see cref="DuplicateActivityMiddleware.LateReplyKey"/>).
+    /// </summary>
+    public Task RunKeptAsync(Activity activity, BotCallbackHandler callback, CancellationToken cancellationToken)
+    {
+        System.Security.Claims.Claim recovered = new(DuplicateActivityMiddleware.RecoveredClickClaim, "true");
+        var identity = new System.Security.Claims.ClaimsIdentity(
+            _appId is null ? [recovered] : [recovered, new(AuthenticationConstants.AudienceClaim, _appId), new(AuthenticationConstants.AppIdClaim, _appId)]);
+        var authenticated = new AuthenticateRequestResult
+        {
+            ClaimsIdentity = identity,
+            ConnectorFactory = _authentication.CreateConnectorFactory(identity),
+            Audience = AuthenticationConstants.ToChannelFromBotOAuthScope,
+            CallerId = activity.CallerId,
+        };
+        return ProcessActivityAsync(authenticated, activity, callback, cancellationToken);
+    }
 
     // The Azure SDK gives up after its own retries with a RequestFailedException (status 0 when the transport failed);
     // the local folder store says so itself. A bare HttpRequestException comes from another service (the connector,

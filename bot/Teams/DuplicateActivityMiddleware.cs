@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using BepBot.Chat;
@@ -22,16 +23,31 @@ public sealed partial class DuplicateActivityMiddleware(
     IStringLocalizer<ChatTexts> texts,
     ILogger<DuplicateActivityMiddleware> logger) : Microsoft.Bot.Builder.IMiddleware
 {
+    /// <summary>Where a turn answered « pris en compte » leaves the delivery of its late reply (a <c>Task&lt;bool&gt;</c>: did the work succeed).</summary>
+    public const string LateReplyKey = "BepBot.LateReply";
+
+    /// <summary>Where the turn learns whether it may be answered « pris en compte » (<see cref="LateAnswer"/>).</summary>
+    public const string LateAnswerKey = "BepBot.LateAnswer";
+
+    /// <summary>The claim in the identity of a click run again by <see cref="AbandonedClickRecovery"/> (never in a token Teams signs).</summary>
+    public const string RecoveredClickClaim = "bepbot/recovered-click";
+
+    private static readonly Newtonsoft.Json.JsonSerializerSettings KeptSettings = new() { NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore };
+
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
         var activity = turnContext.Activity;
-        if (activity.Type is not (ActivityTypes.Message or ActivityTypes.Invoke) || string.IsNullOrEmpty(activity.Id) || IsRefresh(activity))
+        var action = activity.Type == ActivityTypes.Invoke ? table.FindVerb(VerbOf(activity)) : null;
+        // A card refresh changes nothing, so running it twice is harmless, and Teams sends one each time a card comes
+        // into view: claiming it would cost a store write per look.
+        if (activity.Type is not (ActivityTypes.Message or ActivityTypes.Invoke) || string.IsNullOrEmpty(activity.Id) || action?.Refreshes == true)
         {
             await next(cancellationToken);
             return;
         }
 
-        var claim = await claims.ClaimAsync(KeyOf(activity), activity.Type, cancellationToken);
+        var replay = action?.AnswersLate == true ? Kept(activity) : null;
+        var claim = await claims.ClaimAsync(KeyOf(activity), activity.Type, replay, cancellationToken);
         switch (claim.Status)
         {
             case ActivityClaimStatus.Completed:
@@ -51,6 +67,13 @@ public sealed partial class DuplicateActivityMiddleware(
                 break;
         }
 
+        if (replay is not null)
+        {
+            // Whoever made a click run again after its instance died was answered « pris en compte » long ago.
+            var recovered = turnContext.TurnState.Get<ClaimsIdentity>(BotAdapter.BotIdentityKey)?.HasClaim(claim => claim.Type == RecoveredClickClaim) == true;
+            turnContext.TurnState[LateAnswerKey] = recovered ? LateAnswer.AtOnce : LateAnswer.AfterDelay;
+        }
+
         try
         {
             await next(cancellationToken);
@@ -61,16 +84,37 @@ public sealed partial class DuplicateActivityMiddleware(
             throw;
         }
 
+        if (turnContext.TurnState.Get<Task<bool>>(LateReplyKey) is { } lateReply)
+        {
+            _ = EndWithAsync(claim, lateReply);
+            return;
+        }
+
         await CompleteAsync(claim);
     }
 
-    // A card refresh changes nothing, so running it twice is harmless, and Teams sends one each time a card comes into
-    // view: claiming it would cost a store write per look.
-    private bool IsRefresh(Activity activity) =>
-        activity.Type == ActivityTypes.Invoke
-        && activity.Value is Newtonsoft.Json.Linq.JObject value
-        && value.SelectToken("action.verb") is Newtonsoft.Json.Linq.JValue { Value: string verb }
-        && table.FindVerb(verb)?.Refreshes == true;
+    // The claim of a click answered « pris en compte » stays running, with its activity, until the work ends.
+    private async Task EndWithAsync(ActivityClaim claim, Task<bool> lateReply)
+    {
+        if (await lateReply)
+        {
+            await CompleteAsync(claim);
+        }
+        else
+        {
+            await ReleaseAsync(claim);
+        }
+    }
+
+    private static string? VerbOf(Activity activity) =>
+        activity.Value is Newtonsoft.Json.Linq.JObject value && value.SelectToken("action.verb") is Newtonsoft.Json.Linq.JValue { Value: string verb } ? verb : null;
+
+    // A click too large to keep in a claim is answered in its turn, however long that takes.
+    private static string? Kept(Activity activity)
+    {
+        var json = Newtonsoft.Json.JsonConvert.SerializeObject(activity, KeptSettings);
+        return json.Length <= ActivityClaimRecord.MaxReplayLength ? json : null;
+    }
 
     private static async Task AnswerAsync(ITurnContext turnContext, string text, CancellationToken cancellationToken) =>
         await turnContext.SendActivityAsync(
@@ -109,7 +153,8 @@ public sealed partial class DuplicateActivityMiddleware(
         }
     }
 
-    private static string KeyOf(Activity activity)
+    /// <summary>The claim key of an activity: its channel, conversation and id, hashed to a fixed length.</summary>
+    public static string KeyOf(Activity activity)
     {
         var identity = $"{activity.ChannelId}|{activity.Conversation?.Id}|{activity.Id}";
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)));

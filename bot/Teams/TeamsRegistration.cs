@@ -24,6 +24,8 @@ public static partial class TeamsRegistration
         services.AddSingleton<CultureMiddleware>();
         services.AddSingleton<DuplicateActivityMiddleware>();
         services.AddSingleton<BepBotAdapter>();
+        services.AddSingleton<AbandonedClickRecovery>();
+        services.AddHostedService(provider => provider.GetRequiredService<AbandonedClickRecovery>());
         services.AddSingleton<CloudAdapter>(provider => provider.GetRequiredService<BepBotAdapter>());
         services.AddSingleton<IStorage, DocumentStoreBotStorage>();
         services.AddSingleton<PrivateConversationState>();

@@ -50,7 +50,7 @@ public static class ConferencesRegistration
         services.AddCardAction<DownloadIcs>("conferences.ics", Roles.Members);
         services.AddCardAction<ShowAgenda>("conferences.agenda", Roles.Members);
         services.AddCardAction<AnswerDatePoll>("conferences.poll", Roles.Bourgmestres);
-        services.AddCardAction<AnswerInvitation>("conferences.rsvp", Roles.Bourgmestres);
+        services.AddBurstCardAction<AnswerInvitation>("conferences.rsvp", Roles.Bourgmestres);
         services.AddCardAction<ShowTally>("conferences.tally", Roles.Staff);
         services.AddCardAction<PickFinalDate>("conferences.pick", Roles.Staff);
         services.AddCardAction<ShowAttendance>("conferences.attendance", Roles.Staff);

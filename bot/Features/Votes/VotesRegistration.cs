@@ -41,7 +41,7 @@ public static class VotesRegistration
         services.AddCommand<StartNewBallot>("votes.new", "votes", Roles.Staff, "nouveau vote", "new ballot", "creer un vote");
         services.AddCommand<ListBallots>("votes", "votes", Voters, "votes", "mes votes", "ballots");
         services.AddCommand<VerifyAudit>("votes.verify", "votes", Roles.Staff, "verifier", "verify");
-        services.AddCardAction<CastVote>("votes.cast", Roles.Members, usesFlows: false);
+        services.AddBurstCardAction<CastVote>("votes.cast", Roles.Members);
         services.AddCardAction<ShowBallot>("votes.show", Voters);
         services.AddCardRefresh<ShowBallot>(BallotCards.RefreshVerb, Voters);
         services.AddCardAction<ShowBallotStatus>("votes.status", Roles.Staff);

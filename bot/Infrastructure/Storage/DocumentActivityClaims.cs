@@ -1,9 +1,22 @@
+using System.Runtime.CompilerServices;
+
 namespace BepBot.Infrastructure.Storage;
 
 /// <summary>Claims as documents under activities/ of the document store: what the local folder store uses.</summary>
 public sealed class DocumentActivityClaims(IDocumentStore store, TimeProvider clock, TimeSpan lease) : LeasedActivityClaims(clock, lease)
 {
     private const string Prefix = "activities/";
+
+    public override async IAsyncEnumerable<Document<ActivityClaimRecord>> AbandonedAsync(DateTimeOffset receivedBefore, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var claim in store.ListAsync<ActivityClaimRecord>(Prefix, cancellationToken))
+        {
+            if (claim.Value.IsAbandoned(receivedBefore, Now))
+            {
+                yield return claim with { Key = claim.Key[Prefix.Length..] };
+            }
+        }
+    }
 
     public override async Task<int> PurgeAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken = default)
     {

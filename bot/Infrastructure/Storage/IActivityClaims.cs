@@ -14,7 +14,11 @@ public interface IActivityClaims
     /// one or takes over a released or abandoned claim; otherwise says whether the earlier delivery is still running or
     /// completed. A write the storage client resent after a lost response still counts as ours.
     /// </summary>
-    Task<ActivityClaim> ClaimAsync(string activityKey, string activityType, CancellationToken cancellationToken = default);
+    /// <param name="replay">The activity, kept in the claim until the turn completes, when its answer may come before its work ends.</param>
+    Task<ActivityClaim> ClaimAsync(string activityKey, string activityType, string? replay = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The kept activities received before <paramref name="receivedBefore"/> and never completed (<see cref="ActivityClaimRecord.IsAbandoned"/>).</summary>
+    IAsyncEnumerable<Document<ActivityClaimRecord>> AbandonedAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken = default);
 
     /// <summary>Marks the turn of <paramref name="claim"/> as completed; false when another delivery took the claim over meanwhile.</summary>
     Task<bool> CompleteAsync(ActivityClaim claim, CancellationToken cancellationToken = default);

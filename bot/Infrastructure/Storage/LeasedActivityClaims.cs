@@ -14,10 +14,10 @@ public abstract class LeasedActivityClaims(TimeProvider clock, TimeSpan lease) :
 
     private static readonly string ThisInstance = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid().ToString("N")[..8]}";
 
-    public async Task<ActivityClaim> ClaimAsync(string activityKey, string activityType, CancellationToken cancellationToken = default)
+    public async Task<ActivityClaim> ClaimAsync(string activityKey, string activityType, string? replay = null, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        var mine = new ActivityClaimRecord(activityType, now, Guid.NewGuid().ToString("N"), ThisInstance, now + lease);
+        var mine = new ActivityClaimRecord(activityType, now, Guid.NewGuid().ToString("N"), ThisInstance, now + lease, Replay: replay);
         string? tookOverFrom = null;
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
@@ -61,7 +61,8 @@ public abstract class LeasedActivityClaims(TimeProvider clock, TimeSpan lease) :
     {
         ArgumentNullException.ThrowIfNull(claim);
         var (record, etag) = Held(claim);
-        var completed = record with { CompletedAt = clock.GetUtcNow() };
+        // A completed click needs no keeping: without its activity, it is no longer looked at for abandoned clicks.
+        var completed = record with { CompletedAt = clock.GetUtcNow(), Replay = null };
         if (await TryReplaceAsync(claim.ActivityKey, completed, etag, cancellationToken) is not null)
         {
             return true;
@@ -76,6 +77,10 @@ public abstract class LeasedActivityClaims(TimeProvider clock, TimeSpan lease) :
         ArgumentNullException.ThrowIfNull(claim);
         return TryDeleteAsync(claim.ActivityKey, Held(claim).ETag, cancellationToken);
     }
+
+    public abstract IAsyncEnumerable<Document<ActivityClaimRecord>> AbandonedAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken = default);
+
+    protected DateTimeOffset Now => clock.GetUtcNow();
 
     public abstract Task<int> PurgeAsync(DateTimeOffset receivedBefore, CancellationToken cancellationToken = default);
 

@@ -33,6 +33,15 @@ public sealed class StorageOptions
     public TimeSpan ActivityClaimLease { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>
+    /// How long a click kept in its claim (answered « pris en compte », its work going on) may stay uncompleted before
+    /// any instance takes it for abandoned by an instance that died and runs it again: longer than a burst's backlog.
+    /// </summary>
+    public TimeSpan AbandonedClickAfter { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>How often each instance looks for kept clicks whose instance died before their work ended.</summary>
+    public TimeSpan AbandonedClickScanInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
     /// Local folder store: how old a temporary file must be before it counts as left by an interrupted write and is
     /// deleted at start (a live write takes milliseconds).
     /// </summary>

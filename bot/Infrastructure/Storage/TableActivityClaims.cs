@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Diagnostics;
 using Azure;
 using Azure.Data.Tables;
@@ -35,6 +36,21 @@ public sealed class TableActivityClaims(TableClient table, TimeProvider clock, T
                 }
             });
         return purged;
+    }
+
+    public override async IAsyncEnumerable<Document<ActivityClaimRecord>> AbandonedAsync(DateTimeOffset receivedBefore, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await EnsureTableAsync(cancellationToken);
+        // Only a claim still keeping its activity has the property: the query skips every completed one.
+        var kept = TableClient.CreateQueryFilter($"Replay ne {string.Empty} and ReceivedAt lt {receivedBefore}");
+        await foreach (var entity in table.QueryAsync<TableEntity>(kept, cancellationToken: cancellationToken))
+        {
+            var record = RecordOf(entity);
+            if (record.IsAbandoned(receivedBefore, Now))
+            {
+                yield return new Document<ActivityClaimRecord>(entity.PartitionKey, record, entity.ETag.ToString());
+            }
+        }
     }
 
     public override async Task<bool> IsReachableAsync(CancellationToken cancellationToken = default)
@@ -127,6 +143,11 @@ public sealed class TableActivityClaims(TableClient table, TimeProvider clock, T
             entity["CompletedAt"] = completedAt;
         }
 
+        if (record.Replay is { } replay)
+        {
+            entity["Replay"] = replay;
+        }
+
         return entity;
     }
 
@@ -136,7 +157,8 @@ public sealed class TableActivityClaims(TableClient table, TimeProvider clock, T
         entity.GetString("Claim"),
         entity.GetString("Instance"),
         entity.GetDateTimeOffset("LeaseEndsAt"),
-        entity.GetDateTimeOffset("CompletedAt"));
+        entity.GetDateTimeOffset("CompletedAt"),
+        entity.GetString("Replay"));
 
     private async Task EnsureTableAsync(CancellationToken cancellationToken)
     {

@@ -15,6 +15,7 @@ public static class DeliveryRegistration
         services.Configure<ProactivePaceOptions>(builder.Configuration.GetSection(ProactivePaceOptions.Section));
         services.AddSingleton<ProactivePacer>();
         services.AddSingleton<ProactiveSender>();
+        services.AddSingleton<Chat.ILateReplies, LateReplies>();
         services.AddSingleton<BroadcastStore>();
         services.AddSingleton<Broadcaster>();
         services.AddSingleton<BroadcastContents>();

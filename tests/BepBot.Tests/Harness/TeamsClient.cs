@@ -134,10 +134,16 @@ public sealed class TeamsClient(HttpClient http, string serviceUrl) : IDisposabl
     }
 
     /// <summary>Sends an adaptiveCard/action invoke with any verb and data (forged payloads included).</summary>
-    public Task<BotResponse> InvokeAsync(TeamsUser user, string verb, JsonNode? data, ConversationType type = ConversationType.Personal, string? activityId = null) =>
+    /// <param name="cardActivityId">The message that carries the clicked card, as Teams names it in replyToId.</param>
+    public Task<BotResponse> InvokeAsync(TeamsUser user, string verb, JsonNode? data, ConversationType type = ConversationType.Personal, string? activityId = null, string? cardActivityId = null) =>
         PostAsync(Activity(user, "invoke", type, activityId, activity =>
         {
             activity["name"] = "adaptiveCard/action";
+            if (cardActivityId is not null)
+            {
+                activity["replyToId"] = cardActivityId;
+            }
+
             activity["value"] = new JsonObject
             {
                 ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data?.DeepClone() },

@@ -42,6 +42,32 @@ public abstract class ActivityClaimsContract
     }
 
     [Fact]
+    public async Task KeptActivity_AbandonedWhenReceivedBeforeTheCutoffLeaseOverAndNotCompleted()
+    {
+        const string Replay = "{\"type\":\"invoke\",\"id\":\"kept\"}";
+        var kept = await Claims.ClaimAsync("kept", "invoke", Replay);
+        await Claims.ClaimAsync("plain", "invoke");
+        var done = await Claims.ClaimAsync("done", "invoke", "{}");
+        (await Claims.CompleteAsync(done)).ShouldBeTrue();
+        var receivedBefore = Clock.GetUtcNow() + TimeSpan.FromSeconds(1);
+
+        (await Claims.AbandonedAsync(receivedBefore).ToListAsync()).ShouldBeEmpty("the kept click still runs under its lease");
+        Clock.Advance(Lease + TimeSpan.FromSeconds(1));
+        (await Claims.AbandonedAsync(Clock.GetUtcNow() - TimeSpan.FromMinutes(3)).ToListAsync()).ShouldBeEmpty("received after the cutoff");
+
+        var abandoned = (await Claims.AbandonedAsync(receivedBefore).ToListAsync()).ShouldHaveSingleItem("neither a plain claim nor a completed one is kept");
+        abandoned.Key.ShouldBe("kept");
+        abandoned.Value.Replay.ShouldBe(Replay);
+
+        var takenOver = await Claims.ClaimAsync("kept", "invoke", abandoned.Value.Replay);
+        takenOver.Status.ShouldBe(ActivityClaimStatus.TakenOver);
+        (await Claims.CompleteAsync(takenOver)).ShouldBeTrue();
+        Clock.Advance(Lease * 10);
+        (await Claims.AbandonedAsync(Clock.GetUtcNow()).ToListAsync()).ShouldBeEmpty();
+        (await Claims.CompleteAsync(kept)).ShouldBeFalse("the dead instance's claim was taken over");
+    }
+
+    [Fact]
     public async Task Claim_DifferentActivities_EachClaimedOnce()
     {
         (await Claims.ClaimAsync("a1", "message")).MayRun.ShouldBeTrue();
