@@ -26,10 +26,15 @@ public static class LabsBenchmark
             ["Logging:LogLevel:Default"] = "Warning",
             ["Storage:Provider"] = storeKind,
             ["Storage:LocalFolder"] = Path.Combine(Path.GetTempPath(), "bepbot-bench-" + Guid.NewGuid().ToString("N")),
-            ["LateAnswers:After"] = null, // the bot's own wait before « Demande prise en compte », not the tests' minute
+            // The bot's own settings, not the tests': its wait before « Demande prise en compte », its roster cache.
+            ["LateAnswers:After"] = null,
+            ["Roster:CacheDuration"] = null,
         });
         var communes = BepBot.Platform.Territory.TerritoryMap.Communes.Select(commune => commune.Name).ToArray();
         var members = await LabFixtures.SeedOfficersAsync(bot.Store, officers, communes);
+        // Written into the store behind the bot's back: saved again through the directory, whose cache then knows them.
+        var directory = bot.Services.GetRequiredService<BepBot.Features.Roster.RosterDirectory>();
+        await directory.ReplaceAllAsync((await directory.GetLatestAsync()).Members, isDemo: false, "benchmark");
         var lab = await LabFixtures.CreateAsync(bot, LabFixtures.NewLab(capacity: seats));
         using var teams = bot.CreateTeamsClient(connector.ServiceUrl);
         teams.Http.Timeout = TimeSpan.FromMinutes(15);

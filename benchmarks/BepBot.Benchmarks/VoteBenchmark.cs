@@ -33,7 +33,9 @@ public static class VoteBenchmark
             ["Votes:CloseSettle"] = "00:00:01",
             ["Storage:Provider"] = storeKind,
             ["Storage:LocalFolder"] = Path.Combine(Path.GetTempPath(), "bepbot-bench-" + Guid.NewGuid().ToString("N")),
-            ["LateAnswers:After"] = null, // the bot's own wait before « Demande prise en compte », not the tests' minute
+            // The bot's own settings, not the tests': its wait before « Demande prise en compte », its roster cache.
+            ["LateAnswers:After"] = null,
+            ["Roster:CacheDuration"] = null,
         });
         using var teams = bot.CreateTeamsClient(connector.ServiceUrl);
         teams.Http.Timeout = Timeout.InfiniteTimeSpan;

@@ -12,6 +12,7 @@ public static class ChatRegistration
         var services = builder.Services;
         services.AddSingleton<CommandTable>();
         services.AddScoped<ChatRouter>();
+        services.AddSingleton<BurstWork>();
         services.AddScoped<FlowRunner>();
         services.AddSingleton<ConversationDirectory>();
         services.AddSingleton<LinkValidity>();

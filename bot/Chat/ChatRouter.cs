@@ -15,6 +15,7 @@ public sealed partial class ChatRouter(
     FlowRunner flows,
     IStringLocalizer<ChatTexts> texts,
     IServiceScopeFactory scopes,
+    BurstWork burstWork,
     IOptions<LateAnswerOptions> lateAnswers,
     ILogger<ChatRouter> logger)
 {
@@ -108,9 +109,12 @@ public sealed partial class ChatRouter(
     private async Task<Reply> WorkDetachedAsync(ChatTurn turn, CardActionDefinition action, JsonElement data)
     {
         await Task.Yield();
-        await using var scope = scopes.CreateAsyncScope();
-        var router = scope.ServiceProvider.GetRequiredService<ChatRouter>();
-        return await router.AnswerCardActionAsync(turn, action, data, CancellationToken.None);
+        return await burstWork.RunAsync(async () =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var router = scope.ServiceProvider.GetRequiredService<ChatRouter>();
+            return await router.AnswerCardActionAsync(turn, action, data, CancellationToken.None);
+        });
     }
 
     private async Task<Reply> AnswerCardActionAsync(ChatTurn turn, CardActionDefinition action, JsonElement data, CancellationToken cancellationToken)

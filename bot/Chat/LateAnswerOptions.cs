@@ -11,4 +11,7 @@ public sealed class LateAnswerOptions
 
     /// <summary>How long after it came in a click may still be working before it is answered « pris en compte ».</summary>
     public TimeSpan After { get; set; } = TimeSpan.FromSeconds(2.5);
+
+    /// <summary>How many burst clicks work at once on one instance (<see cref="BurstWork"/>); the others wait their turn.</summary>
+    public int MaxConcurrentWork { get; set; } = 16;
 }

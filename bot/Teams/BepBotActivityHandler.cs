@@ -54,9 +54,15 @@ public sealed partial class BepBotActivityHandler(
         var turn = usesFlows
             ? await ReadTurnAsync(turnContext, user, cancellationToken)
             : TurnMapper.ToChatTurn(turnContext, (await user).User, new ActiveFlows());
-        await touched;
+        // In a burst, the answer waits for nothing it does not need: when the person was last seen can be noted meanwhile.
+        if (definition?.AnswersLate != true)
+        {
+            await touched;
+        }
+
         var data = ToJsonElement(invokeValue.Action?.Data);
         var reply = await router.HandleCardActionAsync(turn, verb, data, cancellationToken);
+        await touched;
         if (reply.Later is { } work)
         {
             var conversation = TurnMapper.SavedConversationOf(turnContext, clock.GetUtcNow());

@@ -16,19 +16,51 @@ public sealed class RosterDirectory(IDocumentStore store, TimeProvider clock, IO
 
     private readonly Lock _gate = new();
     private CachedRoster? _cached;
+    private Task<RosterDocument>? _refreshing;
     private long _version;
 
+    /// <summary>
+    /// The roster as read at most <see cref="RosterOptions.CacheDuration"/> ago. When it must be read again, everyone who
+    /// asks meanwhile waits for that one read: in a burst of 1,000 clicks the expiry would otherwise send each of them to
+    /// the store for the whole roster at once.
+    /// </summary>
     public async Task<RosterDocument> GetAsync(CancellationToken cancellationToken = default)
     {
+        if (options.Value.CacheDuration <= TimeSpan.Zero)
+        {
+            return await GetLatestAsync(cancellationToken);
+        }
+
+        Task<RosterDocument> refreshing;
         lock (_gate)
         {
             if (_cached is { } cached && Stopwatch.GetElapsedTime(cached.ReadAt) < options.Value.CacheDuration)
             {
                 return cached.Document;
             }
+
+            refreshing = _refreshing ??= RefreshAsync();
         }
 
-        return await GetLatestAsync(cancellationToken);
+        return await refreshing.WaitAsync(cancellationToken);
+    }
+
+    // Not cancelled by any one caller: the read serves everyone waiting for it. It yields first, so that it never ends
+    // (and forgets itself) before GetAsync has noted it.
+    private async Task<RosterDocument> RefreshAsync()
+    {
+        await Task.Yield();
+        try
+        {
+            return await GetLatestAsync(CancellationToken.None);
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _refreshing = null;
+            }
+        }
     }
 
     /// <summary>The roster as stored now, never the cached read: for what staff will confirm against it later.</summary>

@@ -38,6 +38,9 @@ public sealed class StorageOptions
     /// </summary>
     public TimeSpan AbandonedClickAfter { get; set; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>How many connections one instance opens to each storage service (blobs, the claims table).</summary>
+    public int MaxConnectionsPerService { get; set; } = 64;
+
     /// <summary>How often each instance looks for kept clicks whose instance died before their work ended.</summary>
     public TimeSpan AbandonedClickScanInterval { get; set; } = TimeSpan.FromMinutes(1);
 

@@ -1,3 +1,5 @@
+using Azure.Core;
+using Azure.Core.Pipeline;
 using Azure.Data.Tables;
 using Azure.Identity;
 using Azure.Storage.Blobs;
@@ -45,20 +47,32 @@ public static class StorageRegistration
     {
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            return new TableClient(options.ConnectionString, options.ClaimsTableName);
+            return new TableClient(options.ConnectionString, options.ClaimsTableName, Bounded(new TableClientOptions(), options));
         }
 
-        return new TableClient(StorageAccountUris.ServiceUriFor(RequiredServiceUri(options), "table"), options.ClaimsTableName, new DefaultAzureCredential());
+        return new TableClient(StorageAccountUris.ServiceUriFor(RequiredServiceUri(options), "table"), options.ClaimsTableName, new DefaultAzureCredential(), Bounded(new TableClientOptions(), options));
     }
 
     private static BlobContainerClient CreateContainerClient(StorageOptions options)
     {
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            return new BlobContainerClient(options.ConnectionString, options.Container);
+            return new BlobContainerClient(options.ConnectionString, options.Container, Bounded(new BlobClientOptions(), options));
         }
 
-        return new BlobServiceClient(RequiredServiceUri(options), new DefaultAzureCredential()).GetBlobContainerClient(options.Container);
+        return new BlobServiceClient(RequiredServiceUri(options), new DefaultAzureCredential(), Bounded(new BlobClientOptions(), options)).GetBlobContainerClient(options.Container);
+    }
+
+    /// <summary>
+    /// At most <see cref="StorageOptions.MaxConnectionsPerService"/> connections: a burst of 1,000 clicks queues its store
+    /// calls on them instead of opening 1,000 sockets at once, which the service must accept before it answers anything
+    /// (Azurite, one Node process, spent the first seconds of such a burst doing only that).
+    /// </summary>
+    private static T Bounded<T>(T clientOptions, StorageOptions options)
+        where T : ClientOptions
+    {
+        clientOptions.Transport = new HttpClientTransport(new SocketsHttpHandler { MaxConnectionsPerServer = options.MaxConnectionsPerService });
+        return clientOptions;
     }
 
     private static Uri RequiredServiceUri(StorageOptions options) => options.ServiceUri
