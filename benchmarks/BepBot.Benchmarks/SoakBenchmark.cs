@@ -28,19 +28,13 @@ public static class SoakBenchmark
     {
         var connectionString = Environment.GetEnvironmentVariable("BEPBOT_TEST_STORAGE")
             ?? throw new InvalidOperationException("Run through ./bench.sh: BEPBOT_TEST_STORAGE is not set.");
-        await using var blobProxy = StoreOutageProxy.Start(PortOf(connectionString, "BlobEndpoint"));
-        await using var queueProxy = StoreOutageProxy.Start(PortOf(connectionString, "QueueEndpoint"));
-        await using var tableProxy = StoreOutageProxy.Start(PortOf(connectionString, "TableEndpoint"));
-        var proxied = connectionString
-            .Replace($":{PortOf(connectionString, "BlobEndpoint")}/", $":{blobProxy.Port}/", StringComparison.Ordinal)
-            .Replace($":{PortOf(connectionString, "QueueEndpoint")}/", $":{queueProxy.Port}/", StringComparison.Ordinal)
-            .Replace($":{PortOf(connectionString, "TableEndpoint")}/", $":{tableProxy.Port}/", StringComparison.Ordinal);
+        await using var store = ProxiedAzurite.Start(connectionString);
         await using var connector = await FakeTeamsConnector.StartAsync();
         var container = $"soak-{Guid.NewGuid():N}"[..20];
         var settings = new Dictionary<string, string?>
         {
             ["Logging:LogLevel:Default"] = "Critical",
-            ["Storage:ConnectionString"] = proxied,
+            ["Storage:ConnectionString"] = store.ConnectionString,
             ["Scheduling:PollInterval"] = "00:00:01",
             ["Broadcasts:StatusRefreshInterval"] = "00:00:05",
         };
@@ -57,7 +51,7 @@ public static class SoakBenchmark
         await Task.Delay(duration / 3 - TimeSpan.FromSeconds(2));
         var broadcast = await run.StartAnnouncementAsync();
         await Task.Delay(TimeSpan.FromSeconds(2));
-        await Task.WhenAll(blobProxy.CutAsync(outage), queueProxy.CutAsync(outage), tableProxy.CutAsync(outage));
+        await store.CutAsync(outage);
         await Task.WhenAll(traffic);
         clock.Stop();
         var broadcastFigures = await run.VerifyAnnouncementAsync(broadcast, TimeSpan.FromMinutes(3));
@@ -74,6 +68,8 @@ public static class SoakBenchmark
             ("turns", run.Turns.ToString(CultureInfo.InvariantCulture)),
             ("turns resent by the client (HTTP failure)", run.Resends.ToString(CultureInfo.InvariantCulture)),
             ("errors seen by users", run.Errors.ToString(CultureInfo.InvariantCulture)),
+            ("of which answers after Teams' 15 s", run.LateAnswers.ToString(CultureInfo.InvariantCulture)),
+            ("slowest answer", $"{run.SlowestAnswer.TotalSeconds:F1} s"),
             .. run.Actions.Select(action => ($"turns: {action.Key}", action.Value.ToString(CultureInfo.InvariantCulture))),
             .. broadcastFigures,
             .. voteFigures,
@@ -84,9 +80,6 @@ public static class SoakBenchmark
         ];
     }
 
-    private static int PortOf(string connectionString, string endpoint) =>
-        new Uri(connectionString.Split(';').Select(part => part.Split('=', 2)).First(pair => pair[0] == endpoint)[1]).Port;
-
     public sealed record SoakUser(TeamsUser Teams, Member Member);
 
     /// <summary>Shared state of one soak run: the users, the two clients (one per instance) and the tallies.</summary>
@@ -95,7 +88,12 @@ public static class SoakBenchmark
         private int _turns;
         private int _resends;
         private int _errors;
+        private int _lateAnswers;
+        private long _slowestTicks;
         private const int LabSeats = 30;
+
+        // Teams shows the user an error when the bot has not answered an activity within about 15 s.
+        private static readonly TimeSpan TeamsBudget = TimeSpan.FromSeconds(15);
 
         public List<SoakUser> Bourgmestres { get; } = [];
 
@@ -110,6 +108,10 @@ public static class SoakBenchmark
         public int Resends => _resends;
 
         public int Errors => _errors;
+
+        public int LateAnswers => _lateAnswers;
+
+        public TimeSpan SlowestAnswer => TimeSpan.FromTicks(Interlocked.Read(ref _slowestTicks));
 
         public int LostWrites { get; private set; }
 
@@ -355,11 +357,15 @@ public static class SoakBenchmark
             }
         }
 
-        /// <summary>Posts to a random instance; on an HTTP failure resends the same activity (same id) up to twice, 1 s apart.</summary>
+        /// <summary>
+        /// Posts to a random instance; on an HTTP failure resends the same activity (same id) up to twice, 1 s apart. An
+        /// answer later than Teams' budget is no answer (null): the user saw an error in its place.
+        /// </summary>
         public async Task<BotResponse?> SendAsTeamsDoesAsync(Random random, Func<TeamsClient, JsonObject> activityFor)
         {
             Interlocked.Increment(ref _turns);
             var activity = activityFor(clients[0]);
+            var started = Stopwatch.GetTimestamp();
             for (var attempt = 1; attempt <= 3; attempt++)
             {
                 try
@@ -367,7 +373,7 @@ public static class SoakBenchmark
                     var response = await clients[random.Next(clients.Length)].PostAsync(activity);
                     if (response.Status == HttpStatusCode.OK)
                     {
-                        return response;
+                        return InTime(response, Stopwatch.GetElapsedTime(started));
                     }
                 }
                 catch (HttpRequestException)
@@ -378,6 +384,22 @@ public static class SoakBenchmark
                 await Task.Delay(TimeSpan.FromSeconds(1));
             }
 
+            return null;
+        }
+
+        private BotResponse? InTime(BotResponse response, TimeSpan took)
+        {
+            for (var slowest = Interlocked.Read(ref _slowestTicks); took.Ticks > slowest; slowest = Interlocked.Read(ref _slowestTicks))
+            {
+                Interlocked.CompareExchange(ref _slowestTicks, took.Ticks, slowest);
+            }
+
+            if (took <= TeamsBudget)
+            {
+                return response;
+            }
+
+            Interlocked.Increment(ref _lateAnswers);
             return null;
         }
 

@@ -33,6 +33,12 @@ public sealed class StorageOptions
     public TimeSpan ActivityClaimLease { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>
+    /// How long after an activity arrives its turn's store calls stop being retried (<see cref="TurnDeadline"/>): Teams
+    /// waits about 15 s for an answer, and the turn needs the rest to finish and answer, be it with the apology.
+    /// </summary>
+    public TimeSpan TurnDeadlineAfter { get; set; } = TimeSpan.FromSeconds(12);
+
+    /// <summary>
     /// Local folder store: how old a temporary file must be before it counts as left by an interrupted write and is
     /// deleted at start (a live write takes milliseconds).
     /// </summary>

@@ -26,6 +26,37 @@ public sealed class BlobDocumentStoreTests(BlobDocumentStoreTests.AzuriteContain
     }
 
     [Fact]
+    public async Task CreateAsync_FirstAttemptWrittenButItsAnswerLost_TheRetryCountsAsOurs()
+    {
+        var lost = new LostAnswerPolicy(Key("ticket"));
+        var store = new BlobDocumentStore(new BlobContainerClient(Azurite.ConnectionString, container.Client.Name, lost.InstallIn(new BlobClientOptions())));
+
+        var etag = await store.CreateAsync(Key("ticket"), Json("""{"n":1}"""));
+
+        lost.Lost.ShouldBe(1);
+        var stored = await Store.GetAsync(Key("ticket"));
+        stored.ShouldNotBeNull();
+        stored.ETag.ShouldBe(etag);
+        stored.Content.ToString().ShouldBe("""{"n":1}""");
+    }
+
+    [Fact]
+    public async Task ReplaceAsync_FirstAttemptWrittenButItsAnswerLost_TheRetryCountsAsOurs()
+    {
+        var original = await Store.CreateAsync(Key("ledger"), Json("""{"n":1}"""));
+        var lost = new LostAnswerPolicy(Key("ledger"));
+        var store = new BlobDocumentStore(new BlobContainerClient(Azurite.ConnectionString, container.Client.Name, lost.InstallIn(new BlobClientOptions())));
+
+        var etag = await store.ReplaceAsync(Key("ledger"), Json("""{"n":2}"""), original);
+
+        lost.Lost.ShouldBe(1);
+        var stored = await Store.GetAsync(Key("ledger"));
+        stored.ShouldNotBeNull();
+        stored.ETag.ShouldBe(etag);
+        stored.Content.ToString().ShouldBe("""{"n":2}""");
+    }
+
+    [Fact]
     public async Task GetAsync_BlobsNamedAsBeforeLongKeysWereMapped_ReadListedAndReplacedInPlace()
     {
         // Before, a key of up to 512 characters was its blob's name, however long its segments.
