@@ -51,6 +51,7 @@ public static class SoakBenchmark
         await Task.Delay(duration / 3 - TimeSpan.FromSeconds(2));
         var broadcast = await run.StartAnnouncementAsync();
         await Task.Delay(TimeSpan.FromSeconds(2));
+        run.NoteCut(outage);
         await store.CutAsync(outage);
         await Task.WhenAll(traffic);
         clock.Stop();
@@ -70,6 +71,7 @@ public static class SoakBenchmark
             ("errors seen by users", run.Errors.ToString(CultureInfo.InvariantCulture)),
             ("of which answers after Teams' 15 s", run.LateAnswers.ToString(CultureInfo.InvariantCulture)),
             ("slowest answer", $"{run.SlowestAnswer.TotalSeconds:F1} s"),
+            .. run.Failures.OrderBy(failure => failure.Key, StringComparer.Ordinal).Select(failure => ($"failed turns: {failure.Key}", failure.Value.ToString(CultureInfo.InvariantCulture))),
             .. run.Actions.Select(action => ($"turns: {action.Key}", action.Value.ToString(CultureInfo.InvariantCulture))),
             .. broadcastFigures,
             .. voteFigures,
@@ -90,6 +92,8 @@ public static class SoakBenchmark
         private int _errors;
         private int _lateAnswers;
         private long _slowestTicks;
+        private long _cutAt = long.MaxValue;
+        private TimeSpan _cutLength;
         private const int LabSeats = 30;
 
         // Teams shows the user an error when the bot has not answered an activity within about 15 s.
@@ -112,6 +116,15 @@ public static class SoakBenchmark
         public int LateAnswers => _lateAnswers;
 
         public TimeSpan SlowestAnswer => TimeSpan.FromTicks(Interlocked.Read(ref _slowestTicks));
+
+        /// <summary>Turns that failed, by how (no answer, a late one, which apology) and when they began relative to the cut.</summary>
+        public ConcurrentDictionary<string, int> Failures { get; } = new(StringComparer.Ordinal);
+
+        public void NoteCut(TimeSpan length)
+        {
+            _cutLength = length;
+            Interlocked.Exchange(ref _cutAt, Stopwatch.GetTimestamp());
+        }
 
         public int LostWrites { get; private set; }
 
@@ -358,14 +371,37 @@ public static class SoakBenchmark
         }
 
         /// <summary>
-        /// Posts to a random instance; on an HTTP failure resends the same activity (same id) up to twice, 1 s apart. An
-        /// answer later than Teams' budget is no answer (null): the user saw an error in its place.
+        /// Posts to a random instance as Teams does (see <see cref="PostWithResendsAsync"/>). An answer later than Teams'
+        /// budget is no answer (null): the user saw an error in its place.
         /// </summary>
         public async Task<BotResponse?> SendAsTeamsDoesAsync(Random random, Func<TeamsClient, JsonObject> activityFor)
         {
             Interlocked.Increment(ref _turns);
-            var activity = activityFor(clients[0]);
             var started = Stopwatch.GetTimestamp();
+            var response = await PostWithResendsAsync(random, activityFor(clients[0]));
+            var took = Stopwatch.GetElapsedTime(started);
+            for (var slowest = Interlocked.Read(ref _slowestTicks); took.Ticks > slowest; slowest = Interlocked.Read(ref _slowestTicks))
+            {
+                Interlocked.CompareExchange(ref _slowestTicks, took.Ticks, slowest);
+            }
+
+            var late = response is not null && took > TeamsBudget;
+            if (late)
+            {
+                Interlocked.Increment(ref _lateAnswers);
+            }
+
+            if ((response is null ? "no answer (HTTP failure)" : late ? "answer after Teams' 15 s" : ApologyIn(response)) is { } failure)
+            {
+                Failures.AddOrUpdate($"{failure}, turn begun {PhaseOf(started)}", 1, (_, count) => count + 1);
+            }
+
+            return late ? null : response;
+        }
+
+        /// <summary>Posts to a random instance; on an HTTP failure resends the same activity (same id) up to twice, 1 s apart.</summary>
+        private async Task<BotResponse?> PostWithResendsAsync(Random random, JsonObject activity)
+        {
             for (var attempt = 1; attempt <= 3; attempt++)
             {
                 try
@@ -373,7 +409,7 @@ public static class SoakBenchmark
                     var response = await clients[random.Next(clients.Length)].PostAsync(activity);
                     if (response.Status == HttpStatusCode.OK)
                     {
-                        return InTime(response, Stopwatch.GetElapsedTime(started));
+                        return response;
                     }
                 }
                 catch (HttpRequestException)
@@ -387,20 +423,24 @@ public static class SoakBenchmark
             return null;
         }
 
-        private BotResponse? InTime(BotResponse response, TimeSpan took)
+        private static string? ApologyIn(BotResponse response) => response.AllText switch
         {
-            for (var slowest = Interlocked.Read(ref _slowestTicks); took.Ticks > slowest; slowest = Interlocked.Read(ref _slowestTicks))
+            var text when text.Contains("stockage de BepBot est momentanément injoignable", StringComparison.Ordinal) || text.Contains("storage is unreachable", StringComparison.Ordinal) => "apology: storage unreachable",
+            var text when text.Contains("erreur inattendue", StringComparison.Ordinal) || text.Contains("unexpected error", StringComparison.Ordinal) => "apology: unexpected error",
+            var text when text.Contains("Désolé", StringComparison.Ordinal) || text.Contains("Sorry", StringComparison.Ordinal) => "another apology",
+            _ => null,
+        };
+
+        private string PhaseOf(long started)
+        {
+            var cutAt = Interlocked.Read(ref _cutAt);
+            if (started < cutAt)
             {
-                Interlocked.CompareExchange(ref _slowestTicks, took.Ticks, slowest);
+                return "before the cut";
             }
 
-            if (took <= TeamsBudget)
-            {
-                return response;
-            }
-
-            Interlocked.Increment(ref _lateAnswers);
-            return null;
+            var sinceCut = Stopwatch.GetElapsedTime(cutAt, started);
+            return sinceCut < _cutLength ? "during the cut" : sinceCut < _cutLength + TeamsBudget ? "within 15 s after it" : "later";
         }
 
         public async Task<string> StartAnnouncementAsync()

@@ -17,43 +17,27 @@ public sealed class StoreCutTests
     [Fact]
     public async Task Vote_StoreCutShorterThanTheTurnDeadline_AnsweredAsUsualAndRecordedOnce()
     {
-        await using var azurite = ProxiedAzurite.Start();
-        await using var bot = new BotApplication(settings: new Dictionary<string, string?> { ["Storage:ConnectionString"] = azurite.ConnectionString });
-        using var teams = bot.CreateTeamsClient();
-        var ballot = await OpenAsync(bot, Motion());
-
         // Longer than the Azure SDK's own retries (0.8, 1.6 and 3.2 s), shorter than the turn's 12 s.
-        var cut = azurite.CutAsync(TimeSpan.FromSeconds(7.5));
-        var response = await VoteAsync(teams, TeamsUser.Megan, ballot.Id, "Namur", "pour");
-        await cut;
-
-        response.AllText.ShouldContain("Vous avez voté : Pour");
-        var vote = (await bot.Services.GetRequiredService<BallotStore>().GetVoteAsync(ballot.Id, "Namur"))!.Value;
-        vote.ChoiceIds.ShouldBe(["pour"]);
-        vote.Revision.ShouldBe(1);
-        (await SealedAuditAsync(bot, ballot.Id)).Select(entry => entry.Kind).ShouldBe(["created", "opened", "vote-cast"]);
+        await VoteDuringACutAsync(TimeSpan.FromSeconds(7.5), turnDeadline: null, async (bot, ballot, response) =>
+        {
+            response.AllText.ShouldContain("Vous avez voté : Pour");
+            var vote = (await bot.Services.GetRequiredService<BallotStore>().GetVoteAsync(ballot.Id, "Namur"))!.Value;
+            vote.ChoiceIds.ShouldBe(["pour"]);
+            vote.Revision.ShouldBe(1);
+            (await SealedAuditAsync(bot, ballot.Id)).Select(entry => entry.Kind).ShouldBe(["created", "opened", "vote-cast"]);
+        });
     }
 
     [Fact]
     public async Task Vote_StoreCutLongerThanTheTurnDeadline_ToldTheStorageIsUnreachableAndNothingRecorded()
     {
-        await using var azurite = ProxiedAzurite.Start();
-        await using var bot = new BotApplication(settings: new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = azurite.ConnectionString,
-            ["Storage:TurnDeadlineAfter"] = "00:00:01.5",
-        });
-        using var teams = bot.CreateTeamsClient();
-        var ballot = await OpenAsync(bot, Motion());
-
         // Past the turn's deadline, but shorter than the Azure SDK's own retries: the deadline is what ends the wait.
-        var cut = azurite.CutAsync(TimeSpan.FromSeconds(4));
-        var response = await VoteAsync(teams, TeamsUser.Megan, ballot.Id, "Namur", "pour");
-        await cut;
-
-        response.AllText.ShouldBe("Désolé, le stockage de BepBot est momentanément injoignable : votre demande n'a pas été enregistrée. Veuillez réessayer dans une minute.");
-        (await bot.Services.GetRequiredService<BallotStore>().GetVoteAsync(ballot.Id, "Namur")).ShouldBeNull();
-        (await SealedAuditAsync(bot, ballot.Id)).Select(entry => entry.Kind).ShouldBe(["created", "opened"]);
+        await VoteDuringACutAsync(TimeSpan.FromSeconds(4), turnDeadline: "00:00:01.5", async (bot, ballot, response) =>
+        {
+            response.AllText.ShouldBe("Désolé, le stockage de BepBot est momentanément injoignable : votre demande n'a pas été enregistrée. Veuillez réessayer dans une minute.");
+            (await bot.Services.GetRequiredService<BallotStore>().GetVoteAsync(ballot.Id, "Namur")).ShouldBeNull();
+            (await SealedAuditAsync(bot, ballot.Id)).Select(entry => entry.Kind).ShouldBe(["created", "opened"]);
+        });
     }
 
     [Fact]
@@ -75,5 +59,24 @@ public sealed class StoreCutTests
         vote.ChoiceIds.ShouldBe(["pour"]);
         vote.Revision.ShouldBe(1);
         (await SealedAuditAsync(bot, ballot.Id)).Select(entry => entry.Kind).ShouldBe(["created", "opened", "vote-cast"]);
+    }
+
+    /// <summary>Megan votes Pour for Namur just as the whole store is cut off for <paramref name="cut"/>; checked once the store is back.</summary>
+    private static async Task VoteDuringACutAsync(TimeSpan cut, string? turnDeadline, Func<BotApplication, Ballot, BotResponse, Task> check)
+    {
+        await using var azurite = ProxiedAzurite.Start();
+        await using var bot = new BotApplication(settings: new Dictionary<string, string?>
+        {
+            ["Storage:ConnectionString"] = azurite.ConnectionString,
+            ["Storage:TurnDeadlineAfter"] = turnDeadline,
+        });
+        using var teams = bot.CreateTeamsClient();
+        var ballot = await OpenAsync(bot, Motion());
+
+        var cutting = azurite.CutAsync(cut);
+        var response = await VoteAsync(teams, TeamsUser.Megan, ballot.Id, "Namur", "pour");
+        await cutting;
+
+        await check(bot, ballot, response);
     }
 }
