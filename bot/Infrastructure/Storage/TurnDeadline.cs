@@ -2,8 +2,9 @@ namespace BepBot.Infrastructure.Storage;
 
 /// <summary>
 /// When the turn under way must have its store calls done, so that it can still answer within the ~15 s Teams waits.
-/// Set where an activity arrives; it flows to every call made while the turn runs, and to nothing else (jobs and the
-/// delivery worker run without one).
+/// Set where an activity arrives; it flows to every call the turn makes, and to work the turn starts and leaves running
+/// (a seminar's take-in rounds), which then stops retrying at the same moment. Hosted services (jobs, the delivery
+/// worker) run without one.
 /// </summary>
 public static class TurnDeadline
 {
