@@ -28,21 +28,17 @@ public static class SoakBenchmark
     {
         var connectionString = Environment.GetEnvironmentVariable("BEPBOT_TEST_STORAGE")
             ?? throw new InvalidOperationException("Run through ./bench.sh: BEPBOT_TEST_STORAGE is not set.");
-        await using var blobProxy = StoreOutageProxy.Start(PortOf(connectionString, "BlobEndpoint"));
-        await using var queueProxy = StoreOutageProxy.Start(PortOf(connectionString, "QueueEndpoint"));
-        await using var tableProxy = StoreOutageProxy.Start(PortOf(connectionString, "TableEndpoint"));
-        var proxied = connectionString
-            .Replace($":{PortOf(connectionString, "BlobEndpoint")}/", $":{blobProxy.Port}/", StringComparison.Ordinal)
-            .Replace($":{PortOf(connectionString, "QueueEndpoint")}/", $":{queueProxy.Port}/", StringComparison.Ordinal)
-            .Replace($":{PortOf(connectionString, "TableEndpoint")}/", $":{tableProxy.Port}/", StringComparison.Ordinal);
+        await using var store = ProxiedAzurite.Start(connectionString);
         await using var connector = await FakeTeamsConnector.StartAsync();
         var container = $"soak-{Guid.NewGuid():N}"[..20];
         var settings = new Dictionary<string, string?>
         {
             ["Logging:LogLevel:Default"] = "Critical",
-            ["Storage:ConnectionString"] = proxied,
+            ["Storage:ConnectionString"] = store.ConnectionString,
             ["Scheduling:PollInterval"] = "00:00:01",
             ["Broadcasts:StatusRefreshInterval"] = "00:00:05",
+            // The bot's own wait before « Demande prise en compte », not the tests' minute.
+            ["LateAnswers:After"] = null,
         };
         await using var first = new BotApplication(container, settings);
         await using var second = new BotApplication(container, settings);
@@ -57,9 +53,11 @@ public static class SoakBenchmark
         await Task.Delay(duration / 3 - TimeSpan.FromSeconds(2));
         var broadcast = await run.StartAnnouncementAsync();
         await Task.Delay(TimeSpan.FromSeconds(2));
-        await Task.WhenAll(blobProxy.CutAsync(outage), queueProxy.CutAsync(outage), tableProxy.CutAsync(outage));
+        run.NoteCut(outage);
+        await store.CutAsync(outage);
         await Task.WhenAll(traffic);
         clock.Stop();
+        var lateFigures = await run.VerifyLateCardsAsync(TimeSpan.FromMinutes(3));
         var broadcastFigures = await run.VerifyAnnouncementAsync(broadcast, TimeSpan.FromMinutes(3));
         var voteFigures = await run.VerifyVotesAsync();
         var labFigures = await run.VerifyRegistrationsAsync();
@@ -74,7 +72,11 @@ public static class SoakBenchmark
             ("turns", run.Turns.ToString(CultureInfo.InvariantCulture)),
             ("turns resent by the client (HTTP failure)", run.Resends.ToString(CultureInfo.InvariantCulture)),
             ("errors seen by users", run.Errors.ToString(CultureInfo.InvariantCulture)),
+            ("of which answers after Teams' 15 s", run.LateAnswers.ToString(CultureInfo.InvariantCulture)),
+            ("slowest answer", $"{run.SlowestAnswer.TotalSeconds:F1} s"),
+            .. run.Failures.OrderBy(failure => failure.Key, StringComparer.Ordinal).Select(failure => ($"failed turns: {failure.Key}", failure.Value.ToString(CultureInfo.InvariantCulture))),
             .. run.Actions.Select(action => ($"turns: {action.Key}", action.Value.ToString(CultureInfo.InvariantCulture))),
+            .. lateFigures,
             .. broadcastFigures,
             .. voteFigures,
             .. labFigures,
@@ -84,9 +86,6 @@ public static class SoakBenchmark
         ];
     }
 
-    private static int PortOf(string connectionString, string endpoint) =>
-        new Uri(connectionString.Split(';').Select(part => part.Split('=', 2)).First(pair => pair[0] == endpoint)[1]).Port;
-
     public sealed record SoakUser(TeamsUser Teams, Member Member);
 
     /// <summary>Shared state of one soak run: the users, the two clients (one per instance) and the tallies.</summary>
@@ -94,8 +93,16 @@ public static class SoakBenchmark
     {
         private int _turns;
         private int _resends;
+        private readonly ConcurrentDictionary<string, string> _lateCards = new(StringComparer.Ordinal);
         private int _errors;
+        private int _lateAnswers;
+        private long _slowestTicks;
+        private long _cutAt = long.MaxValue;
+        private TimeSpan _cutLength;
         private const int LabSeats = 30;
+
+        // Teams shows the user an error when the bot has not answered an activity within about 15 s.
+        private static readonly TimeSpan TeamsBudget = TimeSpan.FromSeconds(15);
 
         public List<SoakUser> Bourgmestres { get; } = [];
 
@@ -110,6 +117,19 @@ public static class SoakBenchmark
         public int Resends => _resends;
 
         public int Errors => _errors;
+
+        public int LateAnswers => _lateAnswers;
+
+        public TimeSpan SlowestAnswer => TimeSpan.FromTicks(Interlocked.Read(ref _slowestTicks));
+
+        /// <summary>Turns that failed, by how (no answer, a late one, which apology) and when they began relative to the cut.</summary>
+        public ConcurrentDictionary<string, int> Failures { get; } = new(StringComparer.Ordinal);
+
+        public void NoteCut(TimeSpan length)
+        {
+            _cutLength = length;
+            Interlocked.Exchange(ref _cutAt, Stopwatch.GetTimestamp());
+        }
 
         public int LostWrites { get; private set; }
 
@@ -317,7 +337,7 @@ public static class SoakBenchmark
         /// </summary>
         private void Acknowledge<T>(ConcurrentDictionary<string, T> acknowledged, ConcurrentDictionary<string, bool> uncertain, string commune, T answer, BotResponse? response, string shown)
         {
-            if (response?.UpdatedCard is { } card && CardReader.AllText(card).Contains(shown, StringComparison.Ordinal))
+            if (response?.UpdatedCard is { } card && (CardReader.AllText(card).Contains(shown, StringComparison.Ordinal) || IsLate(response)))
             {
                 acknowledged[commune] = answer;
                 uncertain.TryRemove(commune, out _);
@@ -329,15 +349,43 @@ public static class SoakBenchmark
             }
         }
 
-        /// <summary>One click on a card button (Action.Execute), counted under <paramref name="action"/>.</summary>
-        private Task<BotResponse?> ClickAsync(SoakUser user, Random random, string action, string verb, JsonObject data)
+        /// <summary>One click on a card button (Action.Execute) of a card of its own, counted under <paramref name="action"/>.</summary>
+        private async Task<BotResponse?> ClickAsync(SoakUser user, Random random, string action, string verb, JsonObject data)
         {
             Actions.AddOrUpdate(action, 1, (_, count) => count + 1);
-            return SendAsTeamsDoesAsync(random, client => client.Activity(user.Teams, "invoke", ConversationType.Personal, null, activity =>
+            var card = $"soak-card-{Guid.NewGuid():N}";
+            var response = await SendAsTeamsDoesAsync(random, client => client.Activity(user.Teams, "invoke", ConversationType.Personal, null, activity =>
             {
                 activity["name"] = "adaptiveCard/action";
+                activity["replyToId"] = card;
                 activity["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data }, ["trigger"] = "manual" };
             }));
+            if (response is not null && LateCards.IsPending(response))
+            {
+                _lateCards[card] = action;
+            }
+
+            return response;
+        }
+
+        private static bool IsLate(BotResponse response) => LateCards.IsPending(response);
+
+        /// <summary>
+        /// Every click answered « Demande prise en compte » must see its card replaced once, by the card of what it did: one
+        /// replaced by « Demande non aboutie » was told that nothing was recorded after all, an error the user saw.
+        /// </summary>
+        public async Task<IReadOnlyList<(string Name, string Value)>> VerifyLateCardsAsync(TimeSpan timeout)
+        {
+            var (_, neverReplaced, replacedTwice) = await LateCards.WaitAsync(connector, [.. _lateCards.Keys], Stopwatch.StartNew(), timeout);
+            var failed = _lateCards.Keys.Count(card => connector.UpdatesOf(card).Any(put => put.AllText.Contains("Demande non aboutie", StringComparison.Ordinal)));
+            Interlocked.Add(ref _errors, failed);
+            return
+            [
+                ("clicks answered « Demande prise en compte », card replaced later", _lateCards.Count.ToString(CultureInfo.InvariantCulture)),
+                ("of which replaced by « Demande non aboutie »", failed.ToString(CultureInfo.InvariantCulture)),
+                ("late cards never replaced", neverReplaced.ToString(CultureInfo.InvariantCulture)),
+                ("late cards replaced twice", replacedTwice.ToString(CultureInfo.InvariantCulture)),
+            ];
         }
 
         /// <summary>One click on a lab card's "S'inscrire"; an officer whose click failed may try again later.</summary>
@@ -355,11 +403,38 @@ public static class SoakBenchmark
             }
         }
 
-        /// <summary>Posts to a random instance; on an HTTP failure resends the same activity (same id) up to twice, 1 s apart.</summary>
+        /// <summary>
+        /// Posts to a random instance as Teams does (see <see cref="PostWithResendsAsync"/>). An answer later than Teams'
+        /// budget is no answer (null): the user saw an error in its place.
+        /// </summary>
         public async Task<BotResponse?> SendAsTeamsDoesAsync(Random random, Func<TeamsClient, JsonObject> activityFor)
         {
             Interlocked.Increment(ref _turns);
-            var activity = activityFor(clients[0]);
+            var started = Stopwatch.GetTimestamp();
+            var response = await PostWithResendsAsync(random, activityFor(clients[0]));
+            var took = Stopwatch.GetElapsedTime(started);
+            for (var slowest = Interlocked.Read(ref _slowestTicks); took.Ticks > slowest; slowest = Interlocked.Read(ref _slowestTicks))
+            {
+                Interlocked.CompareExchange(ref _slowestTicks, took.Ticks, slowest);
+            }
+
+            var late = response is not null && took > TeamsBudget;
+            if (late)
+            {
+                Interlocked.Increment(ref _lateAnswers);
+            }
+
+            if ((response is null ? "no answer (HTTP failure)" : late ? "answer after Teams' 15 s" : ApologyIn(response)) is { } failure)
+            {
+                Failures.AddOrUpdate($"{failure}, turn begun {PhaseOf(started)}", 1, (_, count) => count + 1);
+            }
+
+            return late ? null : response;
+        }
+
+        /// <summary>Posts to a random instance; on an HTTP failure resends the same activity (same id) up to twice, 1 s apart.</summary>
+        private async Task<BotResponse?> PostWithResendsAsync(Random random, JsonObject activity)
+        {
             for (var attempt = 1; attempt <= 3; attempt++)
             {
                 try
@@ -379,6 +454,26 @@ public static class SoakBenchmark
             }
 
             return null;
+        }
+
+        private static string? ApologyIn(BotResponse response) => response.AllText switch
+        {
+            var text when text.Contains("stockage de BepBot est momentanément injoignable", StringComparison.Ordinal) || text.Contains("storage is unreachable", StringComparison.Ordinal) => "apology: storage unreachable",
+            var text when text.Contains("erreur inattendue", StringComparison.Ordinal) || text.Contains("unexpected error", StringComparison.Ordinal) => "apology: unexpected error",
+            var text when text.Contains("Désolé", StringComparison.Ordinal) || text.Contains("Sorry", StringComparison.Ordinal) => "another apology",
+            _ => null,
+        };
+
+        private string PhaseOf(long started)
+        {
+            var cutAt = Interlocked.Read(ref _cutAt);
+            if (started < cutAt)
+            {
+                return "before the cut";
+            }
+
+            var sinceCut = Stopwatch.GetElapsedTime(cutAt, started);
+            return sinceCut < _cutLength ? "during the cut" : sinceCut < _cutLength + TeamsBudget ? "within 15 s after it" : "later";
         }
 
         public async Task<string> StartAnnouncementAsync()

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using BepBot.Cards;
 using BepBot.Chat.Flows;
+using BepBot.Infrastructure.Storage;
 using BepBot.Infrastructure.Telemetry;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -17,6 +18,7 @@ public sealed partial class ChatRouter(
     IServiceScopeFactory scopes,
     BurstWork burstWork,
     IOptions<LateAnswerOptions> lateAnswers,
+    TimeProvider clock,
     ILogger<ChatRouter> logger)
 {
     public const int MaxTextLength = 4000;
@@ -111,6 +113,7 @@ public sealed partial class ChatRouter(
         await Task.Yield();
         return await burstWork.RunAsync(async () =>
         {
+            using var deadline = TurnDeadline.Begin(clock.GetUtcNow() + lateAnswers.Value.WorkRetriesFor);
             await using var scope = scopes.CreateAsyncScope();
             var router = scope.ServiceProvider.GetRequiredService<ChatRouter>();
             return await router.AnswerCardActionAsync(turn, action, data, CancellationToken.None);

@@ -12,6 +12,12 @@ public sealed class LateAnswerOptions
     /// <summary>How long after it came in a click may still be working before it is answered « pris en compte ».</summary>
     public TimeSpan After { get; set; } = TimeSpan.FromSeconds(2.5);
 
+    /// <summary>
+    /// How long the work of a burst click keeps retrying an unreachable store: past the turn's own deadline, since its
+    /// person was answered and waits for the card, not for Teams' 15 seconds.
+    /// </summary>
+    public TimeSpan WorkRetriesFor { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>How many burst clicks work at once on one instance (<see cref="BurstWork"/>); the others wait their turn.</summary>
     public int MaxConcurrentWork { get; set; } = 16;
 }

@@ -1,3 +1,4 @@
+using BepBot.Infrastructure.Storage;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
 using Newtonsoft.Json;
@@ -24,9 +25,13 @@ public static partial class BotEndpoint
         HttpContext http,
         BepBotAdapter adapter,
         IOptions<BotOptions> options,
+        IOptions<StorageOptions> storage,
+        TimeProvider clock,
         ILoggerFactory loggerFactory,
         CancellationToken cancellationToken)
     {
+        // Teams waits about 15 s from now for the answer: the turn's store calls are retried until this deadline, not after.
+        using var deadline = TurnDeadline.Begin(clock.GetUtcNow() + storage.Value.TurnDeadlineAfter);
         var logger = loggerFactory.CreateLogger(typeof(BotEndpoint));
         var body = await ReadBodyAsync(http.Request, options.Value.MaxActivityBytes, cancellationToken);
         if (body is null)

@@ -19,13 +19,13 @@ public sealed class AzureStorageWorkQueue : IWorkQueue
     private readonly QueueServiceClient _service;
     private readonly ConcurrentDictionary<string, QueueClient> _created = new(StringComparer.Ordinal);
 
-    public AzureStorageWorkQueue(string connectionString)
-        : this(new QueueServiceClient(connectionString, ClientOptions()))
+    public AzureStorageWorkQueue(string connectionString, TimeProvider? clock = null)
+        : this(new QueueServiceClient(connectionString, ClientOptions(clock)))
     {
     }
 
-    public AzureStorageWorkQueue(Uri serviceUri, TokenCredential credential)
-        : this(new QueueServiceClient(serviceUri, credential, ClientOptions()))
+    public AzureStorageWorkQueue(Uri serviceUri, TokenCredential credential, TimeProvider? clock = null)
+        : this(new QueueServiceClient(serviceUri, credential, ClientOptions(clock)))
     {
     }
 
@@ -107,7 +107,8 @@ public sealed class AzureStorageWorkQueue : IWorkQueue
     /// <summary>The queue service next to a blob service: same account, "queue" instead of "blob" in the host.</summary>
     public static Uri QueueServiceUriFor(Uri blobServiceUri) => StorageAccountUris.ServiceUriFor(blobServiceUri, "queue");
 
-    private static QueueClientOptions ClientOptions() => new() { MessageEncoding = QueueMessageEncoding.Base64 };
+    private static QueueClientOptions ClientOptions(TimeProvider? clock) =>
+        TurnDeadlineRetryPolicy.Install(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }, clock ?? TimeProvider.System);
 
     // 404 MessageNotFound is what the service answers for a stale pop receipt; 400 PopReceiptMismatch is documented too.
     private static bool IsLost(RequestFailedException ex) =>

@@ -18,7 +18,7 @@ public static class WorkQueueRegistration
             var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
             return options.Provider switch
             {
-                StorageProvider.Blob => CreateAzureQueue(options),
+                StorageProvider.Blob => CreateAzureQueue(options, services.GetRequiredService<TimeProvider>()),
                 _ => new LocalFolderWorkQueue(
                     Path.Combine(builder.Environment.ContentRootPath, options.LocalFolder, "queues"),
                     services.GetRequiredService<TimeProvider>()),
@@ -27,15 +27,15 @@ public static class WorkQueueRegistration
         return builder;
     }
 
-    private static AzureStorageWorkQueue CreateAzureQueue(StorageOptions options)
+    private static AzureStorageWorkQueue CreateAzureQueue(StorageOptions options, TimeProvider clock)
     {
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            return new AzureStorageWorkQueue(options.ConnectionString);
+            return new AzureStorageWorkQueue(options.ConnectionString, clock);
         }
 
         var blobServiceUri = options.ServiceUri
             ?? throw new InvalidOperationException("Storage:Provider is Blob but neither Storage:ConnectionString nor Storage:ServiceUri is set.");
-        return new AzureStorageWorkQueue(AzureStorageWorkQueue.QueueServiceUriFor(blobServiceUri), new DefaultAzureCredential());
+        return new AzureStorageWorkQueue(AzureStorageWorkQueue.QueueServiceUriFor(blobServiceUri), new DefaultAzureCredential(), clock);
     }
 }

@@ -7,14 +7,19 @@ namespace BepBot.Infrastructure.Storage;
 
 /// <summary>
 /// Documents as block blobs in one container. Optimistic concurrency is the service's own:
-/// If-None-Match * to create, If-Match to replace and delete. A long key segment gets a shortened blob name
-/// (<see cref="DocumentKeyMapping"/>).
+/// If-None-Match * to create, If-Match to replace and delete; a write refused only because its own first attempt
+/// landed counts as done. A long key segment gets a shortened blob name (<see cref="DocumentKeyMapping"/>).
 /// </summary>
 public sealed class BlobDocumentStore(BlobContainerClient container) : IDocumentStore
 {
     // Blob names hold 1,024 characters. Keys of up to 512 characters were accepted before long segments were
     // shortened: a segment of that length keeps its blob.
     private static readonly DocumentKeyMapping Names = new(maxSegmentLength: 512, maxNameLength: 1024);
+
+    // Each write names itself in the blob's metadata. When the answer to a write is lost, the client sends it again and
+    // the store refuses the second attempt (409 to a create, 412 to a replace) because the first one landed: the name
+    // tells that write, ours, from someone else's.
+    private const string WriteIdName = "bepbotwrite";
 
     private static readonly BlobHttpHeaders JsonHeaders = new() { ContentType = "application/json; charset=utf-8" };
     private volatile bool _containerExists;
@@ -98,27 +103,43 @@ public sealed class BlobDocumentStore(BlobContainerClient container) : IDocument
     private async Task<string> UploadAsync(string key, BinaryData content, BlobRequestConditions? conditions, CancellationToken cancellationToken)
     {
         await EnsureContainerAsync(cancellationToken);
+        var writeId = Guid.NewGuid().ToString("N");
         try
         {
             var response = await Blob(key).UploadAsync(
                 content,
-                new BlobUploadOptions { Conditions = conditions, HttpHeaders = JsonHeaders },
+                new BlobUploadOptions { Conditions = conditions, HttpHeaders = JsonHeaders, Metadata = new Dictionary<string, string> { [WriteIdName] = writeId } },
                 cancellationToken);
             return response.Value.ETag.ToString("H");
         }
-        catch (RequestFailedException ex) when (ex.Status == 409)
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412 || (ex.Status == 404 && conditions?.IfMatch is not null))
         {
-            throw new DocumentConflictException(key, ConflictReason.AlreadyExists, ex);
-        }
-        catch (RequestFailedException ex) when (ex.Status == 412)
-        {
-            // Azurite answers 412, not 404, to If-Match on a blob that is not there.
-            var reason = await Blob(key).ExistsAsync(cancellationToken) ? ConflictReason.ETagMismatch : ConflictReason.Missing;
+            var current = await PropertiesAsync(key, cancellationToken);
+            if (current is not null && current.Metadata.TryGetValue(WriteIdName, out var written) && written == writeId)
+            {
+                return current.ETag.ToString("H");
+            }
+
+            var reason = ex.Status switch
+            {
+                409 => ConflictReason.AlreadyExists,
+                // Azurite answers 412, not 404, to If-Match on a blob that is not there.
+                412 when current is not null => ConflictReason.ETagMismatch,
+                _ => ConflictReason.Missing,
+            };
             throw new DocumentConflictException(key, reason, ex);
         }
-        catch (RequestFailedException ex) when (ex.Status == 404 && conditions?.IfMatch is not null)
+    }
+
+    private async Task<BlobProperties?> PropertiesAsync(string key, CancellationToken cancellationToken)
+    {
+        try
         {
-            throw new DocumentConflictException(key, ConflictReason.Missing, ex);
+            return (await Blob(key).GetPropertiesAsync(cancellationToken: cancellationToken)).Value;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            return null;
         }
     }
 

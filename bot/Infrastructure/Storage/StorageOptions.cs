@@ -33,6 +33,12 @@ public sealed class StorageOptions
     public TimeSpan ActivityClaimLease { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>
+    /// How long after an activity arrives its turn's store calls stop being retried (<see cref="TurnDeadline"/>): Teams
+    /// waits about 15 s for an answer, and the turn needs the rest to finish and answer, be it with the apology.
+    /// </summary>
+    public TimeSpan TurnDeadlineAfter { get; set; } = TimeSpan.FromSeconds(12);
+
+    /// <summary>
     /// How long a click kept in its claim (answered « pris en compte », its work going on) may stay uncompleted before
     /// any instance takes it for abandoned by an instance that died and runs it again: longer than a burst's backlog.
     /// </summary>

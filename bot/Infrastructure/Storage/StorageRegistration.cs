@@ -21,7 +21,7 @@ public static class StorageRegistration
             var options = services.GetRequiredService<IOptions<StorageOptions>>().Value;
             return options.Provider switch
             {
-                StorageProvider.Blob => new BlobDocumentStore(CreateContainerClient(options)),
+                StorageProvider.Blob => new BlobDocumentStore(CreateContainerClient(options, services.GetRequiredService<TimeProvider>())),
                 _ => services.GetRequiredService<LocalFolderDocumentStore>(),
             };
         });
@@ -34,7 +34,7 @@ public static class StorageRegistration
             var clock = services.GetRequiredService<TimeProvider>();
             return options.Provider switch
             {
-                StorageProvider.Blob => new TableActivityClaims(CreateTableClient(options), clock, options.ActivityClaimLease, services.GetRequiredService<BepBotMetrics>()),
+                StorageProvider.Blob => new TableActivityClaims(CreateTableClient(options, clock), clock, options.ActivityClaimLease, services.GetRequiredService<BepBotMetrics>()),
                 _ => new DocumentActivityClaims(services.GetRequiredService<IDocumentStore>(), clock, options.ActivityClaimLease),
             };
         });
@@ -43,24 +43,26 @@ public static class StorageRegistration
         return builder;
     }
 
-    private static TableClient CreateTableClient(StorageOptions options)
+    private static TableClient CreateTableClient(StorageOptions options, TimeProvider clock)
     {
+        var clientOptions = Bounded(TurnDeadlineRetryPolicy.Install(new TableClientOptions(), clock), options);
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            return new TableClient(options.ConnectionString, options.ClaimsTableName, Bounded(new TableClientOptions(), options));
+            return new TableClient(options.ConnectionString, options.ClaimsTableName, clientOptions);
         }
 
-        return new TableClient(StorageAccountUris.ServiceUriFor(RequiredServiceUri(options), "table"), options.ClaimsTableName, new DefaultAzureCredential(), Bounded(new TableClientOptions(), options));
+        return new TableClient(StorageAccountUris.ServiceUriFor(RequiredServiceUri(options), "table"), options.ClaimsTableName, new DefaultAzureCredential(), clientOptions);
     }
 
-    private static BlobContainerClient CreateContainerClient(StorageOptions options)
+    private static BlobContainerClient CreateContainerClient(StorageOptions options, TimeProvider clock)
     {
+        var clientOptions = Bounded(TurnDeadlineRetryPolicy.Install(new BlobClientOptions(), clock), options);
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
-            return new BlobContainerClient(options.ConnectionString, options.Container, Bounded(new BlobClientOptions(), options));
+            return new BlobContainerClient(options.ConnectionString, options.Container, clientOptions);
         }
 
-        return new BlobServiceClient(RequiredServiceUri(options), new DefaultAzureCredential(), Bounded(new BlobClientOptions(), options)).GetBlobContainerClient(options.Container);
+        return new BlobServiceClient(RequiredServiceUri(options), new DefaultAzureCredential(), clientOptions).GetBlobContainerClient(options.Container);
     }
 
     /// <summary>

@@ -26,6 +26,29 @@ public sealed class BlobDocumentStoreTests(BlobDocumentStoreTests.AzuriteContain
     }
 
     [Fact]
+    public async Task CreateAsync_FirstAttemptWrittenButItsAnswerLost_TheRetryCountsAsOurs()
+    {
+        var lost = new LostAnswerPolicy(Key("ticket"));
+
+        var etag = await StoreLosing(lost).CreateAsync(Key("ticket"), Json("""{"n":1}"""));
+
+        lost.Lost.ShouldBe(1);
+        await ShouldHoldAsync(Key("ticket"), etag, """{"n":1}""");
+    }
+
+    [Fact]
+    public async Task ReplaceAsync_FirstAttemptWrittenButItsAnswerLost_TheRetryCountsAsOurs()
+    {
+        var original = await Store.CreateAsync(Key("ledger"), Json("""{"n":1}"""));
+        var lost = new LostAnswerPolicy(Key("ledger"));
+
+        var etag = await StoreLosing(lost).ReplaceAsync(Key("ledger"), Json("""{"n":2}"""), original);
+
+        lost.Lost.ShouldBe(1);
+        await ShouldHoldAsync(Key("ledger"), etag, """{"n":2}""");
+    }
+
+    [Fact]
     public async Task GetAsync_BlobsNamedAsBeforeLongKeysWereMapped_ReadListedAndReplacedInPlace()
     {
         // Before, a key of up to 512 characters was its blob's name, however long its segments.
@@ -64,6 +87,18 @@ public sealed class BlobDocumentStoreTests(BlobDocumentStoreTests.AzuriteContain
     }
 
     /// <summary>One Azurite container per test class, deleted at the end.</summary>
+    /// <summary>The same container through a client whose answer to one write is lost, as a dropped connection loses it.</summary>
+    private BlobDocumentStore StoreLosing(LostAnswerPolicy lost) =>
+        new(new BlobContainerClient(Azurite.ConnectionString, container.Client.Name, lost.InstallIn(new BlobClientOptions())));
+
+    private async Task ShouldHoldAsync(string key, string etag, string json)
+    {
+        var stored = await Store.GetAsync(key);
+        stored.ShouldNotBeNull();
+        stored.ETag.ShouldBe(etag);
+        stored.Content.ToString().ShouldBe(json);
+    }
+
     public sealed class AzuriteContainer : IAsyncLifetime
     {
         public AzuriteContainer()

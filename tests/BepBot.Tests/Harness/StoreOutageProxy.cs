@@ -1,10 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace BepBot.Benchmarks;
+namespace BepBot.Tests.Harness;
 
 /// <summary>
-/// A TCP forwarder on loopback in front of Azurite, so the soak test can make the store unreachable for a while
+/// A TCP forwarder on loopback in front of Azurite, so a test or the soak can make the store unreachable for a while
 /// (every open connection dropped, new ones refused) without touching Azurite itself.
 /// </summary>
 public sealed class StoreOutageProxy : IAsyncDisposable
