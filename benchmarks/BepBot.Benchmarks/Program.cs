@@ -14,7 +14,7 @@ var benchmarks = new List<Benchmark>
     new("broadcast", "[recipients=2000] [limit=50] [LocalFolder|Blob=Blob]", "a broadcast against a rate-limited fake Teams", async options =>
     {
         var (recipients, limit, store) = (Number(options, 0, 2_000), Number(options, 1, 50), options.ElementAtOrDefault(2) ?? "Blob");
-        return [new($"broadcast-{store.ToLowerInvariant()}-{recipients}", $"Broadcast to {recipients} recipients, a card update mixed in ({store})", await BroadcastBenchmark.RunAsync(recipients, limit, store), BroadcastBenchmark.MustBeZero)];
+        return [new($"broadcast-{store.ToLowerInvariant()}-{recipients}", $"Broadcast to {recipients} recipients, its cards updated while it goes out ({store})", await BroadcastBenchmark.RunAsync(recipients, limit, store), BroadcastBenchmark.MustBeZero)];
     }),
     new("labs", "[officers=500] [seats=30]", "officers registering for one lab at the same second", async options =>
     {
