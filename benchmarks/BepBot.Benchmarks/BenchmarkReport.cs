@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace BepBot.Benchmarks;
@@ -9,7 +10,17 @@ public static class BenchmarkReport
     /// <summary>The command line that produced the figures, as the reader would type it again.</summary>
     public static string Command { get; set; } = "./bench.sh";
 
-    public static void Record(string path, string key, string title, IReadOnlyList<(string Name, string Value)> figures)
+    /// <summary>The machine's 1-minute load average (/proc/loadavg), or null where there is none (not Linux).</summary>
+    public static double? LoadAverage() =>
+        File.Exists("/proc/loadavg") && double.TryParse(File.ReadAllText("/proc/loadavg").Split(' ')[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var load)
+            ? load
+            : null;
+
+    /// <summary>What the figures depend on besides the code: the cores, and how busy they were (other work shares them).</summary>
+    public static string Machine(double? loadBefore, double? loadAfter) =>
+        string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessorCount} cores ({RuntimeInformation.OSDescription}), 1-minute load average {Load(loadBefore)} before the run and {Load(loadAfter)} after it");
+
+    public static void Record(string path, string key, string title, IReadOnlyList<(string Name, string Value)> figures, string machine)
     {
         var start = $"<!-- {key}:start -->";
         var end = $"<!-- {key}:end -->";
@@ -17,7 +28,7 @@ public static class BenchmarkReport
             .AppendLine(start)
             .AppendLine(CultureInfo.InvariantCulture, $"## {title}")
             .AppendLine()
-            .AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores ({System.Runtime.InteropServices.RuntimeInformation.OSDescription}), with `{Command}`.")
+            .AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC on {machine}, with `{Command}`.")
             .AppendLine()
             .AppendLine("| figure | value |")
             .AppendLine("|---|---|");
@@ -35,4 +46,6 @@ public static class BenchmarkReport
             : existing.TrimEnd() + "\n\n" + section + "\n";
         File.WriteAllText(path, updated);
     }
+
+    private static string Load(double? load) => load is { } value ? value.ToString("F2", CultureInfo.InvariantCulture) : "unknown";
 }

@@ -12,15 +12,20 @@ namespace BepBot.Teams;
 /// per service URL, on one pooled HttpClient: going through the adapter's ContinueConversation builds a new client
 /// and pipeline for every message, which caps a broadcast well below Teams' own limit. Teams' answer is classified
 /// here, once, into a <see cref="ProactiveOutcome"/>; pacing and retries are the delivery platform's.
+/// A connector client writes its headers into its HttpClient's defaults when it is built, and HttpClient's headers are
+/// not safe to change while requests go out: so each client gets an HttpClient of its own (sharing the one connection
+/// pool), built once per service URL even when the first sends of a broadcast ask for it all at once.
 /// </summary>
 public sealed class TeamsProactiveMessenger : IProactiveMessenger, IDisposable
 {
-    private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
-    private readonly ConcurrentDictionary<string, ConnectorClient> _clients = new(StringComparer.OrdinalIgnoreCase);
+    private readonly SocketsHttpHandler _connections = new() { PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+    private readonly HttpClient _http;
+    private readonly ConcurrentDictionary<string, Lazy<ConnectorClient>> _clients = new(StringComparer.OrdinalIgnoreCase);
     private readonly ServiceClientCredentials _credentials;
 
     public TeamsProactiveMessenger(IConfiguration configuration)
     {
+        _http = new HttpClient(_connections, disposeHandler: false);
         var appId = configuration["MicrosoftAppId"];
         _credentials = string.IsNullOrWhiteSpace(appId)
             ? MicrosoftAppCredentials.Empty
@@ -51,17 +56,20 @@ public sealed class TeamsProactiveMessenger : IProactiveMessenger, IDisposable
 
     public void Dispose()
     {
-        foreach (var client in _clients.Values)
+        foreach (var client in _clients.Values.Where(client => client.IsValueCreated))
         {
-            client.Dispose();
+            client.Value.HttpClient.Dispose();
+            client.Value.Dispose();
         }
 
         _http.Dispose();
+        _connections.Dispose();
     }
 
     private ConnectorClient ClientFor(SavedConversation conversation) =>
         // Given our own HttpClient, the client adds no retry handler: retries are the broadcast engine's decision.
-        _clients.GetOrAdd(conversation.ServiceUrl, serviceUrl => new ConnectorClient(new Uri(serviceUrl), _credentials, _http, disposeHttpClient: false));
+        _clients.GetOrAdd(conversation.ServiceUrl, serviceUrl => new Lazy<ConnectorClient>(
+            () => new ConnectorClient(new Uri(serviceUrl), _credentials, new HttpClient(_connections, disposeHandler: false), disposeHttpClient: false))).Value;
 
     private static Activity ActivityFor(SavedConversation conversation, OutgoingMessage message)
     {

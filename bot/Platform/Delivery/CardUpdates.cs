@@ -44,7 +44,7 @@ public sealed partial class CardUpdates(
         }
     }
 
-    /// <summary>The cards to update: each delivery sent (with its activity id) by a broadcast about the subject.</summary>
+    /// <summary>The cards to update: each delivery sent (with its activity id) or being sent by a broadcast about the subject.</summary>
     public async Task<IReadOnlyList<(DeliveryRecord Sent, SentCard Card)>> SentCardsAsync(CardUpdate update, CancellationToken cancellationToken)
     {
         var cards = new List<(DeliveryRecord, SentCard)>();
@@ -57,10 +57,19 @@ public sealed partial class CardUpdates(
 
             foreach (var delivery in await broadcasts.ListDeliveriesAsync(id, cancellationToken))
             {
-                if (delivery is { Status: DeliveryStatus.Sent, ActivityId: { } activityId }
-                    && (update.OnlyRecipientKeys is null || update.OnlyRecipientKeys.Contains(delivery.RecipientKey, StringComparer.OrdinalIgnoreCase)))
+                if (update.OnlyRecipientKeys is not null && !update.OnlyRecipientKeys.Contains(delivery.RecipientKey, StringComparer.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                // A delivery still pending draws its card after the change; one being sent may have drawn it before.
+                if (delivery is { Status: DeliveryStatus.Sent, ActivityId: { } activityId })
                 {
                     cards.Add((delivery, new SentCard(source.Id, delivery.RecipientKey, activityId, content)));
+                }
+                else if (delivery.Status is DeliveryStatus.Sending or DeliveryStatus.Retrying)
+                {
+                    cards.Add((delivery, new SentCard(source.Id, delivery.RecipientKey, null, content)));
                 }
             }
         }

@@ -28,6 +28,9 @@ public sealed partial class DeliverToRecipient
     private readonly BroadcastContents _contents;
     private readonly BepBotMetrics _metrics;
     private static readonly TimeSpan BroadcastCacheLifetime = TimeSpan.FromSeconds(10);
+
+    // How often the update of a card still on its way looks whether it went out.
+    private static readonly TimeSpan CardOnItsWayPoll = TimeSpan.FromSeconds(1);
     private readonly ConcurrentDictionary<string, (Broadcast Broadcast, DateTimeOffset ReadAt)> _recentBroadcasts = new(StringComparer.Ordinal);
 
     public DeliverToRecipient(
@@ -99,6 +102,24 @@ public sealed partial class DeliverToRecipient
         }
 
         var claim = new Claim(delivery!, etag);
+        if (claim.Delivery.Card is { ActivityId: null } onItsWay)
+        {
+            var source = (await _broadcasts.GetDeliveryAsync(onItsWay.BroadcastId, onItsWay.RecipientKey, stoppingToken))?.Value;
+            if (source is not { IsFinal: true })
+            {
+                await _broadcasts.TryReplaceDeliveryAsync(claim.Delivery with { Status = DeliveryStatus.Pending, ClaimedUntil = null, UpdatedAt = _clock.GetUtcNow() }, claim.ETag, CancellationToken.None);
+                return DeliveryResult.Later(CardOnItsWayPoll);
+            }
+
+            if (source is not { Status: DeliveryStatus.Sent, ActivityId: { } activityId })
+            {
+                await FinishAsync(claim.Delivery with { Status = DeliveryStatus.Failed, Reason = _reasons.NothingToSend(broadcast) }, claim.ETag);
+                return DeliveryResult.Finished;
+            }
+
+            claim.Delivery = claim.Delivery with { Card = onItsWay with { ActivityId = activityId } };
+        }
+
         try
         {
             await SendClaimedAsync(work, broadcast, claim, stoppingToken);
@@ -152,7 +173,7 @@ public sealed partial class DeliverToRecipient
                 // Cancelled only while waiting for a turn; a send that went out is counted and its outcome recorded.
                 var sent = card is null
                     ? await _sender.SendAsync(conversation, message, token)
-                    : await _sender.UpdateAsync(conversation, card.ActivityId, message, token);
+                    : await _sender.UpdateAsync(conversation, card.ActivityId!, message, token);
                 claim.Delivery = attempt;
                 return sent;
             },

@@ -19,16 +19,25 @@ public sealed partial class DeliveryWorker(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        var concurrency = Math.Max(1, settings.Concurrency);
+        var running = new HashSet<Task>();
         while (!stoppingToken.IsCancellationRequested)
         {
+            // More work is fetched as soon as half the sends are done, not when the slowest of a batch is: one delivery
+            // backing off before its retry, or a slow queue call, would otherwise leave every other slot (and Teams' pace) idle.
+            while (running.Count > concurrency / 2)
+            {
+                running.Remove(await Task.WhenAny(running));
+            }
+
             IReadOnlyList<QueuedMessage> batch;
             try
             {
-                batch = await queue.ReceiveAsync(deliveryQueue.Name, BatchSize, settings.ClaimDuration, stoppingToken);
+                batch = await queue.ReceiveAsync(deliveryQueue.Name, Math.Min(BatchSize, concurrency - running.Count), settings.ClaimDuration, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                return;
+                break;
             }
             catch (Exception ex)
             {
@@ -43,12 +52,14 @@ public sealed partial class DeliveryWorker(
                 continue;
             }
 
-            // Sends already started finish even when the bot stops; only waiting for new work is cancelled.
-            await Parallel.ForEachAsync(
-                batch,
-                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, settings.Concurrency) },
-                async (message, _) => await ProcessAsync(message, stoppingToken));
+            foreach (var message in batch)
+            {
+                running.Add(ProcessAsync(message, stoppingToken));
+            }
         }
+
+        // Sends already started finish even when the bot stops; only waiting for new work is cancelled.
+        await Task.WhenAll(running);
     }
 
     private async Task ProcessAsync(QueuedMessage message, CancellationToken stoppingToken)

@@ -8,47 +8,84 @@ namespace BepBot.Platform.Delivery;
 /// per second per bot, counted over a sliding second. Each call reserves the next evenly spaced slot and waits for it.
 /// System.Threading.RateLimiting's token bucket was tried first: its timer-driven refill fires late on a busy 2-core
 /// host and delivered about 43 of the 48 calls per second asked; a reserved-slot pacer keeps the rate exact.
+/// A slot is when a call may go, not when it does: on a busy host a caller wakes late, and late callers bunch up with
+/// the punctual ones after them, so Teams counts more than the pace in one second and answers 429. The calls that went
+/// out in the last second are therefore counted too, and a caller waits while they reach the pace.
 /// When Teams answers 429 anywhere, every caller of every instance also waits until its Retry-After has passed, instead
-/// of each one hammering on: that "paused until" is shared through the store (throttle/teams), read at most once a second.
+/// of each one hammering on — also a caller already waiting for its slot when the 429 came: that "paused until" is
+/// shared through the store (throttle/teams), read at most once a second.
 /// </summary>
 public sealed class ProactivePacer(IDocumentStore store, IOptions<ProactivePaceOptions> options, TimeProvider clock)
 {
     private const string PauseKey = "throttle/teams";
     private static readonly TimeSpan ReadPauseEvery = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
     private readonly TimeSpan _spacing = TimeSpan.FromSeconds(1 / Math.Max(0.1, options.Value.ProactiveMessagesPerSecond));
+    private readonly int _perWindow = Math.Max(1, (int)options.Value.ProactiveMessagesPerSecond);
+    private readonly Queue<DateTimeOffset> _wentOut = new();
     private readonly Lock _gate = new();
     private DateTimeOffset _nextSlot = DateTimeOffset.MinValue;
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
     private DateTimeOffset _pauseReadAt = DateTimeOffset.MinValue;
 
-    /// <summary>Waits out a shared pause, then for this call's slot.</summary>
+    /// <summary>Waits out a shared pause, then for this call's slot, and until fewer calls than the pace went out in the last second.</summary>
     public async Task WaitAsync(CancellationToken cancellationToken)
     {
         await WaitOutPauseAsync(cancellationToken);
-        DateTimeOffset slot;
+        DateTimeOffset until;
         lock (_gate)
         {
             var now = clock.GetUtcNow();
-            slot = _nextSlot > now ? _nextSlot : now;
-            _nextSlot = slot + _spacing;
+            until = _nextSlot > now ? _nextSlot : now;
+            _nextSlot = until + _spacing;
         }
 
-        var wait = slot - clock.GetUtcNow();
-        if (wait > TimeSpan.Zero)
+        while (true)
         {
-            await Task.Delay(wait, clock, cancellationToken);
+            var wait = until - clock.GetUtcNow();
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait, clock, cancellationToken);
+            }
+
+            lock (_gate)
+            {
+                var now = clock.GetUtcNow();
+                while (_wentOut.Count > 0 && now - _wentOut.Peek() >= Window)
+                {
+                    _wentOut.Dequeue();
+                }
+
+                if (_pausedUntil > now)
+                {
+                    until = _pausedUntil;
+                }
+                else if (_wentOut.Count >= _perWindow)
+                {
+                    until = _wentOut.Peek() + Window;
+                }
+                else
+                {
+                    _wentOut.Enqueue(now);
+                    return;
+                }
+            }
         }
     }
 
     /// <summary>Holds every caller, here and on the other instances, until <paramref name="until"/>.</summary>
     public async Task PauseUntilAsync(DateTimeOffset until, CancellationToken cancellationToken)
     {
-        if (until <= _pausedUntil)
+        lock (_gate)
         {
-            return;
+            if (until <= _pausedUntil)
+            {
+                return;
+            }
+
+            _pausedUntil = until;
         }
 
-        _pausedUntil = until;
         await store.UpsertAsync(PauseKey, new ThrottleState(until), cancellationToken);
     }
 
@@ -59,13 +96,21 @@ public sealed class ProactivePacer(IDocumentStore store, IOptions<ProactivePaceO
         {
             _pauseReadAt = now;
             var shared = (await store.GetAsync<ThrottleState>(PauseKey, cancellationToken))?.Value.Until ?? DateTimeOffset.MinValue;
-            if (shared > _pausedUntil)
+            lock (_gate)
             {
-                _pausedUntil = shared;
+                if (shared > _pausedUntil)
+                {
+                    _pausedUntil = shared;
+                }
             }
         }
 
-        var wait = _pausedUntil - clock.GetUtcNow();
+        TimeSpan wait;
+        lock (_gate)
+        {
+            wait = _pausedUntil - clock.GetUtcNow();
+        }
+
         if (wait > TimeSpan.Zero)
         {
             await Task.Delay(wait, clock, cancellationToken);

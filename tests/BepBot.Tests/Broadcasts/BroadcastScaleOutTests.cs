@@ -60,6 +60,28 @@ public sealed class BroadcastScaleOutTests : IAsyncLifetime
         AssertEachReceivedOnce(conversations);
     }
 
+    [Fact]
+    public async Task OneRecipientBackingOff_TheOthersGoOnMeanwhile()
+    {
+        // A 500 without Retry-After: that one delivery backs off some 10 s before its second try; nobody else has to wait for it.
+        await using var bot = new BotApplication(settings: new Dictionary<string, string?> { ["Broadcasts:BaseRetryDelay"] = "00:00:10" });
+        var conversations = await SeedOfficersAsync(bot.Store, _connector.ServiceUrl, 60);
+        foreach (var conversation in conversations.Take(3))
+        {
+            _connector.Script(conversation, 500);
+        }
+
+        using var teams = bot.CreateTeamsClient(_connector.ServiceUrl);
+        await teams.InstallAsync(TeamsUser.Alex);
+        var (_, broadcastId) = await SendAsync(teams, Inputs("officers"));
+        await WaitForStateAsync(bot, broadcastId, BroadcastState.Completed, TimeSpan.FromSeconds(60));
+
+        AssertEachReceivedOnce(conversations);
+        var retried = _connector.Delivered.Where(request => conversations.Take(3).Contains(request.ConversationId)).Min(request => request.At);
+        _connector.Delivered.Where(IsAnnouncement).Count(request => request.At > retried && !conversations.Take(3).Contains(request.ConversationId))
+            .ShouldBe(0, "deliveries waited for one that was backing off");
+    }
+
     private static bool IsAnnouncement(ConnectorRequest request) => request.ConversationId.StartsWith("a:officer-", StringComparison.Ordinal);
 
     private void AssertEachReceivedOnce(List<string> conversations)

@@ -87,6 +87,29 @@ public sealed class CardUpdateTests() : ConnectedBotTest(
     }
 
     [Fact]
+    public async Task Close_WhileACardIsStillOnItsWay_ThatCardUpdatedOnceTeamsHasIt()
+    {
+        var ballot = await OpenAsync(Bot, Motion());
+        var cards = await SentCardsAsync("vb" + ballot.Id, 3);
+        // Megan's card as it stands while a worker sends it: drawn with the ballot open, not yet acknowledged by Teams.
+        var broadcasts = Bot.Services.GetRequiredService<BroadcastStore>();
+        var megan = (await DeliveriesAsync(Bot, "vb" + ballot.Id))["Megan Bowen"];
+        var sent = (await broadcasts.GetDeliveryAsync(megan.BroadcastId, megan.RecipientKey))!;
+        var sending = await broadcasts.TryReplaceDeliveryAsync(megan with { Status = DeliveryStatus.Sending, ActivityId = null, ClaimedUntil = Bot.Clock.GetUtcNow().AddMinutes(2) }, sent.ETag);
+
+        await Teams.InvokeAsync(TeamsUser.Alex, "votes.close", new JsonObject { ["ballotId"] = ballot.Id });
+        await WaitUntilAsync(
+            () => Connector.UpdatesOf(cards["Adele Vance"]).Count == 1 && Connector.UpdatesOf(cards["Isaiah Langer"]).Count == 1,
+            TimeSpan.FromSeconds(30),
+            () => "the cards already sent were not updated");
+        Connector.UpdatesOf(cards["Megan Bowen"]).ShouldBeEmpty("a card Teams has not acknowledged has no activity to replace yet");
+        await broadcasts.TryReplaceDeliveryAsync(megan, sending!);
+        await WaitForUpdateAsync(CurrentBallotCard.SubjectOf(ballot.Id));
+
+        Connector.UpdatesOf(cards["Megan Bowen"]).ShouldHaveSingleItem().AllText.ShouldContain("Résultat du vote");
+    }
+
+    [Fact]
     public async Task Procuration_GivenThenWithdrawn_UpdatesOnlyTheGiversAndTheHoldersCards()
     {
         var ballot = await OpenAsync(Bot, Motion());

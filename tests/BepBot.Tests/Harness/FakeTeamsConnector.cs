@@ -11,8 +11,8 @@ using Microsoft.Extensions.Logging;
 
 namespace BepBot.Tests.Harness;
 
-/// <summary>A sent activity as the Bot Connector received it.</summary>
-public sealed record ConnectorRequest(string Method, string Path, string ConversationId, JsonObject Activity, int Status, DateTimeOffset At)
+/// <summary>A sent activity as the Bot Connector received it; <paramref name="ActivityId"/> is the id it answered a post with.</summary>
+public sealed record ConnectorRequest(string Method, string Path, string ConversationId, JsonObject Activity, int Status, DateTimeOffset At, string? ActivityId = null)
 {
     /// <summary>What the recipient reads: the text, the summary and every text of the attached cards.</summary>
     public string AllText => string.Join("\n", new[] { (string?)Activity["text"], (string?)Activity["summary"] }.OfType<string>()
@@ -158,13 +158,14 @@ public sealed class FakeTeamsConnector : IAsyncDisposable
         var status = ForcedStatus
             ?? (http.Request.Method == "PUT" && ScriptedUpdateStatuses.TryGetValue(conversation, out var updates) && updates.TryDequeue(out var forUpdate) ? forUpdate
             : ScriptedStatuses.TryGetValue(conversation, out var script) && script.TryDequeue(out var next) ? next : OverRateLimit() ? 429 : 200);
-        _requests.Enqueue(new ConnectorRequest(http.Request.Method, http.Request.Path, conversation, body, status, DateTimeOffset.UtcNow));
+        var activityId = status == 200 && http.Request.Method == "POST" ? $"activity-{Interlocked.Increment(ref _nextId)}" : null;
+        _requests.Enqueue(new ConnectorRequest(http.Request.Method, http.Request.Path, conversation, body, status, DateTimeOffset.UtcNow, activityId));
         if (status != 200)
         {
             return Refuse(http, status, "Forced");
         }
 
-        return Results.Json(new { id = $"activity-{Interlocked.Increment(ref _nextId)}" });
+        return Results.Json(new { id = activityId ?? $"activity-{Interlocked.Increment(ref _nextId)}" });
     }
 
     private IResult Refuse(HttpContext http, int status, string code)
