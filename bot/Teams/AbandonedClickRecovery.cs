@@ -13,7 +13,6 @@ namespace BepBot.Teams;
 /// </summary>
 public sealed partial class AbandonedClickRecovery(
     IActivityClaims claims,
-    BepBotAdapter adapter,
     IServiceScopeFactory scopes,
     IOptions<StorageOptions> options,
     TimeProvider clock,
@@ -33,6 +32,9 @@ public sealed partial class AbandonedClickRecovery(
 
             LogRecovering(logger, activity.Type, claim.Value.Instance, claim.Value.ReceivedAt);
             await using var scope = scopes.CreateAsyncScope();
+            // The adapter is asked for here, not at start: building it before the host validated the bot's identity
+            // settings would fail with the SDK's message instead of ours.
+            var adapter = scope.ServiceProvider.GetRequiredService<BepBotAdapter>();
             var bot = scope.ServiceProvider.GetRequiredService<BepBotActivityHandler>();
             await adapter.RunKeptAsync(activity, bot.OnTurnAsync, cancellationToken);
             recovered++;
