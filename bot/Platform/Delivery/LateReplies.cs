@@ -40,10 +40,10 @@ public sealed partial class LateReplies(
         var others = reply.CardUpdate is null ? reply.Messages.Where(message => message != words) : reply.Messages;
         try
         {
-            if (cardActivityId is not null)
-            {
-                await DeliverAsync(token => sender.UpdateAsync(conversation, cardActivityId, new OutgoingMessage(null, card), token));
-            }
+            // Teams names the clicked message (replyToId); a client that does not gets the card as a message of its own.
+            await DeliverAsync(token => cardActivityId is null
+                ? sender.SendAsync(conversation, new OutgoingMessage(null, card), token)
+                : sender.UpdateAsync(conversation, cardActivityId, new OutgoingMessage(null, card), token));
 
             foreach (var message in others)
             {

@@ -54,6 +54,22 @@ public sealed class LateAnswerTests() : ConnectedBotTest(
     }
 
     [Fact]
+    public async Task VoteClick_ClientNamesNoClickedMessage_TheBallotCardComesAsAMessageOfItsOwn()
+    {
+        var ballot = await OpenAsync(Bot, Motion());
+        var personal = TeamsClient.ConversationIdFor(TeamsUser.Megan, ConversationType.Personal);
+
+        var answer = await Teams.InvokeAsync(TeamsUser.Megan, "votes.cast", Cast(ballot.Id, "Namur", "contre"));
+
+        CardReader.AllText(answer.UpdatedCard!).ShouldContain("Demande prise en compte");
+        await WaitUntilAsync(
+            () => Task.FromResult(Connector.Delivered.Any(request => request.ConversationId == personal && request.AllText.Contains("Vous avez voté : Contre", StringComparison.Ordinal))),
+            TimeSpan.FromSeconds(15),
+            () => "the ballot card never came");
+        Connector.Requests.ShouldNotContain(request => request.Method == "PUT");
+    }
+
+    [Fact]
     public async Task KeptClick_ItsInstanceDiedBeforeTheWorkEnded_RunAgainOnceAfterItsLeaseAndTheCardUpdated()
     {
         var ballot = await OpenAsync(Bot, Motion());
