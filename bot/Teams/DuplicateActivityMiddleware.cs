@@ -70,7 +70,7 @@ public sealed partial class DuplicateActivityMiddleware(
         if (replay is not null)
         {
             // Whoever made a click run again after its instance died was answered « pris en compte » long ago.
-            var recovered = turnContext.TurnState.Get<ClaimsIdentity>(BotAdapter.BotIdentityKey)?.HasClaim(claim => claim.Type == RecoveredClickClaim) == true;
+            var recovered = turnContext.TurnState.Get<ClaimsIdentity>(BotAdapter.BotIdentityKey)?.HasClaim(identityClaim => identityClaim.Type == RecoveredClickClaim) == true;
             turnContext.TurnState[LateAnswerKey] = recovered ? LateAnswer.AtOnce : LateAnswer.AfterDelay;
         }
 
