@@ -10,7 +10,9 @@ namespace BepBot.Platform.Delivery;
 /// host and delivered about 43 of the 48 calls per second asked; a reserved-slot pacer keeps the rate exact.
 /// A slot is when a call may go, not when it does: on a busy host a caller wakes late, and late callers bunch up with
 /// the punctual ones after them, so Teams counts more than the pace in one second and answers 429. The calls that went
-/// out in the last second are therefore counted too, and a caller waits while they reach the pace.
+/// out in the last second are therefore counted too, and a caller waits while they reach the pace. A call made through
+/// <see cref="PaceAsync{T}"/> counts from the moment it leaves until a second after its answer came back: Teams counts
+/// it when it arrives, somewhere in between, and a call held up on its way would otherwise bunch with the next ones.
 /// When Teams answers 429 anywhere, every caller of every instance also waits until its Retry-After has passed, instead
 /// of each one hammering on — also a caller already waiting for its slot when the 429 came: that "paused until" is
 /// shared through the store (throttle/teams), read at most once a second.
@@ -24,12 +26,33 @@ public sealed class ProactivePacer(IDocumentStore store, IOptions<ProactivePaceO
     private readonly int _perWindow = Math.Max(1, (int)options.Value.ProactiveMessagesPerSecond);
     private readonly Queue<DateTimeOffset> _wentOut = new();
     private readonly Lock _gate = new();
+    private int _onTheirWay;
     private DateTimeOffset _nextSlot = DateTimeOffset.MinValue;
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
     private DateTimeOffset _pauseReadAt = DateTimeOffset.MinValue;
 
     /// <summary>Waits out a shared pause, then for this call's slot, and until fewer calls than the pace went out in the last second.</summary>
-    public async Task WaitAsync(CancellationToken cancellationToken)
+    public Task WaitAsync(CancellationToken cancellationToken) => WaitAsync(onItsWay: false, cancellationToken);
+
+    /// <summary>Makes <paramref name="call"/> at the pace, counted until a second after its answer.</summary>
+    public async Task<T> PaceAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        await WaitAsync(onItsWay: true, cancellationToken);
+        try
+        {
+            return await call();
+        }
+        finally
+        {
+            lock (_gate)
+            {
+                _onTheirWay--;
+                _wentOut.Enqueue(clock.GetUtcNow());
+            }
+        }
+    }
+
+    private async Task WaitAsync(bool onItsWay, CancellationToken cancellationToken)
     {
         await WaitOutPauseAsync(cancellationToken);
         DateTimeOffset until;
@@ -60,9 +83,14 @@ public sealed class ProactivePacer(IDocumentStore store, IOptions<ProactivePaceO
                 {
                     until = _pausedUntil;
                 }
-                else if (_wentOut.Count >= _perWindow)
+                else if (_wentOut.Count + _onTheirWay >= _perWindow)
                 {
-                    until = _wentOut.Peek() + Window;
+                    until = _wentOut.Count > 0 ? _wentOut.Peek() + Window : now + _spacing;
+                }
+                else if (onItsWay)
+                {
+                    _onTheirWay++;
+                    return;
                 }
                 else
                 {

@@ -12,14 +12,12 @@ public sealed class ProactiveSender(IProactiveMessenger messenger, ProactivePace
 {
     public async Task<ProactiveOutcome> SendAsync(SavedConversation conversation, OutgoingMessage message, CancellationToken cancellationToken = default)
     {
-        await pacer.WaitAsync(cancellationToken);
-        return await ObserveAsync(await messenger.SendAsync(conversation, message, CancellationToken.None));
+        return await ObserveAsync(await pacer.PaceAsync(() => messenger.SendAsync(conversation, message, CancellationToken.None), cancellationToken));
     }
 
     public async Task<ProactiveOutcome> UpdateAsync(SavedConversation conversation, string activityId, OutgoingMessage message, CancellationToken cancellationToken = default)
     {
-        await pacer.WaitAsync(cancellationToken);
-        return await ObserveAsync(await messenger.UpdateAsync(conversation, activityId, message, CancellationToken.None));
+        return await ObserveAsync(await pacer.PaceAsync(() => messenger.UpdateAsync(conversation, activityId, message, CancellationToken.None), cancellationToken));
     }
 
     private async Task<ProactiveOutcome> ObserveAsync(ProactiveOutcome outcome)

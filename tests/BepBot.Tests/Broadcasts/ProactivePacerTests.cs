@@ -54,6 +54,31 @@ public sealed class ProactivePacerTests : IDisposable
         (await waiting - start).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(1), "the turn due at 200 ms went out during Teams' Retry-After");
     }
 
+    [Fact]
+    public async Task PaceAsync_CallsHeldUpOnTheirWay_CountUntilASecondAfterTheirAnswer()
+    {
+        var answers = new TaskCompletionSource<int>();
+        var left = 0;
+        var held = Enumerable.Range(0, 5).Select(_ => _pacer.PaceAsync(() => { Interlocked.Increment(ref left); return answers.Task; }, CancellationToken.None)).ToList();
+        await AdvanceUntilAsync(() => Volatile.Read(ref left) == 5);
+
+        // Teams counts a call when it arrives: five still on their way may all arrive in the same second as a sixth.
+        var sixth = TurnAsync();
+        for (var step = 0; step < 40; step++)
+        {
+            _clock.Advance(TimeSpan.FromMilliseconds(50));
+            await Task.Delay(20);
+        }
+
+        sixth.IsCompleted.ShouldBeFalse("a sixth call went out while five were still on their way");
+
+        var answeredAt = _clock.GetUtcNow();
+        answers.SetResult(200);
+        await Task.WhenAll(held);
+        await AdvanceUntilAsync(() => sixth.IsCompleted);
+        (await sixth - answeredAt).ShouldBeGreaterThanOrEqualTo(TimeSpan.FromSeconds(1));
+    }
+
     private async Task<DateTimeOffset> TurnAsync()
     {
         await _pacer.WaitAsync(CancellationToken.None);
