@@ -337,7 +337,7 @@ public static class SoakBenchmark
         /// </summary>
         private void Acknowledge<T>(ConcurrentDictionary<string, T> acknowledged, ConcurrentDictionary<string, bool> uncertain, string commune, T answer, BotResponse? response, string shown)
         {
-            if (response?.UpdatedCard is { } card && (CardReader.AllText(card).Contains(shown, StringComparison.Ordinal) || IsLate(response)))
+            if (response?.UpdatedCard is { } card && (CardReader.AllText(card).Contains(shown, StringComparison.Ordinal) || LateCards.IsPending(response)))
             {
                 acknowledged[commune] = answer;
                 uncertain.TryRemove(commune, out _);
@@ -367,8 +367,6 @@ public static class SoakBenchmark
 
             return response;
         }
-
-        private static bool IsLate(BotResponse response) => LateCards.IsPending(response);
 
         /// <summary>
         /// Every click answered « Demande prise en compte » must see its card replaced once, by the card of what it did: one
