@@ -308,7 +308,7 @@ public static class SoakBenchmark
                     _ => ("aide (anglais)", "help"),
                 };
                 Actions.AddOrUpdate(name, 1, (_, count) => count + 1);
-                var response = await SendAsTeamsDoesAsync(random, client => client.Activity(user.Teams, "message", ConversationType.Personal, null, activity => activity["text"] = text));
+                var response = await SendAsTeamsDoesAsync(name, random, client => client.Activity(user.Teams, "message", ConversationType.Personal, null, activity => activity["text"] = text));
                 if (response is null || response.AllText.Contains("Désolé", StringComparison.Ordinal) || response.AllText.Contains("Sorry", StringComparison.Ordinal))
                 {
                     Interlocked.Increment(ref _errors);
@@ -354,7 +354,7 @@ public static class SoakBenchmark
         {
             Actions.AddOrUpdate(action, 1, (_, count) => count + 1);
             var card = $"soak-card-{Guid.NewGuid():N}";
-            var response = await SendAsTeamsDoesAsync(random, client => client.Activity(user.Teams, "invoke", ConversationType.Personal, null, activity =>
+            var response = await SendAsTeamsDoesAsync(action, random, client => client.Activity(user.Teams, "invoke", ConversationType.Personal, null, activity =>
             {
                 activity["name"] = "adaptiveCard/action";
                 activity["replyToId"] = card;
@@ -380,6 +380,8 @@ public static class SoakBenchmark
             return
             [
                 ("clicks answered « Demande prise en compte », card replaced later", _lateCards.Count.ToString(CultureInfo.InvariantCulture)),
+                .. _lateCards.Values.GroupBy(action => action, StringComparer.Ordinal).OrderBy(group => group.Key, StringComparer.Ordinal)
+                    .Select(group => ($"of which {group.Key}", group.Count().ToString(CultureInfo.InvariantCulture))),
                 ("of which replaced by « Demande non aboutie »", failed.ToString(CultureInfo.InvariantCulture)),
                 ("late cards never replaced", neverReplaced.ToString(CultureInfo.InvariantCulture)),
                 ("late cards replaced twice", replacedTwice.ToString(CultureInfo.InvariantCulture)),
@@ -405,7 +407,7 @@ public static class SoakBenchmark
         /// Posts to a random instance as Teams does (see <see cref="PostWithResendsAsync"/>). An answer later than Teams'
         /// budget is no answer (null): the user saw an error in its place.
         /// </summary>
-        public async Task<BotResponse?> SendAsTeamsDoesAsync(Random random, Func<TeamsClient, JsonObject> activityFor)
+        public async Task<BotResponse?> SendAsTeamsDoesAsync(string action, Random random, Func<TeamsClient, JsonObject> activityFor)
         {
             Interlocked.Increment(ref _turns);
             var started = Stopwatch.GetTimestamp();
@@ -424,7 +426,7 @@ public static class SoakBenchmark
 
             if ((response is null ? "no answer (HTTP failure)" : late ? "answer after Teams' 15 s" : ApologyIn(response)) is { } failure)
             {
-                Failures.AddOrUpdate($"{failure}, turn begun {PhaseOf(started)}", 1, (_, count) => count + 1);
+                Failures.AddOrUpdate($"{failure}, {action}, turn begun {PhaseOf(started)}", 1, (_, count) => count + 1);
             }
 
             return late ? null : response;

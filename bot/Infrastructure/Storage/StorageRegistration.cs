@@ -45,7 +45,7 @@ public static class StorageRegistration
 
     private static TableClient CreateTableClient(StorageOptions options, TimeProvider clock)
     {
-        var clientOptions = Bounded(TurnDeadlineRetryPolicy.Install(new TableClientOptions(), clock), options);
+        var clientOptions = Bounded(TurnDeadlineRetryPolicy.Install(new TableClientOptions(), clock), options, clock);
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             return new TableClient(options.ConnectionString, options.ClaimsTableName, clientOptions);
@@ -56,7 +56,7 @@ public static class StorageRegistration
 
     private static BlobContainerClient CreateContainerClient(StorageOptions options, TimeProvider clock)
     {
-        var clientOptions = Bounded(TurnDeadlineRetryPolicy.Install(new BlobClientOptions(), clock), options);
+        var clientOptions = Bounded(TurnDeadlineRetryPolicy.Install(new BlobClientOptions(), clock), options, clock);
         if (!string.IsNullOrWhiteSpace(options.ConnectionString))
         {
             return new BlobContainerClient(options.ConnectionString, options.Container, clientOptions);
@@ -68,12 +68,14 @@ public static class StorageRegistration
     /// <summary>
     /// At most <see cref="StorageOptions.MaxConnectionsPerService"/> connections: a burst of 1,000 clicks queues its store
     /// calls on them instead of opening 1,000 sockets at once, which the service must accept before it answers anything
-    /// (Azurite, one Node process, spent the first seconds of such a burst doing only that).
+    /// (Azurite, one Node process, spent the first seconds of such a burst doing only that). The calls waiting for one
+    /// go in the order of their deadlines (<see cref="EarliestDeadlineFirstPolicy"/>).
     /// </summary>
-    private static T Bounded<T>(T clientOptions, StorageOptions options)
+    private static T Bounded<T>(T clientOptions, StorageOptions options, TimeProvider clock)
         where T : ClientOptions
     {
         clientOptions.Transport = new HttpClientTransport(new SocketsHttpHandler { MaxConnectionsPerServer = options.MaxConnectionsPerService });
+        clientOptions.AddPolicy(new EarliestDeadlineFirstPolicy(options.MaxConnectionsPerService, options.TurnDeadlineAfter, clock), HttpPipelinePosition.PerRetry);
         return clientOptions;
     }
 

@@ -31,13 +31,10 @@ public sealed class ProactivePacer(IDocumentStore store, IOptions<ProactivePaceO
     private DateTimeOffset _pausedUntil = DateTimeOffset.MinValue;
     private DateTimeOffset _pauseReadAt = DateTimeOffset.MinValue;
 
-    /// <summary>Waits out a shared pause, then for this call's slot, and until fewer calls than the pace went out in the last second.</summary>
-    public Task WaitAsync(CancellationToken cancellationToken) => WaitAsync(onItsWay: false, cancellationToken);
-
     /// <summary>Makes <paramref name="call"/> at the pace, counted until a second after its answer.</summary>
     public async Task<T> PaceAsync<T>(Func<Task<T>> call, CancellationToken cancellationToken)
     {
-        await WaitAsync(onItsWay: true, cancellationToken);
+        await WaitForTurnAsync(cancellationToken);
         try
         {
             return await call();
@@ -52,7 +49,8 @@ public sealed class ProactivePacer(IDocumentStore store, IOptions<ProactivePaceO
         }
     }
 
-    private async Task WaitAsync(bool onItsWay, CancellationToken cancellationToken)
+    /// <summary>Waits out a shared pause, then for this call's slot, and until fewer calls than the pace are counted in the last second.</summary>
+    private async Task WaitForTurnAsync(CancellationToken cancellationToken)
     {
         await WaitOutPauseAsync(cancellationToken);
         DateTimeOffset until;
@@ -87,14 +85,9 @@ public sealed class ProactivePacer(IDocumentStore store, IOptions<ProactivePaceO
                 {
                     until = _wentOut.Count > 0 ? _wentOut.Peek() + Window : now + _spacing;
                 }
-                else if (onItsWay)
-                {
-                    _onTheirWay++;
-                    return;
-                }
                 else
                 {
-                    _wentOut.Enqueue(now);
+                    _onTheirWay++;
                     return;
                 }
             }

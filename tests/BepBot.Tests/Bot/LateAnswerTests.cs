@@ -62,7 +62,7 @@ public sealed class LateAnswerTests() : ConnectedBotTest(
         var answer = await Teams.InvokeAsync(TeamsUser.Megan, "votes.cast", Cast(ballot.Id, "Namur", "contre"));
 
         CardReader.AllText(answer.UpdatedCard!).ShouldContain("Demande prise en compte");
-        await WaitUntilAsync(
+        await Eventually.WaitUntilAsync(
             () => Task.FromResult(Connector.Delivered.Any(request => request.ConversationId == personal && request.AllText.Contains("Vous avez voté : Contre", StringComparison.Ordinal))),
             TimeSpan.FromSeconds(15),
             () => "the ballot card never came");
@@ -92,27 +92,13 @@ public sealed class LateAnswerTests() : ConnectedBotTest(
 
         (await WaitForUpdateAsync(ClickedCard)).AllText.ShouldContain("Vous avez voté : Contre");
         (await Bot.Services.GetRequiredService<BallotStore>().ListVotesAsync(ballot.Id)).ShouldHaveSingleItem().ChoiceIds.ShouldBe(["contre"]);
-        await WaitUntilAsync(async () => (await recovery.RecoverAsync()) == 0 && !(await claims.AbandonedAsync(Bot.Clock.GetUtcNow().AddHours(1)).AnyAsync()), TimeSpan.FromSeconds(10), () => "the click was not completed");
+        await Eventually.WaitUntilAsync(async () => (await recovery.RecoverAsync()) == 0 && !(await claims.AbandonedAsync(Bot.Clock.GetUtcNow().AddHours(1)).AnyAsync()), TimeSpan.FromSeconds(10), () => "the click was not completed");
         Connector.UpdatesOf(ClickedCard).Count.ShouldBe(1);
     }
 
     private async Task<ConnectorRequest> WaitForUpdateAsync(string activityId)
     {
-        await WaitUntilAsync(() => Task.FromResult(Connector.UpdatesOf(activityId).Count > 0), TimeSpan.FromSeconds(15), () => "the clicked card was never updated");
+        await Eventually.WaitUntilAsync(() => Task.FromResult(Connector.UpdatesOf(activityId).Count > 0), TimeSpan.FromSeconds(15), () => "the clicked card was never updated");
         return Connector.UpdatesOf(activityId)[0];
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, TimeSpan timeout, Func<string> failure)
-    {
-        var until = DateTime.UtcNow + timeout;
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > until)
-            {
-                throw new ShouldAssertException(failure());
-            }
-
-            await Task.Delay(50);
-        }
     }
 }

@@ -81,8 +81,7 @@ public sealed class ProactivePacerTests : IDisposable
 
     private async Task<DateTimeOffset> TurnAsync()
     {
-        await _pacer.WaitAsync(CancellationToken.None);
-        return _clock.GetUtcNow();
+        return await _pacer.PaceAsync(() => Task.FromResult(_clock.GetUtcNow()), CancellationToken.None);
     }
 
     /// <summary>Moves the clock on by 50 ms steps, letting the woken callers run between steps.</summary>
