@@ -6,6 +6,7 @@ using BepBot.Infrastructure.Queues;
 using BepBot.Infrastructure.Scheduling;
 using BepBot.Infrastructure.Secrets;
 using BepBot.Infrastructure.Storage;
+using BepBot.Infrastructure.Text;
 
 namespace BepBot.Infrastructure;
 
@@ -21,7 +22,7 @@ public static class InfrastructureRegistration
         builder.AddGraph();
         builder.AddCredentialExpiry();
         builder.AddSecrets();
-        builder.Services.AddLocalization();
+        builder.Services.AddMessageLocalization();
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }

@@ -27,7 +27,7 @@ public sealed class BroadcastCards(CardCatalog cards, ReachabilityWording reacha
             Facts = new[]
             {
                 new { Label = texts["Broadcast_FactAudience"].Value, Value = DescribeAudience(draft.Audience) },
-                new { Label = texts["Broadcast_FactRecipients"].Value, Value = $"{texts.Counted("Broadcast_Recipients", recipients.Count, recipients.Count)}, {texts.Counted("Broadcast_ReachableAmong", reachable, reachable)}" },
+                new { Label = texts["Broadcast_FactRecipients"].Value, Value = $"{texts["Broadcast_Recipients", recipients.Count].Value}, {texts["Broadcast_ReachableAmong", reachable].Value}" },
                 new { Label = texts["Broadcast_FactWhen"].Value, Value = When(draft, culture) },
             },
             Unreachable = reachability.UnreachableNotice(people) ?? string.Empty,
@@ -48,7 +48,7 @@ public sealed class BroadcastCards(CardCatalog cards, ReachabilityWording reacha
             Items = broadcasts.Select(broadcast => new
             {
                 Title = broadcast.Updates is null ? CardText.EscapeMarkdown(broadcast.Title) : deliveryTexts["CardUpdate_StatusTitle", CardText.EscapeMarkdown(broadcast.Title)].Value,
-                Detail = $"{deliveryTexts["BroadcastState_" + broadcast.State].Value} · {(broadcast.Updates is null ? DescribeAudience(broadcast.Audience) : deliveryTexts.Counted("CardUpdate_Cards", broadcast.RecipientCount, broadcast.RecipientCount))} · {When(broadcast, culture)}",
+                Detail = $"{deliveryTexts["BroadcastState_" + broadcast.State].Value} · {(broadcast.Updates is null ? DescribeAudience(broadcast.Audience) : deliveryTexts["CardUpdate_Cards", broadcast.RecipientCount].Value)} · {When(broadcast, culture)}",
                 Id = broadcast.Id,
                 CanCancel = broadcast.State == BroadcastState.Scheduled,
                 CanReport = broadcast.State is BroadcastState.Sending or BroadcastState.Completed,

@@ -16,8 +16,8 @@ public sealed class AgendaView(ConferenceCards cards)
         var times = Times(session.StartsAt, session.Agenda);
         var end = session.StartsAt?.AddMinutes(session.Agenda.Sum(item => item.Minutes));
         string subtitle = session.StartsAt is { } start
-            ? texts["Agenda_Subtitle", BelgianTime.FormatDateTime(start, Culture), BelgianTime.FormatTime(end!.Value, Culture), cards.Duration(session.Agenda.Sum(item => item.Minutes))]
-            : texts["Agenda_SubtitleNoDate", cards.Duration(session.Agenda.Sum(item => item.Minutes))];
+            ? texts["Agenda_Subtitle", BelgianTime.FormatDateTime(start, Culture), BelgianTime.FormatTime(end!.Value, Culture), BelgianTime.FormatDuration(session.Agenda.Sum(item => item.Minutes))]
+            : texts["Agenda_SubtitleNoDate", BelgianTime.FormatDuration(session.Agenda.Sum(item => item.Minutes))];
         if (forStaff)
         {
             subtitle += " " + (session.AgendaPublications == 0 ? texts["Agenda_NotPublished"] : texts["Agenda_Published", session.AgendaPublications]);
@@ -53,7 +53,7 @@ public sealed class AgendaView(ConferenceCards cards)
         var minutes = 0;
         foreach (var item in items)
         {
-            times.Add(start is { } at ? BelgianTime.FormatTime(at.AddMinutes(minutes), Culture) : "+" + cards.Duration(minutes));
+            times.Add(start is { } at ? BelgianTime.FormatTime(at.AddMinutes(minutes), Culture) : "+" + BelgianTime.FormatDuration(minutes));
             minutes += item.Minutes;
         }
 
@@ -69,7 +69,7 @@ public sealed class AgendaView(ConferenceCards cards)
             parts.Add(texts["Agenda_Presenter", CardText.EscapeMarkdown(item.Presenter)]);
         }
 
-        parts.Add(texts["Agenda_Minutes", item.Minutes]);
+        parts.Add(BelgianTime.FormatDuration(item.Minutes));
         if (!string.IsNullOrEmpty(item.VoteQuestion))
         {
             parts.Add(texts["Agenda_Vote", CardText.EscapeMarkdown(item.VoteQuestion)]);

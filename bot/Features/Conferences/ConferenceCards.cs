@@ -24,8 +24,6 @@ public sealed class ConferenceCards(CardCatalog cards, IStringLocalizer<Conferen
     public string Place(ConferenceSession session) =>
         session.Online ? texts["Place_Online"] : CardText.EscapeMarkdown(session.Location ?? string.Empty);
 
-    public string Duration(int minutes) => texts["Duration", minutes / 60, (minutes % 60).ToString("00", CultureInfo.InvariantCulture)];
-
     public string When(ConferenceSession session) => session.StartsAt is { } start
         ? BelgianTime.FormatDateTime(start, Culture)
         : texts["When_Poll", session.CandidateDates.Count];
@@ -62,7 +60,7 @@ public sealed class ConferenceCards(CardCatalog cards, IStringLocalizer<Conferen
         {
             new(texts["Fact_When"], When(session)),
             new(texts["Fact_Place"], Place(session)),
-            new(texts["Fact_Duration"], Duration(session.DurationMinutes)),
+            new(texts["Fact_Duration"], BelgianTime.FormatDuration(session.DurationMinutes)),
             new(texts["Fact_Scope"], Scope(session)),
             new(texts["Fact_Quorum"], Quorum(session)),
         };
@@ -192,7 +190,7 @@ public sealed class ConferenceCards(CardCatalog cards, IStringLocalizer<Conferen
             Facts = new List<CardFact>
             {
                 new(texts["Fact_Place"], Place(session)),
-                new(texts["Fact_Duration"], Duration(session.DurationMinutes)),
+                new(texts["Fact_Duration"], BelgianTime.FormatDuration(session.DurationMinutes)),
                 new(texts["Fact_Scope"], Scope(session)),
             },
             Intro = open ? (string)texts["Poll_Intro"] : (string)texts["Poll_Closed"],

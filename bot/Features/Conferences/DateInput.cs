@@ -4,18 +4,18 @@ using BepBot.Infrastructure.Time;
 
 namespace BepBot.Features.Conferences;
 
-/// <summary>Dates as staff type them ("12/03/2027 14:00", "12/03/2027 14h00", "2027-03-12 14:00"), read in Europe/Brussels.</summary>
+/// <summary>Dates as staff type them ("12/03/2027 14 h", "12/03/2027 14h30", "12/03/2027 14:00", "2027-03-12 14:00"), read in Europe/Brussels.</summary>
 public static class DateInput
 {
     private static readonly string[] Formats =
     [
-        "d/M/yyyy H:mm", "d/M/yyyy H'h'mm", "d/M/yyyy H'h'", "d/M/yyyy 'à' H'h'mm", "d/M/yyyy 'à' H:mm",
+        "d/M/yyyy H:mm", "d/M/yyyy 'à' H:mm",
         "d-M-yyyy H:mm", "d.M.yyyy H:mm", "yyyy-MM-dd H:mm", "yyyy-MM-dd'T'HH:mm",
     ];
 
     public static DateTimeOffset? Parse(string input)
     {
-        var text = input.Trim().Replace("  ", " ", StringComparison.Ordinal);
+        var text = TypedTime.ToColon(input.Trim()).Replace("  ", " ", StringComparison.Ordinal);
         if (!DateTime.TryParseExact(text, Formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {
             return null;

@@ -49,7 +49,7 @@ public sealed class RecordDecisionsFlow(
         var sessionId = values.Required(SessionFlows.SessionValue);
         var ballots = await BallotsAsync(sessionId, cancellationToken);
         var typed = Parse(values["decisions"] ?? string.Empty) ?? [];
-        List<Decision> decisions = [.. ballots.Select(ballot => new Decision($"{ballot.Question} : {ballot.OutcomeText}", BallotId: ballot.Id)), .. typed];
+        List<Decision> decisions = [.. ballots.Select(ballot => new Decision(texts["Decisions_BallotDecision", ballot.Question, ballot.OutcomeText], BallotId: ballot.Id)), .. typed];
         if (decisions.Count == 0)
         {
             return Reply.WithText(texts["Decisions_Empty"]);

@@ -99,8 +99,8 @@ public sealed class ScheduleConferenceFlow(
     private List<FlowChoice> ScopeChoices() =>
         [new("province", texts["Schedule_ScopeProvince"]), .. TerritoryMap.Bassins.Select(bassin => new FlowChoice(bassin.Id, bassin.Name))];
 
-    private List<FlowChoice> DurationChoices() =>
-        [.. DurationMinutes.Select(minutes => new FlowChoice(minutes.ToString(CultureInfo.InvariantCulture), cards.Duration(minutes)))];
+    private static List<FlowChoice> DurationChoices() =>
+        [.. DurationMinutes.Select(minutes => new FlowChoice(minutes.ToString(CultureInfo.InvariantCulture), BelgianTime.FormatDuration(minutes)))];
 
     private Task<FlowAnswer> AcceptTitle(ChatTurn turn, FlowValues values, string input) =>
         Task.FromResult(input.Length is >= 3 and <= 150 ? FlowAnswer.Accept(input) : FlowAnswer.Reject(texts["Schedule_BadTitle"]));
@@ -221,6 +221,6 @@ public sealed class ScheduleConferenceFlow(
         var when = values["mode"] == "fixed"
             ? BelgianTime.FormatDateTime(DateInput.FromValue(values.Required("date")), culture)
             : string.Join(", ", values.Required("candidates").Split(' ').Select(value => BelgianTime.FormatDateTime(DateInput.FromValue(value), culture)));
-        return texts["Schedule_Summary", values.Required("title"), scope, place, cards.Duration(int.Parse(values.Required("duration"), CultureInfo.InvariantCulture)), when];
+        return texts["Schedule_Summary", values.Required("title"), scope, place, BelgianTime.FormatDuration(int.Parse(values.Required("duration"), CultureInfo.InvariantCulture)), when];
     }
 }

@@ -1,4 +1,5 @@
 using BepBot.Cards;
+using BepBot.Infrastructure.Time;
 
 namespace BepBot.Features.Conferences;
 
@@ -26,7 +27,7 @@ public static class SessionDiff
 
         if (before.DurationMinutes != after.DurationMinutes)
         {
-            lines.Add(texts["DiffSession_Duration", cards.Duration(before.DurationMinutes), cards.Duration(after.DurationMinutes)]);
+            lines.Add(texts["DiffSession_Duration", BelgianTime.FormatDuration(before.DurationMinutes), BelgianTime.FormatDuration(after.DurationMinutes)]);
         }
 
         if (before.Quorum != after.Quorum)

@@ -1,6 +1,7 @@
 using System.Text.Json;
-using BepBot.Chat;
 using BepBot.Chat.Flows;
+using BepBot.Chat;
+using BepBot.Infrastructure.Text;
 using BepBot.Platform.Sessions;
 using Microsoft.Extensions.Localization;
 
@@ -26,6 +27,6 @@ public sealed class StartRecordDecisions(ConferenceAccess access, FlowRunner flo
         var ballots = ballotSource is null ? [] : await ballotSource.ForSessionAsync(session.Id, cancellationToken);
         return ballots.Count == 0
             ? reply
-            : Reply.WithText(texts["Decisions_BallotsFound", string.Join(" ; ", ballots.Select(ballot => $"{ballot.Question} ({ballot.OutcomeText})"))]).Then(reply);
+            : Reply.WithText(texts["Decisions_BallotsFound", MessageFormatter.JoinList(ballots.Select(ballot => $"{ballot.Question} ({ballot.OutcomeText})"), turn.Culture)]).Then(reply);
     }
 }

@@ -12,6 +12,6 @@ internal static class DiagnosticReply
         var data = await dataSets.LoadAsync(cancellationToken);
         return data.IsEmpty
             ? Reply.WithText(texts["Empty"])
-            : Reply.WithCard(cards.Diagnostic(data, commune, indicatorKey, turn.Culture), texts["Diag_Title", cards.Of(commune.Name)]);
+            : Reply.WithCard(cards.Diagnostic(data, commune, indicatorKey, turn.Culture), texts["Diag_Title", commune.Name]);
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using BepBot.Cards;
 using BepBot.Chat;
 using BepBot.Infrastructure.Exports;
+using BepBot.Infrastructure.Text;
 using BepBot.Infrastructure.Time;
 using BepBot.Platform.Territory;
 using Microsoft.Extensions.Localization;
@@ -34,7 +35,7 @@ public sealed class ObservatoireCards(CardCatalog cards, ExportHandout handout, 
 
         return cards.Render("observatoire/diagnostic", new
         {
-            Title = texts["Diag_Title", Of(commune.Name)].Value,
+            Title = texts["Diag_Title", commune.Name].Value,
             Subtitle = texts["Diag_Subtitle", commune.Bassin.Name, CommuneCodes.Of(commune)].Value,
             DemoNotice = data.Indicators.Any(indicator => indicator.IsDemo) ? texts["Demo_Notice"].Value : string.Empty,
             Intro = texts["Diag_Intro"].Value,
@@ -95,7 +96,7 @@ public sealed class ObservatoireCards(CardCatalog cards, ExportHandout handout, 
                     ? new { Value = "**" + Number(series[^1].Value, culture) + "**", Year = series[^1].Year.ToString(CultureInfo.InvariantCulture) }
                     : new { Value = texts["Compare_Missing"].Value, Year = "—" }).ToList(),
             }).ToList(),
-            Sources = texts["Compare_Sources", CardText.EscapeMarkdown(string.Join(" ; ", data.Indicators.Select(indicator => indicator.Source).Distinct(StringComparer.Ordinal)))].Value,
+            Sources = texts["Compare_Sources", CardText.EscapeMarkdown(MessageFormatter.JoinList(data.Indicators.Select(indicator => indicator.Source).Distinct(StringComparer.Ordinal), culture))].Value,
             ChartHeading = texts["Chart_Heading", CardText.EscapeMarkdown(selected?.Name ?? string.Empty)].Value,
             ChartMessage = chartMessage,
             Trends = trends,
@@ -119,8 +120,7 @@ public sealed class ObservatoireCards(CardCatalog cards, ExportHandout handout, 
             Detail = texts[
                 "Indicators_Detail",
                 CardText.EscapeMarkdown(indicator.Source),
-                indicator.Years[0],
-                indicator.Years[^1],
+                indicator.Years[0] == indicator.Years[^1] ? texts["Indicators_Year", indicator.Years[0]] : texts["Indicators_Years", indicator.Years[0], indicator.Years[^1]],
                 BelgianTime.FormatDate(indicator.ImportedAt, culture),
                 CardText.EscapeMarkdown(indicator.DataSetName),
                 indicator.Version].Value,
@@ -158,7 +158,7 @@ public sealed class ObservatoireCards(CardCatalog cards, ExportHandout handout, 
                 ExportTable.CsvContentType,
                 DiagnosticCsv.Write(data, commune, turn.Culture),
                 texts["Export_Open"])],
-            links => texts["Export_Ready", Of(commune.Name), validity.Of(links[0])],
+            links => texts["Export_Ready", commune.Name, validity.Of(links[0])],
             ExportDiagnostic.Verb,
             renew,
             cancellationToken);
@@ -205,7 +205,7 @@ public sealed class ObservatoireCards(CardCatalog cards, ExportHandout handout, 
         return await handout.ReplyAsync(
             turn,
             [.. files.Select(file => new ExportedFile(ExportContent.NoPersonalData, file.FileName, "image/png", file.Png, file.Title))],
-            links => texts["ChartFiles_Ready", CardText.EscapeMarkdown(indicatorName), Of(Join(communes.Select(commune => commune.Name))), validity.Of(links[^1])],
+            links => texts["ChartFiles_Ready", CardText.EscapeMarkdown(indicatorName), Join(communes.Select(commune => commune.Name)), validity.Of(links[^1])],
             ExportChartFiles.Verb,
             new ChartRequest([.. communes.Select(commune => commune.Name)], indicatorKey),
             cancellationToken);
@@ -348,10 +348,6 @@ public sealed class ObservatoireCards(CardCatalog cards, ExportHandout handout, 
 
     private static List<object> Choices(ObservatoireData data) =>
         [.. data.Indicators.Select(indicator => new { Title = indicator.Name, Value = indicator.Key })];
-
-    /// <summary>"de Gembloux", "d'Andenne", "d'Yvoir" (French elides before a vowel; these communes have no aspirated h).</summary>
-    public string Of(string commune) =>
-        "aeiouy".Contains(Infrastructure.Text.TextFolding.Fold(commune)[0], StringComparison.Ordinal) ? texts["Of_CommuneElided", commune] : texts["Of_Commune", commune];
 
     public static string Number(decimal value, CultureInfo culture) => value.ToString("#,0.##", culture);
 

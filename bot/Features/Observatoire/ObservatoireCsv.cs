@@ -55,7 +55,7 @@ public static class ObservatoireCsv
         var missing = Columns.Where(column => !index.ContainsKey(column)).ToList();
         if (missing.Count > 0)
         {
-            return Fail(new TextKey("Csv_MissingColumns", string.Join(", ", missing), string.Join(";", Columns)));
+            return Fail(new TextKey("Csv_MissingColumns", string.Join(", ", missing), string.Join(";", Columns), missing.Count));
         }
 
         var maxYear = latestYear ?? DateTime.UtcNow.Year + 1;

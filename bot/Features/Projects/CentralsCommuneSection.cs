@@ -1,6 +1,7 @@
 using System.Globalization;
 using BepBot.Cards;
 using BepBot.Chat;
+using BepBot.Infrastructure.Text;
 using BepBot.Platform.CommunePages;
 using Microsoft.Extensions.Localization;
 
@@ -20,7 +21,7 @@ public sealed class CentralsCommuneSection(ProjectRegisterStore register, IStrin
             texts["Section_Centrals", joined.Count],
             [
                 .. joined.Select(central => new CommunePageLine(CardText.EscapeMarkdown(central.Name))),
-                .. others.Count == 0 ? [] : new[] { new CommunePageLine(texts["Section_CentralsOthers", string.Join(" ; ", others.Select(central => CardText.EscapeMarkdown(central.Name)))]) },
+                .. others.Count == 0 ? [] : new[] { new CommunePageLine(texts["Section_CentralsOthers", MessageFormatter.JoinList(others.Select(central => CardText.EscapeMarkdown(central.Name)), CultureInfo.CurrentUICulture)]) },
             ],
             texts["Section_CentralsEmpty"],
             IsDemo: joined.Any(central => central.IsDemo));

@@ -144,8 +144,8 @@ public sealed class ProjectCards(CardCatalog cards, IStringLocalizer<ProjectsTex
             Items = entries.Take(MaxListed).Select(entry => new
             {
                 Name = texts["History_Item", entry.Previous.Version, BelgianTime.FormatDateTime(entry.ReplacedAt, culture), CardText.EscapeMarkdown(entry.ReplacedBy)].Value,
-                Detail = $"{Detail(entry.Previous)} · {texts["Fact_NextStep"]} : {NextStep(entry.Previous, culture)}"
-                    + (string.IsNullOrWhiteSpace(entry.Previous.Note) ? string.Empty : $" · {texts["Fact_Note"]} : {CardText.EscapeMarkdown(entry.Previous.Note)}"),
+                Detail = $"{Detail(entry.Previous)} · {texts["Label_Value", texts["Fact_NextStep"], NextStep(entry.Previous, culture)]}"
+                    + (string.IsNullOrWhiteSpace(entry.Previous.Note) ? string.Empty : $" · {texts["Label_Value", texts["Fact_Note"], CardText.EscapeMarkdown(entry.Previous.Note)]}"),
                 ProjectId = string.Empty,
                 Button = string.Empty,
             }).ToList(),

@@ -38,7 +38,7 @@ public sealed class PreviewRosterImport(
         if (!parsed.IsValid)
         {
             RosterLog.ImportRejected(logger, file.Name, parsed.Errors.Count, turn.User.AadObjectId);
-            var errors = texts.Counted("RosterImport_Errors", parsed.Errors.Count, parsed.Errors.Count);
+            var errors = texts["RosterImport_Errors", parsed.Errors.Count].Value;
             var title = texts["RosterImport_Rejected", CardText.EscapeMarkdown(file.Name)].Value;
             return Reply.WithCard(Card(title, string.Empty, string.Empty, [Section(errors, parsed.Errors.Select(Describe), MaxErrorsShown)], string.Empty, string.Empty), title);
         }
@@ -88,9 +88,9 @@ public sealed class PreviewRosterImport(
             importId.Length > 0 ? "awaiting confirmation" : plan.HasChanges ? "refused: no staff left" : "nothing to do");
         var sections = new[]
         {
-            Section(texts.Counted("RosterImport_Added", plan.Added.Count, plan.Added.Count), plan.Added.Select(Added), MaxLinesShown),
-            Section(texts.Counted("RosterImport_Changed", plan.Changed.Count, plan.Changed.Count), plan.Changed.Select(Changed), MaxLinesShown),
-            Section(texts.Counted("RosterImport_Removed", plan.Removed.Count, plan.Removed.Count), plan.Removed.Select(Removed), MaxLinesShown),
+            Section(texts["RosterImport_Added", plan.Added.Count].Value, plan.Added.Select(Added), MaxLinesShown),
+            Section(texts["RosterImport_Changed", plan.Changed.Count].Value, plan.Changed.Select(Changed), MaxLinesShown),
+            Section(texts["RosterImport_Removed", plan.Removed.Count].Value, plan.Removed.Select(Removed), MaxLinesShown),
         };
         return Reply.WithCard(
             Card(title, summary, notice, [.. sections.Where(section => section.Lines.Count > 0)], importId.Length > 0 ? texts["RosterImport_Hint"] : string.Empty, importId),
@@ -102,10 +102,10 @@ public sealed class PreviewRosterImport(
 
     public IEnumerable<string> Counts(RosterImportPlan plan) =>
     [
-        texts.Counted("RosterImport_Added", plan.Added.Count, plan.Added.Count),
-        texts.Counted("RosterImport_Changed", plan.Changed.Count, plan.Changed.Count),
-        texts.Counted("RosterImport_Removed", plan.Removed.Count, plan.Removed.Count),
-        texts.Counted("RosterImport_Unchanged", plan.Unchanged, plan.Unchanged),
+        texts["RosterImport_Added", plan.Added.Count].Value,
+        texts["RosterImport_Changed", plan.Changed.Count].Value,
+        texts["RosterImport_Removed", plan.Removed.Count].Value,
+        texts["RosterImport_Unchanged", plan.Unchanged].Value,
     ];
 
     private JsonObject Card(string title, string summary, string notice, IReadOnlyList<PreviewSection> sections, string hint, string importId) =>
@@ -127,7 +127,7 @@ public sealed class PreviewRosterImport(
         return new PreviewSection(
             title,
             [.. all.Take(max)],
-            all.Count > max ? texts.Counted("RosterImport_More", all.Count - max, all.Count - max) : string.Empty);
+            all.Count > max ? texts["RosterImport_More", all.Count - max].Value : string.Empty);
     }
 
     private string Describe(CsvLineError error) =>

@@ -39,7 +39,7 @@ public static partial class RosterCsv
         var missing = Columns.Where(column => IndexOf(reader.Headers, column) < 0).ToList();
         if (missing.Count > 0)
         {
-            return Fail(new TextKey("Csv_MissingColumns", string.Join(", ", missing), string.Join(",", Columns)));
+            return Fail(new TextKey("Csv_MissingColumns", string.Join(", ", missing), string.Join(",", Columns), missing.Count));
         }
 
         var index = Columns.ToDictionary(column => column, column => IndexOf(reader.Headers, column), StringComparer.Ordinal);

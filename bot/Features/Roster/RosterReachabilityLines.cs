@@ -14,7 +14,7 @@ public sealed class RosterReachabilityLines(ReachabilityWording wording, IString
     public string Overall(IReadOnlyCollection<MemberReachability> people)
     {
         var reachable = people.Count(reach => reach.IsReachable);
-        return texts.Counted("Roster_Reachable", reachable, reachable, people.Count);
+        return texts["Roster_Reachable", reachable, people.Count].Value;
     }
 
     /// <summary>The communes whose bourgmestre BepBot cannot reach, with the reason; empty when the roster has no bourgmestre.</summary>
@@ -28,14 +28,14 @@ public sealed class RosterReachabilityLines(ReachabilityWording wording, IString
             .ToList();
         return bourgmestres.Count == 0 ? string.Empty
             : unreachable.Count == 0 ? texts["Roster_AllBourgmestresReachable"]
-            : texts.Counted("Roster_UnreachableBourgmestres", unreachable.Count, unreachable.Count, CardText.EscapeMarkdown(string.Join(", ", unreachable)));
+            : texts["Roster_UnreachableBourgmestres", unreachable.Count, CardText.EscapeMarkdown(string.Join(", ", unreachable))].Value;
     }
 
     /// <summary>« 8 joignables sur 10 »: a group counted without naming anyone.</summary>
     public string ReachableOf(IReadOnlyCollection<MemberReachability> people)
     {
         var reachable = people.Count(reach => reach.IsReachable);
-        return texts.Counted("Roster_ReachableOf", reachable, reachable, people.Count);
+        return texts["Roster_ReachableOf", reachable, people.Count].Value;
     }
 
     public string State(MemberReachability reach) => wording.State(reach);

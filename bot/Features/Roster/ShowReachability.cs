@@ -43,7 +43,7 @@ public sealed class ShowReachability(
             Bourgmestres = lines.UnreachableBourgmestres(people),
             Unreachable = unreachable.Count == 0
                 ? texts["Reachability_Everyone"].Value
-                : texts.Counted("Reachability_UnreachablePeople", unreachable.Count, unreachable.Count, wording.NamesWithReasons(unreachable, MaxPeopleShown)),
+                : texts["Reachability_UnreachablePeople", unreachable.Count, wording.NamesWithReasons(unreachable, MaxPeopleShown)].Value,
             Hint = unreachable.Count == 0 ? string.Empty : wording.HowToReach,
         });
         return Reply.WithCard(card, lines.Overall(people));

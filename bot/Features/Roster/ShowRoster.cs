@@ -68,7 +68,7 @@ public sealed partial class ShowRoster(
             Title = commune is null ? texts["Roster_Title"].Value : texts["Roster_CommuneTitle", commune.Name].Value,
             Updated = current.Members.Count == 0
                 ? texts["Roster_Empty"].Value
-                : texts.Counted("Roster_Updated", current.Members.Count, current.Members.Count, BelgianTime.FormatDateTime(current.UpdatedAt, turn.Culture), CardText.EscapeMarkdown(current.UpdatedBy)),
+                : texts["Roster_Updated", current.Members.Count, BelgianTime.FormatDateTime(current.UpdatedAt, turn.Culture), CardText.EscapeMarkdown(current.UpdatedBy)].Value,
             DemoNotice = current.IsDemo ? texts["Roster_DemoNotice"].Value : string.Empty,
             Reachability = people.Count == 0 ? string.Empty : lines.Overall(people),
             Groups = groups,
@@ -128,7 +128,7 @@ public sealed partial class ShowRoster(
         var withoutBourgmestre = TerritoryMap.Communes.Where(candidate => !HasBourgmestre(candidate.Name)).Select(candidate => candidate.Name).ToList();
         return withoutBourgmestre.Count == 0
             ? texts["Roster_AllBourgmestres"].Value
-            : texts.Counted("Roster_MissingBourgmestres", withoutBourgmestre.Count, withoutBourgmestre.Count, string.Join(", ", withoutBourgmestre));
+            : texts["Roster_MissingBourgmestres", withoutBourgmestre.Count, string.Join(", ", withoutBourgmestre)].Value;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Unknown commune {Asked} asked in annuaire by {User}")]

@@ -370,7 +370,7 @@ public sealed partial class NewBallotFlow(
 
     internal static DateTimeOffset? ParseLocal(string input)
     {
-        var cleaned = input.Replace(" à ", " ", StringComparison.OrdinalIgnoreCase).Replace('h', ':').Trim();
+        var cleaned = TypedTime.ToColon(input).Replace(" à ", " ", StringComparison.OrdinalIgnoreCase).Trim();
         string[] formats = ["d/M/yyyy H:mm", "d/M/yyyy HH:mm", "yyyy-MM-dd H:mm", "yyyy-MM-dd HH:mm", "yyyy-MM-ddTHH:mm"];
         if (!DateTime.TryParseExact(cleaned, formats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
         {

@@ -86,15 +86,15 @@ public sealed class DeliveryCards(CardCatalog cards, IStringLocalizer<DeliveryTe
     /// <summary>« 38 cartes mises à jour, 2 conversations introuvables »: what was not updated is named only when there is some.</summary>
     private string UpdateSummary(DeliveryCounts counts)
     {
-        var parts = new List<string> { texts.Counted("CardUpdate_Updated", counts.Sent, counts.Sent) };
+        var parts = new List<string> { texts["CardUpdate_Updated", counts.Sent].Value };
         if (counts.Unreachable > 0)
         {
-            parts.Add(texts.Counted("CardUpdate_Gone", counts.Unreachable, counts.Unreachable));
+            parts.Add(texts["CardUpdate_Gone", counts.Unreachable].Value);
         }
 
         if (counts.Failed > 0)
         {
-            parts.Add(texts.Counted("CardUpdate_Failed", counts.Failed, counts.Failed));
+            parts.Add(texts["CardUpdate_Failed", counts.Failed].Value);
         }
 
         return string.Join(", ", parts);

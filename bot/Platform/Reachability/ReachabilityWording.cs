@@ -50,7 +50,7 @@ public sealed class ReachabilityWording(ReachabilityCheck check, IStringLocalize
         var unreachable = recipients.Where(reach => !reach.IsReachable).ToList();
         return unreachable.Count == 0
             ? null
-            : Counted("Reachability_Notice", unreachable.Count, unreachable.Count, NamesWithReasons(unreachable, MaxNamesShown));
+            : texts["Reachability_Notice", unreachable.Count, NamesWithReasons(unreachable, MaxNamesShown)].Value;
     }
 
     /// <summary>The preview's warning for these recipients, read now; null when BepBot can reach them all.</summary>
@@ -72,15 +72,14 @@ public sealed class ReachabilityWording(ReachabilityCheck check, IStringLocalize
             .SelectMany(group => group.OrderBy(reach => reach.Member.Name, byName))
             .Take(max)
             .ToList();
-        var names = string.Join(" ; ", shown
+        var names = MessageFormatter.JoinList(shown
             .GroupBy(Reason)
-            .Select(group => $"{string.Join(", ", group.Select(reach => CardText.EscapeMarkdown(reach.Member.Name)))} ({group.Key})"));
+            .Select(group => $"{string.Join(", ", group.Select(reach => CardText.EscapeMarkdown(reach.Member.Name)))} ({group.Key})"), CultureInfo.CurrentUICulture);
         var more = people.Count - max;
-        return more > 0 ? names + " " + Counted("Reachability_AndOthers", more, more) : names;
+        return more > 0 ? names + " " + texts["Reachability_AndOthers", more].Value : names;
     }
 
     /// <summary>How staff get BepBot to people it cannot reach yet.</summary>
     public string HowToReach => texts["Reachability_HowToReach"];
 
-    private string Counted(string key, int count, params object[] arguments) => texts.Counted(key, count, arguments);
 }

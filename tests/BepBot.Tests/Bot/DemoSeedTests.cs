@@ -38,7 +38,7 @@ public sealed partial class DemoSeedTests
         text.ShouldContain("La cybersécurité dans nos communes (démonstration)");
         text.ShouldContain("18 places restantes sur 20");
         text.ShouldContain("Commerces de proximité : revitaliser les centres (démonstration)");
-        text.ShouldContain("Complet (3 places) ; 2 en liste d'attente");
+        text.ShouldContain(Fr("Complet (3 places) ; 2 en liste d'attente"));
         var full = (await bot.Services.GetRequiredService<LabBook>().FindAsync(LabsSeeder.FullLabId))!;
         full.Confirmed.Select(registration => registration.Name).ShouldBe(["Camille Lambert (démo)", "Julien Petit (démo)", "Sarah Renard (démo)"]);
         full.Waiting.Select(registration => registration.Name).ShouldBe(["Thomas Dubois (démo)", "Élise Martin (démo)"]);
@@ -46,7 +46,7 @@ public sealed partial class DemoSeedTests
         var lynne = await teams.ClickAsync(TeamsUser.Lynne, (await teams.SayAsync(TeamsUser.Lynne, "séminaires commerces")).Card, "S'inscrire");
         CardReader.AllText(lynne.UpdatedCard!).ShouldContain("Liste d'attente, position 3 (le séminaire est complet).");
         var patti = await teams.ClickAsync(TeamsUser.Patti, (await teams.SayAsync(TeamsUser.Patti, "séminaires cybersécurité")).Card, "S'inscrire");
-        CardReader.AllText(patti.UpdatedCard!).ShouldContain("Inscrit : votre place est réservée.");
+        CardReader.AllText(patti.UpdatedCard!).ShouldContain(Fr("Inscrit : votre place est réservée."));
     }
 
     [Fact]
@@ -58,27 +58,27 @@ public sealed partial class DemoSeedTests
 
         foreach (var bourgmestre in new[] { TeamsUser.Adele, TeamsUser.Isaiah })
         {
-            (await teams.SayAsync(bourgmestre, "votes")).AllText.ShouldContain("Voter : " + question);
+            (await teams.SayAsync(bourgmestre, "votes")).AllText.ShouldContain(Fr("Voter : ") + question);
         }
 
         var ballots = (await teams.SayAsync(TeamsUser.Megan, "votes")).Card;
-        var ballot = (await teams.ClickAsync(TeamsUser.Megan, ballots, "Voter : " + question)).Card;
+        var ballot = (await teams.ClickAsync(TeamsUser.Megan, ballots, Fr("Voter : ") + question)).Card;
         var voted = await teams.ClickAsync(TeamsUser.Megan, ballot, "Pour");
         voted.UpdatedCard.ShouldNotBeNull();
         (await bot.Services.GetRequiredService<BallotStore>().VotedCommunesAsync((await bot.Services.GetRequiredService<BallotStore>().GetAsync(VotesSeeder.BallotId))!)).ShouldBe(["Namur"]);
-        (await teams.SayAsync(TeamsUser.Alex, "votes")).AllText.ShouldContain("Suivi : " + question);
+        (await teams.SayAsync(TeamsUser.Alex, "votes")).AllText.ShouldContain(Fr("Suivi : ") + question);
 
         var conferences = (await teams.SayAsync(TeamsUser.Megan, "conférences")).Card;
         var title = "Conférence des Bourgmestres — données de démonstration";
-        var poll = (await teams.ClickAsync(TeamsUser.Megan, conferences, $"Ouvrir « {title} »")).Card;
+        var poll = (await teams.ClickAsync(TeamsUser.Megan, conferences, Fr($"Ouvrir « {title} »"))).Card;
         CardReader.AllText(poll).ShouldContain("Pour chaque date proposée, indiquez si vous pouvez venir.");
         var answered = await teams.ClickAsync(TeamsUser.Megan, poll, "Envoyer mes disponibilités", new Dictionary<string, string> { ["d0"] = "yes", ["d1"] = "maybe", ["d2"] = "no" });
         CardReader.AllText(answered.UpdatedCard!).ShouldContain("Vos disponibilités sont enregistrées");
 
-        var staff = (await teams.ClickAsync(TeamsUser.Alex, (await teams.SayAsync(TeamsUser.Alex, "conférences")).Card, $"Ouvrir « {title} »")).Card;
+        var staff = (await teams.ClickAsync(TeamsUser.Alex, (await teams.SayAsync(TeamsUser.Alex, "conférences")).Card, Fr($"Ouvrir « {title} »"))).Card;
         var tally = CardReader.AllText((await teams.ClickAsync(TeamsUser.Alex, staff, "Résultats du sondage")).UpdatedCard!);
-        tally.ShouldContain("1 commune(s) sur 40 ont répondu");
-        tally.ShouldContain("Oui : 1 · Peut-être : 0 · Non : 0");
+        tally.ShouldContain("1 commune sur 40 a répondu");
+        tally.ShouldContain(Fr("Oui : 1 · Peut-être : 0 · Non : 0"));
     }
 
     [Fact]

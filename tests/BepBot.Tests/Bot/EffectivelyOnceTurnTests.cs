@@ -42,8 +42,8 @@ public sealed class EffectivelyOnceTurnTests : ConnectedBotTest
 
         failed.AllText.ShouldContain("erreur inattendue");
         resent.UpdatedCard.ShouldNotBeNull(resent.AllText);
-        CardReader.AllText(resent.UpdatedCard).ShouldContain($"Vous avez voté : {(choice == "pour" ? "Pour" : "Contre")}");
-        resent.AllText.ShouldContain(answer);
+        CardReader.AllText(resent.UpdatedCard).ShouldContain(Fr($"Vous avez voté : {(choice == "pour" ? "Pour" : "Contre")}"));
+        resent.AllText.ShouldContain(Fr(answer));
         await ShouldHaveOneVoteAsync(ballot.Id, "Namur", choice);
     }
 
@@ -66,7 +66,7 @@ public sealed class EffectivelyOnceTurnTests : ConnectedBotTest
 
         duringFirst.AllText.ShouldBe("Cette action est en cours de traitement. Si rien n'a changé d'ici quelques secondes, veuillez réessayer.");
         votesDuringFirst.ShouldBeEmpty();
-        CardReader.AllText(afterLease.UpdatedCard!).ShouldContain("Vous avez voté : Pour");
+        CardReader.AllText(afterLease.UpdatedCard!).ShouldContain(Fr("Vous avez voté : Pour"));
         afterAll.AllText.ShouldContain("Cette action a déjà été prise en compte.");
         await ShouldHaveOneVoteAsync(ballot.Id, "Namur", "pour");
     }

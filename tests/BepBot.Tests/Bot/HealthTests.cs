@@ -57,7 +57,7 @@ public sealed class ClaimsHealthTests
 
         var response = await teams.SayAsync(TeamsUser.Megan, "aide");
 
-        response.Texts.ShouldBe(["Désolé, le stockage de BepBot est momentanément injoignable : votre demande n'a pas été enregistrée. Veuillez réessayer dans une minute."]);
+        response.Texts.ShouldBe([Fr("Désolé, le stockage de BepBot est momentanément injoignable : votre demande n'a pas été enregistrée. Veuillez réessayer dans une minute.")]);
     }
 }
 

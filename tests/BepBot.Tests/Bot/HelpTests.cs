@@ -76,7 +76,7 @@ public sealed class HelpTests : BotConversationTest
         var response = await Client.SayAsync(TeamsUser.Patti, "blablabla xyz");
 
         response.Status.ShouldBe(System.Net.HttpStatusCode.OK);
-        response.Texts.ShouldContain(text => text.StartsWith("Je n'ai pas compris « blablabla xyz »", StringComparison.Ordinal));
+        response.Texts.ShouldContain(text => text.StartsWith(Fr("Je n'ai pas compris « blablabla xyz »"), StringComparison.Ordinal));
         CardReader.AllText(response.Card).ShouldContain("aide");
     }
 

@@ -16,7 +16,7 @@ public sealed class InstallationTests : BotConversationTest
         var response = await Client.InstallAsync(TeamsUser.Megan);
 
         var welcome = CardReader.AllText(response.Card);
-        welcome.ShouldContain("Bienvenue, Megan Bowen !");
+        welcome.ShouldContain(Fr("Bienvenue, Megan Bowen !"));
         welcome.ShouldContain("bourgmestre de Namur");
         welcome.ShouldContain("Données de démonstration");
         CardReader.ButtonTitles(response.Card).ShouldContain("Voir l'aide");

@@ -93,7 +93,7 @@ public sealed class KillDuringClicksTests : IDisposable
         }
 
         stored.Count.ShouldBe(clicks.Values.Count(commune => commune.Sent > 0));
-        status.AllText.ShouldContain($"{stored.Count} commune(s) sur 40");
+        status.AllText.ShouldContain(stored.Count > 1 ? $"{stored.Count} communes sur 40" : $"{stored.Count} commune sur 40");
     }
 
     public void Dispose()
@@ -136,7 +136,7 @@ public sealed class KillDuringClicksTests : IDisposable
     }
 
     private static bool Acknowledges(BotResponse response, string choice) =>
-        response.UpdatedCard is { } card && CardReader.AllText(card).Contains($"Vous avez voté : {Label(choice)}", StringComparison.Ordinal);
+        response.UpdatedCard is { } card && CardReader.AllText(card).Contains(Fr($"Vous avez voté : {Label(choice)}"), StringComparison.Ordinal);
 
     private static bool AcknowledgesOrAlreadyDone(BotResponse response, string choice) =>
         Acknowledges(response, choice) || response.AllText == "Cette action a déjà été prise en compte.";

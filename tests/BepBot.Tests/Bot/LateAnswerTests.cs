@@ -29,7 +29,7 @@ public sealed class LateAnswerTests() : ConnectedBotTest(
 
         CardReader.AllText(answer.UpdatedCard!).ShouldContain("Demande prise en compte");
         var put = await WaitForUpdateAsync(ClickedCard);
-        put.AllText.ShouldContain("Vous avez voté : Pour");
+        put.AllText.ShouldContain(Fr("Vous avez voté : Pour"));
         (await Bot.Services.GetRequiredService<BallotStore>().ListVotesAsync(ballot.Id)).ShouldHaveSingleItem().Commune.ShouldBe("Namur");
 
         // Teams resending the same click after all: the claim was completed with the work, nothing runs twice.
@@ -63,7 +63,7 @@ public sealed class LateAnswerTests() : ConnectedBotTest(
 
         CardReader.AllText(answer.UpdatedCard!).ShouldContain("Demande prise en compte");
         await Eventually.WaitUntilAsync(
-            () => Task.FromResult(Connector.Delivered.Any(request => request.ConversationId == personal && request.AllText.Contains("Vous avez voté : Contre", StringComparison.Ordinal))),
+            () => Task.FromResult(Connector.Delivered.Any(request => request.ConversationId == personal && request.AllText.Contains(Fr("Vous avez voté : Contre"), StringComparison.Ordinal))),
             TimeSpan.FromSeconds(15),
             () => "the ballot card never came");
         Connector.Requests.ShouldNotContain(request => request.Method == "PUT");
@@ -90,7 +90,7 @@ public sealed class LateAnswerTests() : ConnectedBotTest(
         Bot.Clock.Offset += TimeSpan.FromMinutes(2);
         (await recovery.RecoverAsync()).ShouldBe(1);
 
-        (await WaitForUpdateAsync(ClickedCard)).AllText.ShouldContain("Vous avez voté : Contre");
+        (await WaitForUpdateAsync(ClickedCard)).AllText.ShouldContain(Fr("Vous avez voté : Contre"));
         (await Bot.Services.GetRequiredService<BallotStore>().ListVotesAsync(ballot.Id)).ShouldHaveSingleItem().ChoiceIds.ShouldBe(["contre"]);
         await Eventually.WaitUntilAsync(async () => (await recovery.RecoverAsync()) == 0 && !(await claims.AbandonedAsync(Bot.Clock.GetUtcNow().AddHours(1)).AnyAsync()), TimeSpan.FromSeconds(10), () => "the click was not completed");
         Connector.UpdatesOf(ClickedCard).Count.ShouldBe(1);

@@ -70,7 +70,7 @@ public abstract class RealTeamsIdsTests(string? localFolder)
 
         var response = await Teams.SayAsync(megan, "aide");
 
-        response.Texts.ShouldBe(["Désolé, votre demande n'a pas pu être traitée à cause d'une erreur de BepBot : un identifiant lié à cette conversation est trop long pour son stockage. Rien n'a été enregistré. L'équipe du BEP en a été informée ; réessayer ne changera rien tant qu'elle ne l'a pas corrigée."]);
+        response.Texts.ShouldBe([Fr("Désolé, votre demande n'a pas pu être traitée à cause d'une erreur de BepBot : un identifiant lié à cette conversation est trop long pour son stockage. Rien n'a été enregistré. L'équipe du BEP en a été informée ; réessayer ne changera rien tant qu'elle ne l'a pas corrigée.")]);
         var logged = Logs.Entries.Where(entry => entry.Message.StartsWith("Bug: ", StringComparison.Ordinal)).ShouldHaveSingleItem();
         logged.Level.ShouldBe(LogLevel.Error);
         logged.Message.ShouldStartWith("Bug: turn failed for message activity");
@@ -87,7 +87,7 @@ public abstract class RealTeamsIdsTests(string? localFolder)
         var welcome = (await Teams.InstallAsync(megan)).Card;
         var help = await Teams.ClickAsync(megan, welcome, "Voir l'aide");
 
-        CardReader.AllText(welcome).ShouldContain("Bienvenue, Megan Bowen !");
+        CardReader.AllText(welcome).ShouldContain(Fr("Bienvenue, Megan Bowen !"));
         CardReader.AllText(help.Card).ShouldContain("Ce que BepBot peut faire pour vous");
         var saved = await Conversations.FindPersonalAsync(megan.AadObjectId);
         saved.ShouldNotBeNull();
@@ -105,9 +105,9 @@ public abstract class RealTeamsIdsTests(string? localFolder)
         var second = await Teams.SayAsync(alex, "Approuvez-vous le budget 2027 ?");
         var cancelled = await Teams.SayAsync(alex, "annuler");
 
-        start.AllText.ShouldContain("Quelle question posez-vous aux bourgmestres ?");
-        second.AllText.ShouldContain("Un texte explicatif pour les bourgmestres ?");
-        cancelled.AllText.ShouldContain("C'est annulé : « Nouveau vote ». Rien n'a été enregistré.");
+        start.AllText.ShouldContain(Fr("Quelle question posez-vous aux bourgmestres ?"));
+        second.AllText.ShouldContain(Fr("Un texte explicatif pour les bourgmestres ?"));
+        cancelled.AllText.ShouldContain(Fr("C'est annulé : « Nouveau vote ». Rien n'a été enregistré."));
     }
 
     [Theory]
@@ -125,7 +125,7 @@ public abstract class RealTeamsIdsTests(string? localFolder)
         var sent = await Teams.ClickAsync(alex, preview.UpdatedCard!, "Envoyer maintenant");
         await WaitForStateAsync(Bot, broadcastId, BroadcastState.Completed);
 
-        CardReader.AllText(sent.UpdatedCard!).ShouldContain("Diffusion : Conférence du 12 mars");
+        CardReader.AllText(sent.UpdatedCard!).ShouldContain(Fr("Diffusion : Conférence du 12 mars"));
         Connector.Delivered.Where(request => request.ConversationId == megan.PersonalConversationId && request.AllText.Contains("Conférence du 12 mars", StringComparison.Ordinal))
             .ShouldHaveSingleItem();
         (await DeliveriesAsync(Bot, broadcastId))["Megan Bowen"].Status.ShouldBe(DeliveryStatus.Sent);

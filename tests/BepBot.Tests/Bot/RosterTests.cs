@@ -15,14 +15,14 @@ public sealed class RosterTests : BotConversationTest
     public async Task AddMember_StepByStep_SavesMemberWhoGetsTheRole()
     {
         var prompt = (await Client.SayAsync(TeamsUser.Alex, "Ajouter un membre")).Card;
-        CardReader.AllText(prompt).ShouldContain("Quel est le nom complet de la personne ?");
+        CardReader.AllText(prompt).ShouldContain(Fr("Quel est le nom complet de la personne ?"));
         CardReader.AllText(prompt).ShouldContain("Étape 1 sur 6");
 
         prompt = (await Client.SayAsync(TeamsUser.Alex, "Anne Dupont")).Card;
-        CardReader.AllText(prompt).ShouldContain("adresse e-mail professionnelle de Anne Dupont");
+        CardReader.AllText(prompt).ShouldContain("adresse e-mail professionnelle d'Anne Dupont");
 
         prompt = (await Client.SayAsync(TeamsUser.Alex, "pas-une-adresse")).Card;
-        CardReader.AllText(prompt).ShouldContain("« pas-une-adresse » n'est pas une adresse e-mail valide");
+        CardReader.AllText(prompt).ShouldContain(Fr("« pas-une-adresse » n'est pas une adresse e-mail valide"));
         CardReader.AllText(prompt).ShouldContain("Étape 2 sur 6");
 
         prompt = (await Client.ClickAsync(TeamsUser.Alex, prompt, "Continuer", new Dictionary<string, string> { ["value"] = "anne.dupont@gesves.be" })).Card;
@@ -34,14 +34,14 @@ public sealed class RosterTests : BotConversationTest
 
         prompt = (await Client.ClickAsync(TeamsUser.Alex, prompt, "bourgmestre")).Card;
         prompt = (await Client.SayAsync(TeamsUser.Alex, "Gembloux-sur-Mer")).Card;
-        CardReader.AllText(prompt).ShouldContain("« Gembloux-sur-Mer » n'est pas une des 40 communes");
+        CardReader.AllText(prompt).ShouldContain(Fr("« Gembloux-sur-Mer » n'est pas une des 40 communes"));
 
         prompt = (await Client.SayAsync(TeamsUser.Alex, "gesves")).Card;
-        CardReader.AllText(prompt).ShouldContain("Enregistrer Anne Dupont (anne.dupont@gesves.be), bourgmestre de Gesves dans l'annuaire ?");
+        CardReader.AllText(prompt).ShouldContain(Fr("Enregistrer Anne Dupont (anne.dupont@gesves.be), bourgmestre de Gesves dans l'annuaire ?"));
 
         var done = await Client.ClickAsync(TeamsUser.Alex, prompt, "Oui, enregistrer");
 
-        CardReader.AllText(done.Card).ShouldContain("Anne Dupont figure désormais dans l'annuaire : bourgmestre de Gesves.");
+        CardReader.AllText(done.Card).ShouldContain(Fr("Anne Dupont figure désormais dans l'annuaire : bourgmestre de Gesves."));
         var roster = await RosterAsync();
         roster.Members.ShouldContain(new Member(AnneId, "Anne Dupont", "anne.dupont@gesves.be", Role.Bourgmestre, "Gesves"));
         roster.UpdatedBy.ShouldBe("Alex Wilber");
@@ -97,7 +97,7 @@ public sealed class RosterTests : BotConversationTest
 
         var prompt = (await Client.SayAsync(TeamsUser.Alex, "NAMUR")).Card;
 
-        CardReader.AllText(prompt).ShouldContain("Namur a déjà un bourgmestre dans l'annuaire : Megan Bowen.");
+        CardReader.AllText(prompt).ShouldContain(Fr("Namur a déjà un bourgmestre dans l'annuaire : Megan Bowen."));
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class RosterTests : BotConversationTest
         var cancelled = await Client.SayAsync(TeamsUser.Alex, "Annuler");
         var after = await Client.SayAsync(TeamsUser.Alex, "anne.dupont@gesves.be");
 
-        cancelled.Texts.Single().ShouldBe("C'est annulé : « Ajouter un membre à l'annuaire ». Rien n'a été enregistré.");
+        cancelled.Texts.Single().ShouldBe(Fr("C'est annulé : « Ajouter un membre à l'annuaire ». Rien n'a été enregistré."));
         after.Texts.First().ShouldStartWith("Je n'ai pas compris");
         (await Bot.Store.GetAsync(RosterDirectory.Key))!.ETag.ShouldBe(before!.ETag);
     }
@@ -150,7 +150,7 @@ public sealed class RosterTests : BotConversationTest
         using var teams = restarted.CreateTeamsClient();
         var prompt = await teams.SayAsync(TeamsUser.Alex, "anne.dupont@gesves.be");
 
-        CardReader.AllText(prompt.Card).ShouldContain("Quel est l'identifiant Microsoft Entra (ID d'objet) de Anne Dupont ?");
+        CardReader.AllText(prompt.Card).ShouldContain(Fr("Quel est l'identifiant Microsoft Entra (ID d'objet) d'Anne Dupont ?"));
     }
 
     [Fact]
@@ -163,7 +163,7 @@ public sealed class RosterTests : BotConversationTest
         var current = await Client.SayAsync(TeamsUser.Alex, "anne.dupont@gesves.be");
 
         stale.AllText.ShouldContain("Cette étape n'est plus active");
-        CardReader.AllText(current.Card).ShouldContain("de Anne Dupont ?");
+        CardReader.AllText(current.Card).ShouldContain(Fr("d'Anne Dupont ?"));
     }
 
     [Theory]
@@ -176,7 +176,7 @@ public sealed class RosterTests : BotConversationTest
     {
         var response = await Client.SayAsync(TeamsUser.Megan, command);
 
-        response.Texts.Single().ShouldBe("Cette commande est réservée au personnel du BEP. Tapez « aide » pour voir ce que vous pouvez faire.");
+        response.Texts.Single().ShouldBe(Fr("Cette commande est réservée au personnel du BEP. Tapez « aide » pour voir ce que vous pouvez faire."));
         response.Cards.ShouldBeEmpty();
     }
 
@@ -211,7 +211,7 @@ public sealed class RosterTests : BotConversationTest
 
         ((string?)removed.InvokeResponse!["type"]).ShouldBe("application/vnd.microsoft.card.adaptive");
         removed.AllText.ShouldContain("Patti Fernandez a été retiré(e) de l'annuaire.");
-        again.AllText.ShouldContain("n'est plus dans l'annuaire ; rien n'a été modifié");
+        again.AllText.ShouldContain(Fr("n'est plus dans l'annuaire ; rien n'a été modifié"));
         (await RosterAsync()).Find(TeamsUser.Patti.AadObjectId).ShouldBeNull();
         (await Client.SayAsync(TeamsUser.Patti, "qui suis-je")).Texts.Single().ShouldContain("invité");
     }

@@ -107,7 +107,7 @@ public sealed class BadInputTests : BotConversationTest
     {
         var response = await Client.SayAsync(TeamsUser.Megan, new string('é', 5000));
 
-        response.Texts.Single().ShouldBe("Votre message est trop long (5000 caractères ; 4000 au maximum). Pourriez-vous le raccourcir ?");
+        response.Texts.Single().ShouldBe(Fr("Votre message est trop long (5000 caractères ; 4000 au maximum). Pourriez-vous le raccourcir ?"));
     }
 
     [Fact]
@@ -132,7 +132,7 @@ public sealed class BadInputTests : BotConversationTest
 
         foreach (var response in new[] { extra, missing, wrongType, notObject })
         {
-            response.AllText.ShouldContain("Cette carte contient des données invalides ; rien n'a été modifié.");
+            response.AllText.ShouldContain(Fr("Cette carte contient des données invalides ; rien n'a été modifié."));
         }
 
         // The flow still waits for the name.

@@ -20,7 +20,7 @@ public sealed class StoreCutTests
         // Longer than the Azure SDK's own retries (0.8, 1.6 and 3.2 s), shorter than the turn's 12 s.
         await VoteDuringACutAsync(TimeSpan.FromSeconds(7.5), turnDeadline: null, async (bot, ballot, response) =>
         {
-            response.AllText.ShouldContain("Vous avez voté : Pour");
+            response.AllText.ShouldContain(Fr("Vous avez voté : Pour"));
             var vote = (await bot.Services.GetRequiredService<BallotStore>().GetVoteAsync(ballot.Id, "Namur"))!.Value;
             vote.ChoiceIds.ShouldBe(["pour"]);
             vote.Revision.ShouldBe(1);
@@ -34,7 +34,7 @@ public sealed class StoreCutTests
         // Past the turn's deadline, but shorter than the Azure SDK's own retries: the deadline is what ends the wait.
         await VoteDuringACutAsync(TimeSpan.FromSeconds(4), turnDeadline: "00:00:01.5", async (bot, ballot, response) =>
         {
-            response.AllText.ShouldBe("Désolé, le stockage de BepBot est momentanément injoignable : votre demande n'a pas été enregistrée. Veuillez réessayer dans une minute.");
+            response.AllText.ShouldBe(Fr("Désolé, le stockage de BepBot est momentanément injoignable : votre demande n'a pas été enregistrée. Veuillez réessayer dans une minute."));
             (await bot.Services.GetRequiredService<BallotStore>().GetVoteAsync(ballot.Id, "Namur")).ShouldBeNull();
             (await SealedAuditAsync(bot, ballot.Id)).Select(entry => entry.Kind).ShouldBe(["created", "opened"]);
         });
@@ -54,7 +54,7 @@ public sealed class StoreCutTests
         var response = await VoteAsync(teams, TeamsUser.Megan, ballot.Id, "Namur", "pour");
 
         lost.Lost.ShouldBe(1);
-        response.AllText.ShouldContain("Vous avez voté : Pour");
+        response.AllText.ShouldContain(Fr("Vous avez voté : Pour"));
         var vote = (await bot.Services.GetRequiredService<BallotStore>().GetVoteAsync(ballot.Id, "Namur"))!.Value;
         vote.ChoiceIds.ShouldBe(["pour"]);
         vote.Revision.ShouldBe(1);

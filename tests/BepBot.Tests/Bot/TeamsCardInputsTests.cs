@@ -13,7 +13,7 @@ public sealed class TeamsCardInputsTests() : ConnectedBotTest(
     [TeamsUser.Alex, TeamsUser.Megan, TeamsUser.Patti],
     settings: new Dictionary<string, string?> { ["Observatoire:SeedDemo"] = "true" })
 {
-    private const string InvalidData = "Cette carte contient des données invalides ; rien n'a été modifié.";
+    private static readonly string InvalidData = Fr("Cette carte contient des données invalides ; rien n'a été modifié.");
 
     [Fact]
     public async Task DiagnosticExport_WithTheIndicatorTeamsSendsAlong_GivesTheCsv()
@@ -53,7 +53,7 @@ public sealed class TeamsCardInputsTests() : ConnectedBotTest(
         var closed = await Teams.ClickAsync(TeamsUser.Alex, list, "Clôturer les inscriptions", new Dictionary<string, string> { ["message"] = "Un brouillon pas envoyé" });
 
         export.AllText.ShouldNotContain(InvalidData);
-        export.AllText.ShouldContain("Les inscriptions à « La cybersécurité dans nos communes »");
+        export.AllText.ShouldContain(Fr("Les inscriptions à « La cybersécurité dans nos communes »"));
         closed.AllText.ShouldNotContain(InvalidData);
         (await LabFixtures.GetAsync(Bot, lab.Id)).State.ShouldBe(BepBot.Features.Labs.LabState.Closed);
     }

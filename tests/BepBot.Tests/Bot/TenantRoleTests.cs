@@ -47,9 +47,9 @@ public sealed class TenantRoleTests : IAsyncLifetime
         var whoAmI = await _attacker.SayAsync(TeamsUser.Alex, "qui suis-je");
 
         directory.Status.ShouldBe(HttpStatusCode.OK);
-        directory.AllText.ShouldBe("Cette commande est réservée au personnel du BEP. Tapez « aide » pour voir ce que vous pouvez faire.");
+        directory.AllText.ShouldBe(Fr("Cette commande est réservée au personnel du BEP. Tapez « aide » pour voir ce que vous pouvez faire."));
         directory.AllText.ShouldNotContain("Megan Bowen");
-        whoAmI.AllText.ShouldContain("vous n'êtes pas dans l'annuaire du BEP : vous êtes invité");
+        whoAmI.AllText.ShouldContain(Fr("vous n'êtes pas dans l'annuaire du BEP : vous êtes invité"));
         (await StoreSnapshot.TakeAsync(_bot.Store)).ShouldBe(before);
         _bot.Services.GetFakeLogCollector().GetSnapshot().ShouldContain(record =>
             record.Level == LogLevel.Warning && record.Message.Contains($"from tenant {OtherTenant} carries the object id of a roster entry of another tenant", StringComparison.Ordinal));

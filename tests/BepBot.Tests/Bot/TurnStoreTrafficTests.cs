@@ -72,7 +72,7 @@ public sealed class TurnStoreTrafficTests
         await using var bot = new BotApplication();
         using var teams = bot.CreateTeamsClient();
         var ballot = await VoteSteps.OpenAsync(bot, VoteSteps.Motion());
-        (await teams.SayAsync(TeamsUser.Alex, "nouveau vote")).AllText.ShouldContain("Quelle question posez-vous aux bourgmestres ?");
+        (await teams.SayAsync(TeamsUser.Alex, "nouveau vote")).AllText.ShouldContain(Fr("Quelle question posez-vous aux bourgmestres ?"));
         var during = await StateOfAsync(bot);
 
         // Alex is staff, not a bourgmestre: the click is refused, and must not touch the flow he is in.
@@ -80,9 +80,9 @@ public sealed class TurnStoreTrafficTests
         var vote = await VoteSteps.VoteAsync(teams, TeamsUser.Megan, ballot.Id, "Namur", "pour");
 
         click.AllText.ShouldContain("Vous ne pouvez pas voter pour cette commune");
-        CardReader.AllText(vote.UpdatedCard!).ShouldContain("Vous avez voté : Pour");
+        CardReader.AllText(vote.UpdatedCard!).ShouldContain(Fr("Vous avez voté : Pour"));
         (await StateOfAsync(bot)).ShouldBe(during);
-        (await teams.SayAsync(TeamsUser.Alex, "Approuvez-vous le budget 2027 ?")).AllText.ShouldContain("Un texte explicatif pour les bourgmestres ?");
+        (await teams.SayAsync(TeamsUser.Alex, "Approuvez-vous le budget 2027 ?")).AllText.ShouldContain(Fr("Un texte explicatif pour les bourgmestres ?"));
     }
 
     private static List<Member> MeganAsAnOfficer(RosterDocument roster) =>

@@ -34,18 +34,18 @@ public sealed class BroadcastTests() : ConnectedBotTest(
         var broadcastId = (string)CardReader.FindAction(preview.UpdatedCard!, "Envoyer maintenant")["data"]!["draftId"]!;
         await WaitForStateAsync(Bot, broadcastId, BroadcastState.Completed);
 
-        CardReader.AllText(sent.UpdatedCard!).ShouldContain("Diffusion : Conférence du 12 mars");
+        CardReader.AllText(sent.UpdatedCard!).ShouldContain(Fr("Diffusion : Conférence du 12 mars"));
         var megan = DeliveredTo(TeamsUser.Megan).ShouldHaveSingleItem();
         var isaiah = DeliveredTo(TeamsUser.Isaiah).ShouldHaveSingleItem();
         DeliveredTo(TeamsUser.Patti).ShouldBeEmpty();
         ((bool?)megan.Activity["channelData"]?["notification"]?["alert"]).ShouldBe(true);
-        megan.AllText.ShouldContain("Message de Alex Wilber");
+        megan.AllText.ShouldContain("Message d'Alex Wilber");
         isaiah.AllText.ShouldContain("Message from Alex Wilber");
         var deliveries = await DeliveriesAsync(Bot, broadcastId);
         deliveries["Megan Bowen"].Status.ShouldBe(DeliveryStatus.Sent);
         deliveries["Isaiah Langer"].Status.ShouldBe(DeliveryStatus.Sent);
         deliveries["Adele Vance"].Status.ShouldBe(DeliveryStatus.Unreachable);
-        deliveries["Adele Vance"].Reason.ShouldBe("Pas encore joignable : BepBot n'a jamais été ouvert dans son Teams, ou y a été retiré depuis.");
+        deliveries["Adele Vance"].Reason.ShouldBe(Fr("Pas encore joignable : BepBot n'a jamais été ouvert dans son Teams, ou y a été retiré depuis."));
     }
 
     [Fact]
@@ -59,15 +59,15 @@ public sealed class BroadcastTests() : ConnectedBotTest(
             () => Connector.Requests.Any(request => request.ConversationId == alex && request.Method == "PUT" && request.AllText.Contains("Terminée", StringComparison.Ordinal)),
             TimeSpan.FromSeconds(10),
             () => "no final status update");
-        Connector.Delivered.Count(request => request.ConversationId == alex && request.AllText.Contains("Diffusion : Conférence", StringComparison.Ordinal)).ShouldBe(1);
+        Connector.Delivered.Count(request => request.ConversationId == alex && request.AllText.Contains(Fr("Diffusion : Conférence"), StringComparison.Ordinal)).ShouldBe(1);
         var finalUpdate = Connector.Requests.Last(request => request.ConversationId == alex && request.Method == "PUT");
         finalUpdate.Path.ShouldMatch("/activities/activity-[0-9]+$");
         var final = finalUpdate.AllText;
-        final.ShouldContain("2 envoyé(s) sur 3");
+        final.ShouldContain("2 envoyés sur 3");
         final.ShouldContain("Adele Vance");
         final.ShouldContain("Exporter le rapport (CSV)");
         await WaitUntilAsync(
-            () => Connector.Delivered.Any(request => request.ConversationId == alex && request.AllText.Contains("est terminée : 2 envoyé(s) sur 3", StringComparison.Ordinal)),
+            () => Connector.Delivered.Any(request => request.ConversationId == alex && request.AllText.Contains(Fr("est terminée : 2 envoyés sur 3"), StringComparison.Ordinal)),
             TimeSpan.FromSeconds(10),
             () => "the author was not told the broadcast is complete");
     }
@@ -212,7 +212,7 @@ public sealed class BroadcastTests() : ConnectedBotTest(
         list.ShouldContain("Rappel programmé");
         list.ShouldContain("À annuler");
         var cancelled = await Teams.ClickAsync(TeamsUser.Alex, cancelledStatus, "Annuler l'envoi programmé");
-        cancelled.AllText.ShouldContain("est annulée ; personne ne la recevra");
+        cancelled.AllText.ShouldContain(Fr("est annulée ; personne ne la recevra"));
 
         Bot.Clock.Offset = TimeSpan.FromHours(2) + TimeSpan.FromMinutes(1);
         await WaitUntilAsync(() => DeliveredTo(TeamsUser.Megan).Count >= 1, TimeSpan.FromSeconds(20), () => "scheduled broadcast never went out");

@@ -41,10 +41,10 @@ public sealed class CardUpdateTests() : ConnectedBotTest(
 
         update.AuthorAadObjectId.ShouldBe(TeamsUser.Alex.AadObjectId);
         await WaitUntilAsync(
-            () => Connector.Delivered.Any(request => request.ConversationId == Personal(TeamsUser.Alex) && request.AllText.Contains("» : 3 cartes mises à jour.", StringComparison.Ordinal)),
+            () => Connector.Delivered.Any(request => request.ConversationId == Personal(TeamsUser.Alex) && request.AllText.Contains(Fr("» : 3 cartes mises à jour."), StringComparison.Ordinal)),
             TimeSpan.FromSeconds(15),
             () => "Alex was not told how many cards were updated");
-        Connector.Delivered.ShouldContain(request => request.ConversationId == Personal(TeamsUser.Alex) && request.AllText.Contains("Mise à jour des cartes : " + ballot.Question, StringComparison.Ordinal));
+        Connector.Delivered.ShouldContain(request => request.ConversationId == Personal(TeamsUser.Alex) && request.AllText.Contains(Fr("Mise à jour des cartes : ") + ballot.Question, StringComparison.Ordinal));
     }
 
     [Fact]
@@ -71,7 +71,7 @@ public sealed class CardUpdateTests() : ConnectedBotTest(
         deliveries["Megan Bowen"].Status.ShouldBe(DeliveryStatus.Sent);
         deliveries["Megan Bowen"].Attempts.ShouldBe(2);
         await WaitUntilAsync(
-            () => Connector.Delivered.Any(request => request.ConversationId == Personal(TeamsUser.Alex) && request.AllText.Contains("» : 2 cartes mises à jour, 1 conversation introuvable.", StringComparison.Ordinal)),
+            () => Connector.Delivered.Any(request => request.ConversationId == Personal(TeamsUser.Alex) && request.AllText.Contains(Fr("» : 2 cartes mises à jour, 1 conversation introuvable."), StringComparison.Ordinal)),
             TimeSpan.FromSeconds(15),
             () => "the ballot's creator was not told how the cards were updated");
 

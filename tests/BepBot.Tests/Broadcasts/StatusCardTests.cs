@@ -23,10 +23,10 @@ public sealed class StatusCardTests() : ConnectedBotTest([TeamsUser.Alex, TeamsU
         await WaitForStateAsync(Bot, broadcastId, BroadcastState.Completed);
 
         await WaitUntilAsync(
-            () => Connector.Delivered.Any(request => request.ConversationId == Alex && request.AllText.Contains("est terminée : 2 envoyé(s) sur 3", StringComparison.Ordinal)),
+            () => Connector.Delivered.Any(request => request.ConversationId == Alex && request.AllText.Contains(Fr("est terminée : 2 envoyés sur 3"), StringComparison.Ordinal)),
             TimeSpan.FromSeconds(15),
             () => "the author was not told the broadcast is complete");
-        var posts = Connector.Requests.Where(request => request.ConversationId == Alex && request.Method == "POST" && request.AllText.Contains("Diffusion : Conférence du 12 mars", StringComparison.Ordinal)).ToList();
+        var posts = Connector.Requests.Where(request => request.ConversationId == Alex && request.Method == "POST" && request.AllText.Contains(Fr("Diffusion : Conférence du 12 mars"), StringComparison.Ordinal)).ToList();
         posts.Select(request => request.Status).ShouldBe([429, 200]);
         (posts[1].At - posts[0].At).ShouldBeGreaterThan(TimeSpan.FromSeconds(0.9));
         var statusId = (await Bot.Services.GetRequiredService<BroadcastStore>().GetAsync(broadcastId))!.Value.StatusActivityId!;
@@ -57,7 +57,7 @@ public sealed class StatusCardTests() : ConnectedBotTest([TeamsUser.Alex, TeamsU
         await WaitForStateAsync(Bot, broadcastId, BroadcastState.Completed);
 
         var now = CardReader.AllText(clicked.UpdatedCard!);
-        now.ShouldContain("Diffusion : Conférence du 12 mars");
+        now.ShouldContain(Fr("Diffusion : Conférence du 12 mars"));
         now.ShouldContain("Envoi en préparation");
         now.ShouldNotContain("Programmée");
         now.ShouldNotContain("Annuler l'envoi programmé");
@@ -65,7 +65,7 @@ public sealed class StatusCardTests() : ConnectedBotTest([TeamsUser.Alex, TeamsU
             () => Connector.UpdatesOf("activity-compose").Any(request => request.AllText.Contains("Terminée le", StringComparison.Ordinal)),
             TimeSpan.FromSeconds(15),
             () => "the clicked card was not updated to the end of the broadcast");
-        Connector.Requests.Where(request => request.ConversationId == Alex && request.Method == "POST" && request.AllText.Contains("Diffusion :", StringComparison.Ordinal)).ShouldBeEmpty();
+        Connector.Requests.Where(request => request.ConversationId == Alex && request.Method == "POST" && request.AllText.Contains(Fr("Diffusion :"), StringComparison.Ordinal)).ShouldBeEmpty();
     }
 
     [Fact]

@@ -15,7 +15,7 @@ public sealed class CalendarAndChangesTests : ConferenceTest
 
         var (session, reply) = await ScheduleAsync();
 
-        reply.AllText.ShouldContain("L'agenda Outlook n'a pas pu être mis à jour : Microsoft 365 refuse l'accès à l'agenda de conferences@bep.example");
+        reply.AllText.ShouldContain(Fr("L'agenda Outlook n'a pas pu être mis à jour : Microsoft 365 refuse l'accès à l'agenda de conferences@bep.example"));
         reply.AllText.ShouldContain("La conférence est bien enregistrée");
         var failed = (await Conferences.GetAsync(session.Id))!;
         failed.State.ShouldBe(ConferenceState.Scheduled);
@@ -63,13 +63,13 @@ public sealed class CalendarAndChangesTests : ConferenceTest
         var done = await Teams.SayAsync(TeamsUser.Alex, Typed(after));
         await SentAsync(session, "change2");
 
-        done.AllText.ShouldContain("Modification enregistrée. Date : " + BelgianTime.FormatDateTime(before, BelgianTime.French) + " → " + BelgianTime.FormatDateTime(after, BelgianTime.French));
+        done.AllText.ShouldContain(Fr("Modification enregistrée. Date : ") + BelgianTime.FormatDateTime(before, BelgianTime.French) + " → " + BelgianTime.FormatDateTime(after, BelgianTime.French));
         var patch = Graph.RequestsTo("PATCH", EventsPath + "/event-1").ShouldHaveSingleItem().Json!;
         ((string?)patch["start"]!["dateTime"]).ShouldStartWith(BelgianTime.ToBrussels(after).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
         ((string?)patch["start"]!["timeZone"]).ShouldBe("Europe/Brussels");
         var notice = CardReader.AllText(LastCardTo(TeamsUser.Isaiah, "Conférence modifiée"));
-        notice.ShouldContain("Date : " + BelgianTime.FormatDateTime(before, BelgianTime.French));
-        notice.ShouldNotContain("Lieu :");
+        notice.ShouldContain(Fr("Date : ") + BelgianTime.FormatDateTime(before, BelgianTime.French));
+        notice.ShouldNotContain(Fr("Lieu :"));
         var stored = (await Conferences.GetAsync(session.Id))!;
         stored.Version.ShouldBe(2);
         (await Conferences.VersionsAsync(session.Id)).Single().StartsAt.ShouldBe(before);
@@ -96,7 +96,7 @@ public sealed class CalendarAndChangesTests : ConferenceTest
         again.AllText.ShouldContain("annulée ou a déjà eu lieu");
         var cancel = Graph.RequestsTo("POST", EventsPath + "/event-1/cancel").ShouldHaveSingleItem().Json!;
         // The SDK writes action parameters as declared in the Graph metadata ("Comment"); Graph reads them case-insensitively.
-        ((string?)(cancel["Comment"] ?? cancel["comment"])).ShouldBe("La Conférence des Bourgmestres « Conférence de printemps » est annulée. Veuillez nous excuser pour ce changement.");
+        ((string?)(cancel["Comment"] ?? cancel["comment"])).ShouldBe(Fr("La Conférence des Bourgmestres « Conférence de printemps » est annulée. Veuillez nous excuser pour ce changement."));
         LastCardTo(TeamsUser.Megan, "Conférence annulée");
         var stored = (await Conferences.GetAsync(session.Id))!;
         stored.State.ShouldBe(ConferenceState.Cancelled);
@@ -118,7 +118,7 @@ public sealed class CalendarAndChangesTests : ConferenceTest
         var reminder = await BroadcastSteps.WaitForStateAsync(Bot, ConferenceAnnouncer.BroadcastId(session, "rem" + session.StartsAt!.Value.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture) + "m10080"), Platform.Delivery.BroadcastState.Completed);
 
         reminder.RecipientCount.ShouldBe(1);
-        LastCardTo(TeamsUser.Isaiah, "Rappel : la Conférence des Bourgmestres a lieu le");
+        LastCardTo(TeamsUser.Isaiah, Fr("Rappel : la Conférence des Bourgmestres a lieu le"));
         DeliveredTo(TeamsUser.Megan).ShouldNotContain(request => request.AllText.Contains("Rappel", StringComparison.Ordinal));
         DeliveredTo(TeamsUser.Adele).ShouldNotContain(request => request.AllText.Contains("Rappel", StringComparison.Ordinal));
     }
@@ -132,28 +132,28 @@ public sealed class CalendarAndChangesTests : ConferenceTest
         await AddItemAsync(agenda, "Centrale d'achat énergie", "aucun", "45", "Note | https://bep.example/note.pdf", "Adhérer à la centrale ?");
         var card = (await AddItemAsync(agenda, "Divers", "aucun", "20", "aucun", "aucun")).Card;
         var text = CardReader.AllText(card);
-        text.ShouldContain("**14h00** Accueil");
-        text.ShouldContain("**14h15** Centrale d'achat énergie");
-        text.ShouldContain("**15h00** Divers");
-        text.ShouldContain("Vote prévu : Adhérer à la centrale ?");
+        text.ShouldContain(Fr("**14 h** Accueil"));
+        text.ShouldContain(Fr("**14 h 15** Centrale d'achat énergie"));
+        text.ShouldContain(Fr("**15 h** Divers"));
+        text.ShouldContain(Fr("Vote prévu : ") + "Adhérer à la centrale ?");
         text.ShouldContain("[Note](https://bep.example/note.pdf)");
 
         var published = await Teams.ClickAsync(TeamsUser.Alex, card, "Publier l'ordre du jour");
-        CardReader.AllText(published.UpdatedCard!).ShouldContain("L'ordre du jour est envoyé à 3 bourgmestre(s)");
+        CardReader.AllText(published.UpdatedCard!).ShouldContain("L'ordre du jour est envoyé à 3 bourgmestres");
         await SentAsync(session, "agenda1");
-        CardReader.AllText(LastCardTo(TeamsUser.Adele, "Ordre du jour de la Conférence")).ShouldContain("**14h15** Centrale d'achat énergie");
+        CardReader.AllText(LastCardTo(TeamsUser.Adele, "Ordre du jour de la Conférence")).ShouldContain(Fr("**14 h 15** Centrale d'achat énergie"));
 
         var moved = await Teams.ClickAsync(TeamsUser.Alex, published.UpdatedCard!, "Monter le point 3");
-        CardReader.AllText(moved.UpdatedCard!).ShouldContain("**14h15** Divers");
+        CardReader.AllText(moved.UpdatedCard!).ShouldContain(Fr("**14 h 15** Divers"));
         var removed = await Teams.ClickAsync(TeamsUser.Alex, moved.UpdatedCard!, "Retirer le point 1");
-        CardReader.AllText(removed.UpdatedCard!).ShouldContain("**14h00** Divers");
+        CardReader.AllText(removed.UpdatedCard!).ShouldContain(Fr("**14 h** Divers"));
         var unchangedTwice = await Teams.ClickAsync(TeamsUser.Alex, removed.UpdatedCard!, "Publier les changements");
         await SentAsync(session, "agenda2");
         var again = await Teams.ClickAsync(TeamsUser.Alex, unchangedTwice.UpdatedCard!, "Publier les changements");
 
         var diff = CardReader.AllText(LastCardTo(TeamsUser.Adele, "Ordre du jour modifié"));
-        diff.ShouldContain("➖ Retiré : Accueil");
-        diff.ShouldContain("↕️ Déplacé : Divers, désormais point 1 à 14h00");
+        diff.ShouldContain(Fr("➖ Retiré : Accueil"));
+        diff.ShouldContain(Fr("↕️ Déplacé : Divers, désormais point 1 à 14 h"));
         diff.ShouldNotContain("Centrale d'achat énergie (");
         again.AllText.ShouldContain("Rien n'a changé depuis la dernière publication");
         (await Bot.KeysAsync("conferences/agendas/" + session.Id)).Count.ShouldBe(2);

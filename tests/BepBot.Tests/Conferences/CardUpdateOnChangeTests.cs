@@ -33,7 +33,7 @@ public sealed class CardUpdateOnChangeTests : ConferenceTest
 
         var alex = TeamsClient.ConversationIdFor(TeamsUser.Alex, ConversationType.Personal);
         await WaitUntilAsync(
-            () => Connector.Delivered.Any(request => request.ConversationId == alex && request.AllText.Contains("» : 3 cartes mises à jour.", StringComparison.Ordinal)),
+            () => Connector.Delivered.Any(request => request.ConversationId == alex && request.AllText.Contains(Fr("» : 3 cartes mises à jour."), StringComparison.Ordinal)),
             TimeSpan.FromSeconds(15),
             () => "Alex was not told how many cards were updated");
     }

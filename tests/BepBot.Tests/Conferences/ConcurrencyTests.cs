@@ -59,12 +59,12 @@ public sealed class ConcurrencyTests : ConferenceTest
         rsvps.Count(rsvp => rsvp.Answer == RsvpAnswer.Represented).ShouldBe(10);
         (await Bot.Services.GetRequiredService<ProcurationBook>().ListAsync(ProcurationScope.Session, session.Id)).Count.ShouldBe(10);
         var tally = CardReader.AllText((await Teams.InvokeAsync(TeamsUser.Alex, "conferences.tally", new JsonObject { ["sessionId"] = poll.Id })).UpdatedCard!);
-        tally.ShouldContain("40 commune(s) sur 40 ont répondu");
-        tally.ShouldContain("Oui : 40 · Peut-être : 0 · Non : 0");
-        tally.ShouldContain("Oui : 0 · Peut-être : 20 · Non : 20");
+        tally.ShouldContain("40 communes sur 40 ont répondu");
+        tally.ShouldContain(Fr("Oui : 40 · Peut-être : 0 · Non : 0"));
+        tally.ShouldContain(Fr("Oui : 0 · Peut-être : 20 · Non : 20"));
         var attendance = CardReader.AllText((await Teams.InvokeAsync(TeamsUser.Alex, "conferences.attendance", new JsonObject { ["sessionId"] = session.Id })).UpdatedCard!);
-        attendance.ShouldContain("Présentes ou représentées : 20 communes sur 40.");
-        attendance.ShouldContain("Quorum non atteint : 21 communes requises, il en manque 1.");
+        attendance.ShouldContain(Fr("Présentes ou représentées : 20 communes sur 40."));
+        attendance.ShouldContain(Fr("Quorum non atteint : 21 communes requises, il en manque 1."));
     }
 }
 
@@ -78,7 +78,7 @@ public sealed class WithoutGraphTests : ConferenceTest
         var (session, reply) = await ScheduleAsync();
         await Teams.InvokeAsync(TeamsUser.Megan, "conferences.rsvp", new JsonObject { ["sessionId"] = session.Id, ["answer"] = "present" });
 
-        reply.AllText.ShouldContain("Microsoft Graph n'est pas configuré (jeu local) : aucun événement Outlook n'est créé.");
+        reply.AllText.ShouldContain(Fr("Microsoft Graph n'est pas configuré (jeu local) : aucun événement Outlook n'est créé."));
         var stored = (await Conferences.GetAsync(session.Id))!;
         stored.Calendar.State.ShouldBe(CalendarSyncState.NotConfigured);
         CardReader.ButtonTitles(await StaffCardAsync(session)).ShouldNotContain("Réessayer l'agenda Outlook");

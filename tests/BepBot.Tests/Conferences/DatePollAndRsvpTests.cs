@@ -18,7 +18,7 @@ public sealed class DatePollAndRsvpTests : ConferenceTest
         var second = InDays(27, hour: 9);
         var (session, reply) = await ScheduleAsync(candidates: [second, first]);
         await SentAsync(session, "poll");
-        reply.AllText.ShouldContain("Le sondage de date part vers 3 bourgmestre(s)");
+        reply.AllText.ShouldContain("Le sondage de date part vers 3 bourgmestres");
         session.State.ShouldBe(ConferenceState.DatePoll);
         session.CandidateDates.ShouldBe([first, second]);
         Graph.Requests.ShouldBeEmpty();
@@ -33,10 +33,10 @@ public sealed class DatePollAndRsvpTests : ConferenceTest
 
         var tally = (await Teams.ClickAsync(TeamsUser.Alex, await StaffCardAsync(session), "Résultats du sondage")).UpdatedCard!;
         var text = CardReader.AllText(tally);
-        text.ShouldContain("2 commune(s) sur 40 ont répondu");
-        text.ShouldContain("Oui : 1 · Peut-être : 1 · Non : 0");
-        text.ShouldContain("Oui : 2 · Peut-être : 0 · Non : 0");
-        text.ShouldContain("Sans réponse : Andenne");
+        text.ShouldContain("2 communes sur 40 ont répondu");
+        text.ShouldContain(Fr("Oui : 1 · Peut-être : 1 · Non : 0"));
+        text.ShouldContain(Fr("Oui : 2 · Peut-être : 0 · Non : 0"));
+        text.ShouldContain(Fr("Sans réponse : Andenne"));
         text.ShouldNotContain("Namur,");
         var chart = CardReader.Charts(tally).Single();
         ((string?)chart["type"]).ShouldBe("Chart.HorizontalBar.Stacked");
@@ -46,8 +46,8 @@ public sealed class DatePollAndRsvpTests : ConferenceTest
                 $"{BelgianTime.FormatDateTime(second, BelgianTime.French)}: Oui : 2 · Peut-être : 0 · Non : 0",
             ]);
         CardReader.Facts(chart["fallback"]).ShouldBe([
-            $"{BelgianTime.FormatDateTime(first, BelgianTime.French)}: Oui : 1 · Peut-être : 1 · Non : 0",
-            $"{BelgianTime.FormatDateTime(second, BelgianTime.French)}: Oui : 2 · Peut-être : 0 · Non : 0",
+            Fr($"{BelgianTime.FormatDateTime(first, BelgianTime.French)}: Oui : 1 · Peut-être : 1 · Non : 0"),
+            Fr($"{BelgianTime.FormatDateTime(second, BelgianTime.French)}: Oui : 2 · Peut-être : 0 · Non : 0"),
         ]);
 
         var picked = await Teams.ClickAsync(TeamsUser.Alex, tally, "Retenir le " + BelgianTime.FormatDateTime(second, BelgianTime.French));
@@ -61,7 +61,7 @@ public sealed class DatePollAndRsvpTests : ConferenceTest
         (await Conferences.VersionsAsync(session.Id)).Single().State.ShouldBe(ConferenceState.DatePoll);
         foreach (var bourgmestre in new[] { TeamsUser.Megan, TeamsUser.Adele, TeamsUser.Isaiah })
         {
-            LastCardTo(bourgmestre, "Date retenue : " + BelgianTime.FormatDateTime(second, BelgianTime.French));
+            LastCardTo(bourgmestre, Fr("Date retenue : ") + BelgianTime.FormatDateTime(second, BelgianTime.French));
         }
 
         var created = Graph.RequestsTo("POST", EventsPath).ShouldHaveSingleItem().Json!;
@@ -98,13 +98,13 @@ public sealed class DatePollAndRsvpTests : ConferenceTest
         var (session, _) = await ScheduleAsync();
         await SentAsync(session, "invite");
         var invitation = LastCardTo(TeamsUser.Adele, "Vous êtes invité(e)");
-        CardReader.AllText(invitation).ShouldContain("Votre réponse : pas encore donnée");
+        CardReader.AllText(invitation).ShouldContain(Fr("Votre réponse : pas encore donnée"));
 
         var present = await Teams.ClickAsync(TeamsUser.Adele, invitation, "Présent");
-        CardReader.AllText(present.UpdatedCard!).ShouldContain("Votre réponse : Présent");
+        CardReader.AllText(present.UpdatedCard!).ShouldContain(Fr("Votre réponse : Présent"));
         var represented = await Teams.ClickAsync(TeamsUser.Adele, present.UpdatedCard!, "Représenté par la personne choisie", new Dictionary<string, string> { ["holder"] = TeamsUser.Megan.AadObjectId });
 
-        CardReader.AllText(represented.UpdatedCard!).ShouldContain("Votre réponse : Représenté par Megan Bowen");
+        CardReader.AllText(represented.UpdatedCard!).ShouldContain(Fr("Votre réponse : Représenté par Megan Bowen"));
         var rsvp = (await Conferences.RsvpOfAsync(session.Id, "Dinant"))!;
         rsvp.Answer.ShouldBe(RsvpAnswer.Represented);
         rsvp.HolderAadObjectId.ShouldBe(TeamsUser.Megan.AadObjectId);
@@ -124,7 +124,7 @@ public sealed class DatePollAndRsvpTests : ConferenceTest
         await Procurations.MarkUsedAsync(ProcurationScope.Session, session.Id, "Couvin");
         var usedChange = await Teams.InvokeAsync(TeamsUser.Isaiah, "conferences.rsvp", new JsonObject { ["sessionId"] = session.Id, ["answer"] = "present" });
 
-        CardReader.AllText(absent.UpdatedCard!).ShouldContain("Votre réponse : Absent");
+        CardReader.AllText(absent.UpdatedCard!).ShouldContain(Fr("Votre réponse : Absent"));
         (await Procurations.GivenByAsync(ProcurationScope.Session, session.Id, "Dinant")).ShouldBeNull();
         (await Procurations.HeldByAsync(ProcurationScope.Session, session.Id, TeamsUser.Megan.AadObjectId)).ShouldBeNull();
         usedChange.AllText.ShouldContain("a déjà servi pour un vote");
@@ -189,11 +189,11 @@ public sealed class DatePollAndRsvpTests : ConferenceTest
         var card = (await Teams.ClickAsync(TeamsUser.Alex, await StaffCardAsync(session), "Présences et quorum")).UpdatedCard!;
         var text = CardReader.AllText(card);
 
-        text.ShouldContain("Bassin de Namur-Capitale\n1 sur 16 : 1 présente(s), 0 représentée(s) · 0 absente(s) · 15 sans réponse");
-        text.ShouldContain("1 sur 13 : 0 présente(s), 1 représentée(s) · 0 absente(s) · 12 sans réponse");
-        text.ShouldContain("0 sur 11 : 0 présente(s), 0 représentée(s) · 1 absente(s) · 10 sans réponse");
-        text.ShouldContain("Présentes ou représentées : 2 communes sur 40.");
-        text.ShouldContain("Quorum non atteint : 21 communes requises, il en manque 19.");
+        text.ShouldContain(Fr("Bassin de Namur-Capitale\n1 sur 16 : 1 présente, 0 représentée · 0 absente · 15 sans réponse"));
+        text.ShouldContain(Fr("1 sur 13 : 0 présente, 1 représentée · 0 absente · 12 sans réponse"));
+        text.ShouldContain(Fr("0 sur 11 : 0 présente, 0 représentée · 1 absente · 10 sans réponse"));
+        text.ShouldContain(Fr("Présentes ou représentées : 2 communes sur 40."));
+        text.ShouldContain(Fr("Quorum non atteint : 21 communes requises, il en manque 19."));
         var chart = CardReader.Charts(card).Single(chart => (string?)chart["type"] == "Chart.VerticalBar.Grouped");
         chart["data"]!.AsArray().Select(serie => $"{(string?)serie!["legend"]}: " + string.Join(", ", serie["values"]!.AsArray().Select(point => $"{(string?)point!["x"]} {(int)point["y"]!}")))
             .ShouldBe([
@@ -202,12 +202,12 @@ public sealed class DatePollAndRsvpTests : ConferenceTest
                 "Absentes: Namur-Capitale 0, Dinant-Meuse-Condroz 0, Essaimage 1",
                 "Sans réponse: Namur-Capitale 15, Dinant-Meuse-Condroz 12, Essaimage 10",
             ]);
-        CardReader.Facts(chart["fallback"]).ShouldContain("Bassin de Namur-Capitale: 1 sur 16 : 1 présente(s), 0 représentée(s) · 0 absente(s) · 15 sans réponse");
+        CardReader.Facts(chart["fallback"]).ShouldContain(Fr("Bassin de Namur-Capitale: 1 sur 16 : 1 présente, 0 représentée · 0 absente · 15 sans réponse"));
         var gauge = CardReader.Charts(card).Single(chart => (string?)chart["type"] == "Chart.Gauge");
         ((int)gauge["value"]!, (int)gauge["max"]!).ShouldBe((2, 40));
         gauge["segments"]!.AsArray().Select(segment => ((string?)segment!["legend"], (int)segment["size"]!))
             .ShouldBe([("Sous le quorum (moins de 21)", 21), ("Quorum atteint (21 ou plus)", 19)]);
-        ((string?)gauge["fallback"]!["text"]).ShouldBe("Présentes ou représentées : 2 communes sur 40.");
+        ((string?)gauge["fallback"]!["text"]).ShouldBe(Fr("Présentes ou représentées : 2 communes sur 40."));
         Cards.CardChecks.Check(card).ShouldBeEmpty();
         (await Teams.InvokeAsync(TeamsUser.Megan, "conferences.attendance", new JsonObject { ["sessionId"] = session.Id })).AllText.ShouldContain("réservé");
     }

@@ -25,8 +25,8 @@ public sealed class DecisionsWithBallotsTests : ConferenceTest
         await Teams.SayAsync(TeamsUser.Alex, "Prochaine conférence en juin");
         var done = await Teams.SayAsync(TeamsUser.Alex, "oui");
 
-        start.AllText.ShouldContain("Les votes tenus pendant la séance seront repris d'office : Adhérer à la centrale énergie ? (adopté : 31 pour, 2 contre)");
-        done.AllText.ShouldContain("1. Adhérer à la centrale énergie ? : adopté : 31 pour, 2 contre (vote n° ballot42)");
+        start.AllText.ShouldContain(Fr("Les votes tenus pendant la séance seront repris d'office : ") + "Adhérer à la centrale énergie ? (adopté : 31 pour, 2 contre)");
+        done.AllText.ShouldContain("1. Adhérer à la centrale énergie ?\u00A0: adopté : 31 pour, 2 contre (vote n° ballot42)");
         done.AllText.ShouldContain("2. Prochaine conférence en juin");
         (await Conferences.GetAsync(session.Id))!.Decisions[0].BallotId.ShouldBe("ballot42");
     }
@@ -44,7 +44,7 @@ public sealed class DecisionsWithBallotsTests : ConferenceTest
 
         namur!.Title.ShouldBe("Prochaine conférence");
         namur.Lines.Single().Text.ShouldStartWith("Conférence d'automne · ");
-        namur.Lines.Single().Detail.ShouldBe("Votre réponse : Absent");
+        namur.Lines.Single().Detail.ShouldBe(Fr("Votre réponse : Absent"));
         ciney!.Lines.Single().Detail.ShouldBe("Your answer: not given yet");
     }
 

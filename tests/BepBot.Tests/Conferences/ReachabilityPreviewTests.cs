@@ -12,10 +12,10 @@ namespace BepBot.Tests.Conferences;
 /// </summary>
 public sealed class ReachabilityPreviewTests : ConferenceTest
 {
-    private const string Unreachable =
+    private static readonly string Unreachable = Fr(
         "2 destinataires ne peuvent pas encore être joints par BepBot et ne recevront rien : "
         + "Isaiah Langer (BepBot n'a jamais été ouvert dans son Teams, ou y a été retiré depuis) ; "
-        + "Anne Dupont (inscription par e-mail en attente, BepBot n'a encore jamais été ouvert).";
+        + "Anne Dupont (inscription par e-mail en attente, BepBot n'a encore jamais été ouvert).");
 
     protected override bool WithGraph => false;
 
@@ -34,7 +34,7 @@ public sealed class ReachabilityPreviewTests : ConferenceTest
         var confirm = await AnswerUpToConfirmationAsync("province", "date fixe", Typed(InDays(30)));
         var again = await Teams.SayAsync(TeamsUser.Alex, "peut-être");
 
-        confirm.AllText.ShouldContain("J'enregistre et j'envoie ?");
+        confirm.AllText.ShouldContain(Fr("J'enregistre et j'envoie ?"));
         confirm.AllText.ShouldContain(Unreachable);
         again.AllText.ShouldContain(Unreachable);
     }
@@ -45,8 +45,8 @@ public sealed class ReachabilityPreviewTests : ConferenceTest
         // Couvin is in Essaimage; Gesves, Namur and Dinant are not.
         var confirm = await AnswerUpToConfirmationAsync("essaimage", "sondage", $"{Typed(InDays(30))} ; {Typed(InDays(31))}");
 
-        confirm.AllText.ShouldContain("J'enregistre et j'envoie ?");
-        confirm.AllText.ShouldContain("1 destinataire ne peut pas encore être joint par BepBot et ne recevra rien : Isaiah Langer (BepBot n'a jamais été ouvert dans son Teams, ou y a été retiré depuis).");
+        confirm.AllText.ShouldContain(Fr("J'enregistre et j'envoie ?"));
+        confirm.AllText.ShouldContain(Fr("1 destinataire ne peut pas encore être joint par BepBot et ne recevra rien : Isaiah Langer (BepBot n'a jamais été ouvert dans son Teams, ou y a été retiré depuis)."));
         confirm.AllText.ShouldNotContain("Anne Dupont");
     }
 

@@ -20,7 +20,7 @@ public sealed class ScheduleConferenceTests : ConferenceTest
         session.DurationMinutes.ShouldBe(150);
         session.Online.ShouldBeTrue();
         session.Quorum.ShouldBe(QuorumRule.Majority);
-        reply.AllText.ShouldContain("Les invitations partent vers 3 bourgmestre(s)");
+        reply.AllText.ShouldContain("Les invitations partent vers 3 bourgmestres");
         reply.AllText.ShouldContain("L'événement Outlook avec réunion Teams est à jour");
         foreach (var bourgmestre in new[] { TeamsUser.Megan, TeamsUser.Adele, TeamsUser.Isaiah })
         {
@@ -75,9 +75,9 @@ public sealed class ScheduleConferenceTests : ConferenceTest
         (await Teams.SayAsync(TeamsUser.Alex, "10 heures")).AllText.ShouldContain("Indiquez une durée");
         await Teams.SayAsync(TeamsUser.Alex, "1h30");
         await Teams.SayAsync(TeamsUser.Alex, "sondage");
-        (await Teams.SayAsync(TeamsUser.Alex, Typed(InDays(10)))).AllText.ShouldContain("Il faut entre 2 et 5 dates différentes ; j'en ai lu 1");
+        (await Teams.SayAsync(TeamsUser.Alex, Typed(InDays(10)))).AllText.ShouldContain(Fr("Il faut entre 2 et 5 dates différentes ; j'en ai lu 1"));
         (await Teams.SayAsync(TeamsUser.Alex, "01/01/2020 10:00 ; " + Typed(InDays(10)))).AllText.ShouldContain("est déjà passé");
-        (await Teams.SayAsync(TeamsUser.Alex, "le 3 mars ; " + Typed(InDays(10)))).AllText.ShouldContain("Je n'ai pas compris la date « le 3 mars »");
+        (await Teams.SayAsync(TeamsUser.Alex, "le 3 mars ; " + Typed(InDays(10)))).AllText.ShouldContain(Fr("Je n'ai pas compris la date « le 3 mars »"));
         await Teams.SayAsync(TeamsUser.Alex, Typed(InDays(10)) + " ; " + Typed(InDays(12)));
         await Teams.SayAsync(TeamsUser.Alex, "deux tiers");
         var cancelled = await Teams.SayAsync(TeamsUser.Alex, "annuler");
@@ -94,7 +94,7 @@ public sealed class ScheduleConferenceTests : ConferenceTest
         prompt = (await Teams.ClickAsync(TeamsUser.Alex, prompt, "Continuer", new Dictionary<string, string> { ["value"] = "Conférence cliquée" })).Card;
         prompt = (await Teams.ClickAsync(TeamsUser.Alex, prompt, "Région Essaimage (Entre-Sambre-et-Meuse)")).Card;
         prompt = (await Teams.ClickAsync(TeamsUser.Alex, prompt, "En ligne (Teams)")).Card;
-        prompt = (await Teams.ClickAsync(TeamsUser.Alex, prompt, "2 h 00")).Card;
+        prompt = (await Teams.ClickAsync(TeamsUser.Alex, prompt, Fr("2 h"))).Card;
         prompt = (await Teams.ClickAsync(TeamsUser.Alex, prompt, "Date fixe")).Card;
         prompt = (await Teams.ClickAsync(TeamsUser.Alex, prompt, "Continuer", new Dictionary<string, string> { ["value"] = Typed(InDays(20)) })).Card;
         prompt = (await Teams.ClickAsync(TeamsUser.Alex, prompt, "Deux tiers des communes")).Card;
@@ -152,10 +152,10 @@ public sealed class ScheduleConferenceTests : ConferenceTest
         staff.ShouldContain("Conférence provinciale");
         staff.ShouldContain("Conférence Namur-Capitale");
         megan.ShouldContain("Conférence Namur-Capitale");
-        megan.ShouldContain("Votre réponse : Présent");
+        megan.ShouldContain(Fr("Votre réponse : Présent"));
         isaiah.ShouldContain("Conférence provinciale");
         isaiah.ShouldNotContain("Conférence Namur-Capitale");
-        isaiah.ShouldContain("Votre réponse : pas encore donnée");
+        isaiah.ShouldContain(Fr("Votre réponse : pas encore donnée"));
         (await Teams.InvokeAsync(TeamsUser.Isaiah, "conferences.show", new JsonObject { ["sessionId"] = namur.Id })).AllText.ShouldContain("ne concerne pas votre commune");
     }
 }

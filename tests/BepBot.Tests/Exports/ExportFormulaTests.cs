@@ -137,7 +137,7 @@ public sealed class ExportFormulaTests() : ConnectedBotTest(
         {
             var reply = await Teams.SayAsync(TeamsUser.Alex, answer);
             // The confirmation may warn (a secret ballot among the demo roster's three bourgmestres); any other ⚠️ is a refusal.
-            if (!reply.AllText.Contains("Créer ce vote ?", StringComparison.Ordinal))
+            if (!reply.AllText.Contains(Fr("Créer ce vote ?"), StringComparison.Ordinal))
             {
                 reply.AllText.ShouldNotContain("⚠️", customMessage: $"answer « {answer} » refused: {reply.AllText}");
             }

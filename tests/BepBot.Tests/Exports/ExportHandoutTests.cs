@@ -47,7 +47,7 @@ public sealed class ExportHandoutTests() : ConnectedBotTest(
         ((long)offer["content"]!["sizeInBytes"]!).ShouldBe(csv.Length);
         ((string)offer["content"]!["description"]!).ShouldContain("OneDrive");
         export.AllText.ShouldContain("Ce lien personnel est valable 15 minutes");
-        export.AllText.ShouldContain("Lien expiré ? « Obtenir un nouveau lien » en crée un nouveau");
+        export.AllText.ShouldContain(Fr("Lien expiré ? « Obtenir un nouveau lien » en crée un nouveau"));
         CardReader.ButtonTitles(export.Card).ShouldContain(Renew);
     }
 
@@ -97,7 +97,7 @@ public sealed class ExportHandoutTests() : ConnectedBotTest(
         var declined = await Teams.AnswerFileOfferAsync(TeamsUser.Alex, offer, accept: false);
 
         InvokeStatus(declined).ShouldBe(200);
-        declined.AllText.ShouldContain("C'est noté : le fichier n'a pas été enregistré dans votre OneDrive.");
+        declined.AllText.ShouldContain(Fr("C'est noté : le fichier n'a pas été enregistré dans votre OneDrive."));
         declined.FileCards.ShouldBeEmpty();
         _oneDrive.Uploads.ShouldBeEmpty();
     }

@@ -103,7 +103,7 @@ public sealed class ExportLinkTests() : ConnectedBotTest(
         var lab = await LabFixtures.CreateAsync(Bot, LabFixtures.NewLab());
         await Teams.InvokeAsync(TeamsUser.Patti, "labs.register", new JsonObject { ["labId"] = lab.Id });
         var export = await Teams.InvokeAsync(TeamsUser.Alex, "labs.export", new JsonObject { ["labId"] = lab.Id });
-        export.AllText.ShouldContain("liens valables 15 minutes : ils contiennent des données personnelles");
+        export.AllText.ShouldContain(Fr("liens valables 15 minutes : ils contiennent des données personnelles"));
         var links = LinksIn(export.AllText);
         links.Count.ShouldBe(2);
         return links;

@@ -9,7 +9,7 @@ namespace BepBot.Tests.Harness;
 /// <summary>The bot's resources without a bot: words what a parser returns, in the language a test picks.</summary>
 public static class TestTexts
 {
-    private static readonly ResourceManagerStringLocalizerFactory Factory = new(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance);
+    private static readonly MessageLocalizerFactory Factory = new(new ResourceManagerStringLocalizerFactory(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance));
 
     public static IStringLocalizer For<TTexts>() => Factory.Create(typeof(TTexts));
 

@@ -37,7 +37,7 @@ public sealed class LabCardUpdateTests : LabsBotTestBase
 
         var cancelled = Connector.UpdatesOf(firstNotice);
         cancelled.Count.ShouldBe(earlier + 2);
-        cancelled[^1].AllText.ShouldContain("Séminaire annulé : " + lab.Details.Title);
+        cancelled[^1].AllText.ShouldContain(Fr("Séminaire annulé : ") + lab.Details.Title);
         cancelled[^1].Activity.ToJsonString().ShouldNotContain("labs.ics");
     }
 

@@ -15,12 +15,12 @@ public sealed class LabRegistrationTests : LabsBotTestBase
         var lab = await CreateLabAsync(LabFixtures.NewLab(capacity: 1));
 
         var catalogue = (await Teams.SayAsync(TeamsUser.Patti, "séminaires")).Card;
-        CardReader.AllText(catalogue).ShouldContain("1 places restantes sur 1");
+        CardReader.AllText(catalogue).ShouldContain("1 place restante sur 1");
         var registered = await Teams.ClickAsync(TeamsUser.Patti, catalogue, "S'inscrire");
 
         var card = CardReader.AllText(registered.UpdatedCard!);
         card.ShouldContain("Votre inscription est confirmée.");
-        card.ShouldContain("Inscrit : votre place est réservée.");
+        card.ShouldContain(Fr("Inscrit : votre place est réservée."));
         CardReader.Actions(registered.UpdatedCard!).ShouldNotContain(action => (string?)action["type"] == "Action.OpenUrl");
         var agenda = await Teams.ClickAsync(TeamsUser.Patti, registered.UpdatedCard!, "Ajouter à mon agenda (.ics)");
         var ics = await DownloadAsync((string)CardReader.Actions(agenda.Card!).Single(action => (string?)action["type"] == "Action.OpenUrl")["url"]!);
@@ -74,7 +74,7 @@ public sealed class LabRegistrationTests : LabsBotTestBase
         var after = await LabAsync(lab.Id);
         after.StandingOf(TeamsUser.Lynne.AadObjectId)!.Registration.Status.ShouldBe(SeatStatus.Confirmed);
         after.StandingOf(TeamsUser.Patti.AadObjectId).ShouldBeNull();
-        CardReader.AllText((await Teams.SayAsync(TeamsUser.Lynne, "mes inscriptions")).Card).ShouldContain("Inscrit : votre place est réservée.");
+        CardReader.AllText((await Teams.SayAsync(TeamsUser.Lynne, "mes inscriptions")).Card).ShouldContain(Fr("Inscrit : votre place est réservée."));
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class LabRegistrationTests : LabsBotTestBase
         Seats(waiting.UpdatedCard!).ShouldBe([("Confirmées", stored.Confirmed.Count()), ("En attente", stored.Waiting.Count()), ("Libres", stored.SeatsLeft)]);
         Seats(waiting.UpdatedCard!).ShouldBe([("Confirmées", 2), ("En attente", 1), ("Libres", 0)]);
         var chart = CardReader.Charts(waiting.UpdatedCard!).Single();
-        ((string)chart["title"]!).ShouldBe("Places : 2 confirmée(s), 1 en attente, 0 libre(s) sur 2");
+        ((string)chart["title"]!).ShouldBe(Fr("Places : 2 confirmées, 1 en attente, 0 libre sur 2"));
         CardReader.Facts(chart["fallback"]).ShouldBe(["Confirmées: 2", "En attente: 1", "Libres: 0"]);
         Cards.CardChecks.Check(waiting.UpdatedCard!).ShouldBeEmpty();
     }
@@ -107,7 +107,7 @@ public sealed class LabRegistrationTests : LabsBotTestBase
 
         var megan = await RegisterFromCatalogueAsync(TeamsUser.Megan, lab.Details.Title);
 
-        CardReader.AllText(megan.UpdatedCard!).ShouldContain("Liste d'attente, position 1 : le quota de 1 personne(s) par commune est atteint pour Namur.");
+        CardReader.AllText(megan.UpdatedCard!).ShouldContain(Fr("Liste d'attente, position 1 : le quota de 1 personne par commune est atteint pour Namur."));
         var lynne = await RegisterFromCatalogueAsync(TeamsUser.Lynne, lab.Details.Title);
         CardReader.AllText(lynne.UpdatedCard!).ShouldContain("Inscrit", Case.Sensitive);
         (await LabAsync(lab.Id)).Confirmed.Select(registration => registration.Commune).ShouldBe(["Namur", "Ciney"], ignoreOrder: true);
@@ -168,7 +168,7 @@ public sealed class LabRegistrationTests : LabsBotTestBase
 
         var again = await Teams.InvokeAsync(TeamsUser.Patti, "labs.register", Data(lab.Id));
 
-        CardReader.AllText(again.UpdatedCard!).ShouldContain("Inscrit : votre place est réservée.");
+        CardReader.AllText(again.UpdatedCard!).ShouldContain(Fr("Inscrit : votre place est réservée."));
     }
 }
 

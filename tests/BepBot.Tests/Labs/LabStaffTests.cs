@@ -20,7 +20,7 @@ public sealed class LabStaffTests : LabsBotTestBase
         var prompt = (await Teams.SayAsync(TeamsUser.Alex, "nouveau séminaire")).Card;
         CardReader.ButtonTitles(prompt).ShouldContain("Cybersécurité dans les communes");
         prompt = (await Teams.ClickAsync(TeamsUser.Alex, prompt, "Cybersécurité dans les communes")).Card;
-        CardReader.AllText(prompt).ShouldContain("Quel est le titre du séminaire ?");
+        CardReader.AllText(prompt).ShouldContain(Fr("Quel est le titre du séminaire ?"));
         await Teams.SayAsync(TeamsUser.Alex, "La cybersécurité dans nos communes");
         await Teams.SayAsync(TeamsUser.Alex, "Retours d'expérience après les attaques de 2025.");
         CardReader.AllText((await Teams.SayAsync(TeamsUser.Alex, "demain après-midi")).Card).ShouldContain("Je n'ai pas compris la date.");
@@ -34,7 +34,7 @@ public sealed class LabStaffTests : LabsBotTestBase
         await Teams.SayAsync(TeamsUser.Alex, "2");
         CardReader.AllText((await Teams.SayAsync(TeamsUser.Alex, $"13/03/{year} 12h00")).Card).ShouldContain("au plus tard au début du séminaire");
         var confirm = (await Teams.SayAsync(TeamsUser.Alex, $"05/03/{year} 12h00")).Card;
-        CardReader.AllText(confirm).ShouldContain("30 places, 2 personne(s) au plus par commune");
+        CardReader.AllText(confirm).ShouldContain("30 places, 2 personnes au plus par commune");
 
         var created = await Teams.ClickAsync(TeamsUser.Alex, confirm, "Oui, créer");
 
@@ -73,7 +73,7 @@ public sealed class LabStaffTests : LabsBotTestBase
         var catalogue = (await Teams.SayAsync(TeamsUser.Alex, "séminaires")).Card;
         var list = CardReader.AllText((await Teams.ClickAsync(TeamsUser.Alex, catalogue, "Gérer les inscriptions")).Card);
 
-        list.ShouldContain("1 inscrits sur 1 places, 1 en liste d'attente");
+        list.ShouldContain("1 inscrit sur 1 place, 1 en liste d'attente");
         list.ShouldContain("Ciney");
         list.ShouldContain("Lynne Robbins — Liste d'attente, position 1");
         list.ShouldContain("Namur");
@@ -87,12 +87,12 @@ public sealed class LabStaffTests : LabsBotTestBase
         var list = (await Teams.InvokeAsync(TeamsUser.Alex, "labs.registrants", Data(lab.Id))).Card;
 
         var ask = (await Teams.ClickAsync(TeamsUser.Alex, list, "Annuler le séminaire")).Card;
-        CardReader.AllText(ask).ShouldContain("Les 2 personne(s) inscrite(s)");
+        CardReader.AllText(ask).ShouldContain("Les 2 personnes inscrites");
         var done = await Teams.ClickAsync(TeamsUser.Alex, ask, "Oui, annuler le séminaire");
 
-        CardReader.AllText(done.UpdatedCard!).ShouldContain("Séminaire annulé ; 2 personne(s)");
-        (await WaitForCardsToAsync(TeamsUser.Patti, "Séminaire annulé : La cybersécurité")).Count.ShouldBe(1);
-        (await WaitForCardsToAsync(TeamsUser.Lynne, "Séminaire annulé : La cybersécurité")).Count.ShouldBe(1);
+        CardReader.AllText(done.UpdatedCard!).ShouldContain(Fr("Séminaire annulé ; 2 personnes"));
+        (await WaitForCardsToAsync(TeamsUser.Patti, Fr("Séminaire annulé : La cybersécurité"))).Count.ShouldBe(1);
+        (await WaitForCardsToAsync(TeamsUser.Lynne, Fr("Séminaire annulé : La cybersécurité"))).Count.ShouldBe(1);
         (await LabAsync(lab.Id)).State.ShouldBe(LabState.Cancelled);
         CardReader.AllText((await Teams.SayAsync(TeamsUser.Patti, "séminaires")).Card).ShouldNotContain(lab.Details.Title);
         (await Teams.InvokeAsync(TeamsUser.Alex, "labs.cancellab", Data(lab.Id))).AllText.ShouldContain("a été annulé");
@@ -107,7 +107,7 @@ public sealed class LabStaffTests : LabsBotTestBase
         (await Teams.ClickAsync(TeamsUser.Alex, list, "Envoyer le message aux inscrits", new Dictionary<string, string> { ["message"] = "   " })).AllText.ShouldContain("Écrivez le message");
         var sent = await Teams.ClickAsync(TeamsUser.Alex, list, "Envoyer le message aux inscrits", new Dictionary<string, string> { ["message"] = "Le parking du BEP sera fermé ce jour-là." });
 
-        sent.AllText.ShouldContain("Message en cours d'envoi à 2 personne(s)");
+        sent.AllText.ShouldContain("Message en cours d'envoi à 2 personnes");
         (await WaitForCardsToAsync(TeamsUser.Patti, "Le parking du BEP sera fermé")).Count.ShouldBe(1);
         (await WaitForCardsToAsync(TeamsUser.Lynne, "Le parking du BEP sera fermé")).Count.ShouldBe(1);
         CardsTo(TeamsUser.Megan).ShouldNotContain(request => request.AllText.Contains("parking", StringComparison.Ordinal));
@@ -123,7 +123,7 @@ public sealed class LabStaffTests : LabsBotTestBase
         // Thirty days ahead of a lab ten days away: due at once, so the scheduler runs it on its next pass.
         await LabReminderJob.ScheduleAsync(scheduler, lab, options, default);
 
-        var reminders = await WaitForCardsToAsync(TeamsUser.Patti, "Rappel : La cybersécurité");
+        var reminders = await WaitForCardsToAsync(TeamsUser.Patti, Fr("Rappel : La cybersécurité"));
         reminders.Count.ShouldBe(1);
         reminders[0].AllText.ShouldContain("BEP, avenue Sergent Vrithoff 2, Namur");
         await Task.Delay(500);
@@ -196,7 +196,7 @@ public sealed class LabStaffTests : LabsBotTestBase
 
         var saved = await Teams.ClickAsync(TeamsUser.Alex, form, "Enregistrer", Form(form, new Dictionary<string, string> { ["date"] = newDate }));
 
-        CardReader.AllText(saved.UpdatedCard!).ShouldContain("1 personne(s) inscrite(s) en sont prévenues");
+        CardReader.AllText(saved.UpdatedCard!).ShouldContain("1 personne inscrite en est prévenue");
         (await WaitForCardsToAsync(TeamsUser.Patti, "Séminaire modifié")).Count.ShouldBe(1);
         var after = await LabAsync(lab.Id);
         var jobs = await Bot.Services.GetRequiredService<JobBook>().ListAsync(LabReminderJob.JobKind).ToListAsync();

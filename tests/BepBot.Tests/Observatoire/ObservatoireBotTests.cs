@@ -40,7 +40,7 @@ public sealed class ObservatoireBotTests() : BotConversationTest(new Dictionary<
             "Médiane des 40 communes du BEP",
             "Rang dans le bassin, du plus élevé au plus bas",
             "sur 16",
-            "Source : Données de démonstration (chiffres inventés)");
+            Fr("Source : Données de démonstration (chiffres inventés)"));
         var json = card.ToJsonString();
         Images(card).ShouldBeEmpty();
         json.ShouldNotContain("/exports/");
@@ -58,7 +58,7 @@ public sealed class ObservatoireBotTests() : BotConversationTest(new Dictionary<
         trend["data"]!.AsArray().Select(serie => (string?)serie!["legend"]).ShouldContain("Médiane du bassin");
         var rows = CardReader.Facts(trend["fallback"]).ToList();
         rows.Count.ShouldBe(series.Count);
-        rows[^1].ShouldStartWith($"{series[^1].Year}: Gembloux : {ObservatoireCards.Number(series[^1].Value, Fr)} habitants · Médiane du bassin : ");
+        rows[^1].ShouldStartWith(Fr($"{series[^1].Year}: Gembloux : {ObservatoireCards.Number(series[^1].Value, Fr)} habitants · Médiane du bassin : "));
 
         var bassin = Chart(card, "Chart.HorizontalBar");
         var bars = bassin["data"]!.AsArray().Select(bar => ((string)bar!["x"]!, (decimal)bar["y"]!)).ToList();
@@ -78,7 +78,7 @@ public sealed class ObservatoireBotTests() : BotConversationTest(new Dictionary<
 
         var links = CardReader.Actions(files.Card!).Where(action => (string?)action["type"] == "Action.OpenUrl").ToList();
         links.Select(link => (string?)link["title"]).ShouldBe(["Tendance (PNG)", "Place dans le bassin (PNG)"]);
-        CardReader.AllText(files.Card!).ShouldContain("Les graphiques « Ménages » de Namur en PNG sont prêts.");
+        CardReader.AllText(files.Card!).ShouldContain(Fr("Les graphiques « Ménages » de Namur en PNG sont prêts."));
         foreach (var link in links)
         {
             using var response = await Client.Http.GetAsync(new Uri((string)link["url"]!).AbsolutePath);
@@ -121,7 +121,7 @@ public sealed class ObservatoireBotTests() : BotConversationTest(new Dictionary<
 
         var onEmployment = await Client.ClickAsync(TeamsUser.Megan, card, "Voir les graphiques", new Dictionary<string, string> { ["indicator"] = "emploi salarie" });
 
-        CardReader.AllText(onEmployment.UpdatedCard!).ShouldContain("Pas de graphique : Doische n'a pas de valeur pour l'indicateur Emploi salarié.");
+        CardReader.AllText(onEmployment.UpdatedCard!).ShouldContain(Fr("Pas de graphique : Doische n'a pas de valeur pour l'indicateur Emploi salarié."));
         CardReader.Charts(onEmployment.UpdatedCard!).ShouldBeEmpty();
     }
 
@@ -133,7 +133,7 @@ public sealed class ObservatoireBotTests() : BotConversationTest(new Dictionary<
         var clicked = await Client.ClickAsync(TeamsUser.Lynne, card, "Voir les graphiques", new Dictionary<string, string> { ["indicator"] = "menages" });
 
         var updated = clicked.UpdatedCard!;
-        CardReader.AllText(updated).ShouldContain("Graphiques : Ménages");
+        CardReader.AllText(updated).ShouldContain(Fr("Graphiques : Ménages"));
         ((string)Chart(updated, "Chart.Line")["title"]!).ShouldBe("Ménages — Ciney");
         ((string)CardReader.FindInput(updated, "indicator")!["value"]!).ShouldBe("menages");
     }
@@ -145,22 +145,22 @@ public sealed class ObservatoireBotTests() : BotConversationTest(new Dictionary<
         var text = CardReader.AllText(card);
 
         text.ShouldContainAll(
-            "Comparaison : Ciney et Dinant",
+            Fr("Comparaison : Ciney et Dinant"),
             "Données de démonstration",
             "Population (habitants)");
         var headers = (JsonArray)CardReader.Nodes(card).First(node => (string?)node["type"] == "ColumnSet")["columns"]!;
         headers.Select(column => (string?)column!["items"]![0]!["text"]).ShouldBe(["Ciney", "Dinant"]);
         var lines = Chart(card, "Chart.Line");
         lines["data"]!.AsArray().Select(serie => (string?)serie!["legend"]).ShouldBe(["Ciney", "Dinant"]);
-        CardReader.Facts(lines["fallback"]).ShouldAllBe(row => row.Contains("Ciney : ") && row.Contains(" · Dinant : "));
+        CardReader.Facts(lines["fallback"]).ShouldAllBe(row => row.Contains(Fr("Ciney : ")) && row.Contains(Fr(" · Dinant : ")));
         Images(card).ShouldBeEmpty();
 
         var three = (await Client.SayAsync(TeamsUser.Adele, "comparer Ciney, Dinant et Doische")).Card;
         CardReader.AllText(three).ShouldContain("pas de donnée");
 
         var updated = (await Client.ClickAsync(TeamsUser.Adele, three, "Voir les graphiques", new Dictionary<string, string> { ["indicator"] = "logements" })).UpdatedCard!;
-        CardReader.AllText(updated).ShouldContain("Graphiques : Logements");
-        CardReader.AllText(updated).ShouldContain("Comparaison : Ciney, Dinant et Doische");
+        CardReader.AllText(updated).ShouldContain(Fr("Graphiques : Logements"));
+        CardReader.AllText(updated).ShouldContain(Fr("Comparaison : Ciney, Dinant et Doische"));
         Chart(updated, "Chart.Line")["data"]!.AsArray().Select(serie => (string?)serie!["legend"]).ShouldBe(["Ciney", "Dinant", "Doische"]);
         updated.ToJsonString().Length.ShouldBeLessThan(28 * 1024, "three communes, every indicator: the card must stay within Teams' size limit");
         CardChecks.Check(updated).ShouldBeEmpty();
@@ -176,8 +176,8 @@ public sealed class ObservatoireBotTests() : BotConversationTest(new Dictionary<
     [Fact]
     public async Task UnknownCommune_ClearMessage()
     {
-        (await Client.SayAsync(TeamsUser.Adele, "comparer Ciney et Atlantis")).Texts.Single().ShouldBe("« Atlantis » n'est pas une des 40 communes du BEP. Exemple : diagnostic de Gembloux.");
-        (await Client.SayAsync(TeamsUser.Adele, "diagnostic de Rochefort")).Texts.Single().ShouldContain("« Rochefort » n'est pas une des 40 communes");
+        (await Client.SayAsync(TeamsUser.Adele, "comparer Ciney et Atlantis")).Texts.Single().ShouldBe(Fr("« Atlantis » n'est pas une des 40 communes du BEP. Exemple : diagnostic de Gembloux."));
+        (await Client.SayAsync(TeamsUser.Adele, "diagnostic de Rochefort")).Texts.Single().ShouldContain(Fr("« Rochefort » n'est pas une des 40 communes"));
         (await Client.SayAsync(TeamsUser.Adele, "diagnostic")).Texts.Single().ShouldContain("De quelle commune souhaitez-vous le diagnostic");
     }
 
@@ -187,9 +187,9 @@ public sealed class ObservatoireBotTests() : BotConversationTest(new Dictionary<
         var text = await Client.CardTextAsync(TeamsUser.Patti, "indicateurs");
 
         text.ShouldContainAll(
-            "6 indicateur(s) disponible(s).",
+            "6 indicateurs disponibles.",
             "Emploi salarié (postes)",
-            "Source : Données de démonstration (chiffres inventés) · années 2019 à 2024 · données du",
+            Fr("Source : Données de démonstration (chiffres inventés) · années 2019 à 2024 · données du"),
             "Données de démonstration");
     }
 
@@ -218,7 +218,7 @@ public sealed class ObservatoireBotTests() : BotConversationTest(new Dictionary<
         (await Client.InvokeAsync(TeamsUser.Stranger, "observatoire.export", new JsonObject { ["commune"] = "Gembloux" })).AllText.ShouldContain("réservée aux membres");
         var exportsBefore = (await Bot.KeysAsync("exports/")).Count;
 
-        (await Client.InvokeAsync(TeamsUser.Megan, "observatoire.export", new JsonObject { ["commune"] = "Atlantis" })).AllText.ShouldContain("« Atlantis » n'est pas une des 40 communes");
+        (await Client.InvokeAsync(TeamsUser.Megan, "observatoire.export", new JsonObject { ["commune"] = "Atlantis" })).AllText.ShouldContain(Fr("« Atlantis » n'est pas une des 40 communes"));
         (await Client.InvokeAsync(TeamsUser.Megan, "observatoire.export", new JsonObject { ["commune"] = "Namur", ["admin"] = true })).AllText.ShouldContain("données invalides");
         (await Client.InvokeAsync(TeamsUser.Megan, "observatoire.chart", new JsonObject { ["communes"] = new JsonArray("Ciney", "Dinant", "Yvoir", "Hamois") })).AllText.ShouldContain("Indiquez deux ou trois communes");
         (await Client.InvokeAsync(TeamsUser.Megan, "observatoire.chart", new JsonObject { ["communes"] = "Ciney" })).AllText.ShouldContain("données invalides");
@@ -232,7 +232,7 @@ public sealed class ObservatoireBotTests() : BotConversationTest(new Dictionary<
     {
         var response = await Client.InvokeAsync(TeamsUser.Megan, "observatoire.chart", new JsonObject { ["communes"] = new JsonArray("Ciney"), ["indicator"] = "chomage" });
 
-        CardReader.AllText(response.UpdatedCard!).ShouldContain("Graphiques : Population");
+        CardReader.AllText(response.UpdatedCard!).ShouldContain(Fr("Graphiques : Population"));
     }
 
     [Fact]
@@ -244,7 +244,7 @@ public sealed class ObservatoireBotTests() : BotConversationTest(new Dictionary<
         var page = (await section.DescribeAsync("Doische", viewer, BepBot.Infrastructure.Time.BelgianTime.French, CancellationToken.None))!;
 
         page.Title.ShouldBe("L'Observatoire en chiffres");
-        page.Lines.Select(line => line.Text).ShouldContain(text => text.StartsWith("Population : ", StringComparison.Ordinal) && text.EndsWith("habitants (2024)", StringComparison.Ordinal));
+        page.Lines.Select(line => line.Text).ShouldContain(text => text.StartsWith(Fr("Population : "), StringComparison.Ordinal) && text.EndsWith("habitants (2024)", StringComparison.Ordinal));
         page.Lines.ShouldNotContain(line => line.Text.StartsWith("Emploi", StringComparison.Ordinal));
         page.Lines.ShouldAllBe(line => line.Detail == "données de démonstration");
     }

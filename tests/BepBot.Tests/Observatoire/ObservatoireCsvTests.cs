@@ -41,9 +41,9 @@ public sealed class ObservatoireCsvTests
         result.IsValid.ShouldBeFalse();
         result.Observations.ShouldBeEmpty();
         result.Errors.Select(error => error.Line).ShouldBe([10L, 200L, 400L]);
-        French(result.Errors[0]).ShouldBe("« Atlantis » n'est ni une des 40 communes ni un de leurs codes INS.");
-        French(result.Errors[1]).ShouldBe("La valeur « douze » n'est pas un nombre.");
-        French(result.Errors[2]).ShouldBe("L'année « 20x9 » n'est pas une année entre 1800 et 2027.");
+        French(result.Errors[0]).ShouldBe(Fr("« Atlantis » n'est ni une des 40 communes ni un de leurs codes INS."));
+        French(result.Errors[1]).ShouldBe(Fr("La valeur « douze » n'est pas un nombre."));
+        French(result.Errors[2]).ShouldBe(Fr("L'année « 20x9 » n'est pas une année entre 1800 et 2027."));
     }
 
     [Fact]
@@ -109,9 +109,9 @@ public sealed class ObservatoireCsvTests
 
         result.Errors.Select(error => (error.Line, French(error))).ShouldBe([
             (3, "Ciney, superficie, 2024 figure déjà à la ligne 2."),
-            (4, "L'unité « ha » diffère de « km² » donnée à la ligne 2 pour l'indicateur Superficie."),
-            (5, "L'indicateur est vide ; la valeur est vide (omettez la ligne quand la donnée n'existe pas) ; la source est vide."),
-            (6, "4 colonne(s) au lieu de 6."),
+            (4, Fr("L'unité « ha » diffère de « km² » donnée à la ligne 2 pour l'indicateur Superficie.")),
+            (5, Fr("L'indicateur est vide ; la valeur est vide (omettez la ligne quand la donnée n'existe pas) ; la source est vide.")),
+            (6, "4 colonnes au lieu de 6."),
         ]);
     }
 
@@ -121,7 +121,7 @@ public sealed class ObservatoireCsvTests
         var result = ObservatoireCsv.Parse("commune;indicateur;valeur;unité;source\nCiney;Population;12;habitants;Statbel\n");
 
         var error = result.Errors.Single();
-        (error.Line, French(error)).ShouldBe((1L, "En-tête incomplet : colonne(s) manquante(s) année. En-tête attendu : commune;indicateur;année;valeur;unité;source."));
+        (error.Line, French(error)).ShouldBe((1L, Fr("En-tête incomplet : colonne manquante année. En-tête attendu : commune;indicateur;année;valeur;unité;source.")));
     }
 
     [Fact]

@@ -20,7 +20,7 @@ public sealed class ObservatoireImportTests : FileUploadTest
     {
         var first = await UploadAsync(TeamsUser.Alex, "population.csv", Utf8(ObservatoireCsvTests.Csv(80)));
 
-        first.Texts.Single().ShouldBe("« population.csv » importé : 80 ligne(s), 1 indicateur(s). C'est la version 1 de ce jeu de données.");
+        first.Texts.Single().ShouldBe(Fr("« population.csv » importé : 80 lignes, 1 indicateur. C'est la version 1 de ce jeu de données."));
         var second = await UploadAsync(TeamsUser.Alex, "population.csv", Utf8(ObservatoireCsvTests.Csv(120)));
         second.Texts.Single().ShouldContain("C'est la version 2 de ce jeu de données. La version 1 reste disponible");
 
@@ -32,9 +32,9 @@ public sealed class ObservatoireImportTests : FileUploadTest
         v1.Observations.Count.ShouldBe(80);
 
         var list = CardReader.AllText((await Client.SayAsync(TeamsUser.Alex, "jeux de données")).Card);
-        list.ShouldContain("population — version courante : 2");
+        list.ShouldContain(Fr("population — version courante : 2"));
         list.ShouldContain("Version 1 · ");
-        list.ShouldContain("80 ligne(s) · population.csv");
+        list.ShouldContain("80 lignes · population.csv");
 
         var diagnostic = CardReader.AllText((await Client.SayAsync(TeamsUser.Megan, "diagnostic d'Andenne")).Card);
         diagnostic.ShouldContain("version 2");
@@ -54,11 +54,11 @@ public sealed class ObservatoireImportTests : FileUploadTest
         var card = (await UploadAsync(TeamsUser.Alex, "population.csv", Utf8(csv))).Card;
 
         var lines = CardReader.Nodes(card).Where(node => (string?)node["type"] == "TextBlock").Select(node => (string)node["text"]!).ToList();
-        lines[0].ShouldBe("« population.csv » n'a pas été importé : 3 erreur(s) à corriger. Rien n'a été modifié.");
+        lines[0].ShouldBe(Fr("« population.csv » n'a pas été importé : 3 erreurs à corriger. Rien n'a été modifié."));
         lines.Skip(1).ShouldBe([
-            "Ligne 10 : « Atlantis » n'est ni une des 40 communes ni un de leurs codes INS.",
-            "Ligne 200 : La valeur « douze » n'est pas un nombre.",
-            "Ligne 400 : 5 colonne(s) au lieu de 6.",
+            Fr("Ligne 10 : « Atlantis » n'est ni une des 40 communes ni un de leurs codes INS."),
+            Fr("Ligne 200 : La valeur « douze » n'est pas un nombre."),
+            Fr("Ligne 400 : 5 colonnes au lieu de 6."),
         ]);
         (await Bot.KeysAsync("observatoire/")).ShouldBeEmpty();
     }
@@ -76,9 +76,9 @@ public sealed class ObservatoireImportTests : FileUploadTest
         var card = (await UploadAsync(TeamsUser.Alex, "population.csv", Utf8(csv))).Card;
 
         CardReader.Nodes(card).Where(node => (string?)node["type"] == "TextBlock").Select(node => (string)node["text"]!).ShouldBe([
-            "“population.csv” was not imported: 2 error(s) to fix. Nothing was changed.",
+            "“population.csv” was not imported: 2 errors to fix. Nothing was changed.",
             "Line 3: “Atlantis” is neither one of the 40 municipalities nor one of their NIS codes; the value “douze” is not a number; the source is empty.",
-            "Line 5: 5 column(s) instead of 6.",
+            "Line 5: 5 columns instead of 6.",
         ]);
     }
 
@@ -87,7 +87,7 @@ public sealed class ObservatoireImportTests : FileUploadTest
     {
         var answer = await UploadAsync(TeamsUser.Alex, "employment.csv", Utf8("municipality,indicator,year,value,unit,source\nCiney,Emploi salarié,2023,5310,postes,ONSS\n"));
 
-        answer.Texts.Single().ShouldStartWith("« employment.csv » importé : 1 ligne(s)");
+        answer.Texts.Single().ShouldStartWith(Fr("« employment.csv » importé : 1 ligne"));
         (await Bot.KeysAsync("roster/imports/")).ShouldBeEmpty();
     }
 
@@ -105,7 +105,7 @@ public sealed class ObservatoireImportTests : FileUploadTest
     public async Task Upload_InChannel_NotCsv_TooLarge_Refused()
     {
         (await UploadAsync(TeamsUser.Alex, "population.csv", Utf8(ObservatoireCsvTests.Csv(5)), ConversationType.Channel)).Texts.Single().ShouldContain("conversation privée");
-        (await UploadAsync(TeamsUser.Alex, "population.xlsx", [1, 2, 3])).Texts.Single().ShouldBe("Je n'importe que des fichiers CSV (.csv) ; « population.xlsx » n'en est pas un.");
+        (await UploadAsync(TeamsUser.Alex, "population.xlsx", [1, 2, 3])).Texts.Single().ShouldBe(Fr("Je n'importe que des fichiers CSV (.csv) ; « population.xlsx » n'en est pas un."));
         (await UploadAsync(TeamsUser.Alex, "big.csv", new byte[(5 * 1024 * 1024) + 1])).Texts.Single().ShouldContain("dépasse 5 Mo");
         Files.Files.TryRemove("gone.csv", out _);
 
@@ -116,7 +116,7 @@ public sealed class ObservatoireImportTests : FileUploadTest
                 ["name"] = "gone.csv",
                 ["content"] = new JsonObject { ["downloadUrl"] = Files.BaseUrl + "/files/gone.csv", ["fileType"] = "csv" },
             })));
-        missing.Texts.Single().ShouldBe("Je n'ai pas pu télécharger « gone.csv ». Réessayez dans un instant.");
+        missing.Texts.Single().ShouldBe(Fr("Je n'ai pas pu télécharger « gone.csv ». Réessayez dans un instant."));
 
         var remote = await Client.PostAsync(Client.Activity(TeamsUser.Alex, "message", ConversationType.Personal, null, activity =>
             activity["attachments"] = new JsonArray(new JsonObject

@@ -29,7 +29,7 @@ public sealed class CommunePageTests : ProjectsBotTest
             "Projets supracommunaux (2)",
             "Dinant-Meuse-Condroz, territoire intelligent",
             "Centrales d'achat rejointes (3)",
-            "Pas encore rejointes : Centrale de gestion de gobelets réutilisables.",
+            Fr("Pas encore rejointes : Centrale de gestion de gobelets réutilisables."),
             "Territory labs à venir",
             "Cybersécurité à Ciney",
             "Cette partie de la page est momentanément indisponible.",
@@ -59,7 +59,7 @@ public sealed class CommunePageTests : ProjectsBotTest
     {
         var response = await Client.SayAsync(TeamsUser.Megan, "la commune de Gotham");
 
-        response.Texts.Single().ShouldBe("« Gotham » n'est pas une des 40 communes des bassins du BEP.");
+        response.Texts.Single().ShouldBe(Fr("« Gotham » n'est pas une des 40 communes des bassins du BEP."));
     }
 
     [Fact]
@@ -67,7 +67,7 @@ public sealed class CommunePageTests : ProjectsBotTest
     {
         var response = await Client.SayAsync(TeamsUser.Alex, "ma commune");
 
-        response.Texts.Single().ShouldBe("De quelle commune s'agit-il ? Tapez par exemple « la commune de Ciney ».");
+        response.Texts.Single().ShouldBe(Fr("De quelle commune s'agit-il ? Tapez par exemple « la commune de Ciney »."));
     }
 
     [Fact]

@@ -13,9 +13,9 @@ public sealed class ProjectQuestionTests : ProjectsBotTest
         var text = CardReader.AllText(response.Card);
         text.ShouldContainAll(
             "Namur au fil de l'eau",
-            "Où en est-il ? En cours, 40 % — phase : Aménagement des berges",
+            Fr("Où en est-il ? En cours, 40 % — phase : Aménagement des berges"),
             "Mis à jour le ",
-            "source : Page « Supracommunalité » du BEP + données de démonstration",
+            Fr("source : ") + "Page « Supracommunalité » du BEP + données de démonstration",
             "Données de démonstration");
         text.ShouldNotContain("Contact au BEP");
         CardReader.ButtonTitles(response.Card).ShouldBe(["Voir la fiche complète"]);
@@ -32,7 +32,7 @@ public sealed class ProjectQuestionTests : ProjectsBotTest
         full.ShouldContainAll(
             "Projet · Namur au fil de l'eau",
             "Namur-Capitale, Dinant-Meuse-Condroz",
-            "29 commune(s) : Andenne",
+            Fr("29 communes : Andenne"),
             "Inauguration du premier tronçon de promenade, le samedi 15 mai 2027",
             "Contact au BEP",
             "supracommunalite@bepbot-demo.example");
@@ -44,7 +44,7 @@ public sealed class ProjectQuestionTests : ProjectsBotTest
         var text = await Client.CardTextAsync(TeamsUser.Adele, "prochaine etape ardenne itinerence");
 
         text.ShouldContain("Ardenne Itinérance Mobilité et Infrastructure");
-        text.ShouldContain("Prochaine étape : Comité de pilotage mobilité, le jeudi 28 janvier 2027.");
+        text.ShouldContain(Fr("Prochaine étape : Comité de pilotage mobilité, le jeudi 28 janvier 2027."));
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class ProjectQuestionTests : ProjectsBotTest
         var text = await Client.CardTextAsync(TeamsUser.Lynne, "qui contacter pour la Molignée ?");
 
         text.ShouldContain("Parc naturel de la Molignée");
-        text.ShouldContain("À contacter au BEP : Chargé·e de mission parcs naturels (démo), supracommunalite@bepbot-demo.example.");
+        text.ShouldContain(Fr("À contacter au BEP : Chargé·e de mission parcs naturels (démo), supracommunalite@bepbot-demo.example."));
     }
 
     [Fact]
@@ -63,12 +63,12 @@ public sealed class ProjectQuestionTests : ProjectsBotTest
 
         CardReader.AllText(choices).ShouldContain("Plusieurs projets correspondent");
         CardReader.ButtonTitles(choices).Order().ShouldBe([
-            "Voir « Dinant-Meuse-Condroz, territoire intelligent »",
-            "Voir « Essaimage, territoire intelligent »",
-            "Voir « Namur, territoire intelligent »",
+            Fr("Voir « Dinant-Meuse-Condroz, territoire intelligent »"),
+            Fr("Voir « Essaimage, territoire intelligent »"),
+            Fr("Voir « Namur, territoire intelligent »"),
         ]);
 
-        var picked = await Client.ClickAsync(TeamsUser.Megan, choices, "Voir « Essaimage, territoire intelligent »");
+        var picked = await Client.ClickAsync(TeamsUser.Megan, choices, Fr("Voir « Essaimage, territoire intelligent »"));
 
         CardReader.AllText(picked.Card).ShouldContain("Diagnostic numérique des communes");
     }
@@ -87,9 +87,9 @@ public sealed class ProjectQuestionTests : ProjectsBotTest
     {
         var response = await Client.SayAsync(TeamsUser.Megan, "où en est le projet de piscine olympique ?");
 
-        response.Texts.First().ShouldStartWith("Je ne trouve pas de projet ni de centrale correspondant à « où en est le projet de piscine olympique ? » dans le registre du BEP.");
+        response.Texts.First().ShouldStartWith(Fr("Je ne trouve pas de projet ni de centrale correspondant à « ") + "où en est le projet de piscine olympique ?" + Fr(" » dans le registre du BEP."));
         response.Cards.ShouldBeEmpty();
-        response.AllText.ShouldNotContain("Où en est-il ?");
+        response.AllText.ShouldNotContain(Fr("Où en est-il ?"));
     }
 
     [Fact]
@@ -97,8 +97,8 @@ public sealed class ProjectQuestionTests : ProjectsBotTest
     {
         var response = await Client.SayAsync(TeamsUser.Megan, "projet vobelets");
 
-        response.Texts.First().ShouldStartWith("Je ne trouve pas de projet ni de centrale correspondant à « projet vobelets »");
-        CardReader.ButtonTitles(response.Card).ShouldContain("Voir « Centrale de gestion de gobelets réutilisables »");
+        response.Texts.First().ShouldStartWith(Fr("Je ne trouve pas de projet ni de centrale correspondant à « projet vobelets »"));
+        CardReader.ButtonTitles(response.Card).ShouldContain(Fr("Voir « Centrale de gestion de gobelets réutilisables »"));
     }
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class ProjectQuestionTests : ProjectsBotTest
     {
         var response = await Client.SayAsync(TeamsUser.Patti, "blablabla xyz");
 
-        response.Texts.ShouldContain(text => text.StartsWith("Je n'ai pas compris « blablabla xyz »", StringComparison.Ordinal));
+        response.Texts.ShouldContain(text => text.StartsWith(Fr("Je n'ai pas compris « blablabla xyz »"), StringComparison.Ordinal));
     }
 
     [Fact]
@@ -115,7 +115,7 @@ public sealed class ProjectQuestionTests : ProjectsBotTest
         var response = await Client.SayAsync(TeamsUser.Stranger, "Où en est Namur au fil de l'eau ?");
 
         response.Texts.ShouldContain(text => text.StartsWith("Je n'ai pas compris", StringComparison.Ordinal));
-        response.AllText.ShouldNotContain("Où en est-il ?");
+        response.AllText.ShouldNotContain(Fr("Où en est-il ?"));
     }
 
     [Fact]
@@ -135,21 +135,21 @@ public sealed class ProjectQuestionTests : ProjectsBotTest
         var card = (await Client.SayAsync(TeamsUser.Adele, "projets Dinant")).Card;
 
         var text = CardReader.AllText(card);
-        text.ShouldContain("3 projet(s) — commune de Dinant");
+        text.ShouldContain("3 projets — commune de Dinant");
         text.ShouldContain("Parc national (soutien au projet)");
         text.ShouldNotContain("Essaimage, territoire intelligent");
-        CardReader.ButtonTitles(card).ShouldContain("Voir « Namur au fil de l'eau »");
+        CardReader.ButtonTitles(card).ShouldContain(Fr("Voir « Namur au fil de l'eau »"));
     }
 
     [Theory]
-    [InlineData("projets en cours", "5 projet(s) — statut « En cours »")]
-    [InlineData("projets bassin Essaimage", "2 projet(s) — bassin Essaimage")]
-    [InlineData("projets a l'etude", "3 projet(s) — statut « À l'étude »")]
-    [InlineData("projets", "8 projet(s) dans le registre")]
-    [InlineData("projets parcs naturels", "3 projet(s) — programme Parcs naturels et nationaux")]
+    [InlineData("projets en cours", "5 projets — statut « En cours »")]
+    [InlineData("projets bassin Essaimage", "2 projets — bassin Essaimage")]
+    [InlineData("projets a l'etude", "3 projets — statut « À l'étude »")]
+    [InlineData("projets", "8 projets dans le registre")]
+    [InlineData("projets parcs naturels", "3 projets — programme Parcs naturels et nationaux")]
     public async Task ProjectsCommand_Filters_ListsMatchingProjects(string command, string expected)
     {
-        (await Client.CardTextAsync(TeamsUser.Megan, command)).ShouldContain(expected);
+        (await Client.CardTextAsync(TeamsUser.Megan, command)).ShouldContain(Fr(expected));
     }
 
     [Fact]
@@ -166,7 +166,7 @@ public sealed class ProjectQuestionTests : ProjectsBotTest
     {
         var response = await Client.SayAsync(TeamsUser.Megan, "projets terminés");
 
-        CardReader.AllText(response.Card).ShouldContain("Aucun projet ne correspond à ces critères (statut « Terminé »).");
+        CardReader.AllText(response.Card).ShouldContain(Fr("Aucun projet ne correspond à ces critères (statut « Terminé »)."));
     }
 
     [Fact]
@@ -176,12 +176,12 @@ public sealed class ProjectQuestionTests : ProjectsBotTest
 
         var text = CardReader.AllText(card);
         text.ShouldContainAll(
-            "4 centrale(s) d'achat",
+            "4 centrales d'achat",
             "Centrale d'achat : services de rénovation énergétique",
             "Centrale d'achat : outils digitaux (retransmission des conseils communaux, lutte contre la cybercriminalité)",
             "Centrale de gestion de gobelets réutilisables",
             "Centrale d'achat : services postaux",
-            "Opérationnel · membres : 11 commune(s) : Andenne, Assesse, Gembloux, Gesves",
+            Fr("Opérationnel · membres : 11 communes : Andenne, Assesse, Gembloux, Gesves"),
             "Données de démonstration");
     }
 
@@ -190,7 +190,7 @@ public sealed class ProjectQuestionTests : ProjectsBotTest
     {
         var text = await Client.CardTextAsync(TeamsUser.Megan, "quelles centrales d'achat pour Gesves ?");
 
-        text.ShouldContain("Gesves a rejoint 3 centrale(s) d'achat");
+        text.ShouldContain("Gesves a rejoint 3 centrales d'achat");
         text.ShouldNotContain("gobelets");
     }
 

@@ -61,7 +61,7 @@ public sealed class ProjectSyncTests : IAsyncLifetime
     {
         var reply = await _client.SayAsync(TeamsUser.Alex, "synchroniser projets");
 
-        reply.Texts.Single().ShouldBe("Registre synchronisé depuis SharePoint (lecture complète) : 3 ajouté(s), 0 modifié(s), 12 retiré(s), 1 ignoré(s) ; 3 projet(s) et centrale(s) au total.");
+        reply.Texts.Single().ShouldBe(Fr("Registre synchronisé depuis SharePoint (lecture complète) : 3 ajoutés, 0 modifié, 12 retirés, 1 ignoré ; 3 projets et centrales au total."));
         var register = (await RegisterAsync()).Value;
         register.Projects.Select(project => project.Name).Order().ShouldBe(["Maison de l'emploi", "Namur au fil de l'eau", "Réseau de chaleur de Gembloux"]);
         register.Projects.ShouldAllBe(project => !project.IsDemo && project.Source == "SharePoint");
@@ -77,8 +77,8 @@ public sealed class ProjectSyncTests : IAsyncLifetime
         Uri.UnescapeDataString(requests[1].Query).ShouldContain("$skiptoken=page2");
 
         var answer = CardReader.AllText((await _client.SayAsync(TeamsUser.Megan, "où en est le fil de l'eau ?")).Card);
-        answer.ShouldContain("Où en est-il ? En cours, 60 %");
-        answer.ShouldContain("par Sophie Dupuis · source : SharePoint");
+        answer.ShouldContain(Fr("Où en est-il ? En cours, 60 %"));
+        answer.ShouldContain(Fr("par Sophie Dupuis · source : SharePoint"));
         answer.ShouldNotContain("Données de démonstration");
     }
 
@@ -89,7 +89,7 @@ public sealed class ProjectSyncTests : IAsyncLifetime
 
         var reply = await _client.SayAsync(TeamsUser.Alex, "synchroniser projets");
 
-        reply.Texts.Single().ShouldBe("Registre synchronisé depuis SharePoint (changements seulement) : 0 ajouté(s), 1 modifié(s), 1 retiré(s), 0 ignoré(s) ; 2 projet(s) et centrale(s) au total.");
+        reply.Texts.Single().ShouldBe(Fr("Registre synchronisé depuis SharePoint (changements seulement) : 0 ajouté, 1 modifié, 1 retiré, 0 ignoré ; 2 projets et centrales au total."));
         var register = (await RegisterAsync()).Value;
         register.Find("sp-3").ShouldBeNull();
         register.Find("sp-2")!.Progress.ShouldBe(80);
@@ -106,7 +106,7 @@ public sealed class ProjectSyncTests : IAsyncLifetime
 
         var reply = await _client.SayAsync(TeamsUser.Alex, "synchroniser projets");
 
-        reply.Texts.Single().ShouldStartWith("Registre synchronisé depuis SharePoint (lecture complète) : 0 ajouté(s), 0 modifié(s), 0 retiré(s), 1 ignoré(s) ; 3 projet(s)");
+        reply.Texts.Single().ShouldStartWith(Fr("Registre synchronisé depuis SharePoint (lecture complète) : 0 ajouté, 0 modifié, 0 retiré, 1 ignoré ; 3 projets"));
         _graph.RequestsTo("GET", Items).Count.ShouldBe(4);
     }
 

@@ -36,10 +36,10 @@ public sealed class ProjectUpdateTests : ProjectsBotTest
 
         var updated = CardReader.AllText(saved.UpdatedCard!);
         updated.ShouldContain("Terminé · 100 %");
-        updated.ShouldContain("Inauguration du parc, le mardi 1 juin 2027");
+        updated.ShouldContain("Inauguration du parc, le mardi 1er juin 2027");
         updated.ShouldContain("Plan de gestion approuvé");
-        updated.ShouldMatch(@"Mis à jour le \w+ \d+ \w+ 20\d\d à \d\dh\d\d par Alex Wilber · source : BepBot");
-        saved.Texts.ShouldContain("« Parc naturel de la Molignée » est mis à jour (version 2).");
+        updated.ShouldMatch(@"Mis à jour le \w+ \d+(er)? \w+ 20\d\d à \d{1,2}\u00A0h(\u00A0\d\d)? par Alex Wilber · source\u00A0: BepBot");
+        saved.Texts.ShouldContain(Fr("« Parc naturel de la Molignée » est mis à jour (version 2)."));
 
         var project = await ProjectAsync(Molignee);
         project.Version.ShouldBe(2);
@@ -53,14 +53,14 @@ public sealed class ProjectUpdateTests : ProjectsBotTest
 
         // Bourgmestres see the new state at once, without edit buttons.
         var megan = (await Client.SayAsync(TeamsUser.Megan, "état du parc naturel de la Molignée")).Card;
-        CardReader.AllText(megan).ShouldContain("Où en est-il ? Terminé, 100 %");
+        CardReader.AllText(megan).ShouldContain(Fr("Où en est-il ? Terminé, 100 %"));
         CardReader.ButtonTitles(megan).ShouldBe(["Voir la fiche complète"]);
 
         var historyCard = CardReader.AllText((await Client.ClickAsync(TeamsUser.Alex, saved.UpdatedCard!, "Historique")).Card);
-        historyCard.ShouldContain("1 état(s) précédent(s)");
+        historyCard.ShouldContain("1 état précédent");
         historyCard.ShouldContain("Version 1 · remplacée le ");
         historyCard.ShouldContain("En cours · 50 %");
-        historyCard.ShouldContain("Version actuelle : 2");
+        historyCard.ShouldContain(Fr("Version actuelle : 2"));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class ProjectUpdateTests : ProjectsBotTest
 
         var replay = await Client.ClickAsync(TeamsUser.Alex, form, "Enregistrer", Inputs(status: "suspended"));
 
-        replay.AllText.ShouldContain("« Parc naturel de la Molignée » a été modifié entre-temps par Alex Wilber (version 2) : rien n'a été enregistré.");
+        replay.AllText.ShouldContain(Fr("« Parc naturel de la Molignée » a été modifié entre-temps par Alex Wilber (version 2) : rien n'a été enregistré."));
         (await RegisterAsync()).ETag.ShouldBe(etag);
         (await Bot.KeysAsync(ProjectRegisterStore.HistoryPrefix)).Count.ShouldBe(1);
     }
@@ -104,7 +104,7 @@ public sealed class ProjectUpdateTests : ProjectsBotTest
 
         var reply = await Client.ClickAsync(TeamsUser.Alex, form, "Enregistrer", Inputs(status, progress, date: date));
 
-        reply.AllText.ShouldContain(expected);
+        reply.AllText.ShouldContain(Fr(expected));
         reply.AllText.ShouldContain("rien n'a été enregistré");
         (await RegisterAsync()).ETag.ShouldBe(etag);
         (await Bot.KeysAsync(ProjectRegisterStore.HistoryPrefix)).ShouldBeEmpty();
@@ -121,7 +121,7 @@ public sealed class ProjectUpdateTests : ProjectsBotTest
 
         var reply = await Client.InvokeAsync(TeamsUser.Alex, "projects.update", JsonNode.Parse(payload));
 
-        reply.AllText.ShouldContain("Cette carte contient des données invalides ; rien n'a été modifié.");
+        reply.AllText.ShouldContain(Fr("Cette carte contient des données invalides ; rien n'a été modifié."));
         (await RegisterAsync()).ETag.ShouldBe(etag);
     }
 
@@ -153,7 +153,7 @@ public sealed class ProjectUpdateTests : ProjectsBotTest
     {
         var form = (await Client.SayAsync(TeamsUser.Alex, "mettre à jour projet fil de l'eau")).Card;
 
-        CardReader.AllText(form).ShouldContain("Mettre à jour « Namur au fil de l'eau »");
+        CardReader.AllText(form).ShouldContain(Fr("Mettre à jour « Namur au fil de l'eau »"));
         CardReader.FindInput(form, "progress")!["value"]!.GetValue<int>().ShouldBe(40);
     }
 }

@@ -45,17 +45,17 @@ public sealed class ReachabilityTests() : ConnectedBotTest([TeamsUser.Alex, Team
         // Per commune, its bourgmestre and whether BepBot can reach them.
         lines.ShouldContain("bourgmestre (4), par commune");
         StateAfter(lines, "Namur").ShouldBe($"Megan Bowen · ✅ joignable depuis le {Today} · dernière utilisation le {Today}");
-        StateAfter(lines, "Dinant").ShouldBe("Adele Vance · ⛔ non joignable : " + NeverInstalled);
-        StateAfter(lines, "Gesves").ShouldBe("Anne Dupont · ⛔ non joignable : " + PendingEmail);
-        lines.ShouldContain($"2 communes dont le bourgmestre ne peut pas être joint : Dinant ({NeverInstalled}), Gesves ({PendingEmail}).");
+        StateAfter(lines, "Dinant").ShouldBe(Fr("Adele Vance · ⛔ non joignable : ") + NeverInstalled);
+        StateAfter(lines, "Gesves").ShouldBe(Fr("Anne Dupont · ⛔ non joignable : ") + PendingEmail);
+        lines.ShouldContain(Fr($"2 communes dont le bourgmestre ne peut pas être joint : Dinant ({NeverInstalled}), Gesves ({PendingEmail})."));
         // Officers are counted per commune; `annuaire Ciney` lists them.
         lines.ShouldContain("agent communal (2), joignables par commune");
         StateAfter(lines, "Ciney").ShouldBe("1 joignable sur 1");
         lines.ShouldNotContain(line => line.StartsWith("Lynne Robbins", StringComparison.Ordinal));
         var ciney = CardReader.AllText((await Teams.SayAsync(TeamsUser.Alex, "annuaire ciney")).Card).Split('\n');
         var dinant = CardReader.AllText((await Teams.SayAsync(TeamsUser.Alex, "annuaire Dinant")).Card).Split('\n');
-        StateAfter(dinant, "Adele Vance · Dinant · adele.vance@bepbot-demo.example").ShouldBe("⛔ non joignable : " + NeverInstalled);
-        ciney.ShouldContain("Annuaire BepBot : Ciney");
+        StateAfter(dinant, "Adele Vance · Dinant · adele.vance@bepbot-demo.example").ShouldBe(Fr("⛔ non joignable : ") + NeverInstalled);
+        ciney.ShouldContain(Fr("Annuaire BepBot : Ciney"));
         StateAfter(ciney, "Lynne Robbins · Ciney · lynne.robbins@bepbot-demo.example").ShouldBe($"✅ joignable depuis le {Today} · dernière utilisation le {Today}");
         ciney.ShouldContain("Ciney n'a pas de bourgmestre dans l'annuaire.");
     }
@@ -66,7 +66,7 @@ public sealed class ReachabilityTests() : ConnectedBotTest([TeamsUser.Alex, Team
         var answer = await Teams.SayAsync(TeamsUser.Alex, "annuaire Atlantis");
 
         answer.Cards.ShouldBeEmpty();
-        answer.Texts.Single().ShouldStartWith("« Atlantis » n'est pas une des 40 communes.");
+        answer.Texts.Single().ShouldStartWith(Fr("« Atlantis » n'est pas une des 40 communes."));
     }
 
     [Fact]
@@ -134,7 +134,7 @@ public sealed class ReachabilityTests() : ConnectedBotTest([TeamsUser.Alex, Team
         await Teams.UninstallAsync(TeamsUser.Lynne);
 
         var ciney = CardReader.AllText((await Teams.SayAsync(TeamsUser.Alex, "annuaire Ciney")).Card).Split('\n');
-        StateAfter(ciney, "Lynne Robbins · Ciney · lynne.robbins@bepbot-demo.example").ShouldBe("⛔ non joignable : " + NeverInstalled);
+        StateAfter(ciney, "Lynne Robbins · Ciney · lynne.robbins@bepbot-demo.example").ShouldBe(Fr("⛔ non joignable : ") + NeverInstalled);
 
         Bot.Clock.Offset += TimeSpan.FromDays(3);
         await Teams.InstallAsync(TeamsUser.Lynne);
@@ -154,8 +154,8 @@ public sealed class ReachabilityTests() : ConnectedBotTest([TeamsUser.Alex, Team
         text.ShouldContain("personnel du BEP\n1 joignable sur 1");
         text.ShouldContain("bourgmestre\n2 joignables sur 4");
         text.ShouldContain("agent communal\n2 joignables sur 2");
-        text.ShouldContain($"2 communes dont le bourgmestre ne peut pas être joint : Dinant ({NeverInstalled}), Gesves ({PendingEmail}).");
-        text.ShouldContain($"2 personnes ne peuvent pas être jointes : Adele Vance ({NeverInstalled}) ; Anne Dupont ({PendingEmail}).");
+        text.ShouldContain(Fr($"2 communes dont le bourgmestre ne peut pas être joint : Dinant ({NeverInstalled}), Gesves ({PendingEmail})."));
+        text.ShouldContain(Fr($"2 personnes ne peuvent pas être jointes : Adele Vance ({NeverInstalled}) ; Anne Dupont ({PendingEmail})."));
         text.ShouldContain("chaque personne ouvre BepBot une fois dans Teams");
         text.ShouldContain("l'administrateur Teams de son organisation le préinstalle");
     }
@@ -168,7 +168,7 @@ public sealed class ReachabilityTests() : ConnectedBotTest([TeamsUser.Alex, Team
         var text = CardReader.AllText((await Teams.SayAsync(TeamsUser.Alex, "reachability")).Card);
 
         text.ShouldContain("5 people out of 7 can receive BepBot's messages.");
-        text.ShouldContain("2 people cannot be reached: Adele Vance (BepBot was never opened in their Teams, or was removed since) ; Anne Dupont (registered by e-mail, has not opened BepBot yet).");
+        text.ShouldContain(Fr("2 people cannot be reached: Adele Vance (BepBot was never opened in their Teams, or was removed since); Anne Dupont (registered by e-mail, has not opened BepBot yet)."));
     }
 
     [Fact]
@@ -181,7 +181,7 @@ public sealed class ReachabilityTests() : ConnectedBotTest([TeamsUser.Alex, Team
         var text = CardReader.AllText((await Teams.SayAsync(TeamsUser.Alex, "joignabilité")).Card);
 
         // The 21 registered by e-mail share their reason, named once after the first fifteen of them.
-        text.ShouldContain("22 personnes ne peuvent pas être jointes : Agent 01, Agent 02, ");
+        text.ShouldContain(Fr("22 personnes ne peuvent pas être jointes : Agent 01, Agent 02, "));
         text.ShouldContain("Agent 15 (" + PendingEmail + ") … et 7 autres.");
         text.ShouldNotContain("Agent 16");
         text.ShouldNotContain("Adele Vance (");
@@ -194,7 +194,7 @@ public sealed class ReachabilityTests() : ConnectedBotTest([TeamsUser.Alex, Team
 
         var controls = CardReader.AllText(preview.UpdatedCard!);
         controls.ShouldContain("4 destinataires, dont 2 joignables");
-        controls.ShouldContain($"2 destinataires ne peuvent pas encore être joints par BepBot et ne recevront rien : Adele Vance ({NeverInstalled}) ; Anne Dupont ({PendingEmail}).");
+        controls.ShouldContain(Fr($"2 destinataires ne peuvent pas encore être joints par BepBot et ne recevront rien : Adele Vance ({NeverInstalled}) ; Anne Dupont ({PendingEmail})."));
         controls.ShouldNotContain("(s)");
     }
 
@@ -209,7 +209,7 @@ public sealed class ReachabilityTests() : ConnectedBotTest([TeamsUser.Alex, Team
 
         var controls = CardReader.AllText(preview.UpdatedCard!);
         controls.ShouldContain("1 destinataire, dont 0 joignable");
-        controls.ShouldContain($"1 destinataire ne peut pas encore être joint par BepBot et ne recevra rien : Lynne Robbins ({NeverInstalled}).");
+        controls.ShouldContain(Fr($"1 destinataire ne peut pas encore être joint par BepBot et ne recevra rien : Lynne Robbins ({NeverInstalled})."));
     }
 
     [Fact]
@@ -223,8 +223,8 @@ public sealed class ReachabilityTests() : ConnectedBotTest([TeamsUser.Alex, Team
             last = await Teams.SayAsync(TeamsUser.Alex, answer);
         }
 
-        last.AllText.ShouldContain("Créer ce vote ?");
-        last.AllText.ShouldContain($"2 destinataires ne peuvent pas encore être joints par BepBot et ne recevront rien : Adele Vance ({NeverInstalled}) ; Anne Dupont ({PendingEmail}).");
+        last.AllText.ShouldContain(Fr("Créer ce vote ?"));
+        last.AllText.ShouldContain(Fr($"2 destinataires ne peuvent pas encore être joints par BepBot et ne recevront rien : Adele Vance ({NeverInstalled}) ; Anne Dupont ({PendingEmail})."));
     }
 
     [Fact]
@@ -236,11 +236,11 @@ public sealed class ReachabilityTests() : ConnectedBotTest([TeamsUser.Alex, Team
 
         var lines = await ReportLinesAsync(Teams, broadcastId);
 
-        lines.ShouldContain($"Adele Vance,unreachable,,0,\"Pas encore joignable : {NeverInstalled}.\"");
-        lines.ShouldContain($"Anne Dupont,unreachable,,0,\"Pas encore joignable : {PendingEmail}.\"");
-        lines.ShouldContain("Isaiah Langer,unreachable,,1,Teams refuse : BepBot a été retiré de cette conversation (403).");
+        lines.ShouldContain(Fr($"Adele Vance,unreachable,,0,\"Pas encore joignable : {NeverInstalled}.\""));
+        lines.ShouldContain(Fr($"Anne Dupont,unreachable,,0,\"Pas encore joignable : {PendingEmail}.\""));
+        lines.ShouldContain(Fr("Isaiah Langer,unreachable,,1,Teams refuse : BepBot a été retiré de cette conversation (403)."));
         var status = await StatusCardTextAsync(broadcastId);
-        status.ShouldContain($"Non joignable — Pas encore joignable : {PendingEmail}.");
+        status.ShouldContain(Fr($"Non joignable — Pas encore joignable : {PendingEmail}."));
     }
 
     [Fact]
@@ -251,9 +251,9 @@ public sealed class ReachabilityTests() : ConnectedBotTest([TeamsUser.Alex, Team
         await WaitForStateAsync(Bot, broadcastId, BroadcastState.Completed);
 
         var couvin = CardReader.AllText((await Teams.SayAsync(TeamsUser.Alex, "annuaire couvin")).Card).Split('\n');
-        StateAfter(couvin, "Isaiah Langer · Couvin · isaiah.langer@bepbot-demo.example").ShouldBe($"⛔ non joignable : BepBot a été retiré de sa conversation (constaté le {Today})");
+        StateAfter(couvin, "Isaiah Langer · Couvin · isaiah.langer@bepbot-demo.example").ShouldBe(Fr($"⛔ non joignable : BepBot a été retiré de sa conversation (constaté le {Today})"));
         var preview = CardReader.AllText((await PreviewAsync(Teams, Inputs("bourgmestres"))).UpdatedCard!);
-        preview.ShouldContain($"3 destinataires ne peuvent pas encore être joints par BepBot et ne recevront rien : Isaiah Langer (BepBot a été retiré de sa conversation (constaté le {Today})) ; Adele Vance ({NeverInstalled}) ; Anne Dupont ({PendingEmail}).");
+        preview.ShouldContain(Fr($"3 destinataires ne peuvent pas encore être joints par BepBot et ne recevront rien : Isaiah Langer (BepBot a été retiré de sa conversation (constaté le {Today})) ; Adele Vance ({NeverInstalled}) ; Anne Dupont ({PendingEmail})."));
 
         // The next send is still tried; it goes through, so Isaiah is reachable again.
         var (_, secondId) = await SendAsync(Teams, Inputs("bourgmestres", title: "Deuxième message"));
@@ -265,7 +265,7 @@ public sealed class ReachabilityTests() : ConnectedBotTest([TeamsUser.Alex, Team
         var (_, thirdId) = await SendAsync(Teams, Inputs("bourgmestres", title: "Troisième message"));
         await WaitForStateAsync(Bot, thirdId, BroadcastState.Completed);
         couvin = CardReader.AllText((await Teams.SayAsync(TeamsUser.Alex, "annuaire couvin")).Card).Split('\n');
-        StateAfter(couvin, "Isaiah Langer · Couvin · isaiah.langer@bepbot-demo.example").ShouldBe($"⛔ non joignable : sa conversation avec BepBot n'existe plus (constaté le {Today})");
+        StateAfter(couvin, "Isaiah Langer · Couvin · isaiah.langer@bepbot-demo.example").ShouldBe(Fr($"⛔ non joignable : sa conversation avec BepBot n'existe plus (constaté le {Today})"));
         await Teams.SayAsync(TeamsUser.Isaiah, "help");
         couvin = CardReader.AllText((await Teams.SayAsync(TeamsUser.Alex, "annuaire couvin")).Card).Split('\n');
         StateAfter(couvin, "Isaiah Langer · Couvin · isaiah.langer@bepbot-demo.example").ShouldStartWith("✅ joignable depuis le");

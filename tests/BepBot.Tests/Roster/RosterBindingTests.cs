@@ -108,7 +108,7 @@ public sealed class RosterBindingTests : IAsyncLifetime
         (await RosterAsync()).Members.Where(member => member.Email.Contains("gesves", StringComparison.Ordinal)).ShouldAllBe(member => member.IsPending);
         var roster = await _bep.SayAsync(TeamsUser.Alex, "annuaire");
         roster.AllText.ShouldContain("Anne Dupont s'est connecté(e) à BepBot le");
-        roster.AllText.ShouldContain("plusieurs lignes de l'annuaire correspondent à son adresse (adupont@gesves.onmicrosoft.com, anne.dupont@gesves.be) : aucune n'a été liée");
+        roster.AllText.ShouldContain(Fr("plusieurs lignes de l'annuaire correspondent à son adresse (adupont@gesves.onmicrosoft.com, anne.dupont@gesves.be) : aucune n'a été liée"));
     }
 
     [Fact]

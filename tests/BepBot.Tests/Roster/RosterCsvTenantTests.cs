@@ -42,6 +42,6 @@ public sealed class RosterCsvTenantTests
         result.Members.ShouldBeEmpty();
         var error = result.Errors.Single();
         error.Line.ShouldBe(2);
-        TestTexts.Describe<RosterTexts>(error, Cultures.French).ShouldBe("TenantId « contoso.onmicrosoft.com » n'est pas un identifiant de tenant Entra valide (GUID).");
+        TestTexts.Describe<RosterTexts>(error, Cultures.French).ShouldBe(Fr("TenantId « contoso.onmicrosoft.com » n'est pas un identifiant de tenant Entra valide (GUID)."));
     }
 }

@@ -144,15 +144,15 @@ public sealed class RosterCsvTests
         result.Members.ShouldBeEmpty();
         result.Errors.Select(error => error.Line).ShouldBe([3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L, 12L, 13L]);
         ErrorAt(result, 3).ShouldContain("not-a-guid");
-        ErrorAt(result, 4).ShouldContain("rôle « chef » inconnu");
-        ErrorAt(result, 5).ShouldContain("« Liège » n'est pas une des 40 communes");
+        ErrorAt(result, 4).ShouldContain(Fr("rôle « chef » inconnu"));
+        ErrorAt(result, 5).ShouldContain(Fr("« Liège » n'est pas une des 40 communes"));
         ErrorAt(result, 6).ShouldContain("la commune est obligatoire");
         ErrorAt(result, 7).ShouldContain("la commune est obligatoire");
         ErrorAt(result, 8).ShouldContain("aadObjectId déjà présent à la ligne 2");
         ErrorAt(result, 9).ShouldContain("adresse e-mail déjà présente à la ligne 2");
         ErrorAt(result, 10).ShouldContain("la commune Namur a déjà un bourgmestre à la ligne 2");
-        ErrorAt(result, 11).ShouldContain("4 colonne(s) au lieu de 5");
-        ErrorAt(result, 12).ShouldContain("6 colonne(s) au lieu de 5");
+        ErrorAt(result, 11).ShouldContain("4 colonnes au lieu de 5");
+        ErrorAt(result, 12).ShouldContain("6 colonnes au lieu de 5");
         ErrorAt(result, 13).ShouldContain("pas-une-adresse");
     }
 
@@ -177,7 +177,7 @@ public sealed class RosterCsvTests
 
         var error = result.Errors.ShouldHaveSingleItem();
         error.Line.ShouldBe(2);
-        French(error).ShouldContain("« Atlantis » n'est pas une des 40 communes");
+        French(error).ShouldContain(Fr("« Atlantis » n'est pas une des 40 communes"));
     }
 
     [Fact]
@@ -185,7 +185,7 @@ public sealed class RosterCsvTests
     {
         var result = RosterCsv.Parse(Lines(Header, $"{StaffId},Invité,invite@exemple.be,guest,"));
 
-        French(result.Errors.ShouldHaveSingleItem()).ShouldContain("rôle « guest » inconnu");
+        French(result.Errors.ShouldHaveSingleItem()).ShouldContain(Fr("rôle « guest » inconnu"));
     }
 
     [Fact]
@@ -258,7 +258,7 @@ public sealed class RosterCsvTests
         error.Line.ShouldBe(1);
         French(error).ShouldContain("email");
         French(error).ShouldContain("commune");
-        French(error).ShouldNotContain("manquante(s) aadObjectId");
+        French(error).ShouldNotContain("manquante aadObjectId");
     }
 
     [Fact]
@@ -311,7 +311,7 @@ public sealed class RosterCsvTests
     {
         var error = RosterCsv.Parse(Lines(Header, "bad-id,Anne Martin,anne.martin@ohey.be,chef,Ohey")).Errors.ShouldHaveSingleItem();
 
-        French(error).ShouldBe("AadObjectId « bad-id » n'est pas un identifiant Entra valide (GUID) ; rôle « chef » inconnu (attendu : bep-staff, bourgmestre ou officer, ou en toutes lettres : personnel du BEP, agent communal).");
+        French(error).ShouldBe(Fr("AadObjectId « bad-id » n'est pas un identifiant Entra valide (GUID) ; rôle « chef » inconnu (attendu : bep-staff, bourgmestre ou officer, ou en toutes lettres : personnel du BEP, agent communal)."));
         TestTexts.Describe<RosterTexts>(error, Cultures.English)
             .ShouldBe("AadObjectId \"bad-id\" is not a valid Entra object id (GUID); unknown role \"chef\" (expected: bep-staff, bourgmestre or officer, or in words: BEP staff, mayor, municipal officer).");
     }

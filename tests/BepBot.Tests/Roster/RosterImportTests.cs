@@ -51,11 +51,11 @@ public sealed class RosterImportTests() : FileUploadTest(
         var preview = (await UploadAsync(TeamsUser.Alex, "annuaire.csv", csv)).Card;
 
         var text = CardReader.AllText(preview);
-        text.ShouldContain("Importer l'annuaire : « annuaire.csv »");
+        text.ShouldContain(Fr("Importer l'annuaire : « annuaire.csv »"));
         text.ShouldContain("1 personne ajoutée · 2 personnes modifiées · 1 personne retirée · 3 personnes inchangées");
         text.ShouldContain("Anne Dupont — bourgmestre de Gesves · anne.dupont@gesves.be");
-        text.ShouldContain("Megan Bowen (megan.bowen@bepbot-demo.example) : nom « Megan Bowen » → « Megan Bowen-Durant »");
-        text.ShouldContain("Lynne Robbins (lynne.robbins@bepbot-demo.example) : rôle agent communal → bourgmestre");
+        text.ShouldContain(Fr("Megan Bowen (megan.bowen@bepbot-demo.example) : nom « Megan Bowen » → « Megan Bowen-Durant »"));
+        text.ShouldContain(Fr("Lynne Robbins (lynne.robbins@bepbot-demo.example) : rôle agent communal → bourgmestre"));
         text.ShouldContain("Patti Fernandez (patti.fernandez@bepbot-demo.example)");
         CardReader.ButtonTitles(preview).ShouldBe(["Confirmer", "Annuler"]);
         (await StoreSnapshot.TakeAsync(Bot.Store, "roster/current")).ShouldBe(before);
@@ -63,7 +63,7 @@ public sealed class RosterImportTests() : FileUploadTest(
         var confirmed = await Client.ClickAsync(TeamsUser.Alex, preview, "Confirmer");
 
         CardReader.AllText(confirmed.UpdatedCard!).ShouldContain(
-            "« annuaire.csv » est appliqué : 1 personne ajoutée, 2 personnes modifiées, 1 personne retirée, 3 personnes inchangées.");
+            Fr("« annuaire.csv » est appliqué : 1 personne ajoutée, 2 personnes modifiées, 1 personne retirée, 3 personnes inchangées."));
         var roster = await RosterAsync();
         roster.Members.Select(member => member.Email).ShouldBe([
             "alex.wilber@bepbot-demo.example", "megan.bowen@bepbot-demo.example", "adele.vance@bepbot-demo.example",
@@ -89,8 +89,8 @@ public sealed class RosterImportTests() : FileUploadTest(
         await Client.ClickAsync(TeamsUser.Alex, preview, "Confirmer");
         var applied = await StoreSnapshot.TakeAsync(Bot.Store, "roster/current");
 
-        (await Client.ClickAsync(TeamsUser.Alex, preview, "Confirmer")).AllText.ShouldContain("Cette importation a déjà été appliquée ; rien n'a été modifié une seconde fois.");
-        (await Client.ClickAsync(TeamsUser.Alex, preview, "Annuler")).AllText.ShouldContain("Cette importation a déjà été confirmée : elle ne peut plus être annulée.");
+        (await Client.ClickAsync(TeamsUser.Alex, preview, "Confirmer")).AllText.ShouldContain(Fr("Cette importation a déjà été appliquée ; rien n'a été modifié une seconde fois."));
+        (await Client.ClickAsync(TeamsUser.Alex, preview, "Annuler")).AllText.ShouldContain(Fr("Cette importation a déjà été confirmée : elle ne peut plus être annulée."));
 
         (await StoreSnapshot.TakeAsync(Bot.Store, "roster/current")).ShouldBe(applied);
     }
@@ -103,8 +103,8 @@ public sealed class RosterImportTests() : FileUploadTest(
 
         var cancelled = await Client.ClickAsync(TeamsUser.Alex, preview, "Annuler");
 
-        CardReader.AllText(cancelled.UpdatedCard!).ShouldContain("« annuaire.csv » n'a pas été importé : l'annuaire reste tel quel.");
-        (await Client.ClickAsync(TeamsUser.Alex, preview, "Confirmer")).AllText.ShouldContain("Cette importation a été annulée ; rien n'a été modifié.");
+        CardReader.AllText(cancelled.UpdatedCard!).ShouldContain(Fr("« annuaire.csv » n'a pas été importé : l'annuaire reste tel quel."));
+        (await Client.ClickAsync(TeamsUser.Alex, preview, "Confirmer")).AllText.ShouldContain(Fr("Cette importation a été annulée ; rien n'a été modifié."));
         (await Client.ClickAsync(TeamsUser.Alex, preview, "Annuler")).AllText.ShouldContain("Cette importation a été annulée");
         (await StoreSnapshot.TakeAsync(Bot.Store, "roster/current")).ShouldBe(before);
     }
@@ -119,7 +119,7 @@ public sealed class RosterImportTests() : FileUploadTest(
         Bot.Clock.Offset = TimeSpan.FromHours(25);
         var late = await Client.ClickAsync(TeamsUser.Alex, preview, "Confirmer");
 
-        late.AllText.ShouldContain("a expiré : un aperçu se confirme dans les 24 heures. Rien n'a été modifié ; renvoyez-moi le fichier pour obtenir un nouvel aperçu.");
+        late.AllText.ShouldContain(Fr("a expiré : un aperçu se confirme dans les 24 heures. Rien n'a été modifié ; renvoyez-moi le fichier pour obtenir un nouvel aperçu."));
         (await StoreSnapshot.TakeAsync(Bot.Store, "roster/current")).ShouldBe(before);
         await UploadAsync(TeamsUser.Alex, "annuaire.csv", DemoByEmail + "anne.dupont@gesves.be,Anne Dupont,officer,Gesves\n");
         var keys = await Bot.KeysAsync("roster/imports/");
@@ -149,7 +149,7 @@ public sealed class RosterImportTests() : FileUploadTest(
 
         var stale = await Client.ClickAsync(TeamsUser.Alex, preview, "Confirmer");
 
-        CardReader.AllText(stale.UpdatedCard!).ShouldContain("L'annuaire a changé depuis cet aperçu : rien n'a été appliqué.");
+        CardReader.AllText(stale.UpdatedCard!).ShouldContain(Fr("L'annuaire a changé depuis cet aperçu : rien n'a été appliqué."));
         (await StoreSnapshot.TakeAsync(Bot.Store, "roster/current")).ShouldBe(changed);
         var fresh = stale.Card;
         CardReader.AllText(fresh).ShouldContain("1 personne ajoutée · 0 personne modifiée · 1 personne retirée · 6 personnes inchangées");
@@ -170,12 +170,12 @@ public sealed class RosterImportTests() : FileUploadTest(
         var same = (await UploadAsync(TeamsUser.Alex, "annuaire.csv", original.Replace("Anne.Dupont@", "anne.dupont@", StringComparison.Ordinal))).Card;
 
         CardReader.AllText(same).ShouldContain("0 personne ajoutée · 0 personne modifiée · 0 personne retirée · 7 personnes inchangées");
-        CardReader.AllText(same).ShouldContain("L'annuaire correspond déjà à ce fichier : il n'y a rien à importer.");
+        CardReader.AllText(same).ShouldContain(Fr("L'annuaire correspond déjà à ce fichier : il n'y a rien à importer."));
         CardReader.ButtonTitles(same).ShouldBeEmpty();
         (await Bot.KeysAsync("roster/imports/")).ShouldBeEmpty();
 
         var moved = (await UploadAsync(TeamsUser.Alex, "annuaire.csv", original.Replace("Anne Dupont,bourgmestre,Gesves", "Anne Dupont,officer,Gesves", StringComparison.Ordinal))).Card;
-        CardReader.AllText(moved).ShouldContain("Anne Dupont (anne.dupont@gesves.be) : e-mail anne.dupont@gesves.be → Anne.Dupont@gesves.be ; rôle bourgmestre → agent communal");
+        CardReader.AllText(moved).ShouldContain(Fr("Anne Dupont (anne.dupont@gesves.be) : e-mail anne.dupont@gesves.be → Anne.Dupont@gesves.be ; rôle bourgmestre → agent communal"));
         await Client.ClickAsync(TeamsUser.Alex, moved, "Confirmer");
         var bound = (await RosterAsync()).Members.Single(member => member.Email == "Anne.Dupont@gesves.be");
         (bound.AadObjectId, bound.TenantId, bound.Role).ShouldBe((AnneObjectId, CommuneTenant, Role.Officer));
@@ -200,7 +200,7 @@ public sealed class RosterImportTests() : FileUploadTest(
 
         var preview = (await UploadAsync(TeamsUser.Alex, "annuaire.csv", csv)).Card;
 
-        CardReader.AllText(preview).ShouldContain($"Anne Dupont (anne.dupont@gesves.be) : identifiant Entra {AnneObjectId} → en attente de sa première connexion ; tenant {CommuneTenant} → {OtherTenant}");
+        CardReader.AllText(preview).ShouldContain(Fr($"Anne Dupont (anne.dupont@gesves.be) : identifiant Entra {AnneObjectId} → en attente de sa première connexion ; tenant {CommuneTenant} → {OtherTenant}"));
         CardReader.AllText(preview).ShouldContain("0 personne ajoutée · 1 personne modifiée · 0 personne retirée · 6 personnes inchangées");
         await Client.ClickAsync(TeamsUser.Alex, preview, "Confirmer");
         var moved = (await RosterAsync()).Members.Single(member => member.Email == "anne.dupont@gesves.be");
@@ -262,13 +262,13 @@ public sealed class RosterImportTests() : FileUploadTest(
         var card = (await UploadAsync(TeamsUser.Alex, "annuaire.csv", csv)).Card;
 
         var lines = CardReader.Nodes(card).Where(node => (string?)node["type"] == "TextBlock").Select(node => (string)node["text"]!).ToList();
-        lines[0].ShouldBe("« annuaire.csv » n'a pas été importé : corrigez les lignes ci-dessous puis renvoyez-le-moi. Rien n'a été modifié.");
-        lines.ShouldContain("Ligne 3 : « Atlantis » n'est pas une des 40 communes.");
-        lines.ShouldContain("Ligne 5 : La commune Namur a déjà un bourgmestre à la ligne 4.");
-        lines.ShouldContain("Ligne 6 : Adresse e-mail déjà présente à la ligne 3.");
-        lines.ShouldContain("Ligne 7 : Rôle « maire » inconnu (attendu : bep-staff, bourgmestre ou officer, ou en toutes lettres : personnel du BEP, agent communal).");
-        lines.ShouldContain("Ligne 8 : L'adresse e-mail « pas-une-adresse » n'est pas valide.");
-        lines.ShouldContain(line => line.StartsWith("Ligne 9 : 3 colonne", StringComparison.Ordinal));
+        lines[0].ShouldBe(Fr("« annuaire.csv » n'a pas été importé : corrigez les lignes ci-dessous puis renvoyez-le-moi. Rien n'a été modifié."));
+        lines.ShouldContain(Fr("Ligne 3 : « Atlantis » n'est pas une des 40 communes."));
+        lines.ShouldContain(Fr("Ligne 5 : La commune Namur a déjà un bourgmestre à la ligne 4."));
+        lines.ShouldContain(Fr("Ligne 6 : Adresse e-mail déjà présente à la ligne 3."));
+        lines.ShouldContain(Fr("Ligne 7 : Rôle « maire » inconnu (attendu : bep-staff, bourgmestre ou officer, ou en toutes lettres : personnel du BEP, agent communal)."));
+        lines.ShouldContain(Fr("Ligne 8 : L'adresse e-mail « pas-une-adresse » n'est pas valide."));
+        lines.ShouldContain(line => line.StartsWith(Fr("Ligne 9 : 3 colonne"), StringComparison.Ordinal));
         lines.Count(line => line == "6 lignes à corriger").ShouldBe(1);
         CardReader.ButtonTitles(card).ShouldBeEmpty();
         (await StoreSnapshot.TakeAsync(Bot.Store, "roster/")).ShouldBe(before);
@@ -318,7 +318,7 @@ public sealed class RosterImportTests() : FileUploadTest(
         var preview = (await UploadAsync(TeamsUser.Alex, "annuaire.csv", DemoByEmail + "bob.martin@bep.be,Bob Martin,bep-staff,\nanne@gesves.be,Anne Dupont,bourgmestre,Gesves\n")).Card;
         var before = await StoreSnapshot.TakeAsync(Bot.Store, "roster/");
 
-        (await Client.ClickAsync(Bob, preview, "Confirmer")).AllText.ShouldContain("Cet aperçu appartient à la personne qui a envoyé le fichier (Alex Wilber) : vous ne pouvez ni le confirmer ni l'annuler à sa place.");
+        (await Client.ClickAsync(Bob, preview, "Confirmer")).AllText.ShouldContain(Fr("Cet aperçu appartient à la personne qui a envoyé le fichier (Alex Wilber) : vous ne pouvez ni le confirmer ni l'annuler à sa place."));
         (await Client.ClickAsync(Bob, preview, "Annuler")).AllText.ShouldContain("Cet aperçu appartient à la personne qui a envoyé le fichier (Alex Wilber)");
         (await Client.ClickAsync(TeamsUser.Megan, preview, "Confirmer")).AllText.ShouldContain("réservée au personnel du BEP");
         (await Client.InvokeAsync(TeamsUser.Alex, "roster.confirmImport", new JsonObject { ["importId"] = new string('a', 32) })).AllText.ShouldContain("Je ne trouve pas cette importation");
@@ -374,7 +374,7 @@ public sealed class RosterImportTests() : FileUploadTest(
         var before = await StoreSnapshot.TakeAsync(Bot.Store, "roster/");
 
         (await Files.UploadAsync(Client, TeamsUser.Alex, "annuaire.csv", Encoding.UTF8.GetBytes(DemoByEmail), type)).AllText
-            .ShouldBe("Envoyez-moi le fichier en conversation privée, s'il vous plaît : je n'importe rien depuis un canal ou une conversation de groupe. Rien n'a été modifié.");
+            .ShouldBe(Fr("Envoyez-moi le fichier en conversation privée, s'il vous plaît : je n'importe rien depuis un canal ou une conversation de groupe. Rien n'a été modifié."));
 
         Files.Requests.ShouldBeEmpty();
         (await StoreSnapshot.TakeAsync(Bot.Store, "roster/")).ShouldBe(before);
@@ -386,16 +386,16 @@ public sealed class RosterImportTests() : FileUploadTest(
         var before = await StoreSnapshot.TakeAsync(Bot.Store, "roster/");
         var tenMegabytes = Encoding.UTF8.GetBytes(DemoByEmail + new string('x', 10 * 1024 * 1024));
 
-        (await Files.UploadAsync(Client, TeamsUser.Alex, "annuaire.csv", tenMegabytes)).AllText.ShouldBe("« annuaire.csv » dépasse 5 Mo, la taille maximale que j'accepte. Rien n'a été modifié.");
-        (await Files.UploadAsync(Client, TeamsUser.Alex, "annuaire.xlsx", [0x50, 0x4B, 3, 4])).AllText.ShouldBe("Je n'importe que des fichiers CSV (.csv) ; « annuaire.xlsx » n'en est pas un.");
-        (await Files.UploadAsync(Client, TeamsUser.Alex, "annuaire.csv", [0x50, 0x4B, 3, 4, 0, 0, 8, 0])).AllText.ShouldStartWith("« annuaire.csv » n'est pas un fichier CSV : il contient des données binaires");
-        (await Files.UploadAsync(Client, TeamsUser.Alex, "vide.csv", [])).AllText.ShouldBe("« vide.csv » est vide : il n'y a rien à importer. Rien n'a été modifié.");
-        (await Files.UploadAsync(Client, TeamsUser.Alex, "bom.csv", [0xEF, 0xBB, 0xBF, (byte)'\r', (byte)'\n'])).AllText.ShouldStartWith("« bom.csv » est vide");
+        (await Files.UploadAsync(Client, TeamsUser.Alex, "annuaire.csv", tenMegabytes)).AllText.ShouldBe(Fr("« annuaire.csv » dépasse 5 Mo, la taille maximale que j'accepte. Rien n'a été modifié."));
+        (await Files.UploadAsync(Client, TeamsUser.Alex, "annuaire.xlsx", [0x50, 0x4B, 3, 4])).AllText.ShouldBe(Fr("Je n'importe que des fichiers CSV (.csv) ; « annuaire.xlsx » n'en est pas un."));
+        (await Files.UploadAsync(Client, TeamsUser.Alex, "annuaire.csv", [0x50, 0x4B, 3, 4, 0, 0, 8, 0])).AllText.ShouldStartWith(Fr("« annuaire.csv » n'est pas un fichier CSV : il contient des données binaires"));
+        (await Files.UploadAsync(Client, TeamsUser.Alex, "vide.csv", [])).AllText.ShouldBe(Fr("« vide.csv » est vide : il n'y a rien à importer. Rien n'a été modifié."));
+        (await Files.UploadAsync(Client, TeamsUser.Alex, "bom.csv", [0xEF, 0xBB, 0xBF, (byte)'\r', (byte)'\n'])).AllText.ShouldStartWith(Fr("« bom.csv » est vide"));
 
         Files.Statuses["erreur.csv"] = 500;
-        (await Files.UploadAsync(Client, TeamsUser.Alex, "erreur.csv", Encoding.UTF8.GetBytes(DemoByEmail))).AllText.ShouldBe("Je n'ai pas pu télécharger « erreur.csv ». Réessayez dans un instant.");
+        (await Files.UploadAsync(Client, TeamsUser.Alex, "erreur.csv", Encoding.UTF8.GetBytes(DemoByEmail))).AllText.ShouldBe(Fr("Je n'ai pas pu télécharger « erreur.csv ». Réessayez dans un instant."));
         Files.Delays["lent.csv"] = TimeSpan.FromSeconds(30);
-        (await Files.UploadAsync(Client, TeamsUser.Alex, "lent.csv", Encoding.UTF8.GetBytes(DemoByEmail))).AllText.ShouldBe("Le téléchargement de « lent.csv » a pris trop de temps ; rien n'a été modifié. Réessayez dans un instant.");
+        (await Files.UploadAsync(Client, TeamsUser.Alex, "lent.csv", Encoding.UTF8.GetBytes(DemoByEmail))).AllText.ShouldBe(Fr("Le téléchargement de « lent.csv » a pris trop de temps ; rien n'a été modifié. Réessayez dans un instant."));
 
         (await StoreSnapshot.TakeAsync(Bot.Store, "roster/")).ShouldBe(before);
         var warnings = Bot.Services.GetFakeLogCollector().GetSnapshot().Where(record => record.Level == LogLevel.Warning).Select(record => record.Message).ToList();
@@ -411,13 +411,13 @@ public sealed class RosterImportTests() : FileUploadTest(
         var both = await UploadAsync(TeamsUser.Alex, "mix.csv", "email;commune;indicateur;année;valeur;unité;source\n");
         var unterminated = await UploadAsync(TeamsUser.Alex, "guillemet.csv", "\"nom;prénom\nDupont;Anne\n");
 
-        neither.AllText.ShouldStartWith("Je ne sais pas quoi faire de « liste.csv » : sa première ligne ne correspond à aucun des fichiers que j'importe.");
-        both.AllText.ShouldStartWith("Je ne sais pas quoi faire de « mix.csv » : sa première ligne contient les colonnes de plusieurs des fichiers que j'importe.");
-        unterminated.AllText.ShouldStartWith("Je ne sais pas quoi faire de « guillemet.csv »");
+        neither.AllText.ShouldStartWith(Fr("Je ne sais pas quoi faire de « liste.csv » : sa première ligne ne correspond à aucun des fichiers que j'importe."));
+        both.AllText.ShouldStartWith(Fr("Je ne sais pas quoi faire de « mix.csv » : sa première ligne contient les colonnes de plusieurs des fichiers que j'importe."));
+        unterminated.AllText.ShouldStartWith(Fr("Je ne sais pas quoi faire de « guillemet.csv »"));
         foreach (var answer in new[] { neither.AllText, both.AllText })
         {
-            answer.ShouldContain("l'annuaire, dont la première ligne est : email,name,role,commune (et facultativement aadObjectId,tenantId)");
-            answer.ShouldContain("un jeu de données de l'Observatoire, dont la première ligne est : commune;indicateur;année;valeur;unité;source");
+            answer.ShouldContain(Fr("l'annuaire, dont la première ligne est : email,name,role,commune (et facultativement aadObjectId,tenantId)"));
+            answer.ShouldContain(Fr("un jeu de données de l'Observatoire, dont la première ligne est : commune;indicateur;année;valeur;unité;source"));
         }
 
         (await Bot.KeysAsync("roster/imports/")).ShouldBeEmpty();

@@ -13,7 +13,7 @@ public sealed class BelgianTimeTests
     {
         var instant = new DateTimeOffset(2026, 3, 12, 13, 0, 0, TimeSpan.Zero);
 
-        BelgianTime.FormatDateTime(instant, French).ShouldBe("jeudi 12 mars 2026 à 14h00");
+        BelgianTime.FormatDateTime(instant, French).ShouldBe(Fr("jeudi 12 mars 2026 à 14 h"));
     }
 
     [Fact]
@@ -30,7 +30,7 @@ public sealed class BelgianTimeTests
     {
         var instant = new DateTimeOffset(2026, 7, 9, 12, 0, 0, TimeSpan.Zero);
 
-        BelgianTime.FormatDateTime(instant, French).ShouldBe("jeudi 9 juillet 2026 à 14h00");
+        BelgianTime.FormatDateTime(instant, French).ShouldBe(Fr("jeudi 9 juillet 2026 à 14 h"));
     }
 
     [Fact]
@@ -50,13 +50,13 @@ public sealed class BelgianTimeTests
     }
 
     [Theory]
-    [InlineData(0, 30, "dimanche 29 mars 2026 à 01h30")]
-    [InlineData(1, 30, "dimanche 29 mars 2026 à 03h30")]
+    [InlineData(0, 30, "dimanche 29 mars 2026 à 1 h 30")]
+    [InlineData(1, 30, "dimanche 29 mars 2026 à 3 h 30")]
     public void FormatDateTime_AroundSpringForward_SwitchesOffsetAtOneUtc(int hour, int minute, string expected)
     {
         var instant = new DateTimeOffset(2026, 3, 29, hour, minute, 0, TimeSpan.Zero);
 
-        BelgianTime.FormatDateTime(instant, French).ShouldBe(expected);
+        BelgianTime.FormatDateTime(instant, French).ShouldBe(Fr(expected));
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class BelgianTimeTests
     {
         var instant = new DateTimeOffset(2026, 7, 9, 8, 30, 0, TimeSpan.FromHours(-4));
 
-        BelgianTime.FormatDateTime(instant, French).ShouldBe("jeudi 9 juillet 2026 à 14h30");
+        BelgianTime.FormatDateTime(instant, French).ShouldBe(Fr("jeudi 9 juillet 2026 à 14 h 30"));
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public sealed class BelgianTimeTests
     {
         var instant = new DateTimeOffset(2026, 3, 12, 23, 30, 0, TimeSpan.Zero);
 
-        BelgianTime.FormatDateTime(instant, French).ShouldBe("vendredi 13 mars 2026 à 00h30");
+        BelgianTime.FormatDateTime(instant, French).ShouldBe(Fr("vendredi 13 mars 2026 à 0 h 30"));
     }
 
     [Fact]
@@ -82,8 +82,28 @@ public sealed class BelgianTimeTests
 
         BelgianTime.FormatDate(instant, French).ShouldBe("jeudi 9 juillet 2026");
         BelgianTime.FormatDate(instant, English).ShouldBe("Thursday 9 July 2026");
-        BelgianTime.FormatTime(instant, French).ShouldBe("09h05");
+        BelgianTime.FormatTime(instant, French).ShouldBe("9\u00A0h\u00A005");
         BelgianTime.FormatTime(instant, English).ShouldBe("09:05");
+    }
+
+    [Fact]
+    public void FormatDay_FirstOfTheMonth_IsWrittenFirstInFrenchOnly()
+    {
+        var instant = new DateTimeOffset(2027, 3, 1, 8, 30, 0, TimeSpan.Zero);
+
+        BelgianTime.FormatDateTime(instant, French).ShouldBe("lundi 1er mars 2027 à 9\u00A0h\u00A030");
+        BelgianTime.FormatDay(instant, French).ShouldBe("1er mars 2027");
+        BelgianTime.FormatDateTime(instant, English).ShouldBe("Monday 1 March 2027 at 09:30");
+    }
+
+    [Theory]
+    [InlineData(45, "45\u00A0min")]
+    [InlineData(60, "1\u00A0h")]
+    [InlineData(90, "1\u00A0h\u00A030")]
+    [InlineData(125, "2\u00A0h\u00A005")]
+    public void FormatDuration_Minutes_HoursWithoutZeroMinutes(int minutes, string expected)
+    {
+        BelgianTime.FormatDuration(minutes).ShouldBe(expected);
     }
 
     [Fact]

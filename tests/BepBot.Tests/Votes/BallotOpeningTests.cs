@@ -24,7 +24,7 @@ public sealed class BallotOpeningTests() : BotConversationTest(services: service
 
         var vote = await VoteAsync(Client, TeamsUser.Megan, ballot.Id, "Namur", "pour");
 
-        CardReader.AllText(vote.UpdatedCard!).ShouldContain("Vous avez voté : Pour");
+        CardReader.AllText(vote.UpdatedCard!).ShouldContain(Fr("Vous avez voté : Pour"));
         (await GetAsync(Bot, ballot.Id)).State.ShouldBe(BallotState.Open);
         (await Bot.Services.GetRequiredService<BallotStore>().GetVoteAsync(ballot.Id, "Namur")).ShouldNotBeNull();
     }
@@ -39,7 +39,7 @@ public sealed class BallotOpeningTests() : BotConversationTest(services: service
 
         var vote = await VoteAsync(Client, TeamsUser.Megan, ballot.Id, "Namur", "pour");
 
-        CardReader.AllText(vote.UpdatedCard!).ShouldContain("Vous avez voté : Pour");
+        CardReader.AllText(vote.UpdatedCard!).ShouldContain(Fr("Vous avez voté : Pour"));
         var opened = await GetAsync(Bot, ballot.Id);
         opened.State.ShouldBe(BallotState.Open);
         opened.OpenedAt.ShouldNotBeNull();

@@ -63,7 +63,7 @@ public sealed class BallotRefreshTests() : ConnectedBotTest(
         var adele = await Teams.RefreshAsync(TeamsUser.Adele, megansCard);
         var alex = await Teams.RefreshAsync(TeamsUser.Alex, megansCard);
 
-        CardReader.AllText(megan.UpdatedCard!).ShouldContain("Vous avez voté : Contre");
+        CardReader.AllText(megan.UpdatedCard!).ShouldContain(Fr("Vous avez voté : Contre"));
         CardReader.AllText(adele.UpdatedCard!).ShouldContain("Dinant");
         CardReader.AllText(adele.UpdatedCard!).ShouldNotContain("Vous avez voté");
         CardReader.ButtonTitles(adele.UpdatedCard!).ShouldContain("Pour");
@@ -115,8 +115,8 @@ public sealed class BallotRefreshTests() : ConnectedBotTest(
         // Teams sends a refresh each time the card comes into view; the same activity id twice is still answered.
         var second = await Teams.RefreshAsync(TeamsUser.Megan, card, activityId: "refresh-seen-twice");
 
-        CardReader.AllText(first.UpdatedCard!).ShouldContain("Vous avez voté : Pour");
-        CardReader.AllText(second.UpdatedCard!).ShouldContain("Vous avez voté : Pour");
+        CardReader.AllText(first.UpdatedCard!).ShouldContain(Fr("Vous avez voté : Pour"));
+        CardReader.AllText(second.UpdatedCard!).ShouldContain(Fr("Vous avez voté : Pour"));
         (await SnapshotAsync()).ShouldBe(before);
     }
 

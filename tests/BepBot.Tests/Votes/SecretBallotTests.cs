@@ -111,7 +111,7 @@ public sealed class SecretBallotTests() : ConnectedBotTest(
             last = await Teams.SayAsync(TeamsUser.Alex, answer);
         }
 
-        last.AllText.ShouldContain("Créer ce vote ?");
+        last.AllText.ShouldContain(Fr("Créer ce vote ?"));
         if (warned)
         {
             last.AllText.ShouldContain("Seules 3 communes de ce périmètre ont un bourgmestre inscrit dans l'annuaire (moins de 5)");

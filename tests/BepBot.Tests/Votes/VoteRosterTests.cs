@@ -127,7 +127,7 @@ public sealed class VoteRosterTests : IAsyncLifetime
         await VoteAsync(_teams, _bourgmestres["Namur"], ballot.Id, "Namur", "pour");
         await VoteAsync(_teams, _bourgmestres["Ciney"], ballot.Id, "Ciney", "contre");
         _bot.Clock.Offset = TimeSpan.FromMinutes(121);
-        await WaitForCardAsync(_connector, _bourgmestres["Gesves"], "Rappel : votre commune n'a pas encore voté");
+        await WaitForCardAsync(_connector, _bourgmestres["Gesves"], Fr("Rappel : votre commune n'a pas encore voté"));
         var reminders = await WaitForReminderBroadcastAsync(ballot.Id);
 
         early.AllText.ShouldContain("pas encore ouvert");
@@ -151,7 +151,7 @@ public sealed class VoteRosterTests : IAsyncLifetime
         var tampered = await _teams.SayAsync(TeamsUser.Alex, "verifier " + ballot.Id);
         var byBourgmestre = await _teams.SayAsync(_bourgmestres["Namur"], "vérifier " + ballot.Id);
 
-        intact.AllText.ShouldContain($"intact : {entries.Count} entrée(s)");
+        intact.AllText.ShouldContain(Fr($"intact : {entries.Count} entrées"));
         tampered.AllText.ShouldContain("l'entrée n° 4 ne correspond plus à la chaîne");
         byBourgmestre.AllText.ShouldNotContain("intact");
     }

@@ -31,9 +31,9 @@ public sealed class VoteTests() : ConnectedBotTest(
         var first = await Teams.ClickAsync(TeamsUser.Megan, CardOf(delivered), "Pour");
         var changed = await Teams.ClickAsync(TeamsUser.Megan, first.UpdatedCard!, "Contre");
 
-        CardReader.AllText(first.UpdatedCard!).ShouldContain("Vous avez voté : Pour");
+        CardReader.AllText(first.UpdatedCard!).ShouldContain(Fr("Vous avez voté : Pour"));
         CardReader.ButtonTitles(first.UpdatedCard!).ShouldContain("✓ Pour");
-        CardReader.AllText(changed.UpdatedCard!).ShouldContain("Vous avez voté : Contre");
+        CardReader.AllText(changed.UpdatedCard!).ShouldContain(Fr("Vous avez voté : Contre"));
         var vote = (await Ballots.GetVoteAsync(ballot.Id, "Namur"))!.Value;
         vote.ChoiceIds.ShouldBe(["contre"]);
         vote.Revision.ShouldBe(2);
@@ -58,7 +58,7 @@ public sealed class VoteTests() : ConnectedBotTest(
         var emptyTick = await Teams.ClickAsync(TeamsUser.Megan, voted.UpdatedCard!, "Voter", new Dictionary<string, string> { ["choices0"] = string.Empty });
 
         english.AllText.ShouldContain("Vote of the Conférence des Bourgmestres");
-        CardReader.AllText(voted.UpdatedCard!).ShouldContain("Vous avez voté : Mobilité, Numérique");
+        CardReader.AllText(voted.UpdatedCard!).ShouldContain(Fr("Vous avez voté : Mobilité, Numérique"));
         emptyTick.AllText.ShouldContain("Ce choix n'existe pas pour ce vote");
         (await Ballots.GetVoteAsync(ballot.Id, "Namur"))!.Value.ChoiceIds.ShouldBe(["c1", "c3"]);
     }
@@ -74,7 +74,7 @@ public sealed class VoteTests() : ConnectedBotTest(
 
         first.UpdatedCard.ShouldNotBeNull(first.AllText);
         replay.UpdatedCard.ShouldBeNull();
-        again.AllText.ShouldContain("déjà enregistré ; il n'est compté qu'une fois");
+        again.AllText.ShouldContain(Fr("déjà enregistré ; il n'est compté qu'une fois"));
         (await Ballots.ListVotesAsync(ballot.Id)).ShouldHaveSingleItem().Revision.ShouldBe(1);
         (await SealedAuditAsync(Bot, ballot.Id)).Count(entry => entry.Kind is "vote-cast" or "vote-changed").ShouldBe(1);
     }
@@ -122,7 +122,7 @@ public sealed class VoteTests() : ConnectedBotTest(
         Bot.Clock.Offset = TimeSpan.FromMinutes(11);
         var pastTime = await VoteAsync(Teams, TeamsUser.Isaiah, dueToClose.Id, "Couvin", "pour");
 
-        late.AllText.ShouldContain("Ce vote est clos : votre vote n'a pas été enregistré.");
+        late.AllText.ShouldContain(Fr("Ce vote est clos : votre vote n'a pas été enregistré."));
         pastTime.AllText.ShouldContain("Ce vote est clos");
         (await Ballots.GetVoteAsync(closed.Id, "Namur"))!.Value.ChoiceIds.ShouldBe(["pour"]);
         (await Ballots.ListVotesAsync(dueToClose.Id)).ShouldBeEmpty();
@@ -141,13 +141,13 @@ public sealed class VoteTests() : ConnectedBotTest(
         var earlyExport = await Teams.InvokeAsync(TeamsUser.Alex, "votes.export", new JsonObject { ["ballotId"] = hidden.Id });
         var bourgmestreStatus = await Teams.InvokeAsync(TeamsUser.Megan, "votes.status", new JsonObject { ["ballotId"] = hidden.Id });
 
-        hiddenStatus.AllText.ShouldContain("1 commune(s) sur 40");
+        hiddenStatus.AllText.ShouldContain("1 commune sur 40");
         hiddenStatus.AllText.ShouldNotContain("Résultats provisoires");
         liveStatus.AllText.ShouldContain("Résultats provisoires");
         earlyExport.AllText.ShouldContain("qu'après la clôture");
-        bourgmestreStatus.AllText.ShouldNotContain("1 commune(s) sur 40");
+        bourgmestreStatus.AllText.ShouldNotContain("1 commune sur 40");
         var megansCard = await Teams.InvokeAsync(TeamsUser.Megan, "votes.show", new JsonObject { ["ballotId"] = hidden.Id });
-        megansCard.AllText.ShouldContain("Vous avez voté : Pour");
+        megansCard.AllText.ShouldContain(Fr("Vous avez voté : Pour"));
         megansCard.AllText.ShouldNotContain("Voix");
     }
 
@@ -164,8 +164,8 @@ public sealed class VoteTests() : ConnectedBotTest(
 
         var result = CardReader.AllText(closed.UpdatedCard!);
         result.ShouldContain("✅ Adopté");
-        result.ShouldContain("3 commune(s) sur 40");
-        result.ShouldContain("atteint (2 commune(s) requises)");
+        result.ShouldContain("3 communes sur 40");
+        result.ShouldContain("atteint (2 communes requises)");
         result.ShouldContain("Vote de chaque commune");
         again.AllText.ShouldContain("déjà clos");
         var megan = await WaitForCardAsync(Connector, TeamsUser.Megan, "Résultat du vote");
@@ -209,7 +209,7 @@ public sealed class VoteTests() : ConnectedBotTest(
             var voted = bassin.Communes.Count(voters.Contains);
             series[0]!["values"]!.AsArray().Single(point => (string?)point!["x"] == bassin.ShortName)!["y"]!.GetValue<int>().ShouldBe(voted);
             series[1]!["values"]!.AsArray().Single(point => (string?)point!["x"] == bassin.ShortName)!["y"]!.GetValue<int>().ShouldBe(bassin.Communes.Count - voted);
-            CardReader.Facts(turnout["fallback"]).ShouldContain($"{bassin.ShortName}: {voted} commune(s) sur {bassin.Communes.Count} ont voté");
+            CardReader.Facts(turnout["fallback"]).ShouldContain(voted > 1 ? $"{bassin.ShortName}: {voted} communes sur {bassin.Communes.Count} ont voté" : $"{bassin.ShortName}: {voted} commune sur {bassin.Communes.Count} a voté");
         }
 
         CardChecks.Check(card).ShouldBeEmpty();
@@ -217,7 +217,7 @@ public sealed class VoteTests() : ConnectedBotTest(
         var english = CardOf(await WaitForCardAsync(Connector, TeamsUser.Isaiah, "Result of the vote"));
         var englishTurnout = CardReader.Charts(english).Single(chart => (string?)chart["type"] == "Chart.VerticalBar.Grouped");
         englishTurnout["data"]!.AsArray().Select(serie => (string?)serie!["legend"]).ShouldBe(["Voted", "Did not vote"]);
-        CardReader.Facts(englishTurnout["fallback"]).ShouldContain("Namur-Capitale: 1 commune(s) out of 16 voted");
+        CardReader.Facts(englishTurnout["fallback"]).ShouldContain("Namur-Capitale: 1 commune out of 16 voted");
     }
 
     [Fact]
@@ -232,7 +232,7 @@ public sealed class VoteTests() : ConnectedBotTest(
         var card = CardReader.AllText(cast.UpdatedCard!);
         card.ShouldContain("Vote enregistré (secret et définitif)");
         card.ShouldNotContain("Contre");
-        again.AllText.ShouldContain("a déjà voté ; au scrutin secret, le vote est définitif");
+        again.AllText.ShouldContain(Fr("a déjà voté ; au scrutin secret, le vote est définitif"));
         (await Bot.KeysAsync($"votes/{ballot.Id}/votes/")).ShouldBeEmpty();
         var participations = await Bot.KeysAsync($"votes/{ballot.Id}/participation/");
         participations.Count.ShouldBe(2);
@@ -250,7 +250,7 @@ public sealed class VoteTests() : ConnectedBotTest(
         audit.Where(entry => entry.Kind == "vote-cast").ShouldAllBe(entry => entry.Detail == null);
         var closed = await Teams.InvokeAsync(TeamsUser.Alex, "votes.close", new JsonObject { ["ballotId"] = ballot.Id });
         var result = CardReader.AllText(closed.UpdatedCard!);
-        result.ShouldContain("2 commune(s) sur 40");
+        result.ShouldContain("2 communes sur 40");
         result.ShouldNotContain("Vote de chaque commune");
         var turnout = CardReader.Charts(closed.UpdatedCard!).Single(chart => (string?)chart["type"] == "Chart.VerticalBar.Grouped");
         turnout["data"]![0]!["values"]!.AsArray().Select(point => ((string?)point!["x"], (int)point["y"]!))
@@ -277,8 +277,8 @@ public sealed class VoteTests() : ConnectedBotTest(
         var giverVotes = await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Namur", "pour");
         var secondProcuration = await Teams.InvokeAsync(TeamsUser.Isaiah, "votes.giveproxy", new JsonObject { ["ballotId"] = ballot.Id, ["holder"] = TeamsUser.Adele.AadObjectId });
 
-        CardReader.AllText(ownVote.UpdatedCard!).ShouldContain("Vous avez voté : Contre (par procuration)");
-        withdrawal.AllText.ShouldContain("Adele Vance a déjà voté avec votre procuration : elle ne peut plus être retirée.");
+        CardReader.AllText(ownVote.UpdatedCard!).ShouldContain(Fr("Vous avez voté : Contre (par procuration)"));
+        withdrawal.AllText.ShouldContain(Fr("Adele Vance a déjà voté avec votre procuration : elle ne peut plus être retirée."));
         giverVotes.AllText.ShouldContain("Vous avez donné procuration à Adele Vance");
         secondProcuration.AllText.ShouldContain("Adele Vance porte déjà une procuration pour ce vote");
         var namur = (await Ballots.GetVoteAsync(ballot.Id, "Namur"))!.Value;
@@ -338,7 +338,7 @@ public sealed class VoteTests() : ConnectedBotTest(
 
         var reminded = await Teams.InvokeAsync(TeamsUser.Alex, "votes.remind", new JsonObject { ["ballotId"] = ballot.Id });
 
-        reminded.AllText.ShouldContain("Rappel envoyé à 2 personne(s)");
+        reminded.AllText.ShouldContain("Rappel envoyé à 2 personnes");
         var reminder = await WaitForCardAsync(Connector, TeamsUser.Isaiah, "Reminder: your commune has not voted yet");
         reminder.AllText.ShouldContain("Not voted yet.");
         await WaitForCardAsync(Connector, TeamsUser.Adele, "Rappel");
@@ -361,8 +361,8 @@ public sealed class VoteTests() : ConnectedBotTest(
         megan.ShouldContain("Question en attente de Megan\n⏳ En attente de votre vote");
         megan.ShouldContain("Question déjà votée par Megan\n✓ Vous avez voté");
         megan.ShouldNotContain(other.Question);
-        alex.ShouldContain("Suivi : Question au bassin Essaimage");
-        alex.ShouldContain("1 commune(s) sur 40");
+        alex.ShouldContain(Fr("Suivi : Question au bassin Essaimage"));
+        alex.ShouldContain("1 commune sur 40");
         patti.ShouldNotContain(waiting.Question);
     }
 
@@ -394,7 +394,7 @@ public sealed class VoteTests() : ConnectedBotTest(
         await teams.InstallAsync(TeamsUser.Megan);
         string[] answers = ["Approuvez-vous l'adhésion à la centrale d'achat d'énergie ?", "Le BEP propose une adhésion groupée.", "https://www.bep.be/centrale", "default", "all", "maintenant", "à la main", "public", "50 %", "simple", "non", "non"];
         var start = await teams.SayAsync(TeamsUser.Alex, "nouveau vote");
-        start.AllText.ShouldContain("Quelle question posez-vous aux bourgmestres ?");
+        start.AllText.ShouldContain(Fr("Quelle question posez-vous aux bourgmestres ?"));
         BotResponse last = start;
         foreach (var answer in answers)
         {
@@ -405,10 +405,10 @@ public sealed class VoteTests() : ConnectedBotTest(
         last.AllText.ShouldContain("Séance du 12 mars");
         last = await teams.ClickAsync(TeamsUser.Alex, last.Card, "Séance du 12 mars 2026");
         last = await teams.ClickAsync(TeamsUser.Alex, last.Card, "Point 4 : centrale d'achat");
-        last.AllText.ShouldContain("Créer ce vote ?");
+        last.AllText.ShouldContain(Fr("Créer ce vote ?"));
         var done = await teams.SayAsync(TeamsUser.Alex, "oui");
 
-        done.AllText.ShouldContain("est ouvert : la carte de vote part vers les bourgmestres de 40 communes");
+        done.AllText.ShouldContain(Fr("est ouvert : la carte de vote part vers les bourgmestres de 40 communes"));
         var ballot = (await bot.Services.GetRequiredService<BallotStore>().ListAsync()).ShouldHaveSingleItem();
         ballot.SessionId.ShouldBe("s-0312");
         ballot.AgendaItemId.ShouldBe("p4");
