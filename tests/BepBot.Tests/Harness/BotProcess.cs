@@ -48,6 +48,8 @@ public sealed partial class BotProcess : IAsyncDisposable
             ["Roster__DefaultTenantId"] = TeamsClient.Tenant,
             ["Logging__LogLevel__Default"] = "Warning",
             ["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information",
+            // As in BotApplication: a click answered « prise en compte » only because the machine was busy is not what these tests check.
+            ["LateAnswers__After"] = "00:01:00",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
