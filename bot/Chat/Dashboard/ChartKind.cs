@@ -1,0 +1,7 @@
+namespace BepBot.Chat.Dashboard;
+
+public enum ChartKind
+{
+    Bar,
+    Line,
+}
