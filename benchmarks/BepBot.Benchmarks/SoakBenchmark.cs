@@ -328,7 +328,7 @@ public static class SoakBenchmark
             var (answer, label) = random.Next(2) == 0 ? (Features.Conferences.RsvpAnswer.Present, "Présent") : (Features.Conferences.RsvpAnswer.Absent, "Absent");
             var data = new JsonObject { ["sessionId"] = SessionId, ["answer"] = answer.ToString().ToLowerInvariant() };
             var response = await ClickAsync(user, random, "conference answer", "conferences.rsvp", data);
-            Acknowledge(AcknowledgedRsvps, UncertainRsvps, user.Member.Commune!, answer, response, "Votre réponse : " + label);
+            Acknowledge(AcknowledgedRsvps, UncertainRsvps, user.Member.Commune!, answer, response, BepBot.Tests.Harness.FrenchText.Fr("Votre réponse : ") + label);
         }
 
         /// <summary>
