@@ -35,7 +35,7 @@ public static class LabsRegistration
 
         services.AddCardAction<ShowLab>("labs.show", Roles.Members);
         services.AddCardRefresh<ShowLab>(LabCards.RefreshVerb, Roles.Members);
-        services.AddBurstCardAction<RegisterForLab>("labs.register", Roles.Members);
+        services.AddBurstCardAction<RegisterForLab>("labs.register", Roles.Members, redrawnBy: LabCards.RefreshVerb);
         services.AddCardAction<CancelMyRegistration>("labs.cancel", Roles.Members);
         services.AddCardAction<DownloadLabIcs>("labs.ics", Roles.Members);
         services.AddCardAction<AskToEraseMyData>("labs.askerase", Roles.Everyone);

@@ -73,10 +73,27 @@ public sealed class VoteTests() : ConnectedBotTest(
         var again = await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Namur", "pour");
 
         first.UpdatedCard.ShouldNotBeNull(first.AllText);
-        replay.UpdatedCard.ShouldBeNull();
+        CardReader.AllText(replay.UpdatedCard.ShouldNotBeNull(replay.AllText)).ShouldContain("Vous avez voté : Pour");
         again.AllText.ShouldContain("déjà enregistré ; il n'est compté qu'une fois");
         (await Ballots.ListVotesAsync(ballot.Id)).ShouldHaveSingleItem().Revision.ShouldBe(1);
         (await SealedAuditAsync(Bot, ballot.Id)).Count(entry => entry.Kind is "vote-cast" or "vote-changed").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Vote_FirstClickResentByTeamsAfterASecondClick_AnsweredWithTheBallotCardAsItStandsNow()
+    {
+        var ballot = await OpenAsync(Bot, Motion());
+        await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Namur", "pour", activityId: "click-pour");
+        await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Namur", "contre", activityId: "click-contre");
+
+        var resent = await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Namur", "pour", activityId: "click-pour");
+
+        var card = CardReader.AllText(resent.UpdatedCard.ShouldNotBeNull(resent.AllText));
+        card.ShouldContain(ballot.Question);
+        card.ShouldContain("Vous avez voté : Contre");
+        resent.AllText.ShouldNotContain("déjà été prise en compte");
+        (await Ballots.GetVoteAsync(ballot.Id, "Namur"))!.Value.ChoiceIds.ShouldBe(["contre"]);
+        (await SealedAuditAsync(Bot, ballot.Id)).Count(entry => entry.Kind is "vote-cast" or "vote-changed").ShouldBe(2);
     }
 
     [Fact]
