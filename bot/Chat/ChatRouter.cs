@@ -42,7 +42,10 @@ public sealed partial class ChatRouter(
         var match = table.Match(turn.Text);
         if (turn.Flows.Current is not null && match?.Command.Id is not (CancelCommandId or HelpCommandId))
         {
-            return await flows.ContinueAsync(turn, turn.Text, cancellationToken);
+            // Another command in the middle of a flow: asked whether to leave the flow for it, never taken as the answer.
+            return match is not null && match.Command.AllowedRoles.Contains(turn.User.Role) && flows.AskToLeave(turn, match) is { } question
+                ? question
+                : await flows.ContinueAsync(turn, turn.Text, cancellationToken);
         }
 
         if (match is null)
