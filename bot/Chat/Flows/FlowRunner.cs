@@ -181,12 +181,13 @@ public sealed partial class FlowRunner(
         var values = new FlowValues(frame.Values);
         var step = flow.Steps.First(candidate => candidate.Name == frame.StepName);
         var prompt = step.Prompt(turn, values);
-        var applicable = flow.Steps.Where(candidate => candidate.AppliesWhen?.Invoke(values) ?? true).ToList();
-        var position = applicable.FindIndex(candidate => candidate.Name == step.Name) + 1;
+        // Counted on the flow's definition, so the total never changes midway: a step skipped (no commune for BEP
+        // staff) is stepped over, and the last step is always « n sur n ».
+        var position = IndexOf(flow, step.Name) + 1;
         var card = cards.Render("flows/prompt", new
         {
             Title = flow.Title(turn),
-            Progress = texts["Flow_Progress", position, applicable.Count].Value,
+            Progress = texts["Flow_Progress", position, flow.Steps.Count].Value,
             // Questions and errors echo what users typed (a name, a wrong e-mail): never let it format the card.
             Question = CardText.EscapeMarkdown(prompt.Question),
             Hint = CardText.EscapeMarkdown(prompt.Hint ?? string.Empty),

@@ -438,6 +438,26 @@ public sealed class VoteTests() : ConnectedBotTest(
     }
 
     [Fact]
+    public async Task NewBallot_EveryStep_CountsOnOneTotalAndTheLastStepSummarisesTheRules()
+    {
+        string[] answers = ["Approuvez-vous le budget 2027 ?", "-", "-", "default", "all", "maintenant", "à la main", "public", "21", "simple", "oui", "oui"];
+        var prompts = new List<string> { CardReader.AllText((await Teams.SayAsync(TeamsUser.Alex, "nouveau vote")).Card) };
+        foreach (var answer in answers)
+        {
+            prompts.Add(CardReader.AllText((await Teams.SayAsync(TeamsUser.Alex, answer)).Card));
+        }
+
+        var steps = prompts.Select(prompt => System.Text.RegularExpressions.Regex.Match(prompt, @"Étape (\d+) sur (\d+)")).ToList();
+        steps.ShouldAllBe(step => step.Success);
+        var totals = steps.Select(step => int.Parse(step.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
+        var positions = steps.Select(step => int.Parse(step.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        totals.ShouldHaveSingleItem();
+        positions.ShouldBe(positions.Order().Distinct());
+        positions[^1].ShouldBe(totals[0]);
+        prompts[^1].ShouldContainAll("Créer ce vote", "majorité simple des suffrages exprimés, abstentions comptées", "au moins 21 commune", "résultats provisoires");
+    }
+
+    [Fact]
     public async Task NewBallot_BadAnswers_AreRepromptedWithTheReason()
     {
         await Teams.SayAsync(TeamsUser.Alex, "nouveau vote");
