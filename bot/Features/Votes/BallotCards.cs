@@ -171,7 +171,8 @@ public sealed class BallotCards(CardCatalog cards, BallotStore ballots, IStringL
         return cards.Render("votes/list", new
         {
             Title = texts["List_Title"].Value,
-            Empty = items.Count == 0 ? texts["List_Empty"].Value : string.Empty,
+            Empty = items.Count > 0 ? string.Empty : forStaff ? texts["List_EmptyStaff"].Value : texts["List_Empty"].Value,
+            NewBallotTitle = forStaff ? texts["New_Title"].Value : string.Empty,
             Items = items.Select(item => new
             {
                 Title = CardText.EscapeMarkdown(item.Ballot.Question),

@@ -42,6 +42,7 @@ public static class VotesRegistration
         services.AddCommand<ListBallots>("votes", "votes", Voters, "votes", "mes votes", "ballots");
         services.AddCommand<VerifyAudit>("votes.verify", "votes", Roles.Staff, "verifier", "verify");
         services.AddBurstCardAction<CastVote>("votes.cast", Roles.Members, redrawnBy: BallotCards.RefreshVerb);
+        services.AddCardAction<StartNewBallot>("votes.new", Roles.Staff);
         services.AddCardAction<ShowBallot>("votes.show", Voters);
         services.AddCardRefresh<ShowBallot>(BallotCards.RefreshVerb, Voters);
         services.AddCardAction<ShowBallotStatus>("votes.status", Roles.Staff);

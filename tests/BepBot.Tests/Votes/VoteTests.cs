@@ -458,6 +458,19 @@ public sealed class VoteTests() : ConnectedBotTest(
     }
 
     [Fact]
+    public async Task Votes_StaffOnAFreshStart_EmptyListOffersNouveauVote()
+    {
+        var list = (await Teams.SayAsync(TeamsUser.Alex, "votes")).Card;
+        var forMegan = (await Teams.SayAsync(TeamsUser.Megan, "votes")).Card;
+
+        var started = await Teams.ClickAsync(TeamsUser.Alex, list, "Nouveau vote");
+
+        CardReader.AllText(list).ShouldNotContain("pour vous");
+        CardReader.ButtonTitles(forMegan).ShouldNotContain("Nouveau vote");
+        CardReader.AllText(started.Card).ShouldContainAll("Nouveau vote", "Étape 1 sur");
+    }
+
+    [Fact]
     public async Task NewBallot_BadAnswers_AreRepromptedWithTheReason()
     {
         await Teams.SayAsync(TeamsUser.Alex, "nouveau vote");
