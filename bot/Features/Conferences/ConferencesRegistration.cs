@@ -25,6 +25,7 @@ public static class ConferencesRegistration
         services.AddSingleton<ConferenceAccess>();
         services.AddScoped<ChangeAgenda>();
         services.AddJobHandler<ConferenceReminderJob>(ConferenceReminderJob.JobKind);
+        services.AddJobHandler<ProcurationNoticeJob>(ProcurationNoticeJob.JobKind);
         services.AddJobHandler<CalendarRetryJob>(CalendarRetryJob.JobKind);
         services.AddBroadcastContent<PollContent>();
         services.AddBroadcastContent<InvitationContent>();
