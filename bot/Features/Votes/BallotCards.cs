@@ -201,6 +201,16 @@ public sealed class BallotCards(CardCatalog cards, BallotStore ballots, IStringL
         });
     }
 
+    /// <summary>The giver's confirmation; a procuration for this ballot alone can be taken back from it (a session's, from the session's invitation).</summary>
+    public JsonObject ProxyGiven(Ballot ballot, string message, bool canWithdraw) =>
+        cards.Render("votes/proxy-given", new
+        {
+            Title = texts["Proxy_GivenTitle"].Value,
+            Message = message,
+            WithdrawTitle = canWithdraw ? texts["Proxy_Withdraw"].Value : string.Empty,
+            BallotId = ballot.Id,
+        });
+
     public JsonObject Confirmation(string title, string message) =>
         cards.Render("common/confirmation", new { Title = title, Message = message, Details = Array.Empty<object>() });
 

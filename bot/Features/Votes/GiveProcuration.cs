@@ -93,8 +93,8 @@ public sealed partial class GiveProcuration(
                 cancellationToken);
         }
 
-        var message = texts["Proxy_Given", CardText.EscapeMarkdown(holder.Name), giver.Commune!].Value;
-        return Reply.UpdatingCard(cards.Confirmation(texts["Proxy_GivenTitle"], message)).Then(Reply.WithText(message));
+        var message = texts[scope == ProcurationScope.Session ? "Proxy_GivenForSession" : "Proxy_Given", CardText.EscapeMarkdown(holder.Name), giver.Commune!].Value;
+        return Reply.UpdatingCard(cards.ProxyGiven(ballot, message, canWithdraw: scope == ProcurationScope.Ballot)).Then(Reply.WithText(message));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ballot {BallotId}: procuration from {User} refused ({Reason}); nothing written")]

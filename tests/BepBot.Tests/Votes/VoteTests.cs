@@ -309,6 +309,23 @@ public sealed class VoteTests() : ConnectedBotTest(
     }
 
     [Fact]
+    public async Task Procuration_Confirmation_OffersAWithdrawButtonThatGivesTheVoteBack()
+    {
+        var ballot = await OpenAsync(Bot, Motion());
+        var megansCard = await WaitForCardAsync(Connector, TeamsUser.Megan, ballot.Question);
+        var proxyCard = await Teams.ClickAsync(TeamsUser.Megan, CardOf(megansCard), "Donner procuration");
+        var given = await Teams.ClickAsync(TeamsUser.Megan, proxyCard.Card, "Confirmer la procuration", new Dictionary<string, string> { ["holder"] = TeamsUser.Isaiah.AadObjectId });
+
+        var withdrawn = await Teams.ClickAsync(TeamsUser.Megan, given.UpdatedCard!, "Retirer la procuration");
+        var voted = await Teams.ClickAsync(TeamsUser.Megan, withdrawn.UpdatedCard!, "Pour");
+
+        withdrawn.AllText.ShouldContain("Procuration retirée");
+        (await Bot.Services.GetRequiredService<ProcurationBook>().GivenByAsync(ProcurationScope.Ballot, ballot.Id, "Namur")).ShouldBeNull();
+        CardReader.AllText(voted.UpdatedCard!).ShouldContain("Vous avez voté : Pour");
+        (await Ballots.GetVoteAsync(ballot.Id, "Namur"))!.Value.CastBy.ShouldBe(TeamsUser.Megan.AadObjectId);
+    }
+
+    [Fact]
     public async Task Procuration_UnusedOne_CanBeWithdrawnAndGiverVotesAgain()
     {
         var ballot = await OpenAsync(Bot, Motion());
