@@ -96,10 +96,17 @@ public sealed partial class FlowRunner(
             Flow = flow.Id,
             Step = step.Name,
             Command = typed,
-            LeaveTitle = texts["Flow_LeaveButton", shown].Value,
+            LeaveTitle = LeaveTitle(shown),
             ContinueTitle = texts["Flow_ContinueButton"].Value,
         });
         return Reply.WithCard(card, question);
+    }
+
+    // A button's title shows on one line: on a phone (320 px), about 40 characters. The question names the command anyway.
+    private string LeaveTitle(string command)
+    {
+        var full = texts["Flow_LeaveButton", command].Value;
+        return full.Length <= 40 ? full : texts["Flow_LeaveButtonShort"].Value;
     }
 
     /// <summary>Leaves the flow the card was about, if the person is still at that step: the card then says so; null otherwise.</summary>

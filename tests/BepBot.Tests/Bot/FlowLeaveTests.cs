@@ -17,7 +17,7 @@ public sealed class FlowLeaveTests : BotConversationTest
 
         CardReader.AllText(asked).ShouldContain("Voulez-vous le quitter pour");
         var buttons = CardReader.ButtonTitles(asked).ToList();
-        buttons.ShouldContain(title => title.StartsWith("Quitter le formulaire et passer à", StringComparison.Ordinal) && title.Contains("votes", StringComparison.Ordinal));
+        buttons.ShouldContain(title => title.StartsWith("Quitter le formulaire", StringComparison.Ordinal) && title.Contains("votes", StringComparison.Ordinal));
         buttons.ShouldContain("Continuer le formulaire");
         var resumed = await Client.ClickAsync(TeamsUser.Alex, asked, "Continuer le formulaire");
         var step = CardReader.AllText(resumed.UpdatedCard!);

@@ -102,7 +102,7 @@ public sealed class DatePollAndRsvpTests : ConferenceTest
 
         var present = await Teams.ClickAsync(TeamsUser.Adele, invitation, "Présent");
         CardReader.AllText(present.UpdatedCard!).ShouldContain("Votre réponse : Présent");
-        var represented = await Teams.ClickAsync(TeamsUser.Adele, present.UpdatedCard!, "Donner procuration à la personne choisie", new Dictionary<string, string> { ["holder"] = TeamsUser.Megan.AadObjectId });
+        var represented = await Teams.ClickAsync(TeamsUser.Adele, present.UpdatedCard!, "Donner procuration", new Dictionary<string, string> { ["holder"] = TeamsUser.Megan.AadObjectId });
 
         CardReader.AllText(represented.UpdatedCard!).ShouldContain("Votre réponse : Représenté par Megan Bowen");
         var rsvp = (await Conferences.RsvpOfAsync(session.Id, "Dinant"))!;
