@@ -74,17 +74,14 @@ public sealed partial class ProcurationNoticeJob(
                 : cards.Texts["Procuration_HolderToldNoDate", giver, commune, title];
         }
 
-        var outcome = await sender.SendAsync(conversation, new OutgoingMessage(text, Alert: true), cancellationToken);
-        switch (outcome)
+        var outcome = await sender.SendForJobAsync(conversation, new OutgoingMessage(text, Alert: true), cancellationToken);
+        if (outcome is ProactiveOutcome.Sent)
         {
-            case ProactiveOutcome.Sent:
-                LogTold(logger, session.Id, holder, given);
-                break;
-            case ProactiveOutcome.RetryAfter:
-                throw new NotSentException(outcome);
-            default:
-                LogNotTold(logger, session.Id, holder, outcome);
-                break;
+            LogTold(logger, session.Id, holder, given);
+        }
+        else
+        {
+            LogNotTold(logger, session.Id, holder, outcome);
         }
     }
 
