@@ -25,6 +25,7 @@ public static class ConferencesRegistration
         services.AddSingleton<ConferenceAccess>();
         services.AddScoped<ChangeAgenda>();
         services.AddJobHandler<ConferenceReminderJob>(ConferenceReminderJob.JobKind);
+        services.AddJobHandler<ProcurationNoticeJob>(ProcurationNoticeJob.JobKind);
         services.AddJobHandler<CalendarRetryJob>(CalendarRetryJob.JobKind);
         services.AddBroadcastContent<PollContent>();
         services.AddBroadcastContent<InvitationContent>();
@@ -49,8 +50,8 @@ public static class ConferencesRegistration
         services.AddCardRefresh<ShowConference>(ConferenceCards.RefreshVerb, Roles.Members);
         services.AddCardAction<DownloadIcs>("conferences.ics", Roles.Members);
         services.AddCardAction<ShowAgenda>("conferences.agenda", Roles.Members);
-        services.AddCardAction<AnswerDatePoll>("conferences.poll", Roles.Bourgmestres);
-        services.AddBurstCardAction<AnswerInvitation>("conferences.rsvp", Roles.Bourgmestres);
+        services.AddCardAction<AnswerDatePoll>("conferences.poll", Roles.Bourgmestres, redrawnBy: ConferenceCards.RefreshVerb);
+        services.AddBurstCardAction<AnswerInvitation>("conferences.rsvp", Roles.Bourgmestres, redrawnBy: ConferenceCards.RefreshVerb);
         services.AddCardAction<ShowTally>("conferences.tally", Roles.Staff);
         services.AddCardAction<PickFinalDate>("conferences.pick", Roles.Staff);
         services.AddCardAction<ShowAttendance>("conferences.attendance", Roles.Staff);

@@ -171,7 +171,8 @@ public sealed class BallotCards(CardCatalog cards, BallotStore ballots, IStringL
         return cards.Render("votes/list", new
         {
             Title = texts["List_Title"].Value,
-            Empty = items.Count == 0 ? texts["List_Empty"].Value : string.Empty,
+            Empty = items.Count > 0 ? string.Empty : forStaff ? texts["List_EmptyStaff"].Value : texts["List_Empty"].Value,
+            NewBallotTitle = forStaff ? texts["New_Title"].Value : string.Empty,
             Items = items.Select(item => new
             {
                 Title = CardText.EscapeMarkdown(item.Ballot.Question),
@@ -199,6 +200,16 @@ public sealed class BallotCards(CardCatalog cards, BallotStore ballots, IStringL
             BallotId = ballot.Id,
         });
     }
+
+    /// <summary>The giver's confirmation; a procuration for this ballot alone can be taken back from it (a session's, from the session's invitation).</summary>
+    public JsonObject ProxyGiven(Ballot ballot, string message, bool canWithdraw) =>
+        cards.Render("votes/proxy-given", new
+        {
+            Title = texts["Proxy_GivenTitle"].Value,
+            Message = message,
+            WithdrawTitle = canWithdraw ? texts["Proxy_Withdraw"].Value : string.Empty,
+            BallotId = ballot.Id,
+        });
 
     public JsonObject Confirmation(string title, string message) =>
         cards.Render("common/confirmation", new { Title = title, Message = message, Details = Array.Empty<object>() });

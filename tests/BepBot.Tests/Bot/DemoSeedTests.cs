@@ -96,10 +96,11 @@ public sealed partial class DemoSeedTests
         var csv = await teams.Http.GetStringAsync(new Uri(CsvLink().Match(report).Groups[1].Value).PathAndQuery);
         foreach (var bourgmestre in new[] { "Megan Bowen", "Adele Vance", "Isaiah Langer" })
         {
-            csv.ShouldContain($"{bourgmestre},sent,");
+            csv.ShouldContain($"{bourgmestre},");
         }
 
-        csv.ShouldContain(BroadcastsSeeder.DemoReason);
+        csv.ShouldContain(",envoyé,");
+        csv.ShouldContain("Données de démonstration : rien n'a été envoyé dans Teams.");
         csv.ShouldNotContain("Patti");
     }
 

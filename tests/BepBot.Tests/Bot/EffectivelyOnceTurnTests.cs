@@ -67,7 +67,7 @@ public sealed class EffectivelyOnceTurnTests : ConnectedBotTest
         duringFirst.AllText.ShouldBe("Cette action est en cours de traitement. Si rien n'a changé d'ici quelques secondes, veuillez réessayer.");
         votesDuringFirst.ShouldBeEmpty();
         CardReader.AllText(afterLease.UpdatedCard!).ShouldContain(Fr("Vous avez voté : Pour"));
-        afterAll.AllText.ShouldContain("Cette action a déjà été prise en compte.");
+        CardReader.AllText(afterAll.UpdatedCard!).ShouldContain(Fr("Vous avez voté : Pour"));
         await ShouldHaveOneVoteAsync(ballot.Id, "Namur", "pour");
     }
 

@@ -36,6 +36,24 @@ public sealed class HelpTests : BotConversationTest
         officer.ShouldContain("agent communal à Namur");
     }
 
+    [Theory]
+    [InlineData("aide")]
+    [InlineData("help")]
+    public async Task Help_UsageWithAPlaceholder_ShowsThePlaceholderTeamsWouldOtherwiseSwallowAsHtml(string text)
+    {
+        if (text == "help")
+        {
+            Client.Locale = "en-US";
+        }
+
+        var card = (await Client.SayAsync(TeamsUser.Alex, text)).Card;
+
+        var content = CardReader.AllText(card);
+        content.ShouldContainAll("diagnostic de (commune)", "comparer (commune) et (commune)");
+        content.ShouldNotContain("<");
+        content.ShouldNotContain(">");
+    }
+
     [Fact]
     public async Task Help_Guest_ExplainsHowToJoin()
     {

@@ -81,7 +81,7 @@ public sealed class RosterTests : BotConversationTest
 
         var confirm = (await Client.SayAsync(TeamsUser.Alex, "personnel")).Card;
 
-        CardReader.AllText(confirm).ShouldContain("Étape 5 sur 5");
+        CardReader.AllText(confirm).ShouldContain("Étape 6 sur 6");
         await Client.SayAsync(TeamsUser.Alex, "oui");
         (await RosterAsync()).Find(AnneId)!.Role.ShouldBe(Role.BepStaff);
     }

@@ -62,6 +62,10 @@ public static class BroadcastSteps
         return [.. csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r'))];
     }
 
+    /// <summary>Why a delivery did not arrive, as a reader in <paramref name="locale"/> reads it.</summary>
+    public static string ReasonOf(BotApplication bot, DeliveryRecord delivery, string locale = "fr-BE") =>
+        bot.Services.GetRequiredService<DeliveryReasons>().Describe(delivery, System.Globalization.CultureInfo.GetCultureInfo(locale));
+
     public static async Task<Dictionary<string, DeliveryRecord>> DeliveriesAsync(BotApplication bot, string broadcastId) =>
         (await bot.Services.GetRequiredService<BroadcastStore>().ListDeliveriesAsync(broadcastId)).ToDictionary(delivery => delivery.RecipientName);
 

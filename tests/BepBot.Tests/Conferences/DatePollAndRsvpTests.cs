@@ -102,7 +102,7 @@ public sealed class DatePollAndRsvpTests : ConferenceTest
 
         var present = await Teams.ClickAsync(TeamsUser.Adele, invitation, "Présent");
         CardReader.AllText(present.UpdatedCard!).ShouldContain(Fr("Votre réponse : Présent"));
-        var represented = await Teams.ClickAsync(TeamsUser.Adele, present.UpdatedCard!, "Représenté par la personne choisie", new Dictionary<string, string> { ["holder"] = TeamsUser.Megan.AadObjectId });
+        var represented = await Teams.ClickAsync(TeamsUser.Adele, present.UpdatedCard!, "Donner procuration", new Dictionary<string, string> { ["holder"] = TeamsUser.Megan.AadObjectId });
 
         CardReader.AllText(represented.UpdatedCard!).ShouldContain(Fr("Votre réponse : Représenté par Megan Bowen"));
         var rsvp = (await Conferences.RsvpOfAsync(session.Id, "Dinant"))!;
@@ -111,6 +111,35 @@ public sealed class DatePollAndRsvpTests : ConferenceTest
         var procuration = (await Procurations.GivenByAsync(ProcurationScope.Session, session.Id, "Dinant"))!;
         procuration.HolderName.ShouldBe("Megan Bowen");
         procuration.GiverAadObjectId.ShouldBe(TeamsUser.Adele.AadObjectId);
+    }
+
+    [Fact]
+    public async Task Rsvp_Represented_TheHolderIsToldInTheirLanguageAndToldAgainWhenItIsWithdrawn()
+    {
+        await Teams.InstallAsync([TeamsUser.Lynne], inEnglish: [TeamsUser.Lynne]);
+        var (session, _) = await ScheduleAsync(title: "Conférence d'automne");
+
+        var represented = await Teams.InvokeAsync(TeamsUser.Adele, "conferences.rsvp", new JsonObject { ["sessionId"] = session.Id, ["answer"] = "represented", ["holder"] = TeamsUser.Megan.AadObjectId });
+        await Teams.InvokeAsync(TeamsUser.Isaiah, "conferences.rsvp", new JsonObject { ["sessionId"] = session.Id, ["answer"] = "represented", ["holder"] = TeamsUser.Lynne.AadObjectId });
+        var megan = await TextToAsync(TeamsUser.Megan, "Procuration :");
+        var lynne = await TextToAsync(TeamsUser.Lynne, "Proxy:");
+        await Teams.InvokeAsync(TeamsUser.Adele, "conferences.rsvp", new JsonObject { ["sessionId"] = session.Id, ["answer"] = "present" });
+        var withdrawn = await TextToAsync(TeamsUser.Megan, "Procuration retirée");
+
+        CardReader.AllText(represented.UpdatedCard!).ShouldContainAll("Représenté par Megan Bowen (procuration)", "Megan Bowen reçoit un message de BepBot");
+        megan.ShouldContainAll("Adele Vance", "Dinant", "Conférence d'automne");
+        lynne.ShouldContainAll("Isaiah Langer", "Couvin", "Conférence d'automne");
+        withdrawn.ShouldContainAll("Dinant", "Conférence d'automne");
+    }
+
+    private async Task<string> TextToAsync(TeamsUser user, string containing)
+    {
+        string? found = null;
+        await BepBot.Tests.Broadcasts.BroadcastSteps.WaitUntilAsync(
+            () => (found = DeliveredTo(user).Select(request => request.AllText).FirstOrDefault(text => text.Contains(containing, StringComparison.Ordinal))) is not null,
+            TimeSpan.FromSeconds(30),
+            () => $"{user.Name} was not told « {containing} »; got: {string.Join(" | ", DeliveredTo(user).Select(request => request.AllText))}");
+        return found!;
     }
 
     [Fact]

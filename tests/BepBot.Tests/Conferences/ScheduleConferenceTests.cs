@@ -2,11 +2,31 @@ using System.Text.Json.Nodes;
 using BepBot.Features.Conferences;
 using BepBot.Infrastructure.Time;
 using BepBot.Tests.Harness;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BepBot.Tests.Conferences;
 
 public sealed class ScheduleConferenceTests : ConferenceTest
 {
+    [Fact]
+    public async Task Agenda_NoItemsYet_ShowsTheSessionsOwnEndAndLengthAndSaysItIsEmpty()
+    {
+        var date = InDays(30);
+        var (session, _) = await ScheduleAsync(title: "Conférence d'été", duration: "120", date: date);
+        var cards = Bot.Services.GetRequiredService<ConferenceCards>();
+        string twoHours, none, empty;
+        using (BepBot.Infrastructure.Text.CultureScope.Use(BelgianTime.French))
+        {
+            (twoHours, none, empty) = (cards.Duration(120), cards.Duration(0), cards.Texts["Agenda_Empty"]);
+        }
+
+        var agenda = CardReader.AllText((await Teams.InvokeAsync(TeamsUser.Alex, "conferences.agenda", new JsonObject { ["sessionId"] = session.Id })).Card);
+
+        agenda.ShouldContainAll(BelgianTime.FormatTime(date.AddMinutes(120), BelgianTime.French), $"({twoHours})", empty);
+        agenda.ShouldNotContain(BelgianTime.FormatTime(date, BelgianTime.French) + " (");
+        agenda.ShouldNotContain($"({none})");
+    }
+
     [Fact]
     public async Task Schedule_FixedDateOnline_InvitesBourgmestresAndCreatesTeamsEvent()
     {

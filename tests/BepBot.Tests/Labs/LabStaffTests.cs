@@ -55,6 +55,38 @@ public sealed class LabStaffTests : LabsBotTestBase
     }
 
     [Fact]
+    public async Task Seminaires_StaffOnAFreshStart_EmptyCatalogueOffersNouveauSeminaire()
+    {
+        var catalogue = (await Teams.SayAsync(TeamsUser.Alex, "séminaires")).Card;
+
+        var started = await Teams.ClickAsync(TeamsUser.Alex, catalogue, "Nouveau séminaire");
+
+        CardReader.AllText(started.Card).ShouldContain("Étape 1 sur");
+        CardReader.ButtonTitles(started.Card).ShouldContain("Cybersécurité dans les communes");
+    }
+
+    [Fact]
+    public async Task Seminaires_StaffSeeASeminarForOfficers_NoRegisterButtonNorInvitationToClickIt()
+    {
+        var lab = await CreateLabAsync(LabFixtures.NewLab(audience: LabAudience.Officers));
+
+        var catalogue = (await Teams.SayAsync(TeamsUser.Alex, "séminaires")).Card;
+        var shown = (await Teams.InvokeAsync(TeamsUser.Alex, "labs.show", Data(lab.Id))).Card;
+        var register = await Teams.InvokeAsync(TeamsUser.Alex, "labs.register", Data(lab.Id));
+        var forPatti = (await Teams.SayAsync(TeamsUser.Patti, "séminaires")).Card;
+
+        CardReader.AllText(catalogue).ShouldContain(lab.Details.Title);
+        CardReader.AllText(catalogue).ShouldNotContain("S'inscrire");
+        CardReader.ButtonTitles(catalogue).ShouldNotContain("S'inscrire");
+        CardReader.ButtonTitles(catalogue).ShouldContain("Nouveau séminaire");
+        CardReader.ButtonTitles(shown).ShouldNotContain("S'inscrire");
+        CardReader.ButtonTitles(forPatti).ShouldContain("S'inscrire");
+        CardReader.ButtonTitles(forPatti).ShouldNotContain("Nouveau séminaire");
+        register.UpdatedCard.ShouldBeNull();
+        (await LabAsync(lab.Id)).Registrations.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task NouveauSeminaire_Annuler_NothingCreated()
     {
         await Teams.SayAsync(TeamsUser.Alex, "nouveau séminaire");

@@ -236,9 +236,9 @@ public sealed class ReachabilityTests() : ConnectedBotTest([TeamsUser.Alex, Team
 
         var lines = await ReportLinesAsync(Teams, broadcastId);
 
-        lines.ShouldContain(Fr($"Adele Vance,unreachable,,0,\"Pas encore joignable : {NeverInstalled}.\""));
-        lines.ShouldContain(Fr($"Anne Dupont,unreachable,,0,\"Pas encore joignable : {PendingEmail}.\""));
-        lines.ShouldContain(Fr("Isaiah Langer,unreachable,,1,Teams refuse : BepBot a été retiré de cette conversation (403)."));
+        lines.ShouldContain(Fr($"Adele Vance,Dinant,non joignable,,0,\"Pas encore joignable : {NeverInstalled}.\""));
+        lines.ShouldContain(Fr($"Anne Dupont,Gesves,non joignable,,0,\"Pas encore joignable : {PendingEmail}.\""));
+        lines.ShouldContain(Fr("Isaiah Langer,Couvin,non joignable,,1,Teams refuse : BepBot a été retiré de cette conversation (403)."));
         var status = await StatusCardTextAsync(broadcastId);
         status.ShouldContain(Fr($"Non joignable — Pas encore joignable : {PendingEmail}."));
     }

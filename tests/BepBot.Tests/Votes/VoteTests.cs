@@ -73,10 +73,27 @@ public sealed class VoteTests() : ConnectedBotTest(
         var again = await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Namur", "pour");
 
         first.UpdatedCard.ShouldNotBeNull(first.AllText);
-        replay.UpdatedCard.ShouldBeNull();
+        CardReader.AllText(replay.UpdatedCard.ShouldNotBeNull(replay.AllText)).ShouldContain(Fr("Vous avez voté : Pour"));
         again.AllText.ShouldContain(Fr("déjà enregistré ; il n'est compté qu'une fois"));
         (await Ballots.ListVotesAsync(ballot.Id)).ShouldHaveSingleItem().Revision.ShouldBe(1);
         (await SealedAuditAsync(Bot, ballot.Id)).Count(entry => entry.Kind is "vote-cast" or "vote-changed").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Vote_FirstClickResentByTeamsAfterASecondClick_AnsweredWithTheBallotCardAsItStandsNow()
+    {
+        var ballot = await OpenAsync(Bot, Motion());
+        await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Namur", "pour", activityId: "click-pour");
+        await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Namur", "contre", activityId: "click-contre");
+
+        var resent = await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Namur", "pour", activityId: "click-pour");
+
+        var card = CardReader.AllText(resent.UpdatedCard.ShouldNotBeNull(resent.AllText));
+        card.ShouldContain(ballot.Question);
+        card.ShouldContain("Vous avez voté : Contre");
+        resent.AllText.ShouldNotContain("déjà été prise en compte");
+        (await Ballots.GetVoteAsync(ballot.Id, "Namur"))!.Value.ChoiceIds.ShouldBe(["contre"]);
+        (await SealedAuditAsync(Bot, ballot.Id)).Count(entry => entry.Kind is "vote-cast" or "vote-changed").ShouldBe(2);
     }
 
     [Fact]
@@ -292,6 +309,23 @@ public sealed class VoteTests() : ConnectedBotTest(
     }
 
     [Fact]
+    public async Task Procuration_Confirmation_OffersAWithdrawButtonThatGivesTheVoteBack()
+    {
+        var ballot = await OpenAsync(Bot, Motion());
+        var megansCard = await WaitForCardAsync(Connector, TeamsUser.Megan, ballot.Question);
+        var proxyCard = await Teams.ClickAsync(TeamsUser.Megan, CardOf(megansCard), "Donner procuration");
+        var given = await Teams.ClickAsync(TeamsUser.Megan, proxyCard.Card, "Confirmer la procuration", new Dictionary<string, string> { ["holder"] = TeamsUser.Isaiah.AadObjectId });
+
+        var withdrawn = await Teams.ClickAsync(TeamsUser.Megan, given.UpdatedCard!, "Retirer la procuration");
+        var voted = await Teams.ClickAsync(TeamsUser.Megan, withdrawn.UpdatedCard!, "Pour");
+
+        withdrawn.AllText.ShouldContain("Procuration retirée");
+        (await Bot.Services.GetRequiredService<ProcurationBook>().GivenByAsync(ProcurationScope.Ballot, ballot.Id, "Namur")).ShouldBeNull();
+        CardReader.AllText(voted.UpdatedCard!).ShouldContain("Vous avez voté : Pour");
+        (await Ballots.GetVoteAsync(ballot.Id, "Namur"))!.Value.CastBy.ShouldBe(TeamsUser.Megan.AadObjectId);
+    }
+
+    [Fact]
     public async Task Procuration_UnusedOne_CanBeWithdrawnAndGiverVotesAgain()
     {
         var ballot = await OpenAsync(Bot, Motion());
@@ -418,6 +452,39 @@ public sealed class VoteTests() : ConnectedBotTest(
         var card = await WaitForCardAsync(Connector, TeamsUser.Megan, "l'adhésion à la centrale d'achat");
         card.AllText.ShouldContain("au moins 50 % des communes du périmètre (20)");
         (await GetAsync(bot, ballot.Id)).State.ShouldBe(BallotState.Open);
+    }
+
+    [Fact]
+    public async Task NewBallot_EveryStep_CountsOnOneTotalAndTheLastStepSummarisesTheRules()
+    {
+        string[] answers = ["Approuvez-vous le budget 2027 ?", "-", "-", "default", "all", "maintenant", "à la main", "public", "21", "simple", "oui", "oui"];
+        var prompts = new List<string> { CardReader.AllText((await Teams.SayAsync(TeamsUser.Alex, "nouveau vote")).Card) };
+        foreach (var answer in answers)
+        {
+            prompts.Add(CardReader.AllText((await Teams.SayAsync(TeamsUser.Alex, answer)).Card));
+        }
+
+        var steps = prompts.Select(prompt => System.Text.RegularExpressions.Regex.Match(prompt, @"Étape (\d+) sur (\d+)")).ToList();
+        steps.ShouldAllBe(step => step.Success);
+        var totals = steps.Select(step => int.Parse(step.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
+        var positions = steps.Select(step => int.Parse(step.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        totals.ShouldHaveSingleItem();
+        positions.ShouldBe(positions.Order().Distinct());
+        positions[^1].ShouldBe(totals[0]);
+        prompts[^1].ShouldContainAll("Créer ce vote", "majorité simple des suffrages exprimés, abstentions comptées", "au moins 21 commune", "résultats provisoires");
+    }
+
+    [Fact]
+    public async Task Votes_StaffOnAFreshStart_EmptyListOffersNouveauVote()
+    {
+        var list = (await Teams.SayAsync(TeamsUser.Alex, "votes")).Card;
+        var forMegan = (await Teams.SayAsync(TeamsUser.Megan, "votes")).Card;
+
+        var started = await Teams.ClickAsync(TeamsUser.Alex, list, "Nouveau vote");
+
+        CardReader.AllText(list).ShouldNotContain("pour vous");
+        CardReader.ButtonTitles(forMegan).ShouldNotContain("Nouveau vote");
+        CardReader.AllText(started.Card).ShouldContainAll("Nouveau vote", "Étape 1 sur");
     }
 
     [Fact]
