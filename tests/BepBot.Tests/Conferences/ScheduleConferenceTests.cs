@@ -17,7 +17,7 @@ public sealed class ScheduleConferenceTests : ConferenceTest
         string twoHours, none, empty;
         using (BepBot.Infrastructure.Text.CultureScope.Use(BelgianTime.French))
         {
-            (twoHours, none, empty) = (cards.Duration(120), cards.Duration(0), cards.Texts["Agenda_Empty"]);
+            (twoHours, none, empty) = (BelgianTime.FormatDuration(120), BelgianTime.FormatDuration(0), cards.Texts["Agenda_Empty"]);
         }
 
         var agenda = CardReader.AllText((await Teams.InvokeAsync(TeamsUser.Alex, "conferences.agenda", new JsonObject { ["sessionId"] = session.Id })).Card);
