@@ -100,7 +100,7 @@ public sealed partial class DemoSeedTests
         }
 
         csv.ShouldContain(",envoyé,");
-        csv.ShouldContain("Données de démonstration : rien n'a été envoyé dans Teams.");
+        csv.ShouldContain(Fr("Données de démonstration : rien n'a été envoyé dans Teams."));
         csv.ShouldNotContain("Patti");
     }
 

@@ -121,7 +121,7 @@ public sealed class DatePollAndRsvpTests : ConferenceTest
 
         var represented = await Teams.InvokeAsync(TeamsUser.Adele, "conferences.rsvp", new JsonObject { ["sessionId"] = session.Id, ["answer"] = "represented", ["holder"] = TeamsUser.Megan.AadObjectId });
         await Teams.InvokeAsync(TeamsUser.Isaiah, "conferences.rsvp", new JsonObject { ["sessionId"] = session.Id, ["answer"] = "represented", ["holder"] = TeamsUser.Lynne.AadObjectId });
-        var megan = await TextToAsync(TeamsUser.Megan, "Procuration :");
+        var megan = await TextToAsync(TeamsUser.Megan, Fr("Procuration :"));
         var lynne = await TextToAsync(TeamsUser.Lynne, "Proxy:");
         await Teams.InvokeAsync(TeamsUser.Adele, "conferences.rsvp", new JsonObject { ["sessionId"] = session.Id, ["answer"] = "present" });
         var withdrawn = await TextToAsync(TeamsUser.Megan, "Procuration retirée");
