@@ -269,9 +269,9 @@ public sealed class ObservatoireBotTests() : BotConversationTest(new Dictionary<
 
         help.ShouldContainAll(
             "Observatoire du Territoire",
-            "diagnostic de <commune>",
+            "diagnostic de (commune)",
             "ma commune en chiffres",
-            "comparer <commune> et <commune>");
+            "comparer (commune) et (commune)");
         help.ShouldNotContain("Command_observatoire");
         help.ShouldNotContain("jeux de données");
     }
