@@ -42,9 +42,12 @@ public sealed class ListLabs(LabBook book, LabCards labCards, CardCatalog cards,
                     HasStatus = standing is not null,
                     CanRegister = standing is null && labCards.SelfServiceOpen(lab, turn.User) && lab.Admits(turn.User.Role),
                     RegisterTitle = texts["Button_Register"].Value,
+                    RegisterTooltip = texts["Tooltip_Register", lab.Details.Title].Value,
                     DetailsTitle = texts["Button_Details"].Value,
+                    DetailsTooltip = texts["Tooltip_Details", lab.Details.Title].Value,
                     IsStaff = isStaff,
                     ManageTitle = texts["Button_Manage"].Value,
+                    ManageTooltip = texts["Tooltip_Manage", lab.Details.Title].Value,
                 };
             }).ToList(),
         });

@@ -107,7 +107,7 @@ public abstract class RealTeamsIdsTests(string? localFolder)
 
         start.AllText.ShouldContain("Quelle question posez-vous aux bourgmestres ?");
         second.AllText.ShouldContain("Un texte explicatif pour les bourgmestres ?");
-        cancelled.AllText.ShouldContain("C'est annulé : « Nouveau vote ». Rien n'a été enregistré.");
+        cancelled.AllText.ShouldContain("Opération annulée : « Nouveau vote ». Rien n'a été enregistré.");
     }
 
     [Theory]

@@ -95,7 +95,7 @@ public sealed class VoteTests() : ConnectedBotTest(
         var notInScope = await VoteAsync(Teams, TeamsUser.Megan, bassin.Id, "Namur", "pour");
         var notACommune = await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Bruxelles", "pour");
 
-        officer.AllText.ShouldContain("vous n'en êtes pas le bourgmestre et vous ne détenez pas sa procuration");
+        officer.AllText.ShouldContain("vous n'y exercez pas la fonction de bourgmestre et vous ne détenez pas sa procuration");
         guest.AllText.ShouldNotContain("Vous avez voté");
         otherCommune.AllText.ShouldContain("vous ne détenez pas sa procuration");
         unknownChoice.AllText.ShouldContain("Ce choix n'existe pas pour ce vote");
@@ -271,8 +271,8 @@ public sealed class VoteTests() : ConnectedBotTest(
         given.AllText.ShouldContain("Adele Vance votera pour Namur");
         var adeles = await WaitForCardAsync(Connector, TeamsUser.Adele, "Namur (procuration de Megan Bowen)");
         adeles.AllText.ShouldContain("Dinant");
-        var heldVote = await Teams.ClickAsync(TeamsUser.Adele, CardOf(adeles), "Contre — Namur");
-        var ownVote = await Teams.ClickAsync(TeamsUser.Adele, heldVote.UpdatedCard!, "Pour — Dinant");
+        var heldVote = await Teams.ClickAsync(TeamsUser.Adele, CardOf(adeles), "Voter « Contre » pour Namur");
+        var ownVote = await Teams.ClickAsync(TeamsUser.Adele, heldVote.UpdatedCard!, "Voter « Pour » pour Dinant");
         var withdrawal = await Teams.InvokeAsync(TeamsUser.Megan, "votes.withdrawproxy", new JsonObject { ["ballotId"] = ballot.Id });
         var giverVotes = await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Namur", "pour");
         var secondProcuration = await Teams.InvokeAsync(TeamsUser.Isaiah, "votes.giveproxy", new JsonObject { ["ballotId"] = ballot.Id, ["holder"] = TeamsUser.Adele.AadObjectId });
@@ -361,7 +361,7 @@ public sealed class VoteTests() : ConnectedBotTest(
         megan.ShouldContain("Question en attente de Megan\n⏳ En attente de votre vote");
         megan.ShouldContain("Question déjà votée par Megan\n✓ Vous avez voté");
         megan.ShouldNotContain(other.Question);
-        alex.ShouldContain("Suivi : Question au bassin Essaimage");
+        alex.ShouldContain("Suivre le vote : Question au bassin Essaimage");
         alex.ShouldContain("1 commune(s) sur 40");
         patti.ShouldNotContain(waiting.Question);
     }
