@@ -161,6 +161,7 @@ public sealed class BallotCards(CardCatalog cards, BallotStore ballots, IStringL
             CloseTitle = ballot.State == BallotState.Scheduled ? texts["Status_CancelScheduled"].Value : texts["Status_Close"].Value,
             CanRemind = ballot.State == BallotState.Open && waiting.Count > 0,
             RemindTitle = texts["Status_Remind"].Value,
+            RemindTooltip = texts["Status_RemindTooltip"].Value,
             IsClosed = ballot.State == BallotState.Closed,
             ExportTitle = texts["Export_Results"].Value,
             AuditTitle = texts["Export_Audit"].Value,

@@ -55,6 +55,9 @@ public static class CardReader
 
     public static IEnumerable<string> ButtonTitles(JsonObject card) => Actions(card).Select(action => (string?)action["title"] ?? string.Empty);
 
+    /// <summary>What a screen reader names each button: its tooltip when it has one (a button repeated per item), else its title.</summary>
+    public static IEnumerable<string> ButtonNames(JsonObject card) => Actions(card).Select(action => (string?)action["tooltip"] ?? (string?)action["title"] ?? string.Empty);
+
     /// <summary>
     /// The button a person means by <paramref name="title"/>: the one whose tooltip (what a screen reader announces for a
     /// button repeated per item, « Voter : Avis sur… ») or else whose title reads so.

@@ -62,13 +62,13 @@ public sealed class ProjectQuestionTests : ProjectsBotTest
         var choices = (await Client.SayAsync(TeamsUser.Megan, "smart région")).Card;
 
         CardReader.AllText(choices).ShouldContain("Plusieurs projets correspondent");
-        CardReader.ButtonTitles(choices).Order().ShouldBe([
-            "Voir « Dinant-Meuse-Condroz, territoire intelligent »",
-            "Voir « Essaimage, territoire intelligent »",
-            "Voir « Namur, territoire intelligent »",
+        CardReader.ButtonNames(choices).Order().ShouldBe([
+            "Voir la fiche « Dinant-Meuse-Condroz, territoire intelligent »",
+            "Voir la fiche « Essaimage, territoire intelligent »",
+            "Voir la fiche « Namur, territoire intelligent »",
         ]);
 
-        var picked = await Client.ClickAsync(TeamsUser.Megan, choices, "Voir « Essaimage, territoire intelligent »");
+        var picked = await Client.ClickAsync(TeamsUser.Megan, choices, "Voir la fiche « Essaimage, territoire intelligent »");
 
         CardReader.AllText(picked.Card).ShouldContain("Diagnostic numérique des communes");
     }
@@ -98,7 +98,7 @@ public sealed class ProjectQuestionTests : ProjectsBotTest
         var response = await Client.SayAsync(TeamsUser.Megan, "projet vobelets");
 
         response.Texts.First().ShouldStartWith("Je ne trouve pas de projet ni de centrale correspondant à « projet vobelets »");
-        CardReader.ButtonTitles(response.Card).ShouldContain("Voir « Centrale de gestion de gobelets réutilisables »");
+        CardReader.ButtonNames(response.Card).ShouldContain("Voir la fiche « Centrale de gestion de gobelets réutilisables »");
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public sealed class ProjectQuestionTests : ProjectsBotTest
         text.ShouldContain("3 projet(s) — commune de Dinant");
         text.ShouldContain("Parc national (soutien au projet)");
         text.ShouldNotContain("Essaimage, territoire intelligent");
-        CardReader.ButtonTitles(card).ShouldContain("Voir « Namur au fil de l'eau »");
+        CardReader.ButtonNames(card).ShouldContain("Voir la fiche « Namur au fil de l'eau »");
     }
 
     [Theory]
