@@ -13,8 +13,10 @@ namespace BepBot.Features.Votes;
 /// <summary>Renders the votes' cards (ballot, result, staff follow-up, list, procuration) in the reader's language.</summary>
 public sealed class BallotCards(CardCatalog cards, BallotStore ballots, IStringLocalizer<VotesTexts> texts)
 {
-    // Characters of the longest choice still shown as its own button (« Approuver le projet d'avis » fits; 40 do not).
-    private const int MaxChoiceButtonLength = 28;
+    // What one row of buttons holds in Teams' 320 px column, in characters of their titles (a button's title does not
+    // wrap), and what each button's margins take: « ✓ Pour », « Contre », « Abstention » fit; three choices of 20 do not.
+    private const int ButtonRowLength = 32;
+    private const int ButtonMargins = 5;
 
     /// <summary>Refreshes a ballot card for whoever looks at it: open or closed, their votes, the result once published.</summary>
     public const string RefreshVerb = "votes.refresh";
@@ -308,10 +310,11 @@ public sealed class BallotCards(CardCatalog cards, BallotStore ballots, IStringL
                 : texts[isOpen ? "Seat_Voted" : "Seat_VotedClosed", VoteText(ballot, vote)];
         }
 
-        // A button per choice only while every choice fits on a button in Teams' 320 px column (a button's title does not
-        // wrap); longer choices are a list of options that wraps, with one « Voter » button. The commune a button votes
-        // for is in its tooltip, which screen readers announce, rather than in its title.
-        var asList = ballot.Mode == ChoiceMode.Multiple || ballot.Choices.Any(choice => choice.Label.Length > MaxChoiceButtonLength);
+        // A button per choice only while the choices fit side by side in Teams' 320 px column; longer choices are a list of
+        // options that wraps, with one « Voter » button. The commune a button votes for is in its tooltip, which screen
+        // readers announce, rather than in its title.
+        var asList = ballot.Mode == ChoiceMode.Multiple
+            || ballot.Choices.Sum(choice => choice.Label.Length) + "✓ ".Length + (ButtonMargins * (ballot.Choices.Count - 1)) > ButtonRowLength;
         var buttons = !canVote
             ? []
             : asList

@@ -7,8 +7,11 @@ namespace BepBot.Tests.Cards;
 // it expands to. Each method returns the problems found as "JSON path: what is wrong"; empty when the card is fine.
 public static class AccessibilityChecks
 {
-    // A button's title does not wrap in Teams: longer than this, it is cut in the 320 px chat column.
+    // A button's title does not wrap in Teams: longer than this, it is cut in the 320 px chat column. Buttons of one
+    // row (an ActionSet, the card's actions) share it: their titles, plus what each button's margins take, fit it too.
     public const int MaxButtonTitle = 32;
+
+    private const int ButtonMargins = 5;
 
     private static readonly HashSet<string> LargeSizes = new(StringComparer.OrdinalIgnoreCase) { "Large", "ExtraLarge" };
 
@@ -88,6 +91,15 @@ public static class AccessibilityChecks
             if ((TextOf(button["title"]) ?? string.Empty).Length > MaxButtonTitle)
             {
                 problems.Add($"{path}: the button « {TextOf(button["title"])} » is longer than {MaxButtonTitle} characters: cut in a 320 px column (shorten it; put the rest in its tooltip)");
+            }
+        }
+
+        foreach (var (row, path, _) in Elements(card, "$", repeated: false).Where(entry => entry.Element["actions"] is JsonArray { Count: > 1 }))
+        {
+            var titles = row["actions"]!.AsArray().OfType<JsonObject>().Select(action => TextOf(action["title"]) ?? string.Empty).ToList();
+            if (titles.Sum(title => title.Length) + (ButtonMargins * (titles.Count - 1)) > MaxButtonTitle)
+            {
+                problems.Add($"{path}.actions: « {string.Join(" », « ", titles)} » side by side are cut in a 320 px column: one button per row (an ActionSet each), or shorter titles");
             }
         }
 

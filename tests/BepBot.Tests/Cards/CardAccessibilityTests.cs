@@ -78,6 +78,7 @@ public sealed class CardAccessibilityTests
     [InlineData("""{ "type": "AdaptiveCard", "fallbackText": "x", "speak": " " }""", "$.speak: empty once expanded")]
     [InlineData("""{ "type": "AdaptiveCard", "fallbackText": "x", "speak": "x", "actions": [ { "type": "Action.Execute", "title": "Voter : Approuvez-vous l'avis sur le schéma", "verb": "votes.show" } ] }""", "longer than 32 characters")]
     [InlineData("""{ "type": "AdaptiveCard", "fallbackText": "x", "speak": "x", "body": [ { "type": "ActionSet", "actions": [ { "type": "Action.Execute", "title": "Détails", "verb": "labs.show" } ] }, { "type": "ActionSet", "actions": [ { "type": "Action.Execute", "title": "Détails", "verb": "labs.show" } ] } ] }""", "2 « labs.show » buttons read « Détails »")]
+    [InlineData("""{ "type": "AdaptiveCard", "fallbackText": "x", "speak": "x", "actions": [ { "type": "Action.Execute", "title": "Oui, tout supprimer", "verb": "labs.erase" }, { "type": "Action.Execute", "title": "Non, ne rien changer", "verb": "labs.keep" } ] }""", "side by side are cut in a 320 px column")]
     public void Expanded_BadCard_ReportsProblem(string json, string problem)
     {
         var problems = AccessibilityChecks.Expanded(JsonNode.Parse(json)!.AsObject());

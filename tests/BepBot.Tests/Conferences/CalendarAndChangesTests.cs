@@ -144,9 +144,9 @@ public sealed class CalendarAndChangesTests : ConferenceTest
         await SentAsync(session, "agenda1");
         CardReader.AllText(LastCardTo(TeamsUser.Adele, "Ordre du jour de la Conférence")).ShouldContain("**14h15** Centrale d'achat énergie");
 
-        var moved = await Teams.ClickAsync(TeamsUser.Alex, published.UpdatedCard!, "Monter le point 3");
+        var moved = await Teams.ClickAsync(TeamsUser.Alex, published.UpdatedCard!, "Monter le point 3 « Divers »");
         CardReader.AllText(moved.UpdatedCard!).ShouldContain("**14h15** Divers");
-        var removed = await Teams.ClickAsync(TeamsUser.Alex, moved.UpdatedCard!, "Retirer le point 1");
+        var removed = await Teams.ClickAsync(TeamsUser.Alex, moved.UpdatedCard!, "Retirer le point 1 « Accueil »");
         CardReader.AllText(removed.UpdatedCard!).ShouldContain("**14h00** Divers");
         var unchangedTwice = await Teams.ClickAsync(TeamsUser.Alex, removed.UpdatedCard!, "Publier les changements");
         await SentAsync(session, "agenda2");

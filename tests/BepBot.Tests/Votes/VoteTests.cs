@@ -64,6 +64,28 @@ public sealed class VoteTests() : ConnectedBotTest(
     }
 
     [Fact]
+    public async Task Vote_ChoicesTooLongForButtons_AreAWrappingListWithOneVoteButton()
+    {
+        var ballot = await OpenAsync(Bot, Motion("Quelle formule pour la centrale d'achat énergie ?") with
+        {
+            Choices = [new("c1", "Adhérer à la centrale d'achat dès janvier 2027"), new("c2", "Attendre l'évaluation de la première année"), new("c3", "Ne pas adhérer à la centrale d'achat")],
+        });
+        var card = CardOf(await WaitForCardAsync(Connector, TeamsUser.Megan, ballot.Question));
+
+        var list = CardReader.FindInput(card, "choices0").ShouldNotBeNull();
+        ((bool?)list["wrap"], (bool?)list["isMultiSelect"], (bool?)list["isRequired"]).ShouldBe((true, false, true));
+        CardReader.ButtonTitles(card).ShouldNotContain(title => title.Contains("Adhérer", StringComparison.Ordinal));
+        CardReader.FindAction(card, "Voter pour Namur")["title"]!.GetValue<string>().ShouldBe("Voter");
+        var voted = await Teams.ClickAsync(TeamsUser.Megan, card, "Voter pour Namur", new Dictionary<string, string> { ["choices0"] = "c2" });
+
+        CardReader.AllText(voted.UpdatedCard!).ShouldContain("Vous avez voté : Attendre l'évaluation de la première année");
+        (await Ballots.GetVoteAsync(ballot.Id, "Namur"))!.Value.ChoiceIds.ShouldBe(["c2"]);
+        var shortChoices = CardOf(await WaitForCardAsync(Connector, TeamsUser.Megan, (await OpenAsync(Bot, Motion("Approuvez-vous le budget 2027 ?"))).Question));
+        CardReader.ButtonTitles(shortChoices).ShouldContain("Abstention");
+        CardReader.FindInput(shortChoices, "choices0").ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Vote_SameActivityReplayedOrSameClickTwice_CountsOnce()
     {
         var ballot = await OpenAsync(Bot, Motion());
