@@ -10,6 +10,9 @@ namespace BepBot.Features.Labs;
 /// <summary>`labs.edit`: the lab's details in a form, prefilled.</summary>
 public sealed class EditLab(LabBook book, CardCatalog cards, LabCards labCards, IStringLocalizer<LabsTexts> texts) : ICardActionHandler
 {
+    private static readonly string[] ErrorFields =
+        ["theme", "title", "description", "date", "start", "end", "link", "audience", "capacity", "quota", "deadlineDate", "deadlineTime"];
+
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
         var lab = await book.FindAsync(CardData.Read<LabIdData>(data, turn.CardInputs).LabId, cancellationToken);
@@ -60,21 +63,8 @@ public sealed class EditLab(LabBook book, CardCatalog cards, LabCards labCards, 
                 DeadlineDate = texts["Field_DeadlineDate"].Value,
                 DeadlineTime = texts["Field_DeadlineTime"].Value,
             },
-            Errors = new
-            {
-                Theme = texts["Edit_ErrorTheme"].Value,
-                Title = texts["Edit_ErrorTitle"].Value,
-                Description = texts["Edit_ErrorDescription"].Value,
-                Date = texts["Edit_ErrorDate"].Value,
-                Start = texts["Edit_ErrorStart"].Value,
-                End = texts["Edit_ErrorEnd"].Value,
-                Link = texts["Edit_ErrorLink"].Value,
-                Audience = texts["Edit_ErrorAudience"].Value,
-                Capacity = texts["Edit_ErrorCapacity"].Value,
-                Quota = texts["Edit_ErrorQuota"].Value,
-                DeadlineDate = texts["Edit_ErrorDeadlineDate"].Value,
-                DeadlineTime = texts["Edit_ErrorDeadlineTime"].Value,
-            },
+            // Each field's error says what to do: Edit_Error_<field id>.
+            Errors = ErrorFields.ToDictionary(field => field, field => texts["Edit_Error_" + field].Value, StringComparer.Ordinal),
             Audiences = Enum.GetValues<LabAudience>().Select(audience => new { Title = labCards.Audience(audience), Value = audience.ToString().ToLowerInvariant() }).ToList(),
             SaveTitle = texts["Button_Save"].Value,
         }), texts["Edit_Title", details.Title]);

@@ -19,14 +19,7 @@ public static class AccessibilityChecks
     public static IReadOnlyList<string> Template(JsonObject template)
     {
         ArgumentNullException.ThrowIfNull(template);
-        var problems = new List<string>();
-        foreach (var property in new[] { "fallbackText", "speak" })
-        {
-            if (string.IsNullOrWhiteSpace(TextOf(template[property])))
-            {
-                problems.Add($"$.{property}: missing (hosts that cannot draw the card show fallbackText; speak is what is read aloud)");
-            }
-        }
+        var problems = MissingTexts(template, "missing (hosts that cannot draw the card show fallbackText; speak is what is read aloud)");
 
         if (template["body"] is JsonArray body && body.Count > 0 && body[0] is JsonObject first && IsBolderText(first) && first["$when"] is null && !IsHeading(first))
         {
@@ -74,14 +67,7 @@ public static class AccessibilityChecks
     public static IReadOnlyList<string> Expanded(JsonObject card)
     {
         ArgumentNullException.ThrowIfNull(card);
-        var problems = new List<string>();
-        foreach (var property in new[] { "fallbackText", "speak" })
-        {
-            if (string.IsNullOrWhiteSpace(TextOf(card[property])))
-            {
-                problems.Add($"$.{property}: empty once expanded");
-            }
-        }
+        var problems = MissingTexts(card, "empty once expanded");
 
         var buttons = Elements(card, "$", repeated: false)
             .Where(entry => (TextOf(entry.Element["type"]) ?? string.Empty).StartsWith("Action.", StringComparison.Ordinal))
@@ -113,6 +99,11 @@ public static class AccessibilityChecks
 
         return problems;
     }
+
+    private static readonly string[] CardTexts = ["fallbackText", "speak"];
+
+    private static List<string> MissingTexts(JsonObject card, string problem) =>
+        [.. CardTexts.Where(property => string.IsNullOrWhiteSpace(TextOf(card[property]))).Select(property => $"$.{property}: {problem}")];
 
     // What a screen reader announces for a button: its title, then its tooltip.
     public static string AccessibleName(JsonObject action) =>
