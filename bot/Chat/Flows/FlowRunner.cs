@@ -204,6 +204,7 @@ public sealed partial class FlowRunner(
             HasChoices = prompt.Choices.Count > 0,
             Choices = prompt.Choices.Select(choice => new { choice.Title, choice.Value }).ToList(),
             InputLabel = texts["Flow_InputLabel"].Value,
+            InputError = texts["Flow_InputError"].Value,
             Placeholder = prompt.Placeholder ?? string.Empty,
             SubmitTitle = texts["Flow_Submit"].Value,
             CancelTitle = texts["Flow_CancelButton"].Value,

@@ -51,8 +51,8 @@ public sealed partial class BroadcastsSeeder(
 
         var broadcast = new Broadcast(
             BroadcastId,
-            "Territory labs : deux séminaires ouverts aux inscriptions (démonstration)",
-            "Données de démonstration. Deux territory labs sont ouverts aux agents communaux : tapez **séminaires** pour les voir et vous inscrire.",
+            "Deux séminaires ouverts aux inscriptions (démonstration)",
+            "Données de démonstration. Deux séminaires sont ouverts au personnel communal : tapez **séminaires** pour les voir et vous inscrire.",
             new Audience(AudienceKind.AllBourgmestres),
             "demo",
             "BEP (démonstration)",

@@ -38,8 +38,8 @@ public static class ConferencesRegistration
         services.AddCommunePageSection<NextConferenceSection>();
         services.AddHostedService<ConferencesSeeder>();
 
-        services.AddCommand<StartScheduleConference>("conferences.schedule", "conferences", Roles.Staff, "planifier une conference", "schedule a conference", "nouvelle conference");
-        services.AddCommand<ListConferences>("conferences", "conferences", Roles.Members, "conferences", "conference", "conferences des bourgmestres");
+        services.AddCommand<StartScheduleConference>("conferences.schedule", "conferences", Roles.Staff, "planifier une seance", "schedule a session", "nouvelle seance", "planifier une conference", "schedule a conference", "nouvelle conference");
+        services.AddCommand<ListConferences>("conferences", "conferences", Roles.Members, "conferences", "conference", "conferences des bourgmestres", "seances", "sessions");
         services.AddFlow<ScheduleConferenceFlow>();
         services.AddFlow<EditConferenceFlow>();
         services.AddFlow<AddAgendaItemFlow>();

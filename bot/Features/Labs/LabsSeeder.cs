@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace BepBot.Features.Labs;
 
 /// <summary>
-/// Local play: two territory labs on the seed page's themes, one with free seats and one full with a waiting list.
+/// Local play: two seminars on the seed page's themes, one with free seats and one full with a waiting list.
 /// Their registrants are invented people (never the Playground users, so Patti and Lynne can still register), placed
 /// through <see cref="LabBook"/> like any registration, so the seat and waiting-list rules hold.
 /// </summary>
@@ -36,7 +36,7 @@ public sealed partial class LabsSeeder(
 
     protected override bool Enabled => options.Value.SeedDemo;
 
-    protected override string What => "the territory labs";
+    protected override string What => "the seminars";
 
     protected override async Task SeedAsync(CancellationToken cancellationToken)
     {

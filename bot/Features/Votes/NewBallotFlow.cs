@@ -128,7 +128,7 @@ public sealed partial class NewBallotFlow(
         Task.FromResult(input.Length is >= 5 and <= 300 && input.Any(char.IsLetter) ? FlowAnswer.Accept(input) : FlowAnswer.Reject(texts["New_BadQuestion"]));
 
     private FlowAnswer AcceptText(string input, int max, string error) =>
-        input == None || TextFolding.Fold(input) is "aucun" or "aucune" or "none" ? FlowAnswer.Accept(string.Empty)
+        SkipWord.Matches(input) ? FlowAnswer.Accept(string.Empty)
         : input.Length <= max ? FlowAnswer.Accept(input)
         : FlowAnswer.Reject(texts[error, max]);
 
@@ -285,7 +285,7 @@ public sealed partial class NewBallotFlow(
     private async Task<FlowAnswer> AcceptAgendaAsync(ChatTurn turn, FlowValues values, string input)
     {
         await LoadSessionsAsync();
-        if (input == None || TextFolding.Fold(input) is "aucun" or "none")
+        if (input == None || SkipWord.Matches(input))
         {
             return FlowAnswer.Accept(None);
         }

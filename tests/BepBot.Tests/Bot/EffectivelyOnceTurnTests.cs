@@ -74,7 +74,7 @@ public sealed class EffectivelyOnceTurnTests : ConnectedBotTest
     [Theory]
     [InlineData("ticket", Point.BeforeWrite, "Votre inscription est confirmée.")]
     [InlineData("ledger", Point.BeforeWrite, "Votre inscription est confirmée.")]
-    [InlineData("ledger", Point.AfterWrite, "Vous êtes déjà inscrit à ce séminaire.")]
+    [InlineData("ledger", Point.AfterWrite, "Votre inscription à ce séminaire est déjà enregistrée.")]
     public async Task LabRegistration_FaultAtEachWrite_ResendRegistersOnceAndAnswers(string write, Point point, string answer)
     {
         // A registration writes an arrival ticket, then takes it into the lab's ledger.

@@ -49,7 +49,7 @@ public sealed class ReachabilityTests() : ConnectedBotTest([TeamsUser.Alex, Team
         StateAfter(lines, "Gesves").ShouldBe(Fr("Anne Dupont · ⛔ non joignable : ") + PendingEmail);
         lines.ShouldContain(Fr($"2 communes dont le bourgmestre ne peut pas être joint : Dinant ({NeverInstalled}), Gesves ({PendingEmail})."));
         // Officers are counted per commune; `annuaire Ciney` lists them.
-        lines.ShouldContain("agent communal (2), joignables par commune");
+        lines.ShouldContain("personnel communal (2), joignables par commune");
         StateAfter(lines, "Ciney").ShouldBe("1 joignable sur 1");
         lines.ShouldNotContain(line => line.StartsWith("Lynne Robbins", StringComparison.Ordinal));
         var ciney = CardReader.AllText((await Teams.SayAsync(TeamsUser.Alex, "annuaire ciney")).Card).Split('\n');
@@ -153,7 +153,7 @@ public sealed class ReachabilityTests() : ConnectedBotTest([TeamsUser.Alex, Team
         text.ShouldContain("5 personnes sur 7 peuvent recevoir les messages de BepBot.");
         text.ShouldContain("personnel du BEP\n1 joignable sur 1");
         text.ShouldContain("bourgmestre\n2 joignables sur 4");
-        text.ShouldContain("agent communal\n2 joignables sur 2");
+        text.ShouldContain("personnel communal\n2 joignables sur 2");
         text.ShouldContain(Fr($"2 communes dont le bourgmestre ne peut pas être joint : Dinant ({NeverInstalled}), Gesves ({PendingEmail})."));
         text.ShouldContain(Fr($"2 personnes ne peuvent pas être jointes : Adele Vance ({NeverInstalled}) ; Anne Dupont ({PendingEmail})."));
         text.ShouldContain("chaque personne ouvre BepBot une fois dans Teams");
@@ -290,7 +290,7 @@ public sealed class ReachabilityTests() : ConnectedBotTest([TeamsUser.Alex, Team
 
         var text = CardReader.AllText(annuaire.Card);
         text.ShouldContain("bourgmestre (40), par commune");
-        text.ShouldContain("agent communal (400), joignables par commune");
+        text.ShouldContain("personnel communal (400), joignables par commune");
         text.ShouldContain("Marie-Christine Vandenberghe-Delvaux staff1");
         CardReader.AllText(commune.Card).ShouldContain($"Marie-Christine Vandenberghe-Delvaux agent000 · {communes[0]} · ");
         foreach (var response in new[] { annuaire, joignabilite, commune })

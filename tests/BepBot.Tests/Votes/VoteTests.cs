@@ -64,6 +64,28 @@ public sealed class VoteTests() : ConnectedBotTest(
     }
 
     [Fact]
+    public async Task Vote_ChoicesTooLongForButtons_AreAWrappingListWithOneVoteButton()
+    {
+        var ballot = await OpenAsync(Bot, Motion("Quelle formule pour la centrale d'achat énergie ?") with
+        {
+            Choices = [new("c1", "Adhérer à la centrale d'achat dès janvier 2027"), new("c2", "Attendre l'évaluation de la première année"), new("c3", "Ne pas adhérer à la centrale d'achat")],
+        });
+        var card = CardOf(await WaitForCardAsync(Connector, TeamsUser.Megan, ballot.Question));
+
+        var list = CardReader.FindInput(card, "choices0").ShouldNotBeNull();
+        ((bool?)list["wrap"], (bool?)list["isMultiSelect"], (bool?)list["isRequired"]).ShouldBe((true, false, true));
+        CardReader.ButtonTitles(card).ShouldNotContain(title => title.Contains("Adhérer", StringComparison.Ordinal));
+        CardReader.FindAction(card, "Voter pour Namur")["title"]!.GetValue<string>().ShouldBe("Voter");
+        var voted = await Teams.ClickAsync(TeamsUser.Megan, card, "Voter pour Namur", new Dictionary<string, string> { ["choices0"] = "c2" });
+
+        CardReader.AllText(voted.UpdatedCard!).ShouldContain("Vous avez voté : Attendre l'évaluation de la première année");
+        (await Ballots.GetVoteAsync(ballot.Id, "Namur"))!.Value.ChoiceIds.ShouldBe(["c2"]);
+        var shortChoices = CardOf(await WaitForCardAsync(Connector, TeamsUser.Megan, (await OpenAsync(Bot, Motion("Approuvez-vous le budget 2027 ?"))).Question));
+        CardReader.ButtonTitles(shortChoices).ShouldContain("Abstention");
+        CardReader.FindInput(shortChoices, "choices0").ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Vote_SameActivityReplayedOrSameClickTwice_CountsOnce()
     {
         var ballot = await OpenAsync(Bot, Motion());
@@ -112,7 +134,7 @@ public sealed class VoteTests() : ConnectedBotTest(
         var notInScope = await VoteAsync(Teams, TeamsUser.Megan, bassin.Id, "Namur", "pour");
         var notACommune = await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Bruxelles", "pour");
 
-        officer.AllText.ShouldContain("vous n'en êtes pas le bourgmestre et vous ne détenez pas sa procuration");
+        officer.AllText.ShouldContain("vous n'y exercez pas la fonction de bourgmestre et vous ne détenez pas sa procuration");
         guest.AllText.ShouldNotContain("Vous avez voté");
         otherCommune.AllText.ShouldContain("vous ne détenez pas sa procuration");
         unknownChoice.AllText.ShouldContain("Ce choix n'existe pas pour ce vote");
@@ -288,8 +310,8 @@ public sealed class VoteTests() : ConnectedBotTest(
         given.AllText.ShouldContain("Adele Vance votera pour Namur");
         var adeles = await WaitForCardAsync(Connector, TeamsUser.Adele, "Namur (procuration de Megan Bowen)");
         adeles.AllText.ShouldContain("Dinant");
-        var heldVote = await Teams.ClickAsync(TeamsUser.Adele, CardOf(adeles), "Contre — Namur");
-        var ownVote = await Teams.ClickAsync(TeamsUser.Adele, heldVote.UpdatedCard!, "Pour — Dinant");
+        var heldVote = await Teams.ClickAsync(TeamsUser.Adele, CardOf(adeles), "Voter « Contre » pour Namur");
+        var ownVote = await Teams.ClickAsync(TeamsUser.Adele, heldVote.UpdatedCard!, "Voter « Pour » pour Dinant");
         var withdrawal = await Teams.InvokeAsync(TeamsUser.Megan, "votes.withdrawproxy", new JsonObject { ["ballotId"] = ballot.Id });
         var giverVotes = await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Namur", "pour");
         var secondProcuration = await Teams.InvokeAsync(TeamsUser.Isaiah, "votes.giveproxy", new JsonObject { ["ballotId"] = ballot.Id, ["holder"] = TeamsUser.Adele.AadObjectId });
@@ -395,7 +417,7 @@ public sealed class VoteTests() : ConnectedBotTest(
         megan.ShouldContain("Question en attente de Megan\n⏳ En attente de votre vote");
         megan.ShouldContain("Question déjà votée par Megan\n✓ Vous avez voté");
         megan.ShouldNotContain(other.Question);
-        alex.ShouldContain(Fr("Suivi : Question au bassin Essaimage"));
+        alex.ShouldContain(Fr("Suivre le vote : Question au bassin Essaimage"));
         alex.ShouldContain("1 commune sur 40");
         patti.ShouldNotContain(waiting.Question);
     }
