@@ -8,8 +8,8 @@ using BepBot.Platform.Procurations;
 namespace BepBot.Features.Conferences;
 
 /// <summary>
-/// `conferences.rsvp`: Présent / Absent / Représenté par… for the bourgmestre's commune, changeable until the session
-/// starts. "Représenté" records a session procuration; leaving it withdraws the procuration (unless already used).
+/// `conferences.rsvp`: « Je participerai » / « Je ne pourrai pas participer » / « Donner procuration » for the bourgmestre's
+/// commune, changeable until the session starts. "Représenté" records a session procuration; leaving it withdraws the procuration (unless already used).
 /// </summary>
 public sealed partial class AnswerInvitation(
     ConferenceAccess access,

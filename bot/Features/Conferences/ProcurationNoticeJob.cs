@@ -13,7 +13,7 @@ using BepBot.Platform.Procurations;
 namespace BepBot.Features.Conferences;
 
 /// <summary>
-/// Tells the person named under « Représenté par » that a commune gave them its procuration for a session, or took it
+/// Tells the person a commune chose with « Donner procuration » that it gave them its procuration for a session, or took it
 /// back, in their own chat and language. A job due at once, so that a send Teams refuses for a while is retried by the
 /// scheduler; it says nothing when the procuration changed again meanwhile.
 /// </summary>

@@ -38,7 +38,7 @@ public sealed class FlowLeaveTests : BotConversationTest
         var left = await Client.ClickAsync(TeamsUser.Alex, asked, leave);
 
         CardReader.AllText(left.UpdatedCard!).ShouldContain("Vous avez quitté le formulaire");
-        CardReader.ButtonTitles(left.Card).ShouldContain("Planifier une conférence");
+        CardReader.ButtonTitles(left.Card).ShouldContain("Planifier une séance");
         // No form any more: what is typed now is not an answer to the vote form.
         IsFormStep(await Client.SayAsync(TeamsUser.Alex, "Pour / Contre / Abstention")).ShouldBeFalse();
         (await Client.ClickAsync(TeamsUser.Alex, asked, leave)).AllText.ShouldContain("n'est plus active");

@@ -145,9 +145,9 @@ public sealed class CalendarAndChangesTests : ConferenceTest
         CardReader.AllText(LastCardTo(TeamsUser.Adele, "Ordre du jour de la Conférence")).ShouldContain(Fr("**14 h 15** Centrale d'achat énergie"));
 
         var moved = await Teams.ClickAsync(TeamsUser.Alex, published.UpdatedCard!, Fr("Monter le point 3 « Divers »"));
-        CardReader.AllText(moved.UpdatedCard!).ShouldContain("**14h15** Divers");
+        CardReader.AllText(moved.UpdatedCard!).ShouldContain(Fr("**14 h 15** Divers"));
         var removed = await Teams.ClickAsync(TeamsUser.Alex, moved.UpdatedCard!, Fr("Retirer le point 1 « Accueil »"));
-        CardReader.AllText(removed.UpdatedCard!).ShouldContain("**14h00** Divers");
+        CardReader.AllText(removed.UpdatedCard!).ShouldContain(Fr("**14 h** Divers"));
         var unchangedTwice = await Teams.ClickAsync(TeamsUser.Alex, removed.UpdatedCard!, "Publier les changements");
         await SentAsync(session, "agenda2");
         var again = await Teams.ClickAsync(TeamsUser.Alex, unchangedTwice.UpdatedCard!, "Publier les changements");

@@ -78,7 +78,7 @@ public sealed class ConferenceRefreshTests : ConferenceTest
     {
         var (session, _) = await ScheduleAsync();
         var shown = (await Teams.InvokeAsync(TeamsUser.Megan, "conferences.show", new JsonObject { ["sessionId"] = session.Id }, ConversationType.GroupChat)).Card;
-        CardReader.FindInput(shown, "holder").ShouldNotBeNull("the invitation carries the « Représenté par » input");
+        CardReader.FindInput(shown, "holder").ShouldNotBeNull("the invitation carries the procuration input");
 
         var updated = await Teams.ClickAsync(TeamsUser.Adele, shown, "Mettre à jour", type: ConversationType.GroupChat);
 

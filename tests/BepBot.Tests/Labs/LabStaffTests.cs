@@ -24,7 +24,7 @@ public sealed class LabStaffTests : LabsBotTestBase
         await Teams.SayAsync(TeamsUser.Alex, "La cybersécurité dans nos communes");
         await Teams.SayAsync(TeamsUser.Alex, "Retours d'expérience après les attaques de 2025.");
         CardReader.AllText((await Teams.SayAsync(TeamsUser.Alex, "demain après-midi")).Card).ShouldContain("Je n'ai pas compris la date.");
-        CardReader.AllText((await Teams.SayAsync(TeamsUser.Alex, "12/03/2020 14h00")).Card).ShouldContain("Cette date est déjà passée : indiquez une date à venir.");
+        CardReader.AllText((await Teams.SayAsync(TeamsUser.Alex, "12/03/2020 14h00")).Card).ShouldContain(Fr("Cette date est déjà passée : indiquez une date à venir."));
         await Teams.SayAsync(TeamsUser.Alex, $"12/03/{year} 14h00-16h30");
         await Teams.SayAsync(TeamsUser.Alex, "BEP, avenue Sergent Vrithoff 2, Namur ; https://teams.microsoft.com/l/meetup-join/abc");
         await Teams.SayAsync(TeamsUser.Alex, "agents");
@@ -171,7 +171,7 @@ public sealed class LabStaffTests : LabsBotTestBase
 
         Bot.Clock.Offset = TimeSpan.FromDays(10) + TimeSpan.FromMinutes(30);
         var list = (await Teams.InvokeAsync(TeamsUser.Alex, "labs.registrants", Data(lab.Id))).Card;
-        var marked = await Teams.ClickAsync(TeamsUser.Alex, list, "Noter la présence : Patti Fernandez");
+        var marked = await Teams.ClickAsync(TeamsUser.Alex, list, Fr("Noter la présence : Patti Fernandez"));
 
         CardReader.AllText(marked.UpdatedCard!).ShouldContain("Présence notée");
         (await LabAsync(lab.Id)).StandingOf(TeamsUser.Patti.AadObjectId)!.Registration.Attended.ShouldBe(true);

@@ -24,6 +24,7 @@ public sealed partial class FrenchOutsideResourcesTests
         ["bot/Features/Conferences/DateInput.cs"] = "how typed dates are read (« 12/03/2027 à 14h00 »)",
         ["bot/Features/Projects/ProjectQuestions.cs"] = "the words people type about projects, matched to the register's themes",
         ["bot/Infrastructure/Time/BelgianTime.cs"] = "the pattern of a date for French readers only",
+        ["bot/Infrastructure/Text/FrenchTypography.cs"] = "the French quotation marks it puts no-break spaces inside",
         ["bot/Features/Projects/DemoProjects.cs"] = "Development demo data",
         ["bot/Features/Projects/ProjectSyncJob.cs"] = "who last changed a project, stored as data (docs/architecture.md)",
         ["bot/Features/Broadcasts/BroadcastsSeeder.cs"] = "Development demo data",

@@ -78,7 +78,7 @@ public sealed class VoteTests() : ConnectedBotTest(
         CardReader.FindAction(card, "Voter pour Namur")["title"]!.GetValue<string>().ShouldBe("Voter");
         var voted = await Teams.ClickAsync(TeamsUser.Megan, card, "Voter pour Namur", new Dictionary<string, string> { ["choices0"] = "c2" });
 
-        CardReader.AllText(voted.UpdatedCard!).ShouldContain("Vous avez voté : Attendre l'évaluation de la première année");
+        CardReader.AllText(voted.UpdatedCard!).ShouldContain(Fr("Vous avez voté : Attendre l'évaluation de la première année"));
         (await Ballots.GetVoteAsync(ballot.Id, "Namur"))!.Value.ChoiceIds.ShouldBe(["c2"]);
         var shortChoices = CardOf(await WaitForCardAsync(Connector, TeamsUser.Megan, (await OpenAsync(Bot, Motion("Approuvez-vous le budget 2027 ?"))).Question));
         CardReader.ButtonTitles(shortChoices).ShouldContain("Abstention");
@@ -112,7 +112,7 @@ public sealed class VoteTests() : ConnectedBotTest(
 
         var card = CardReader.AllText(resent.UpdatedCard.ShouldNotBeNull(resent.AllText));
         card.ShouldContain(ballot.Question);
-        card.ShouldContain("Vous avez voté : Contre");
+        card.ShouldContain(Fr("Vous avez voté : Contre"));
         resent.AllText.ShouldNotContain("déjà été prise en compte");
         (await Ballots.GetVoteAsync(ballot.Id, "Namur"))!.Value.ChoiceIds.ShouldBe(["contre"]);
         (await SealedAuditAsync(Bot, ballot.Id)).Count(entry => entry.Kind is "vote-cast" or "vote-changed").ShouldBe(2);
@@ -310,8 +310,8 @@ public sealed class VoteTests() : ConnectedBotTest(
         given.AllText.ShouldContain("Adele Vance votera pour Namur");
         var adeles = await WaitForCardAsync(Connector, TeamsUser.Adele, "Namur (procuration de Megan Bowen)");
         adeles.AllText.ShouldContain("Dinant");
-        var heldVote = await Teams.ClickAsync(TeamsUser.Adele, CardOf(adeles), "Voter « Contre » pour Namur");
-        var ownVote = await Teams.ClickAsync(TeamsUser.Adele, heldVote.UpdatedCard!, "Voter « Pour » pour Dinant");
+        var heldVote = await Teams.ClickAsync(TeamsUser.Adele, CardOf(adeles), Fr("Voter « Contre » pour Namur"));
+        var ownVote = await Teams.ClickAsync(TeamsUser.Adele, heldVote.UpdatedCard!, Fr("Voter « Pour » pour Dinant"));
         var withdrawal = await Teams.InvokeAsync(TeamsUser.Megan, "votes.withdrawproxy", new JsonObject { ["ballotId"] = ballot.Id });
         var giverVotes = await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Namur", "pour");
         var secondProcuration = await Teams.InvokeAsync(TeamsUser.Isaiah, "votes.giveproxy", new JsonObject { ["ballotId"] = ballot.Id, ["holder"] = TeamsUser.Adele.AadObjectId });
@@ -343,7 +343,7 @@ public sealed class VoteTests() : ConnectedBotTest(
 
         withdrawn.AllText.ShouldContain("Procuration retirée");
         (await Bot.Services.GetRequiredService<ProcurationBook>().GivenByAsync(ProcurationScope.Ballot, ballot.Id, "Namur")).ShouldBeNull();
-        CardReader.AllText(voted.UpdatedCard!).ShouldContain("Vous avez voté : Pour");
+        CardReader.AllText(voted.UpdatedCard!).ShouldContain(Fr("Vous avez voté : Pour"));
         (await Ballots.GetVoteAsync(ballot.Id, "Namur"))!.Value.CastBy.ShouldBe(TeamsUser.Megan.AadObjectId);
     }
 
