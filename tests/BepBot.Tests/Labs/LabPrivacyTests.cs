@@ -76,7 +76,7 @@ public sealed class LabPrivacyTests : LabsBotTestBase
         namur!.Title.ShouldBe("Séminaires à venir");
         var line = namur.Lines.ShouldHaveSingleItem();
         line.Text.ShouldStartWith("La cybersécurité dans nos communes (");
-        line.Detail.ShouldBe("1 inscrit de la commune, 1 en liste d'attente");
+        line.Detail.ShouldBe("1 place confirmée pour la commune, 1 personne en liste d'attente");
         ciney!.Title.ShouldBe("Upcoming seminars");
         ciney.Lines.Single().Detail.ShouldBe("No registration from the commune yet.");
     }

@@ -105,7 +105,7 @@ public sealed class LabStaffTests : LabsBotTestBase
         var catalogue = (await Teams.SayAsync(TeamsUser.Alex, "séminaires")).Card;
         var list = CardReader.AllText((await Teams.ClickAsync(TeamsUser.Alex, catalogue, "Gérer les inscriptions")).Card);
 
-        list.ShouldContain("1 inscrit sur 1 place, 1 en liste d'attente");
+        list.ShouldContain("1 place confirmée sur 1, 1 personne en liste d'attente");
         list.ShouldContain("Ciney");
         list.ShouldContain("Lynne Robbins — Liste d'attente, position 1");
         list.ShouldContain("Namur");

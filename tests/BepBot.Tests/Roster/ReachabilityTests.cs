@@ -47,7 +47,7 @@ public sealed class ReachabilityTests() : ConnectedBotTest([TeamsUser.Alex, Team
         StateAfter(lines, "Namur").ShouldBe($"Megan Bowen · ✅ joignable depuis le {Today} · dernière utilisation le {Today}");
         StateAfter(lines, "Dinant").ShouldBe(Fr("Adele Vance · ⛔ non joignable : ") + NeverInstalled);
         StateAfter(lines, "Gesves").ShouldBe(Fr("Anne Dupont · ⛔ non joignable : ") + PendingEmail);
-        lines.ShouldContain(Fr($"2 communes dont le bourgmestre ne peut pas être joint : Dinant ({NeverInstalled}), Gesves ({PendingEmail})."));
+        lines.ShouldContain(Fr($"2 communes dont BepBot ne peut pas joindre la ou le bourgmestre : Dinant ({NeverInstalled}), Gesves ({PendingEmail})."));
         // Officers are counted per commune; `annuaire Ciney` lists them.
         lines.ShouldContain("personnel communal (2), joignables par commune");
         StateAfter(lines, "Ciney").ShouldBe("1 joignable sur 1");
@@ -154,7 +154,7 @@ public sealed class ReachabilityTests() : ConnectedBotTest([TeamsUser.Alex, Team
         text.ShouldContain("personnel du BEP\n1 joignable sur 1");
         text.ShouldContain("bourgmestre\n2 joignables sur 4");
         text.ShouldContain("personnel communal\n2 joignables sur 2");
-        text.ShouldContain(Fr($"2 communes dont le bourgmestre ne peut pas être joint : Dinant ({NeverInstalled}), Gesves ({PendingEmail})."));
+        text.ShouldContain(Fr($"2 communes dont BepBot ne peut pas joindre la ou le bourgmestre : Dinant ({NeverInstalled}), Gesves ({PendingEmail})."));
         text.ShouldContain(Fr($"2 personnes ne peuvent pas être jointes : Adele Vance ({NeverInstalled}) ; Anne Dupont ({PendingEmail})."));
         text.ShouldContain("chaque personne ouvre BepBot une fois dans Teams");
         text.ShouldContain("l'administrateur Teams de son organisation le préinstalle");
