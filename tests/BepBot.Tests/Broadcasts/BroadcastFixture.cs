@@ -91,4 +91,15 @@ public static class BroadcastSteps
 
     public static Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, Func<string> describe) =>
         Eventually.WaitUntilAsync(() => Task.FromResult(condition()), timeout, describe);
+
+    /// <summary>The text of the author's (Alex's) status card as its last update left it, once it says « Terminée ».</summary>
+    public static async Task<string> FinalStatusCardTextAsync(FakeTeamsConnector connector, string broadcastId)
+    {
+        var alex = TeamsClient.ConversationIdFor(TeamsUser.Alex, ConversationType.Personal);
+        await WaitUntilAsync(
+            () => connector.Requests.Any(request => request.ConversationId == alex && request.Method == "PUT" && request.AllText.Contains("Terminée", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(10),
+            () => "no final status update for " + broadcastId);
+        return connector.Requests.Last(request => request.ConversationId == alex && request.Method == "PUT").AllText;
+    }
 }

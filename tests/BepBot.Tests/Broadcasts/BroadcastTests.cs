@@ -133,6 +133,19 @@ public sealed class BroadcastTests() : ConnectedBotTest(
     }
 
     [Fact]
+    public async Task Broadcast_DeliveryFailedAfterRetries_StatusCardNamesTheFailureOnceWithItsAttemptsAndLastAnswer()
+    {
+        Connector.Script(TeamsClient.ConversationIdFor(TeamsUser.Lynne, ConversationType.Personal), 502, 502, 502, 502, 502, 502);
+
+        var (_, broadcastId) = await SendAsync(Teams, Inputs("everyone"));
+        await WaitForStateAsync(Bot, broadcastId, BroadcastState.Completed);
+
+        var status = await FinalStatusCardTextAsync(Connector, broadcastId);
+        status.ShouldContain(Fr("Échec — 5 tentatives, dernière réponse de Teams : 502."));
+        status.ShouldNotContain("Échec — Échec");
+    }
+
+    [Fact]
     public async Task Broadcast_ToChannelWhereBotIsInstalled_PostsOnceInThatChannel()
     {
         await Teams.InstallAsync(TeamsUser.Alex, ConversationType.Channel);

@@ -239,7 +239,7 @@ public sealed class ReachabilityTests() : ConnectedBotTest([TeamsUser.Alex, Team
         lines.ShouldContain(Fr($"Adele Vance,Dinant,non joignable,,0,\"Pas encore joignable : {NeverInstalled}.\""));
         lines.ShouldContain(Fr($"Anne Dupont,Gesves,non joignable,,0,\"Pas encore joignable : {PendingEmail}.\""));
         lines.ShouldContain(Fr("Isaiah Langer,Couvin,non joignable,,1,Teams refuse : BepBot a été retiré de cette conversation (403)."));
-        var status = await StatusCardTextAsync(broadcastId);
+        var status = await FinalStatusCardTextAsync(Connector, broadcastId);
         status.ShouldContain(Fr($"Non joignable — Pas encore joignable : {PendingEmail}."));
     }
 
@@ -303,16 +303,6 @@ public sealed class ReachabilityTests() : ConnectedBotTest([TeamsUser.Alex, Team
 
         static Member Person(string id, Role role, string? commune) =>
             new(Guid.NewGuid().ToString(), "Marie-Christine Vandenberghe-Delvaux " + id, $"marie-christine.vandenberghe-delvaux.{id}@administration-communale-{Math.Abs(StringComparer.Ordinal.GetHashCode(commune ?? "bep")) % 1000:000}.be", role, commune);
-    }
-
-    private async Task<string> StatusCardTextAsync(string broadcastId)
-    {
-        var alex = TeamsClient.ConversationIdFor(TeamsUser.Alex, ConversationType.Personal);
-        await WaitUntilAsync(
-            () => Connector.Requests.Any(request => request.ConversationId == alex && request.Method == "PUT" && request.AllText.Contains("Terminée", StringComparison.Ordinal)),
-            TimeSpan.FromSeconds(10),
-            () => "no final status update for " + broadcastId);
-        return Connector.Requests.Last(request => request.ConversationId == alex && request.Method == "PUT").AllText;
     }
 
     /// <summary>The state line printed under a person's line in `annuaire`.</summary>
