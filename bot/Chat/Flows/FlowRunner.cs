@@ -122,7 +122,7 @@ public sealed partial class FlowRunner(
         turn.Flows.Pop();
         LogFlowLeft(logger, frame.FlowId, turn.User.AadObjectId);
         var title = Find(frame.FlowId)?.Title(turn) ?? frame.FlowId;
-        return Reply.UpdatingCard(cards.Render("common/confirmation", new { Title = title, Message = texts["Flow_Left", CardText.EscapeMarkdown(title)].Value, Details = Array.Empty<object>() }));
+        return Reply.UpdatingCard(cards.Render("common/confirmation", new { Title = title, Message = texts["Flow_Cancelled", CardText.EscapeMarkdown(title)].Value, Details = Array.Empty<object>() }));
     }
 
     /// <summary>« Continuer le formulaire »: the step the flow is at, asked again in place of the question.</summary>

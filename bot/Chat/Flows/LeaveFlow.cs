@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace BepBot.Chat.Flows;
 
-/// <summary>`flows.leave`: « Quitter le formulaire et passer à … », after a command was typed in the middle of a flow.</summary>
+/// <summary>`flows.leave`: « Annuler et ouvrir … », after a command was typed in the middle of a flow.</summary>
 public sealed class LeaveFlow(FlowRunner flows, ChatRouter router) : ICardActionHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ namespace BepBot.Tests.Bot;
 
 /// <summary>
 /// A command typed in the middle of a form is recognised: the bot asks whether to leave the form for it, and only
-/// « Quitter le formulaire » leaves; `aide` and `annuler` keep working. Alex is BEP staff.
+/// « Annuler et ouvrir … » leaves; `aide` and `annuler` keep working. Alex is BEP staff.
 /// </summary>
 public sealed class FlowLeaveTests : BotConversationTest
 {
@@ -15,9 +15,9 @@ public sealed class FlowLeaveTests : BotConversationTest
 
         var asked = (await Client.SayAsync(TeamsUser.Alex, "votes")).Card;
 
-        CardReader.AllText(asked).ShouldContain("Voulez-vous le quitter pour");
+        CardReader.AllText(asked).ShouldContain("Voulez-vous l'annuler pour ouvrir");
         var buttons = CardReader.ButtonTitles(asked).ToList();
-        buttons.ShouldContain(title => title.StartsWith("Quitter le formulaire", StringComparison.Ordinal) && title.Contains("votes", StringComparison.Ordinal));
+        buttons.ShouldContain(title => title.StartsWith("Annuler et ouvrir", StringComparison.Ordinal) && title.Contains("votes", StringComparison.Ordinal));
         buttons.ShouldContain("Continuer le formulaire");
         var resumed = await Client.ClickAsync(TeamsUser.Alex, asked, "Continuer le formulaire");
         var step = CardReader.AllText(resumed.UpdatedCard!);
@@ -34,10 +34,10 @@ public sealed class FlowLeaveTests : BotConversationTest
         await Client.SayAsync(TeamsUser.Alex, "Approuvez-vous le budget 2027 ?");
 
         var asked = (await Client.SayAsync(TeamsUser.Alex, "conférences")).Card;
-        var leave = CardReader.ButtonTitles(asked).Single(title => title.StartsWith("Quitter le formulaire", StringComparison.Ordinal));
+        var leave = CardReader.ButtonTitles(asked).Single(title => title.StartsWith("Annuler et ouvrir", StringComparison.Ordinal));
         var left = await Client.ClickAsync(TeamsUser.Alex, asked, leave);
 
-        CardReader.AllText(left.UpdatedCard!).ShouldContain("Vous avez quitté le formulaire");
+        CardReader.AllText(left.UpdatedCard!).ShouldContain(Fr("Opération annulée : « Nouveau vote ». Rien n'a été enregistré."));
         CardReader.ButtonTitles(left.Card).ShouldContain("Planifier une séance");
         // No form any more: what is typed now is not an answer to the vote form.
         IsFormStep(await Client.SayAsync(TeamsUser.Alex, "Pour / Contre / Abstention")).ShouldBeFalse();
@@ -51,7 +51,7 @@ public sealed class FlowLeaveTests : BotConversationTest
         await Client.SayAsync(TeamsUser.Alex, "Approuvez-vous le budget 2027 ?");
 
         var asked = (await Client.SayAsync(TeamsUser.Alex, "nouveau vote")).Card;
-        var left = await Client.ClickAsync(TeamsUser.Alex, asked, CardReader.ButtonTitles(asked).Single(title => title.StartsWith("Quitter le formulaire", StringComparison.Ordinal)));
+        var left = await Client.ClickAsync(TeamsUser.Alex, asked, CardReader.ButtonTitles(asked).Single(title => title.StartsWith("Annuler et ouvrir", StringComparison.Ordinal)));
 
         CardReader.AllText(left.Card).ShouldContain("Étape 1 sur");
         // Started afresh: the question typed before is gone, the first step asks it again.
