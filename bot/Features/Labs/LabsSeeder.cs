@@ -70,7 +70,7 @@ public sealed partial class LabsSeeder(
                 new LabDetails(
                     LabInput.SeedThemes[3],
                     "Commerces de proximité : revitaliser les centres (démonstration)",
-                    "Données de démonstration. Atelier en petit groupe sur les cellules vides, les marchés locaux et les partenariats avec les commerçants.",
+                    "Données de démonstration. Travail en petit groupe sur les cellules vides, les marchés locaux et les partenariats avec les commerçants.",
                     thursday,
                     thursday.AddMinutes(150),
                     Place,
