@@ -51,7 +51,7 @@ public static class ObservatoireBenchmark
             var series = data.Series(commune.Name, population.Key);
             trendSizes.Add(ObservatoireCharts.Trend("Population — " + commune.Name, series, commune.Name, series, "Médiane du bassin", BelgianTime.French).Length);
             var values = commune.Bassin.Communes.Select(name => (name, data.Value(name, population.Key, 2024)!.Value)).ToList();
-            barSizes.Add(ObservatoireCharts.Comparison("Population en 2024", values, commune.Name, 10_000m, BelgianTime.French).Length);
+            barSizes.Add(ObservatoireCharts.Comparison("Population en 2024", values, commune.Name, commune.Name + " ◀", 10_000m, "Médiane du bassin", BelgianTime.French).Length);
         }
 
         chartsOnly.Stop();

@@ -198,7 +198,7 @@ public static class SoakBenchmark
                 reply = await clients[0].SayAsync(TeamsUser.Alex, answer);
             }
 
-            if (!reply.AllText.Contains("Conférence enregistrée", StringComparison.Ordinal))
+            if (!reply.AllText.Contains("Séance enregistrée", StringComparison.Ordinal))
             {
                 throw new InvalidOperationException("The soak's conference was not scheduled: " + reply.AllText);
             }
@@ -229,7 +229,7 @@ public static class SoakBenchmark
                 || (answer != acknowledged.Value && !UncertainRsvps.ContainsKey(acknowledged.Key)));
             var bourgmestreConversations = Bourgmestres.Select(user => TeamsClient.ConversationIdFor(user.Teams, ConversationType.Personal)).ToHashSet(StringComparer.Ordinal);
             var invitations = connector.Delivered
-                .Where(request => bourgmestreConversations.Contains(request.ConversationId) && request.AllText.Contains("Vous êtes invité(e)", StringComparison.Ordinal))
+                .Where(request => bourgmestreConversations.Contains(request.ConversationId) && request.AllText.Contains("Nous vous invitons", StringComparison.Ordinal))
                 .GroupBy(request => request.ConversationId)
                 .ToDictionary(group => group.Key, group => group.Count(), StringComparer.Ordinal);
             DuplicateMessages += invitations.Values.Sum(count => count - 1);
@@ -325,7 +325,7 @@ public static class SoakBenchmark
 
         private async Task AnswerInvitationAsync(SoakUser user, Random random)
         {
-            var (answer, label) = random.Next(2) == 0 ? (Features.Conferences.RsvpAnswer.Present, "Présent") : (Features.Conferences.RsvpAnswer.Absent, "Absent");
+            var (answer, label) = random.Next(2) == 0 ? (Features.Conferences.RsvpAnswer.Present, "participation confirmée") : (Features.Conferences.RsvpAnswer.Absent, "absence annoncée");
             var data = new JsonObject { ["sessionId"] = SessionId, ["answer"] = answer.ToString().ToLowerInvariant() };
             var response = await ClickAsync(user, random, "conference answer", "conferences.rsvp", data);
             Acknowledge(AcknowledgedRsvps, UncertainRsvps, user.Member.Commune!, answer, response, BepBot.Tests.Harness.FrenchText.Fr("Votre réponse : ") + label);

@@ -7,4 +7,6 @@ namespace BepBot.Chat;
 /// <param name="AnswersLate">A click that comes in bursts (a vote, a registration): when its work takes longer than
 /// <see cref="LateAnswerOptions.After"/>, the person gets a « pris en compte » card at once and the work's own card
 /// replaces it when done. Its claim keeps the activity, so that another instance finishes it if this one dies.</param>
-public sealed record CardActionDefinition(string Verb, IReadOnlySet<Role> AllowedRoles, Type HandlerType, bool UsesFlows = true, bool Refreshes = false, bool AnswersLate = false);
+/// <param name="RedrawnBy">The refresh verb of the card this click is on (a ballot, a seminar, a session): Teams resending
+/// a click already done is answered with that card as it stands now, read-only, rather than a sentence.</param>
+public sealed record CardActionDefinition(string Verb, IReadOnlySet<Role> AllowedRoles, Type HandlerType, bool UsesFlows = true, bool Refreshes = false, bool AnswersLate = false, string? RedrawnBy = null);

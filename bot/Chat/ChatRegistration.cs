@@ -28,6 +28,8 @@ public static class ChatRegistration
         services.AddCommand<CancelFlow>(ChatRouter.CancelCommandId, "general", Roles.Everyone, "annuler", "cancel", "stop");
         services.AddCardAction<AnswerFlowStep>(FlowRunner.AnswerVerb, Roles.Everyone);
         services.AddCardAction<CancelFlowFromCard>(FlowRunner.CancelVerb, Roles.Everyone);
+        services.AddCardAction<LeaveFlow>(FlowRunner.LeaveVerb, Roles.Everyone);
+        services.AddCardAction<ResumeFlow>(FlowRunner.ResumeVerb, Roles.Everyone);
         return builder;
     }
 }

@@ -42,7 +42,10 @@ public sealed partial class ChatRouter(
         var match = table.Match(turn.Text);
         if (turn.Flows.Current is not null && match?.Command.Id is not (CancelCommandId or HelpCommandId))
         {
-            return await flows.ContinueAsync(turn, turn.Text, cancellationToken);
+            // Another command in the middle of a flow: asked whether to leave the flow for it, never taken as the answer.
+            return match is not null && match.Command.AllowedRoles.Contains(turn.User.Role) && flows.AskToLeave(turn, match) is { } question
+                ? question
+                : await flows.ContinueAsync(turn, turn.Text, cancellationToken);
         }
 
         if (match is null)
@@ -88,6 +91,26 @@ public sealed partial class ChatRouter(
     }
 
     /// <summary>
+    /// Teams resent a click whose turn is done: nothing runs again, and the person gets the card the click was on as
+    /// it stands now (its refresh, fed the subject the click named and nothing else), or a sentence for a card that
+    /// has none.
+    /// </summary>
+    public async Task<Reply> RedrawAsync(ChatTurn turn, string? verb, JsonElement data, CancellationToken cancellationToken)
+    {
+        var show = table.FindVerb(table.FindVerb(verb)?.RedrawnBy);
+        if (show is null)
+        {
+            return Reply.WithText(texts["Duplicate_Action"]);
+        }
+
+        // The click's own members (the choice, the holder…) are not the refresh's: set aside, as a card's inputs are.
+        IReadOnlySet<string> clicked = data.ValueKind == JsonValueKind.Object
+            ? data.EnumerateObject().Select(member => member.Name).ToHashSet(StringComparer.OrdinalIgnoreCase)
+            : new HashSet<string>();
+        return AsRefresh(await AnswerCardActionAsync(turn, show, data, cancellationToken, clicked));
+    }
+
+    /// <summary>
     /// The click's work, given what is left of <see cref="LateAnswerOptions.After"/> to end: the person then gets its card as usual;
     /// past that, a « pris en compte » card, and the work goes on (in a scope of its own: the request's ends with the
     /// turn) until its reply replaces that card. Not cancelled with the request: the click is kept in its claim.
@@ -120,7 +143,7 @@ public sealed partial class ChatRouter(
         });
     }
 
-    private async Task<Reply> AnswerCardActionAsync(ChatTurn turn, CardActionDefinition action, JsonElement data, CancellationToken cancellationToken)
+    private async Task<Reply> AnswerCardActionAsync(ChatTurn turn, CardActionDefinition action, JsonElement data, CancellationToken cancellationToken, IReadOnlySet<string>? setAside = null)
     {
         if (!action.AllowedRoles.Contains(turn.User.Role))
         {
@@ -131,7 +154,7 @@ public sealed partial class ChatRouter(
         try
         {
             var handler = (ICardActionHandler)services.GetRequiredService(action.HandlerType);
-            return await handler.HandleAsync(turn.WithCardInputs(cards.InputsCarriedBy(action.Verb)), data, cancellationToken);
+            return await handler.HandleAsync(turn.WithCardInputs(setAside ?? cards.InputsCarriedBy(action.Verb)), data, cancellationToken);
         }
         catch (InvalidCardDataException ex)
         {

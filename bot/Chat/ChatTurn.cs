@@ -38,6 +38,10 @@ public sealed class ChatTurn(
 
     public bool IsEnglish => Culture.TwoLetterISOLanguageName == "en";
 
+    /// <summary>This turn as if the person had typed <paramref name="text"/> (a command offered on a card); flows are the same object.</summary>
+    public ChatTurn WithText(string text) =>
+        new(User, Conversation, Culture, text, Flows, [], CardActivityId) { LateAnswer = LateAnswer, Spent = Spent };
+
     /// <summary>This turn, knowing the inputs of the card clicked; flows and attachments are the same objects.</summary>
     public ChatTurn WithCardInputs(IReadOnlySet<string> cardInputs) =>
         new(User, Conversation, Culture, Text, Flows, Attachments, CardActivityId) { CardInputs = cardInputs, LateAnswer = LateAnswer, Spent = Spent };

@@ -38,11 +38,17 @@ public sealed class ExportHandout(ExportStore exports, CardCatalog cards, IStrin
         var body = text(links);
         var card = cards.Render(CardName, new
         {
+            Title = texts["Export_Summary"].Value,
             Text = body,
             Hint = texts[offered ? "Export_RenewAndOfferHint" : "Export_RenewHint"].Value,
             Links = files.Zip(links)
                 .Where(pair => pair.First.LinkTitle is not null)
                 .Select(pair => new { Title = pair.First.LinkTitle, Url = pair.Second.Url.ToString() })
+                .ToList(),
+            DescriptionsTitle = texts["Export_DescriptionsTitle"].Value,
+            Descriptions = files
+                .Where(file => file.Description is not null)
+                .Select(file => new { Title = CardText.EscapeMarkdown(file.LinkTitle ?? file.FileName), Text = CardText.EscapeMarkdown(file.Description!) })
                 .ToList(),
             Renew = new { Title = texts["Export_Renew"].Value, Verb = renewVerb, Data = renewData },
         });

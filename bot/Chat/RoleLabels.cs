@@ -2,7 +2,7 @@ using Microsoft.Extensions.Localization;
 
 namespace BepBot.Chat;
 
-/// <summary>How a person's role reads in a sentence: "bourgmestre de Namur", "agent communal à Ciney".</summary>
+/// <summary>How a person's role reads in a sentence: "bourgmestre de Namur", "membre du personnel communal à Ciney".</summary>
 public static class RoleLabels
 {
     public static string Describe(this IStringLocalizer<ChatTexts> texts, Role role, string? commune) => role switch

@@ -14,11 +14,12 @@ public static class RoutingTableRegistration
         return services;
     }
 
-    public static IServiceCollection AddCardAction<THandler>(this IServiceCollection services, string verb, IReadOnlySet<Role> allowedRoles, bool usesFlows = true)
+    /// <param name="redrawnBy">The refresh verb of the card the button is on, if it has one (<see cref="CardActionDefinition.RedrawnBy"/>).</param>
+    public static IServiceCollection AddCardAction<THandler>(this IServiceCollection services, string verb, IReadOnlySet<Role> allowedRoles, bool usesFlows = true, string? redrawnBy = null)
         where THandler : class, ICardActionHandler
     {
         services.TryAddScoped<THandler>();
-        services.AddSingleton(new CardActionDefinition(verb, allowedRoles, typeof(THandler), usesFlows));
+        services.AddSingleton(new CardActionDefinition(verb, allowedRoles, typeof(THandler), usesFlows, RedrawnBy: redrawnBy));
         return services;
     }
 
@@ -26,11 +27,11 @@ public static class RoutingTableRegistration
     /// A click that comes in bursts and may be answered late (<see cref="CardActionDefinition.AnswersLate"/>). It never
     /// touches a flow: its work may end after the turn that saves the flows.
     /// </summary>
-    public static IServiceCollection AddBurstCardAction<THandler>(this IServiceCollection services, string verb, IReadOnlySet<Role> allowedRoles)
+    public static IServiceCollection AddBurstCardAction<THandler>(this IServiceCollection services, string verb, IReadOnlySet<Role> allowedRoles, string? redrawnBy = null)
         where THandler : class, ICardActionHandler
     {
         services.TryAddScoped<THandler>();
-        services.AddSingleton(new CardActionDefinition(verb, allowedRoles, typeof(THandler), UsesFlows: false, AnswersLate: true));
+        services.AddSingleton(new CardActionDefinition(verb, allowedRoles, typeof(THandler), UsesFlows: false, AnswersLate: true, RedrawnBy: redrawnBy));
         return services;
     }
 

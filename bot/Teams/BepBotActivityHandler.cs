@@ -44,6 +44,12 @@ public sealed partial class BepBotActivityHandler(
         ITurnContext<IInvokeActivity> turnContext, AdaptiveCardInvokeValue invokeValue, CancellationToken cancellationToken)
     {
         var verb = invokeValue.Action?.Verb;
+        if (turnContext.TurnState.ContainsKey(DuplicateActivityMiddleware.RedrawKey))
+        {
+            var who = await mapper.UserOfAsync(turnContext, cancellationToken);
+            var redrawn = await router.RedrawAsync(TurnMapper.ToChatTurn(turnContext, who.User, new ActiveFlows()), verb, ToJsonElement(invokeValue.Action?.Data), cancellationToken);
+            return InvokeResponseOf(turnContext, redrawn);
+        }
 
         // A click that never touches a flow (a vote) leaves the conversation state alone: one store round trip less.
         // A refresh writes nothing at all, not even when the person was last seen: it costs one card read.
@@ -75,6 +81,11 @@ public sealed partial class BepBotActivityHandler(
             await SaveFlowsAsync(turnContext, await user, turn, cancellationToken);
         }
 
+        return InvokeResponseOf(turnContext, reply);
+    }
+
+    private static AdaptiveCardInvokeResponse InvokeResponseOf(ITurnContext turnContext, Reply reply)
+    {
         var refresh = ReplyMapper.RefreshAudienceOf(turnContext);
         return reply.CardUpdate is not null
             ? ReplyMapper.CardInvokeResponse(reply.CardUpdate, refresh.UserIds, refresh.PersonalChat)

@@ -29,6 +29,9 @@ public sealed partial class DuplicateActivityMiddleware(
     /// <summary>Where the turn learns whether it may be answered « pris en compte » (<see cref="LateAnswer"/>).</summary>
     public const string LateAnswerKey = "BepBot.LateAnswer";
 
+    /// <summary>Marks the turn of a click Teams resent after it was done: it only redraws the card (<see cref="ChatRouter.RedrawAsync"/>).</summary>
+    public const string RedrawKey = "BepBot.Redraw";
+
     /// <summary>The claim in the identity of a click run again by <see cref="AbandonedClickRecovery"/> (never in a token Teams signs).</summary>
     public const string RecoveredClickClaim = "bepbot/recovered-click";
 
@@ -52,7 +55,13 @@ public sealed partial class DuplicateActivityMiddleware(
         {
             case ActivityClaimStatus.Completed:
                 LogDuplicate(logger, activity.Id, activity.Conversation?.Id);
-                if (activity.Type == ActivityTypes.Invoke)
+                if (action?.RedrawnBy is not null)
+                {
+                    // Read-only: the turn shows the card as it stands and writes nothing, its claim included.
+                    turnContext.TurnState[RedrawKey] = true;
+                    await next(cancellationToken);
+                }
+                else if (activity.Type == ActivityTypes.Invoke)
                 {
                     await AnswerAsync(turnContext, texts["Duplicate_Action"], cancellationToken);
                 }

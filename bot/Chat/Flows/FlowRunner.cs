@@ -14,6 +14,8 @@ public sealed partial class FlowRunner(
 {
     public const string AnswerVerb = "flows.answer";
     public const string CancelVerb = "flows.cancel";
+    public const string LeaveVerb = "flows.leave";
+    public const string ResumeVerb = "flows.resume";
 
     public async Task<Reply> StartAsync(ChatTurn turn, string flowId, CancellationToken cancellationToken)
     {
@@ -65,6 +67,78 @@ public sealed partial class FlowRunner(
 
     public Reply NothingToCancel() => Reply.WithText(texts["Flow_NothingToCancel"]);
 
+    public Reply StaleCard() => Reply.WithText(texts["Flow_StaleCard"]);
+
+    /// <summary>
+    /// A command typed in the middle of a flow: a card that asks whether to leave the flow for it, or null when the text
+    /// is an answer after all. A free-text answer may begin with a command's word (« Projets de mobilité : … »), so
+    /// there only the command alone asks; a step answered with buttons asks for any command.
+    /// </summary>
+    public Reply? AskToLeave(ChatTurn turn, CommandMatch command)
+    {
+        var frame = turn.Flows.Current!;
+        var flow = Find(frame.FlowId);
+        var step = flow?.Steps.FirstOrDefault(candidate => candidate.Name == frame.StepName);
+        if (flow is null || step is null || (command.Arguments.Length > 0 && step.Prompt(turn, new FlowValues(frame.Values)).Choices.Count == 0))
+        {
+            return null;
+        }
+
+        var typed = turn.Text.Trim();
+        var shown = CardText.EscapeMarkdown(typed.Length <= 60 ? typed : typed[..57] + "…");
+        var title = flow.Title(turn);
+        var question = texts["Flow_LeaveQuestion", CardText.EscapeMarkdown(title), shown].Value;
+        LogLeaveAsked(logger, flow.Id, command.Command.Id, turn.User.AadObjectId);
+        var card = cards.Render("flows/leave", new
+        {
+            Title = title,
+            Question = question,
+            Flow = flow.Id,
+            Step = step.Name,
+            Command = typed,
+            LeaveTitle = LeaveTitle(shown),
+            ContinueTitle = texts["Flow_ContinueButton"].Value,
+        });
+        return Reply.WithCard(card, question);
+    }
+
+    // A button's title shows on one line: on a phone (320 px), about 40 characters. The question names the command anyway.
+    private string LeaveTitle(string command)
+    {
+        var full = texts["Flow_LeaveButton", command].Value;
+        return full.Length <= 40 ? full : texts["Flow_LeaveButtonShort"].Value;
+    }
+
+    /// <summary>Leaves the flow the card was about, if the person is still at that step: the card then says so; null otherwise.</summary>
+    public Reply? Leave(ChatTurn turn, string flowId, string stepName)
+    {
+        var frame = turn.Flows.Current;
+        if (frame is null || frame.FlowId != flowId || frame.StepName != stepName)
+        {
+            LogStaleAnswer(logger, flowId, stepName, turn.User.AadObjectId);
+            return null;
+        }
+
+        turn.Flows.Pop();
+        LogFlowLeft(logger, frame.FlowId, turn.User.AadObjectId);
+        var title = Find(frame.FlowId)?.Title(turn) ?? frame.FlowId;
+        return Reply.UpdatingCard(cards.Render("common/confirmation", new { Title = title, Message = texts["Flow_Cancelled", CardText.EscapeMarkdown(title)].Value, Details = Array.Empty<object>() }));
+    }
+
+    /// <summary>« Continuer le formulaire »: the step the flow is at, asked again in place of the question.</summary>
+    public Reply Resume(ChatTurn turn, string flowId, string stepName)
+    {
+        var frame = turn.Flows.Current;
+        var flow = frame is null || frame.FlowId != flowId || frame.StepName != stepName ? null : Find(flowId);
+        if (flow is null)
+        {
+            LogStaleAnswer(logger, flowId, stepName, turn.User.AadObjectId);
+            return StaleCard();
+        }
+
+        return Reply.UpdatingCard(PromptCard(turn, flow, frame!, error: null).Card);
+    }
+
     private async Task<Reply> AnswerAsync(ChatTurn turn, FlowFrame frame, string input, CancellationToken cancellationToken)
     {
         var flow = Find(frame.FlowId);
@@ -105,15 +179,22 @@ public sealed partial class FlowRunner(
 
     private Reply Prompt(ChatTurn turn, Flow flow, FlowFrame frame, string? error)
     {
+        var (card, question) = PromptCard(turn, flow, frame, error);
+        return Reply.WithCard(card, error ?? question);
+    }
+
+    private (System.Text.Json.Nodes.JsonObject Card, string Question) PromptCard(ChatTurn turn, Flow flow, FlowFrame frame, string? error)
+    {
         var values = new FlowValues(frame.Values);
         var step = flow.Steps.First(candidate => candidate.Name == frame.StepName);
         var prompt = step.Prompt(turn, values);
-        var applicable = flow.Steps.Where(candidate => candidate.AppliesWhen?.Invoke(values) ?? true).ToList();
-        var position = applicable.FindIndex(candidate => candidate.Name == step.Name) + 1;
+        // Counted on the flow's definition, so the total never changes midway: a step skipped (no commune for BEP
+        // staff) is stepped over, and the last step is always « n sur n ».
+        var position = IndexOf(flow, step.Name) + 1;
         var card = cards.Render("flows/prompt", new
         {
             Title = flow.Title(turn),
-            Progress = texts["Flow_Progress", position, applicable.Count].Value,
+            Progress = texts["Flow_Progress", position, flow.Steps.Count].Value,
             // Questions and errors echo what users typed (a name, a wrong e-mail): never let it format the card.
             Question = CardText.EscapeMarkdown(prompt.Question),
             Hint = CardText.EscapeMarkdown(prompt.Hint ?? string.Empty),
@@ -123,12 +204,13 @@ public sealed partial class FlowRunner(
             HasChoices = prompt.Choices.Count > 0,
             Choices = prompt.Choices.Select(choice => new { choice.Title, choice.Value }).ToList(),
             InputLabel = texts["Flow_InputLabel"].Value,
+            InputError = texts["Flow_InputError"].Value,
             Placeholder = prompt.Placeholder ?? string.Empty,
             SubmitTitle = texts["Flow_Submit"].Value,
             CancelTitle = texts["Flow_CancelButton"].Value,
             CancelHint = texts["Flow_CancelHint"].Value,
         });
-        return Reply.WithCard(card, error is null ? prompt.Question : error);
+        return (card, prompt.Question);
     }
 
     private Flow? Find(string flowId) => flows.FirstOrDefault(flow => flow.Id == flowId);
@@ -147,6 +229,12 @@ public sealed partial class FlowRunner(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Flow {FlowId} cancelled by {User}")]
     private static partial void LogFlowCancelled(ILogger logger, string flowId, [PseudonymousId] string user);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Flow {FlowId} left by {User} for another command")]
+    private static partial void LogFlowLeft(ILogger logger, string flowId, [PseudonymousId] string user);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Command {CommandId} typed in flow {FlowId} by {User}: asked whether to leave the flow")]
+    private static partial void LogLeaveAsked(ILogger logger, string flowId, string commandId, [PseudonymousId] string user);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Invalid answer to flow {FlowId} step {Step} from {User}")]
     private static partial void LogInvalidAnswer(ILogger logger, string flowId, string step, [PseudonymousId] string user);

@@ -52,6 +52,8 @@ public sealed class BroadcastCards(CardCatalog cards, ReachabilityWording reacha
                 Id = broadcast.Id,
                 CanCancel = broadcast.State == BroadcastState.Scheduled,
                 CanReport = broadcast.State is BroadcastState.Sending or BroadcastState.Completed,
+                CancelTooltip = texts["Broadcast_CancelTooltip", broadcast.Title].Value,
+                ReportTooltip = texts["Broadcast_ReportTooltip", broadcast.Title].Value,
             }).ToList(),
             CancelButton = deliveryTexts["Broadcast_CancelButton"].Value,
             ReportButton = deliveryTexts["Broadcast_ReportButton"].Value,

@@ -21,7 +21,6 @@ public sealed partial class BroadcastsSeeder(
     ILogger<BroadcastsSeeder> logger) : DemoSeeder(logger, environment)
 {
     public const string BroadcastId = "demoannouncement1";
-    public const string DemoReason = "Données de démonstration : rien n'a été envoyé dans Teams.";
 
     protected override bool Enabled => options.Value.SeedDemo;
 
@@ -46,14 +45,14 @@ public sealed partial class BroadcastsSeeder(
         foreach (var member in bourgmestres)
         {
             await broadcasts.TryCreateDeliveryAsync(
-                new DeliveryRecord(BroadcastId, AudienceResolver.KeyOf(member), member.Name, DeliveryStatus.Sent, 1, now, DemoReason, SentAt: now),
+                new DeliveryRecord(BroadcastId, AudienceResolver.KeyOf(member), member.Name, DeliveryStatus.Sent, 1, now, SentAt: now, Why: new(DeliveryReasonKind.Demonstration), Commune: member.Commune),
                 cancellationToken);
         }
 
         var broadcast = new Broadcast(
             BroadcastId,
-            "Territory labs : deux séminaires ouverts aux inscriptions (démonstration)",
-            "Données de démonstration. Deux territory labs sont ouverts aux agents communaux : tapez **séminaires** pour les voir et vous inscrire.",
+            "Deux séminaires ouverts aux inscriptions (démonstration)",
+            "Données de démonstration. Deux séminaires sont ouverts au personnel communal : tapez **séminaires** pour les voir et vous inscrire.",
             new Audience(AudienceKind.AllBourgmestres),
             "demo",
             "BEP (démonstration)",

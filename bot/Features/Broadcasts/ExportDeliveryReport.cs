@@ -6,8 +6,8 @@ using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Broadcasts;
 
-/// <summary>`broadcasts.report`: the delivery report as CSV (who, when, outcome, reason), behind a download link.</summary>
-public sealed class ExportDeliveryReport(BroadcastStore broadcasts, ExportHandout handout, LinkValidity validity, IStringLocalizer<BroadcastsTexts> texts) : ICardActionHandler
+/// <summary>`broadcasts.report`: the delivery report as CSV (who, commune, outcome, when, reason) in the reader's language, behind a download link.</summary>
+public sealed class ExportDeliveryReport(BroadcastStore broadcasts, DeliveryReport report, ExportHandout handout, LinkValidity validity, IStringLocalizer<BroadcastsTexts> texts) : ICardActionHandler
 {
     public const string Verb = "broadcasts.report";
 
@@ -19,7 +19,7 @@ public sealed class ExportDeliveryReport(BroadcastStore broadcasts, ExportHandou
             return Reply.WithText(texts["Broadcast_Unknown"]);
         }
 
-        var csv = DeliveryReport.ToCsv(await broadcasts.ListDeliveriesAsync(broadcast.Id, cancellationToken));
+        var csv = report.ToCsv(await broadcasts.ListDeliveriesAsync(broadcast.Id, cancellationToken), turn.Culture);
         return await handout.ReplyAsync(
             turn,
             [new ExportedFile(ExportContent.PersonalData, $"diffusion-{broadcast.Id}.csv", ExportTable.CsvContentType, csv)],

@@ -23,12 +23,12 @@ public sealed class AddAgendaItemFlow(ConferenceStore store, AgendaView agenda, 
         new("title", (_, _) => new FlowPrompt(texts["AgendaAdd_AskTitle"], Placeholder: texts["AgendaAdd_TitlePlaceholder"]), (_, _, input) =>
             Task.FromResult(input.Length is >= 2 and <= 200 ? FlowAnswer.Accept(input) : FlowAnswer.Reject(texts["AgendaAdd_BadTitle"]))),
         new("presenter", (_, _) => new FlowPrompt(texts["AgendaAdd_AskPresenter"], texts["AgendaAdd_SkipHint"]), (_, _, input) =>
-            Task.FromResult(SessionFlows.IsSkip(input) ? FlowAnswer.Accept(string.Empty) : input.Length <= 100 ? FlowAnswer.Accept(input) : FlowAnswer.Reject(texts["AgendaAdd_BadPresenter"]))),
+            Task.FromResult(SkipWord.Matches(input) ? FlowAnswer.Accept(string.Empty) : input.Length <= 100 ? FlowAnswer.Accept(input) : FlowAnswer.Reject(texts["AgendaAdd_BadPresenter"]))),
         new("minutes", (_, _) => new FlowPrompt(texts["AgendaAdd_AskMinutes"], Placeholder: "30"), (_, _, input) =>
             Task.FromResult(DateInput.ParseMinutes(input) is { } minutes and >= 5 and <= 240 ? FlowAnswer.Accept(minutes.ToString(CultureInfo.InvariantCulture)) : FlowAnswer.Reject(texts["AgendaAdd_BadMinutes"]))),
         new("links", (_, _) => new FlowPrompt(texts["AgendaAdd_AskLinks"], texts["AgendaAdd_LinksHint"]), AcceptLinks),
         new("vote", (_, _) => new FlowPrompt(texts["AgendaAdd_AskVote"], texts["AgendaAdd_SkipHint"]), (_, _, input) =>
-            Task.FromResult(SessionFlows.IsSkip(input) ? FlowAnswer.Accept(string.Empty) : input.Length <= 300 ? FlowAnswer.Accept(input) : FlowAnswer.Reject(texts["AgendaAdd_BadVote"]))),
+            Task.FromResult(SkipWord.Matches(input) ? FlowAnswer.Accept(string.Empty) : input.Length <= 300 ? FlowAnswer.Accept(input) : FlowAnswer.Reject(texts["AgendaAdd_BadVote"]))),
     ];
 
     public override async Task<Reply> CompleteAsync(ChatTurn turn, FlowValues values, CancellationToken cancellationToken)
@@ -55,7 +55,7 @@ public sealed class AddAgendaItemFlow(ConferenceStore store, AgendaView agenda, 
 
     private Task<FlowAnswer> AcceptLinks(ChatTurn turn, FlowValues values, string input)
     {
-        if (SessionFlows.IsSkip(input))
+        if (SkipWord.Matches(input))
         {
             return Task.FromResult(FlowAnswer.Accept(string.Empty));
         }

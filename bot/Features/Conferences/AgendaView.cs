@@ -14,12 +14,18 @@ public sealed class AgendaView(ConferenceCards cards)
     {
         var texts = cards.Texts;
         var times = Times(session.StartsAt, session.Agenda);
-        var end = session.StartsAt?.AddMinutes(session.Agenda.Sum(item => item.Minutes));
-        string subtitle = session.StartsAt is { } start
-            ? texts["Agenda_Subtitle", BelgianTime.FormatDateTime(start, Culture), BelgianTime.FormatTime(end!.Value, Culture), BelgianTime.FormatDuration(session.Agenda.Sum(item => item.Minutes))]
-            : texts["Agenda_SubtitleNoDate", BelgianTime.FormatDuration(session.Agenda.Sum(item => item.Minutes))];
+        // The session's own end and length: an agenda still empty, or shorter than the session, does not shorten it.
+        string subtitle = session.EndsAt is { } end
+            ? texts["Agenda_Subtitle", BelgianTime.FormatDateTime(session.StartsAt!.Value, Culture), BelgianTime.FormatTime(end, Culture), BelgianTime.FormatDuration(session.DurationMinutes)]
+            : texts["Agenda_SubtitleNoDate", BelgianTime.FormatDuration(session.DurationMinutes)];
         if (forStaff)
         {
+            var planned = session.Agenda.Sum(item => item.Minutes);
+            if (planned > session.DurationMinutes)
+            {
+                subtitle += " " + texts["Agenda_Overrun", BelgianTime.FormatDuration(planned), BelgianTime.FormatDuration(session.DurationMinutes)];
+            }
+
             subtitle += " " + (session.AgendaPublications == 0 ? texts["Agenda_NotPublished"] : texts["Agenda_Published", session.AgendaPublications]);
         }
 
@@ -37,9 +43,13 @@ public sealed class AgendaView(ConferenceCards cards)
                 Time = times[index],
                 Title = CardText.EscapeMarkdown(item.Title),
                 Details = Details(item),
-                Up = index > 0 ? (string)texts["Agenda_Up", index + 1] : string.Empty,
-                Down = index < session.Agenda.Count - 1 ? (string)texts["Agenda_Down", index + 1] : string.Empty,
-                Remove = (string)texts["Agenda_Remove", index + 1],
+                // Short titles side by side in the 320 px column; the tooltip, read by screen readers, names the item.
+                Up = index > 0 ? (string)texts["Agenda_UpButton"] : string.Empty,
+                UpTooltip = (string)texts["Agenda_Up", index + 1, item.Title],
+                Down = index < session.Agenda.Count - 1 ? (string)texts["Agenda_DownButton"] : string.Empty,
+                DownTooltip = (string)texts["Agenda_Down", index + 1, item.Title],
+                Remove = (string)texts["Agenda_RemoveButton"],
+                RemoveTooltip = (string)texts["Agenda_Remove", index + 1, item.Title],
             }).ToList(),
             Notice = notice ?? string.Empty,
             Add = (string)texts["Agenda_Add"],

@@ -1,14 +1,15 @@
 using System.Text.Json;
 using BepBot.Cards;
 using BepBot.Chat;
+using BepBot.Infrastructure.Scheduling;
 using BepBot.Infrastructure.Telemetry;
 using BepBot.Platform.Procurations;
 
 namespace BepBot.Features.Conferences;
 
 /// <summary>
-/// `conferences.rsvp`: Présent / Absent / Représenté par… for the bourgmestre's commune, changeable until the session
-/// starts. "Représenté" records a session procuration; leaving it withdraws the procuration (unless already used).
+/// `conferences.rsvp`: « Je participerai » / « Je ne pourrai pas participer » / « Donner procuration » for the bourgmestre's
+/// commune, changeable until the session starts. "Représenté" records a session procuration; leaving it withdraws the procuration (unless already used).
 /// </summary>
 public sealed partial class AnswerInvitation(
     ConferenceAccess access,
@@ -16,6 +17,7 @@ public sealed partial class AnswerInvitation(
     ProcurationBook procurations,
     IMemberDirectory roster,
     ConferenceCards cards,
+    JobBook jobs,
     TimeProvider clock,
     ILogger<AnswerInvitation> logger) : ICardActionHandler
 {
@@ -81,11 +83,13 @@ public sealed partial class AnswerInvitation(
             }
 
             LogWithdrawn(logger, session.Id, commune, given.HolderAadObjectId);
+            await ProcurationNoticeJob.TellAsync(jobs, clock.GetUtcNow(), session.Id, given, given: false, cancellationToken);
         }
 
-        if (holder is not null && given?.HolderAadObjectId != holder.AadObjectId)
+        var newlyGiven = holder is not null && given?.HolderAadObjectId != holder.AadObjectId;
+        if (newlyGiven)
         {
-            var (outcome, existing) = await procurations.GiveAsync(ProcurationScope.Session, session.Id, me, holder, cancellationToken);
+            var (outcome, existing) = await procurations.GiveAsync(ProcurationScope.Session, session.Id, me, holder!, cancellationToken);
             if (outcome is not (ProcurationOutcome.Given or ProcurationOutcome.AlreadyGivenToThisHolder))
             {
                 // Someone took this holder between the check and now; the commune's earlier procuration (if any) is
@@ -96,16 +100,26 @@ public sealed partial class AnswerInvitation(
                     await store.DeleteRsvpAsync(session.Id, commune, cancellationToken);
                 }
 
-                return access.Refuse(turn, session.Id, "Rsvp_HolderBusy", CardText.EscapeMarkdown(holder.Name), existing?.GiverCommune ?? "?");
+                return access.Refuse(turn, session.Id, "Rsvp_HolderBusy", CardText.EscapeMarkdown(holder!.Name), existing?.GiverCommune ?? "?");
             }
 
-            LogGiven(logger, session.Id, commune, holder.AadObjectId);
+            LogGiven(logger, session.Id, commune, holder!.AadObjectId);
+            if (outcome == ProcurationOutcome.Given)
+            {
+                await ProcurationNoticeJob.TellAsync(jobs, clock.GetUtcNow(), session.Id, existing!, given: true, cancellationToken);
+            }
         }
 
         var rsvp = new Rsvp(commune, me.AadObjectId, me.Name, answer, holder?.AadObjectId, holder?.Name, clock.GetUtcNow());
         await store.SaveRsvpAsync(session.Id, rsvp, cancellationToken);
         LogAnswered(logger, session.Id, commune, answer);
-        return Reply.UpdatingCard(cards.MemberSession(session, me, rsvp, members, notice: cards.Texts["Rsvp_Saved", cards.Answer(rsvp)]));
+        var notice = cards.Texts["Rsvp_Saved", cards.Answer(rsvp)].Value;
+        if (newlyGiven)
+        {
+            notice += " " + cards.Texts["Rsvp_ProcurationGiven", CardText.EscapeMarkdown(holder!.Name)].Value;
+        }
+
+        return Reply.UpdatingCard(cards.MemberSession(session, me, rsvp, members, notice: notice));
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "RSVP of {Commune} to conference {SessionId}: {Answer}")]

@@ -25,6 +25,7 @@ public static class ConferencesRegistration
         services.AddSingleton<ConferenceAccess>();
         services.AddScoped<ChangeAgenda>();
         services.AddJobHandler<ConferenceReminderJob>(ConferenceReminderJob.JobKind);
+        services.AddJobHandler<ProcurationNoticeJob>(ProcurationNoticeJob.JobKind);
         services.AddJobHandler<CalendarRetryJob>(CalendarRetryJob.JobKind);
         services.AddBroadcastContent<PollContent>();
         services.AddBroadcastContent<InvitationContent>();
@@ -37,8 +38,8 @@ public static class ConferencesRegistration
         services.AddCommunePageSection<NextConferenceSection>();
         services.AddHostedService<ConferencesSeeder>();
 
-        services.AddCommand<StartScheduleConference>("conferences.schedule", "conferences", Roles.Staff, "planifier une conference", "schedule a conference", "nouvelle conference");
-        services.AddCommand<ListConferences>("conferences", "conferences", Roles.Members, "conferences", "conference", "conferences des bourgmestres");
+        services.AddCommand<StartScheduleConference>("conferences.schedule", "conferences", Roles.Staff, "planifier une seance", "schedule a session", "nouvelle seance", "planifier une conference", "schedule a conference", "nouvelle conference");
+        services.AddCommand<ListConferences>("conferences", "conferences", Roles.Members, "conferences", "conference", "conferences des bourgmestres", "seances", "sessions");
         services.AddFlow<ScheduleConferenceFlow>();
         services.AddFlow<EditConferenceFlow>();
         services.AddFlow<AddAgendaItemFlow>();
@@ -49,8 +50,8 @@ public static class ConferencesRegistration
         services.AddCardRefresh<ShowConference>(ConferenceCards.RefreshVerb, Roles.Members);
         services.AddCardAction<DownloadIcs>("conferences.ics", Roles.Members);
         services.AddCardAction<ShowAgenda>("conferences.agenda", Roles.Members);
-        services.AddCardAction<AnswerDatePoll>("conferences.poll", Roles.Bourgmestres);
-        services.AddBurstCardAction<AnswerInvitation>("conferences.rsvp", Roles.Bourgmestres);
+        services.AddCardAction<AnswerDatePoll>("conferences.poll", Roles.Bourgmestres, redrawnBy: ConferenceCards.RefreshVerb);
+        services.AddBurstCardAction<AnswerInvitation>("conferences.rsvp", Roles.Bourgmestres, redrawnBy: ConferenceCards.RefreshVerb);
         services.AddCardAction<ShowTally>("conferences.tally", Roles.Staff);
         services.AddCardAction<PickFinalDate>("conferences.pick", Roles.Staff);
         services.AddCardAction<ShowAttendance>("conferences.attendance", Roles.Staff);

@@ -83,7 +83,7 @@ public sealed class EditConferenceFlow(
         "title" => new FlowPrompt(texts["Schedule_AskTitle"]),
         "location" => new FlowPrompt(texts["Schedule_AskLocation"]),
         "duration" => new FlowPrompt(texts["Schedule_AskDuration"], texts["Schedule_DurationHint"]),
-        "date" => new FlowPrompt(texts["Schedule_AskDate"], texts["Schedule_DateHint"], Placeholder: "12/03/2027 14:00"),
+        "date" => new FlowPrompt(texts["Schedule_AskDate"], texts["Schedule_DateHint"], Placeholder: "12/03/2027 14 h"),
         _ => new FlowPrompt(texts["Schedule_AskQuorum"], Choices: [new("majority", texts["Schedule_QuorumMajority"]), new("two-thirds", texts["Schedule_QuorumTwoThirds"]), new("none", texts["Schedule_QuorumNone"])]),
     };
 

@@ -32,7 +32,7 @@ public sealed class ListConferences(ConferenceStore store, ConferenceCards cards
                 details.Add(texts["List_YourAnswer", cards.Answer(await store.RsvpOfAsync(session.Id, commune, cancellationToken))]);
             }
 
-            return new { session.Id, Title = CardText.EscapeMarkdown(session.Title), Details = string.Join(" · ", details), Open = (string)texts["List_Open", CardText.EscapeMarkdown(session.Title)] };
+            return new { session.Id, Title = CardText.EscapeMarkdown(session.Title), Details = string.Join(" · ", details), Open = (string)texts["Button_Open"], OpenTooltip = (string)texts["List_Open", session.Title] };
         }
 
         var upcomingEntries = new List<object>();

@@ -78,7 +78,7 @@ public sealed class RecordDecisionsFlow(
 
     private async Task<FlowAnswer> AcceptDecisions(ChatTurn turn, FlowValues values, string input)
     {
-        if (SessionFlows.IsSkip(input))
+        if (SkipWord.Matches(input))
         {
             return (await BallotsAsync(values.Required(SessionFlows.SessionValue), CancellationToken.None)).Count > 0
                 ? FlowAnswer.Accept(string.Empty)

@@ -40,8 +40,8 @@ public sealed class ScheduleConferenceFlow(
         new("location", (_, _) => new FlowPrompt(texts["Schedule_AskLocation"], Placeholder: "BEP, avenue Sergent Vrithoff 2, Namur"), AcceptLocation, values => values["format"] == "place"),
         new("duration", (_, _) => new FlowPrompt(texts["Schedule_AskDuration"], texts["Schedule_DurationHint"], DurationChoices()), AcceptDuration),
         new("mode", (_, _) => new FlowPrompt(texts["Schedule_AskMode"], Choices: [new("fixed", texts["Schedule_ModeFixed"]), new("poll", texts["Schedule_ModePoll"])]), AcceptMode),
-        new("date", (_, _) => new FlowPrompt(texts["Schedule_AskDate"], texts["Schedule_DateHint"], Placeholder: "12/03/2027 14:00"), AcceptDate, values => values["mode"] == "fixed"),
-        new("candidates", (_, _) => new FlowPrompt(texts["Schedule_AskCandidates"], texts["Schedule_CandidatesHint"], Placeholder: "12/03/2027 14:00 ; 17/03/2027 09:30"), AcceptCandidates, values => values["mode"] == "poll"),
+        new("date", (_, _) => new FlowPrompt(texts["Schedule_AskDate"], texts["Schedule_DateHint"], Placeholder: "12/03/2027 14 h"), AcceptDate, values => values["mode"] == "fixed"),
+        new("candidates", (_, _) => new FlowPrompt(texts["Schedule_AskCandidates"], texts["Schedule_CandidatesHint"], Placeholder: "12/03/2027 14 h ; 17/03/2027 9 h 30"), AcceptCandidates, values => values["mode"] == "poll"),
         new("quorum", (_, _) => new FlowPrompt(texts["Schedule_AskQuorum"], Choices: [new("majority", texts["Schedule_QuorumMajority"]), new("two-thirds", texts["Schedule_QuorumTwoThirds"]), new("none", texts["Schedule_QuorumNone"])]), WithUnreachableBourgmestres(AcceptQuorum, confirmFollows: answer => answer.IsValid)),
         new("confirm", (turn, values) => new FlowPrompt(texts["Schedule_AskConfirm", Summary(values)], _unreachableBourgmestres, [new("oui", texts["Schedule_ConfirmYes"]), new("non", texts["Schedule_ConfirmNo"])]), WithUnreachableBourgmestres(AcceptConfirm, confirmFollows: answer => !answer.IsValid)),
     ];

@@ -1,6 +1,5 @@
 using BepBot.Chat;
 using BepBot.Chat.Flows;
-using BepBot.Infrastructure.Text;
 
 namespace BepBot.Features.Conferences;
 
@@ -15,6 +14,4 @@ public static class SessionFlows
         turn.Flows.Current?.Values[SessionValue] = sessionId;
         return reply;
     }
-
-    public static bool IsSkip(string input) => TextFolding.Fold(input) is "-" or "aucun" or "aucune" or "non" or "none" or "no" or "rien";
 }

@@ -8,7 +8,7 @@ public sealed class ShowConference(ConferenceAccess access, ConferenceStore stor
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
-        var request = CardData.Read<SessionRef>(data);
+        var request = CardData.Read<SessionRef>(data, turn.CardInputs);
         var (session, refusal) = await access.FindAsync(turn, request.SessionId, cancellationToken);
         if (session is null)
         {

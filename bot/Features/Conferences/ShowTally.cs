@@ -61,7 +61,8 @@ public sealed class ShowTally(
             {
                 Label = cards.Date(date),
                 Counts = (string)texts["Tally_Counts", Count(index, PollChoice.Yes), Count(index, PollChoice.Maybe), Count(index, PollChoice.No)],
-                Pick = (string)texts["Tally_Pick", cards.Date(date)],
+                Pick = (string)texts["Tally_PickButton"],
+                PickTooltip = (string)texts["Tally_Pick", cards.Date(date)],
                 Index = index,
             }).ToList(),
             Missing = missing.Count == 0 ? string.Empty : (string)texts["Tally_Missing", string.Join(", ", missing)],

@@ -30,12 +30,12 @@ public sealed class CreateLabFlow(
         new("theme", (_, _) => new FlowPrompt(texts["Create_AskTheme"], texts["Create_ThemeHint"], [.. LabInput.SeedThemes.Select(theme => new FlowChoice(theme, theme))]), (_, _, input) => Text(input, 3, 100, "Create_BadTheme")),
         new("title", (_, _) => new FlowPrompt(texts["Create_AskTitle"], Placeholder: texts["Create_TitlePlaceholder"]), (_, _, input) => Text(input, 3, 150, "Create_BadTitle")),
         new("description", (_, _) => new FlowPrompt(texts["Create_AskDescription"]), (_, _, input) => Text(input, 3, 2000, "Create_BadDescription")),
-        new("when", (_, _) => new FlowPrompt(texts["Create_AskWhen"], texts["Create_WhenHint"], Placeholder: "12/03/2027 14h00-16h30"), AcceptWhen),
+        new("when", (_, _) => new FlowPrompt(texts["Create_AskWhen"], texts["Create_WhenHint"], Placeholder: "12/03/2027 14 h-16 h 30"), AcceptWhen),
         new("where", (_, _) => new FlowPrompt(texts["Create_AskWhere"], texts["Create_WhereHint"], Placeholder: "BEP, avenue Sergent Vrithoff 2, Namur"), AcceptWhere),
         new("audience", (_, _) => new FlowPrompt(texts["Create_AskAudience"], Choices: [.. Enum.GetValues<LabAudience>().Select(audience => new FlowChoice(audience.ToString().ToLowerInvariant(), labCards.Audience(audience)))]), AcceptAudience),
         new("capacity", (_, _) => new FlowPrompt(texts["Create_AskCapacity"], Placeholder: "30"), (_, _, input) => Task.FromResult(LabInput.Capacity(input) is { } capacity ? FlowAnswer.Accept(capacity.ToString(System.Globalization.CultureInfo.InvariantCulture)) : FlowAnswer.Reject(texts["Create_BadCapacity"]))),
         new("quota", (_, _) => new FlowPrompt(texts["Create_AskQuota"], texts["Create_QuotaHint"], Placeholder: "2"), AcceptQuota),
-        new("deadline", (_, values) => new FlowPrompt(texts["Create_AskDeadline"], texts["Create_DeadlineHint"], Placeholder: "05/03/2027 12h00"), AcceptDeadline),
+        new("deadline", (_, values) => new FlowPrompt(texts["Create_AskDeadline"], texts["Create_DeadlineHint"], Placeholder: "05/03/2027 12 h"), AcceptDeadline),
         new("confirm", (_, values) => new FlowPrompt(texts["Create_AskConfirm", Summary(values)], Choices: [new("oui", texts["Create_Yes"]), new("non", texts["Create_No"])]), AcceptConfirm),
     ];
 

@@ -10,6 +10,9 @@ namespace BepBot.Features.Labs;
 /// <summary>`labs.edit`: the lab's details in a form, prefilled.</summary>
 public sealed class EditLab(LabBook book, CardCatalog cards, LabCards labCards, IStringLocalizer<LabsTexts> texts) : ICardActionHandler
 {
+    private static readonly string[] ErrorFields =
+        ["theme", "title", "description", "date", "start", "end", "link", "audience", "capacity", "quota", "deadlineDate", "deadlineTime"];
+
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
         var lab = await book.FindAsync(CardData.Read<LabIdData>(data, turn.CardInputs).LabId, cancellationToken);
@@ -38,8 +41,9 @@ public sealed class EditLab(LabBook book, CardCatalog cards, LabCards labCards, 
                 Place = details.Place ?? string.Empty,
                 Link = details.OnlineLink ?? string.Empty,
                 Audience = details.Audience.ToString().ToLowerInvariant(),
-                Capacity = lab.Capacity.ToString(CultureInfo.InvariantCulture),
-                Quota = lab.CommuneQuota?.ToString(CultureInfo.InvariantCulture) ?? string.Empty,
+                lab.Capacity,
+                Quota = lab.CommuneQuota ?? 0,
+                HasQuota = lab.CommuneQuota is not null,
                 DeadlineDate = Date(details.RegistrationDeadline),
                 DeadlineTime = Time(details.RegistrationDeadline),
             },
@@ -58,8 +62,9 @@ public sealed class EditLab(LabBook book, CardCatalog cards, LabCards labCards, 
                 Quota = texts["Field_QuotaInput"].Value,
                 DeadlineDate = texts["Field_DeadlineDate"].Value,
                 DeadlineTime = texts["Field_DeadlineTime"].Value,
-                Required = texts["Field_Required"].Value,
             },
+            // Each field's error says what to do: Edit_Error_<field id>.
+            Errors = ErrorFields.ToDictionary(field => field, field => texts["Edit_Error_" + field].Value, StringComparer.Ordinal),
             Audiences = Enum.GetValues<LabAudience>().Select(audience => new { Title = labCards.Audience(audience), Value = audience.ToString().ToLowerInvariant() }).ToList(),
             SaveTitle = texts["Button_Save"].Value,
         }), texts["Edit_Title", details.Title]);

@@ -31,11 +31,12 @@ public sealed record Lab(
 
     public bool IsOpenFor(DateTimeOffset at) => State == LabState.Open && at <= Details.RegistrationDeadline;
 
+    /// <summary>Whether the seminar is meant for this role: BEP staff organise seminars, they do not register for them.</summary>
     public bool Admits(Role role) => Details.Audience switch
     {
-        LabAudience.Officers => role is Role.Officer or Role.BepStaff,
-        LabAudience.Bourgmestres => role is Role.Bourgmestre or Role.BepStaff,
-        _ => role is Role.Officer or Role.Bourgmestre or Role.BepStaff,
+        LabAudience.Officers => role is Role.Officer,
+        LabAudience.Bourgmestres => role is Role.Bourgmestre,
+        _ => role is Role.Officer or Role.Bourgmestre,
     };
 
     public Standing? StandingOf(string aadObjectId)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using BepBot.Chat.Flows;
 using BepBot.Infrastructure.Text;
 using BepBot.Infrastructure.Time;
 
@@ -93,20 +94,20 @@ public static partial class LabInput
 
     public static LabAudience? Audience(string text) => TextFolding.Fold(text) switch
     {
-        "officers" or "agents" or "agents communaux" or "les agents communaux" => LabAudience.Officers,
+        "officers" or "personnel communal" or "le personnel communal" or "commune staff" or "agents" or "agents communaux" or "les agents communaux" => LabAudience.Officers,
         "bourgmestres" or "mayors" or "les bourgmestres" => LabAudience.Bourgmestres,
-        "everyone" or "tous" or "tout le monde" or "agents et bourgmestres" => LabAudience.Everyone,
+        "everyone" or "tous" or "tout le monde" or "personnel communal et bourgmestres" or "commune staff and mayors" or "agents et bourgmestres" => LabAudience.Everyone,
         _ => null,
     };
 
     public static int? Capacity(string text) =>
         int.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value is >= 1 and <= 5000 ? value : null;
 
-    /// <summary>Null: no quota. Refused (false) when it is neither a number nor "aucun".</summary>
+    /// <summary>Null: no quota. Refused (false) when it is neither a number nor the skip word (or "pas de quota").</summary>
     public static (bool Valid, int? Quota) Quota(string text)
     {
         var folded = TextFolding.Fold(text);
-        if (folded is "" or "aucun" or "non" or "none" or "no" or "0" or "pas de quota")
+        if (folded is "" or "0" or "pas de quota" || SkipWord.Matches(text))
         {
             return (true, null);
         }

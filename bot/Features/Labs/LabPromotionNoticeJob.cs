@@ -57,18 +57,15 @@ public sealed partial class LabPromotionNoticeJob(
                 cancellationToken);
         }
 
-        var outcome = await sender.SendAsync(conversation, message, cancellationToken);
-        switch (outcome)
+        var outcome = await sender.SendForJobAsync(conversation, message, cancellationToken);
+        if (outcome is ProactiveOutcome.Sent)
         {
-            case ProactiveOutcome.Sent:
-                LogPromoted(logger, lab.Id, parts[1]);
-                break;
-            case ProactiveOutcome.RetryAfter:
-                throw new NotSentException(outcome);
-            default:
-                // The app was removed, the chat is gone, or Teams refused the message itself: no retry would help.
-                LogNotTold(logger, lab.Id, parts[1], outcome);
-                break;
+            LogPromoted(logger, lab.Id, parts[1]);
+        }
+        else
+        {
+            // The app was removed, the chat is gone, or Teams refused the message itself: no retry would help.
+            LogNotTold(logger, lab.Id, parts[1], outcome);
         }
     }
 

@@ -33,9 +33,10 @@ public static class LabsRegistration
         services.AddCommand<ShowMyData>("labs.mydata", "privacy", Roles.Everyone, "mes données", "my data");
         services.AddCommand<AskToEraseMyData>("labs.erase", "privacy", Roles.Everyone, "supprimer mes données", "delete my data", "erase my data");
 
+        services.AddCardAction<StartCreateLab>("labs.create", Roles.Staff);
         services.AddCardAction<ShowLab>("labs.show", Roles.Members);
         services.AddCardRefresh<ShowLab>(LabCards.RefreshVerb, Roles.Members);
-        services.AddBurstCardAction<RegisterForLab>("labs.register", Roles.Members);
+        services.AddBurstCardAction<RegisterForLab>("labs.register", Roles.Members, redrawnBy: LabCards.RefreshVerb);
         services.AddCardAction<CancelMyRegistration>("labs.cancel", Roles.Members);
         services.AddCardAction<DownloadLabIcs>("labs.ics", Roles.Members);
         services.AddCardAction<AskToEraseMyData>("labs.askerase", Roles.Everyone);

@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace BepBot.Features.Labs;
 
 /// <summary>
-/// Local play: two territory labs on the seed page's themes, one with free seats and one full with a waiting list.
+/// Local play: two seminars on the seed page's themes, one with free seats and one full with a waiting list.
 /// Their registrants are invented people (never the Playground users, so Patti and Lynne can still register), placed
 /// through <see cref="LabBook"/> like any registration, so the seat and waiting-list rules hold.
 /// </summary>
@@ -36,7 +36,7 @@ public sealed partial class LabsSeeder(
 
     protected override bool Enabled => options.Value.SeedDemo;
 
-    protected override string What => "the territory labs";
+    protected override string What => "the seminars";
 
     protected override async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -70,7 +70,7 @@ public sealed partial class LabsSeeder(
                 new LabDetails(
                     LabInput.SeedThemes[3],
                     "Commerces de proximité : revitaliser les centres (démonstration)",
-                    "Données de démonstration. Atelier en petit groupe sur les cellules vides, les marchés locaux et les partenariats avec les commerçants.",
+                    "Données de démonstration. Travail en petit groupe sur les cellules vides, les marchés locaux et les partenariats avec les commerçants.",
                     thursday,
                     thursday.AddMinutes(150),
                     Place,

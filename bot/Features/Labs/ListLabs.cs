@@ -5,7 +5,7 @@ using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Labs;
 
-/// <summary>`séminaires [thème]`: upcoming labs open to the person, with seats left and their own standing.</summary>
+/// <summary>`séminaires [thème]`: upcoming labs open to the person, with seats left and their own standing; for staff, every lab of the last 30 days on, and « Nouveau séminaire ».</summary>
 public sealed class ListLabs(LabBook book, LabCards labCards, CardCatalog cards, IStringLocalizer<LabsTexts> texts, TimeProvider clock) : ICommandHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken)
@@ -24,7 +24,9 @@ public sealed class ListLabs(LabBook book, LabCards labCards, CardCatalog cards,
         var card = cards.Render("labs/catalog", new
         {
             Title = texts["Catalog_Title"].Value,
-            Intro = filter.Length == 0 ? texts["Catalog_Intro"].Value : texts["Catalog_IntroFiltered", CardText.EscapeMarkdown(arguments)].Value,
+            Intro = filter.Length > 0 ? texts["Catalog_IntroFiltered", CardText.EscapeMarkdown(arguments)].Value
+                : isStaff ? texts["Catalog_IntroStaff"].Value
+                : texts["Catalog_Intro"].Value,
             HasLabs = labs.Count > 0,
             EmptyText = filter.Length == 0 ? texts["Catalog_Empty"].Value : texts["Catalog_EmptyFiltered", CardText.EscapeMarkdown(arguments)].Value,
             Labs = labs.Select(lab =>
@@ -42,11 +44,15 @@ public sealed class ListLabs(LabBook book, LabCards labCards, CardCatalog cards,
                     HasStatus = standing is not null,
                     CanRegister = standing is null && labCards.SelfServiceOpen(lab, turn.User) && lab.Admits(turn.User.Role),
                     RegisterTitle = texts["Button_Register"].Value,
+                    RegisterTooltip = texts["Tooltip_Register", lab.Details.Title].Value,
                     DetailsTitle = texts["Button_Details"].Value,
+                    DetailsTooltip = texts["Tooltip_Details", lab.Details.Title].Value,
                     IsStaff = isStaff,
                     ManageTitle = texts["Button_Manage"].Value,
+                    ManageTooltip = texts["Tooltip_Manage", lab.Details.Title].Value,
                 };
             }).ToList(),
+            NewLabTitle = isStaff ? texts["Create_Title"].Value : string.Empty,
         });
         return Reply.WithCard(card, texts["Catalog_Title"]);
     }

@@ -27,6 +27,7 @@ public sealed class ListMyRegistrations(LabBook book, LabCards labCards, CardCat
                 Status = labCards.StandingText(item.Lab, item.Standing),
                 CanCancel = labCards.CanCancelSelf(item.Lab, turn.User),
                 CancelTitle = texts["Button_CancelMine"].Value,
+                CancelTooltip = texts["Tooltip_CancelMine", item.Lab.Details.Title].Value,
                 ClosedNote = labCards.CanCancelSelf(item.Lab, turn.User) ? string.Empty : texts["Mine_DeadlinePassed"].Value,
             })
             .ToList();

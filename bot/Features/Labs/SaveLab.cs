@@ -38,23 +38,23 @@ public sealed class SaveLab(
         var end = LabInput.Time(request.End);
         var location = LabInput.Location(string.Join(" ; ", new[] { request.Place, request.Link }.Where(part => !string.IsNullOrWhiteSpace(part))));
         var audience = LabInput.Audience(request.Audience);
-        var capacity = LabInput.Capacity(request.Capacity);
+        var capacity = LabInput.Capacity(request.Capacity ?? string.Empty);
         var (quotaValid, quota) = LabInput.Quota(request.Quota ?? string.Empty);
         var deadline = LabInput.Deadline(request.DeadlineDate + " " + request.DeadlineTime);
-        string? error =
-            request.Theme.Trim().Length is < 3 or > 100 ? "Create_BadTheme"
-            : request.Title.Trim().Length is < 3 or > 150 ? "Create_BadTitle"
-            : request.Description.Trim().Length is < 3 or > 2000 ? "Create_BadDescription"
-            : date is null || start is null || end is null || end <= start ? "Create_BadWhen"
-            : location is null ? "Create_BadWhere"
-            : audience is null ? "Create_BadAudience"
-            : capacity is null ? "Create_BadCapacity"
-            : !quotaValid || quota > capacity ? "Create_BadQuota"
-            : deadline is null ? "Create_BadDeadline"
+        (string Key, object[] Arguments)? error =
+            request.Theme.Trim().Length is < 3 or > 100 ? ("Create_BadTheme", [3, 100])
+            : request.Title.Trim().Length is < 3 or > 150 ? ("Create_BadTitle", [3, 150])
+            : request.Description.Trim().Length is < 3 or > 2000 ? ("Create_BadDescription", [3, 2000])
+            : date is null || start is null || end is null || end <= start ? ("Create_BadWhen", [])
+            : location is null ? ("Create_BadWhere", [])
+            : audience is null ? ("Create_BadAudience", [])
+            : capacity is null ? ("Create_BadCapacity", [])
+            : !quotaValid || quota > capacity ? ("Create_BadQuota", [capacity])
+            : deadline is null ? ("Create_BadDeadline", [])
             : null;
-        if (error is not null)
+        if (error is { } refused)
         {
-            throw new LabChangeRejectedException(Texts[error, 3, 150]);
+            throw new LabChangeRejectedException(Texts[refused.Key, refused.Arguments]);
         }
 
         var startsAt = LabInput.Instant(date!.Value, start!.Value);

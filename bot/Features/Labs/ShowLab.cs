@@ -9,7 +9,7 @@ public sealed class ShowLab(LabBook book, LabCards labCards, IStringLocalizer<La
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
-        var lab = await book.FindAsync(CardData.Read<LabIdData>(data).LabId, cancellationToken);
+        var lab = await book.FindAsync(CardData.Read<LabIdData>(data, turn.CardInputs).LabId, cancellationToken);
         if (lab is null || (turn.User.Role != Role.BepStaff && !lab.Admits(turn.User.Role)))
         {
             return Reply.WithText(texts["Lab_Unknown"]);

@@ -88,6 +88,7 @@ public sealed class ObservatoireCards(CardCatalog cards, ExportHandout handout, 
             Title = texts["Compare_Title", names].Value,
             Note = texts["Compare_Note"].Value,
             DemoNotice = data.Indicators.Any(indicator => indicator.IsDemo) ? texts["Demo_Notice"].Value : string.Empty,
+            IndicatorHeader = texts["Compare_Header"].Value,
             Headers = communes.Select(commune => new { commune.Name, Bassin = commune.Bassin.ShortName }).ToList(),
             Indicators = data.Indicators.Select(indicator => new
             {
@@ -167,7 +168,7 @@ public sealed class ObservatoireCards(CardCatalog cards, ExportHandout handout, 
     public async Task<Reply?> ChartFilesAsync(ChatTurn turn, ObservatoireData data, IReadOnlyList<Commune> communes, string? indicatorKey, CancellationToken cancellationToken)
     {
         var culture = turn.Culture;
-        var files = new List<(string Title, string FileName, byte[] Png)>();
+        var files = new List<(string Title, string FileName, byte[] Png, string Description)>();
         string indicatorName;
         if (communes.Count == 1)
         {
@@ -184,10 +185,18 @@ public sealed class ObservatoireCards(CardCatalog cards, ExportHandout handout, 
                 .Where(entry => entry.Item2 is not null)
                 .Select(entry => (entry.name, entry.Item2!.Value))
                 .ToList();
+            var medians = BassinMedians(data, commune, summary.Indicator);
             files.Add((texts["ChartFiles_Trend"], $"tendance-{DataSetStore.IdOf(commune.Name)}.png", ObservatoireCharts.Trend(
-                texts["Chart_TrendTitle", Truncate(summary.Indicator.Name, 30), commune.Name], summary.Series, commune.Name, BassinMedians(data, commune, summary.Indicator), texts["Chart_MedianLegend"], culture)));
+                texts["Chart_TrendTitle", Truncate(summary.Indicator.Name, 30), commune.Name], summary.Series, commune.Name, medians, texts["Chart_MedianLegend"], culture),
+                AltText(texts["Chart_TrendTitle", summary.Indicator.Name, commune.Name], summary.Series.Select(point => (
+                    point.Year.ToString(CultureInfo.InvariantCulture),
+                    texts["Chart_TrendRow", commune.Name, WithUnit(point.Value, summary.Indicator, culture), texts["Chart_MedianLegend"].Value, medians.FirstOrDefault(median => median.Year == point.Year) is { } median ? WithUnit(median.Value, summary.Indicator, culture) : "—"].Value)))));
             files.Add((texts["ChartFiles_Bassin"], $"bassin-{DataSetStore.IdOf(commune.Name)}.png", ObservatoireCharts.Comparison(
-                texts["Chart_CompareTitle", Truncate(summary.Indicator.Name, 30), comparison.Year], values, commune.Name, comparison.BassinMedian, culture)));
+                texts["Chart_CompareTitle", Truncate(summary.Indicator.Name, 30), comparison.Year], values, commune.Name, texts["Chart_ThisCommune", commune.Name], comparison.BassinMedian, texts["Chart_MedianLegend"], culture),
+                AltText(texts["Chart_CompareTitle", summary.Indicator.Name, comparison.Year], values
+                    .OrderByDescending(entry => entry.Value)
+                    .Select(entry => (entry.name == commune.Name ? texts["Chart_ThisCommune", entry.name].Value : entry.name, WithUnit(entry.Value, summary.Indicator, culture)))
+                    .Append((texts["Chart_MedianLegend"].Value, comparison.BassinMedian is { } bassinMedian ? WithUnit(bassinMedian, summary.Indicator, culture) : "—")))));
         }
         else
         {
@@ -199,12 +208,15 @@ public sealed class ObservatoireCards(CardCatalog cards, ExportHandout handout, 
             }
 
             indicatorName = selected.Name;
-            files.Add((texts["ChartFiles_Lines"], $"comparaison-{DataSetStore.IdOf(selected.Name)}.png", ObservatoireCharts.Lines(Truncate(selected.Name, 40), series, culture)));
+            files.Add((texts["ChartFiles_Lines"], $"comparaison-{DataSetStore.IdOf(selected.Name)}.png", ObservatoireCharts.Lines(Truncate(selected.Name, 40), series, culture),
+                AltText(selected.Name, series.SelectMany(entry => entry.Item2.Select(point => point.Year)).Distinct().Order().Select(year => (
+                    year.ToString(CultureInfo.InvariantCulture),
+                    string.Join(" · ", series.Select(entry => texts["Chart_LinesRow", entry.Name, entry.Item2.FirstOrDefault(point => point.Year == year) is { } point ? WithUnit(point.Value, selected, culture) : "—"].Value)))))));
         }
 
         return await handout.ReplyAsync(
             turn,
-            [.. files.Select(file => new ExportedFile(ExportContent.NoPersonalData, file.FileName, "image/png", file.Png, file.Title))],
+            [.. files.Select(file => new ExportedFile(ExportContent.NoPersonalData, file.FileName, "image/png", file.Png, file.Title, file.Description))],
             links => texts["ChartFiles_Ready", CardText.EscapeMarkdown(indicatorName), Join(communes.Select(commune => commune.Name)), validity.Of(links[^1])],
             ExportChartFiles.Verb,
             new ChartRequest([.. communes.Select(commune => commune.Name)], indicatorKey),
@@ -350,6 +362,10 @@ public sealed class ObservatoireCards(CardCatalog cards, ExportHandout handout, 
         [.. data.Indicators.Select(indicator => new { Title = indicator.Name, Value = indicator.Key })];
 
     public static string Number(decimal value, CultureInfo culture) => value.ToString("#,0.##", culture);
+
+    // The text alternative of a PNG chart: its title and every figure it draws, so that nothing is only in the image.
+    private string AltText(string title, IEnumerable<(string Label, string Value)> rows) =>
+        texts["Chart_AltText", title, string.Join(texts["Chart_AltTextSeparator"].Value, rows.Select(row => texts["Chart_AltTextRow", row.Label, row.Value].Value))];
 
     private static string WithUnit(decimal value, Indicator indicator, CultureInfo culture) => $"{Number(value, culture)} {indicator.Unit}";
 

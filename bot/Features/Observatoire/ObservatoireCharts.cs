@@ -5,6 +5,8 @@ namespace BepBot.Features.Observatoire;
 
 /// <summary>
 /// PNG charts for Teams' narrow chat column: 360 px wide (the card scales them down, never up), large fonts, few ticks.
+/// No series is told from another by its colour alone (WCAG 1.4.1): each has its own marker and line pattern, a line
+/// carries its commune's name at its end, the highlighted bar its mark in the label, and bars their value.
 /// Pure: figures in, bytes out.
 /// </summary>
 public static class ObservatoireCharts
@@ -24,7 +26,8 @@ public static class ObservatoireCharts
             var median = plot.Add.Scatter(bassinMedian.Select(point => (double)point.Year).ToArray(), bassinMedian.Select(point => (double)point.Value).ToArray());
             median.Color = MedianColor;
             median.LinePattern = LinePattern.Dashed;
-            median.MarkerSize = 4;
+            median.MarkerShape = MarkerShape.FilledSquare;
+            median.MarkerSize = 6;
             median.LegendText = medianLabel;
         }
 
@@ -37,8 +40,11 @@ public static class ObservatoireCharts
         return OverTheYears(plot, commune.Concat(bassinMedian).Select(point => point.Year), culture);
     }
 
-    /// <summary>Horizontal bars: every commune of the bassin that has a value that year, the commune in colour, the median as a line.</summary>
-    public static byte[] Comparison(string title, IReadOnlyList<(string Commune, decimal Value)> values, string highlighted, decimal? median, CultureInfo culture)
+    /// <summary>
+    /// Horizontal bars: every commune of the bassin that has a value that year, each with its value; the commune in
+    /// colour and named <paramref name="highlightedLabel"/> (« Ciney ◀ »), the median as a dashed line named <paramref name="medianLabel"/>.
+    /// </summary>
+    public static byte[] Comparison(string title, IReadOnlyList<(string Commune, decimal Value)> values, string highlighted, string highlightedLabel, decimal? median, string medianLabel, CultureInfo culture)
     {
         var plot = NewPlot(title);
         var ordered = values.OrderBy(entry => entry.Value).ToList();
@@ -48,16 +54,18 @@ public static class ObservatoireCharts
             Value = (double)entry.Value,
             FillColor = entry.Commune == highlighted ? CommuneColor : OtherColor,
             LineWidth = 0,
+            Label = Compact((double)entry.Value, culture),
         }).ToList();
         var series = plot.Add.Bars(bars);
         series.Horizontal = true;
         if (median is { } m)
         {
             var line = plot.Add.VerticalLine((double)m, 2, MedianColor, LinePattern.Dashed);
+            line.LabelText = medianLabel;
             line.LabelFontSize = 11;
         }
 
-        plot.Axes.Left.SetTicks([.. ordered.Select((_, i) => (double)i)], [.. ordered.Select(entry => entry.Commune)]);
+        plot.Axes.Left.SetTicks([.. ordered.Select((_, i) => (double)i)], [.. ordered.Select(entry => entry.Commune == highlighted ? highlightedLabel : entry.Commune)]);
         plot.Axes.Left.TickLabelStyle.FontSize = 12;
         plot.Axes.Bottom.TickGenerator = CompactTicks(culture, maxTickCount: 4);
         plot.Axes.Margins(left: 0, right: 0.1, bottom: 0.02, top: 0.02);
@@ -70,6 +78,8 @@ public static class ObservatoireCharts
     {
         var plot = NewPlot(title);
         Color[] palette = [CommuneColor, Color.FromHex("#E3008C"), Color.FromHex("#498205")];
+        MarkerShape[] markers = [MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp];
+        LinePattern[] patterns = [LinePattern.Solid, LinePattern.Dashed, LinePattern.Dotted];
         var years = new SortedSet<int>();
         foreach (var ((commune, series), i) in communes.Select((entry, i) => (entry, i)))
         {
@@ -80,9 +90,15 @@ public static class ObservatoireCharts
 
             var line = plot.Add.Scatter(series.Select(point => (double)point.Year).ToArray(), series.Select(point => (double)point.Value).ToArray());
             line.Color = palette[i % palette.Length];
+            line.MarkerShape = markers[i % markers.Length];
+            line.LinePattern = patterns[i % patterns.Length];
             line.LineWidth = 3;
-            line.MarkerSize = 6;
+            line.MarkerSize = 8;
             line.LegendText = commune;
+            var end = plot.Add.Text(commune, series[^1].Year, (double)series[^1].Value);
+            end.LabelFontSize = 11;
+            end.LabelFontColor = palette[i % palette.Length];
+            end.LabelAlignment = Alignment.LowerRight;
             years.UnionWith(series.Select(point => point.Year));
         }
 

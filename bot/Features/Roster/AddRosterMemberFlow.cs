@@ -120,7 +120,7 @@ public sealed class AddRosterMemberFlow(RosterDirectory roster, CardCatalog card
         {
             "bep-staff" or "staff" or "personnel" or "personnel du bep" or "bep" => Role.BepStaff,
             "bourgmestre" or "mayor" => Role.Bourgmestre,
-            "officer" or "agent" or "agent communal" or "agente communale" => Role.Officer,
+            "officer" or "personnel communal" or "membre du personnel communal" or "commune staff" or "agent" or "agent communal" or "agente communale" => Role.Officer,
             _ => (Role?)null,
         };
         return Task.FromResult(role is null ? FlowAnswer.Reject(texts["RosterAdd_BadRole"]) : FlowAnswer.Accept(role.Value.Id()));

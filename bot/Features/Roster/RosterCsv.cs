@@ -158,14 +158,14 @@ public static partial class RosterCsv
         email.Length is > 3 and <= 254 && MailAddress.TryCreate(email, out var address) && address.Address == email && email.Contains('.', StringComparison.Ordinal);
 
     /// <summary>
-    /// The role ids the export writes, and the names staff type when they edit the file by hand (« agent communal »,
-    /// « personnel du BEP », "mayor"), with or without accents and capitals.
+    /// The role ids the export writes, and the names staff type when they edit the file by hand (« personnel communal »,
+    /// « personnel du BEP », "mayor"; « agent communal » from before the glossary too), with or without accents and capitals.
     /// </summary>
     public static Role? RoleOf(string text) => Roles.FromId(text) ?? TextFolding.Fold(text) switch
     {
         "personnel du bep" or "personnel bep" or "bep" or "staff" or "bep staff" => Role.BepStaff,
         "mayor" => Role.Bourgmestre,
-        "agent" or "agent communal" or "agente communale" or "agent de la commune" or "municipal officer" => Role.Officer,
+        "personnel communal" or "membre du personnel communal" or "commune staff" or "agent" or "agent communal" or "agente communale" or "agent de la commune" or "municipal officer" => Role.Officer,
         _ => null,
     };
 

@@ -13,6 +13,11 @@ namespace BepBot.Features.Votes;
 /// <summary>Renders the votes' cards (ballot, result, staff follow-up, list, procuration) in the reader's language.</summary>
 public sealed class BallotCards(CardCatalog cards, BallotStore ballots, IStringLocalizer<VotesTexts> texts)
 {
+    // What one row of buttons holds in Teams' 320 px column, in characters of their titles (a button's title does not
+    // wrap), and what each button's margins take: « ✓ Pour », « Contre », « Abstention » fit; three choices of 20 do not.
+    private const int ButtonRowLength = 32;
+    private const int ButtonMargins = 5;
+
     /// <summary>Refreshes a ballot card for whoever looks at it: open or closed, their votes, the result once published.</summary>
     public const string RefreshVerb = "votes.refresh";
 
@@ -26,7 +31,7 @@ public sealed class BallotCards(CardCatalog cards, BallotStore ballots, IStringL
         var seatData = new List<object>();
         for (var slot = 0; slot < seats.Count; slot++)
         {
-            seatData.Add(Seat(ballot, seats[slot], slot, seats.Count > 1, isOpen));
+            seatData.Add(Seat(ballot, seats[slot], slot, isOpen));
         }
 
         var notices = new List<string>();
@@ -158,6 +163,7 @@ public sealed class BallotCards(CardCatalog cards, BallotStore ballots, IStringL
             CloseTitle = ballot.State == BallotState.Scheduled ? texts["Status_CancelScheduled"].Value : texts["Status_Close"].Value,
             CanRemind = ballot.State == BallotState.Open && waiting.Count > 0,
             RemindTitle = texts["Status_Remind"].Value,
+            RemindTooltip = texts["Status_RemindTooltip"].Value,
             IsClosed = ballot.State == BallotState.Closed,
             ExportTitle = texts["Export_Results"].Value,
             AuditTitle = texts["Export_Audit"].Value,
@@ -171,14 +177,17 @@ public sealed class BallotCards(CardCatalog cards, BallotStore ballots, IStringL
         return cards.Render("votes/list", new
         {
             Title = texts["List_Title"].Value,
-            Empty = items.Count == 0 ? texts["List_Empty"].Value : string.Empty,
+            Empty = items.Count > 0 ? string.Empty : forStaff ? texts["List_EmptyStaff"].Value : texts["List_Empty"].Value,
+            NewBallotTitle = forStaff ? texts["New_Title"].Value : string.Empty,
             Items = items.Select(item => new
             {
                 Title = CardText.EscapeMarkdown(item.Ballot.Question),
                 item.Detail,
                 BallotId = item.Ballot.Id,
                 IsStaff = forStaff,
-                ButtonTitle = texts[forStaff ? "List_Follow" : "List_Vote", CardText.EscapeMarkdown(Brief(item.Ballot.Question))].Value,
+                // The title stays short for Teams' narrow column; the tooltip, which screen readers announce, names the ballot.
+                ButtonTitle = texts[forStaff ? "List_Follow" : "List_Vote"].Value,
+                ButtonTooltip = texts[forStaff ? "List_FollowFor" : "List_VoteFor", item.Ballot.Question].Value,
             }).ToList(),
         });
     }
@@ -191,6 +200,7 @@ public sealed class BallotCards(CardCatalog cards, BallotStore ballots, IStringL
             Heading = texts["Proxy_Heading"].Value,
             Intro = texts["Proxy_Intro", commune, CardText.EscapeMarkdown(Brief(ballot.Question))].Value,
             HolderLabel = texts["Proxy_HolderLabel"].Value,
+            HolderError = texts["Proxy_HolderError"].Value,
             Holders = holders.Select(holder => new { Title = $"{CardText.EscapeMarkdown(holder.Name)} ({holder.Commune})", Value = holder.AadObjectId }).ToList(),
             HasSession = ballot.SessionId is not null,
             ScopeLabel = texts["Proxy_ScopeLabel"].Value,
@@ -199,6 +209,16 @@ public sealed class BallotCards(CardCatalog cards, BallotStore ballots, IStringL
             BallotId = ballot.Id,
         });
     }
+
+    /// <summary>The giver's confirmation; a procuration for this ballot alone can be taken back from it (a session's, from the session's invitation).</summary>
+    public JsonObject ProxyGiven(Ballot ballot, string message, bool canWithdraw) =>
+        cards.Render("votes/proxy-given", new
+        {
+            Title = texts["Proxy_GivenTitle"].Value,
+            Message = message,
+            WithdrawTitle = canWithdraw ? texts["Proxy_Withdraw"].Value : string.Empty,
+            BallotId = ballot.Id,
+        });
 
     public JsonObject Confirmation(string title, string message) =>
         cards.Render("common/confirmation", new { Title = title, Message = message, Details = Array.Empty<object>() });
@@ -281,7 +301,7 @@ public sealed class BallotCards(CardCatalog cards, BallotStore ballots, IStringL
             ? $"[{CardText.EscapeMarkdown(uri.Host + uri.AbsolutePath)}]({uri.AbsoluteUri})"
             : CardText.EscapeMarkdown(link)));
 
-    private object Seat(Ballot ballot, VotingSeat seat, int slot, bool several, bool isOpen)
+    private object Seat(Ballot ballot, VotingSeat seat, int slot, bool isOpen)
     {
         var title = seat.HeldFrom is { } held ? texts["Seat_Held", seat.Commune, CardText.EscapeMarkdown(held.GiverName)].Value : seat.Commune;
         IReadOnlyList<string> selected = [];
@@ -301,23 +321,30 @@ public sealed class BallotCards(CardCatalog cards, BallotStore ballots, IStringL
                 : texts[isOpen ? "Seat_Voted" : "Seat_VotedClosed", VoteText(ballot, vote)];
         }
 
-        var suffix = several ? " — " + seat.Commune : string.Empty;
+        // A button per choice only while the choices fit side by side in Teams' 320 px column; longer choices are a list of
+        // options that wraps, with one « Voter » button. The commune a button votes for is in its tooltip, which screen
+        // readers announce, rather than in its title.
+        var asList = ballot.Mode == ChoiceMode.Multiple
+            || ballot.Choices.Sum(choice => choice.Label.Length) + "✓ ".Length + (ButtonMargins * (ballot.Choices.Count - 1)) > ButtonRowLength;
         var buttons = !canVote
             ? []
-            : ballot.Mode == ChoiceMode.Multiple
-                ? new List<object> { new { Title = texts["Seat_VoteButton"] + suffix, Payload = new { BallotId = ballot.Id, Commune = seat.Commune, Slot = slot } } }
+            : asList
+                ? new List<object> { new { Title = texts["Seat_VoteButton"].Value, Tooltip = texts["Seat_VoteTooltip", seat.Commune].Value, Payload = new { BallotId = ballot.Id, Commune = seat.Commune, Slot = slot } } }
                 : ballot.Choices.Select(choice => (object)new
                 {
-                    Title = (selected.Contains(choice.Id) ? "✓ " : string.Empty) + choice.Label + suffix,
+                    Title = (selected.Contains(choice.Id) ? "✓ " : string.Empty) + choice.Label,
+                    Tooltip = texts["Seat_ChoiceTooltip", choice.Label, seat.Commune].Value,
                     Payload = new { BallotId = ballot.Id, Commune = seat.Commune, Choice = choice.Id },
                 }).ToList();
         return new
         {
             Title = title,
             Status = status,
-            IsMultiple = canVote && ballot.Mode == ChoiceMode.Multiple,
+            HasInput = canVote && asList,
+            IsMultiple = ballot.Mode == ChoiceMode.Multiple,
             InputId = "choices" + slot.ToString(CultureInfo.InvariantCulture),
-            InputLabel = texts["Seat_ChoicesLabel", seat.Commune].Value,
+            InputLabel = texts[ballot.Mode == ChoiceMode.Multiple ? "Seat_ChoicesLabel" : "Seat_ChoiceLabel", seat.Commune].Value,
+            InputError = texts[ballot.Mode == ChoiceMode.Multiple ? "Seat_ChoicesError" : "Seat_ChoiceError"].Value,
             Selected = string.Join(",", selected),
             Options = ballot.Choices.Select(choice => new { Title = choice.Label, Value = choice.Id }).ToList(),
             HasButtons = buttons.Count > 0,

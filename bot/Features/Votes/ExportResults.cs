@@ -25,7 +25,7 @@ public sealed class ExportResults(BallotStore ballots, BallotCards cards, Export
         }
 
         var votes = ballot.Secret ? [] : await ballots.ListVotesAsync(ballot.Id, cancellationToken);
-        var csv = VotesCsv.Results(ballot, votes, cards.OutcomeText(ballot, ballot.Result));
+        var csv = VotesCsv.Results(ballot, votes, cards.OutcomeText(ballot, ballot.Result), texts);
         // An open ballot's results say how each commune's bourgmestre voted; a secret ballot's only count.
         var content = ballot.Secret ? ExportContent.NoPersonalData : ExportContent.PersonalData;
         return await handout.ReplyAsync(

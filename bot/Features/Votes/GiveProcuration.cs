@@ -3,6 +3,8 @@ using System.Text.Json;
 using BepBot.Cards;
 using BepBot.Chat;
 using BepBot.Infrastructure.Telemetry;
+using BepBot.Infrastructure.Text;
+using BepBot.Infrastructure.Time;
 using BepBot.Platform.Delivery;
 using BepBot.Platform.Procurations;
 using Microsoft.Extensions.Localization;
@@ -80,7 +82,7 @@ public sealed partial class GiveProcuration(
         }
 
         var now = clock.GetUtcNow();
-        await audit.RecordAsync(ballot.Id, new AuditEvent("procuration-given", now, giver.Name, giver.Commune, holder.Name + (scope == ProcurationScope.Session ? " (séance)" : string.Empty)), cancellationToken);
+        await audit.RecordAsync(ballot.Id, new AuditEvent("procuration-given", now, giver.Name, giver.Commune, AuditDetail(holder, scope.Value)), cancellationToken);
         LogGiven(logger, ballot.Id, giver.Commune!, scope.Value);
         if (ballot.State == BallotState.Open)
         {
@@ -93,8 +95,15 @@ public sealed partial class GiveProcuration(
                 cancellationToken);
         }
 
-        var message = texts["Proxy_Given", CardText.EscapeMarkdown(holder.Name), giver.Commune!].Value;
-        return Reply.UpdatingCard(cards.Confirmation(texts["Proxy_GivenTitle"], message)).Then(Reply.WithText(message));
+        var message = texts[scope == ProcurationScope.Session ? "Proxy_GivenForSession" : "Proxy_Given", CardText.EscapeMarkdown(holder.Name), giver.Commune!].Value;
+        return Reply.UpdatingCard(cards.ProxyGiven(ballot, message, canWithdraw: scope == ProcurationScope.Ballot)).Then(Reply.WithText(message));
+    }
+
+    // The audit is the ballot's record: worded in French whoever reads it.
+    private string AuditDetail(Member holder, ProcurationScope scope)
+    {
+        using var french = CultureScope.Use(BelgianTime.French);
+        return scope == ProcurationScope.Session ? texts["Audit_ForTheSession", holder.Name] : holder.Name;
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ballot {BallotId}: procuration from {User} refused ({Reason}); nothing written")]

@@ -62,7 +62,7 @@ public sealed partial class NewBallotFlow(
         new("live", (_, _) => new FlowPrompt(texts["New_AskLive"], Choices: [new("no", texts["New_LiveNo"]), new("yes", texts["New_LiveYes"])]), (_, _, input) => Task.FromResult(OneOf(input, "no", "yes")), values => values["secret"] == "open"),
         new("session", (_, _) => new FlowPrompt(texts["New_AskSession"], Choices: [.. (_sessions ?? []).Select(session => new FlowChoice(session.Id, SessionTitle(session))), new(None, texts["New_NoSession"])]), AcceptSessionAsync, _ => _sessions is { Count: > 0 }),
         new("agenda", (_, values) => new FlowPrompt(texts["New_AskAgenda"], Choices: [.. AgendaOf(values["session"]).Select(item => new FlowChoice(item.Id, item.Title)), new(None, texts["New_NoAgenda"])]), AcceptAgendaAsync, values => _sessions is { Count: > 0 } && values["session"] is { } session && session != None),
-        new("confirm", (_, values) => new FlowPrompt(texts["New_AskConfirm", Summary(values)], ConfirmationWarnings(values), Choices: [new("oui", texts["New_ConfirmYes"]), new("non", texts["New_ConfirmNo"])]), (_, _, input) => Task.FromResult(AcceptConfirm(input))),
+        new("confirm", (turn, values) => new FlowPrompt(texts["New_AskConfirm", Summary(turn, values)], ConfirmationWarnings(values), Choices: [new("oui", texts["New_ConfirmYes"]), new("non", texts["New_ConfirmNo"])]), (_, _, input) => Task.FromResult(AcceptConfirm(input))),
     ];
 
     public override async Task<Reply> CompleteAsync(ChatTurn turn, FlowValues values, CancellationToken cancellationToken)
@@ -128,7 +128,7 @@ public sealed partial class NewBallotFlow(
         Task.FromResult(input.Length is >= 5 and <= 300 && input.Any(char.IsLetter) ? FlowAnswer.Accept(input) : FlowAnswer.Reject(texts["New_BadQuestion"]));
 
     private FlowAnswer AcceptText(string input, int max, string error) =>
-        input == None || TextFolding.Fold(input) is "aucun" or "aucune" or "none" ? FlowAnswer.Accept(string.Empty)
+        SkipWord.Matches(input) ? FlowAnswer.Accept(string.Empty)
         : input.Length <= max ? FlowAnswer.Accept(input)
         : FlowAnswer.Reject(texts[error, max]);
 
@@ -285,7 +285,7 @@ public sealed partial class NewBallotFlow(
     private async Task<FlowAnswer> AcceptAgendaAsync(ChatTurn turn, FlowValues values, string input)
     {
         await LoadSessionsAsync();
-        if (input == None || TextFolding.Fold(input) is "aucun" or "none")
+        if (input == None || SkipWord.Matches(input))
         {
             return FlowAnswer.Accept(None);
         }
@@ -326,13 +326,17 @@ public sealed partial class NewBallotFlow(
         return value is not null && allowed.Contains(value) ? FlowAnswer.Accept(value) : FlowAnswer.Reject(texts["New_BadChoice"]);
     }
 
-    private string Summary(FlowValues values)
+    private string Summary(ChatTurn turn, FlowValues values)
     {
         var scope = values["scope"] == "all" ? texts["Scope_All", TerritoryMap.Communes.Count].Value : texts["Scope_Bassin", TerritoryMap.FindBassin(values["scope"])?.ShortName ?? "?", ScopeSize(values)].Value;
         var opens = ParseStoredDate(values["opens"]) is { } o ? BelgianTime.FormatDateTime(o, CultureInfo.CurrentUICulture) : texts["New_OpensNow"].Value;
         var closes = ParseStoredDate(values["closes"]) is { } c ? BelgianTime.FormatDateTime(c, CultureInfo.CurrentUICulture) : texts["New_ClosesByHand"].Value;
         var choices = values["choices"] == "default" ? texts["New_ChoicesDefault"].Value : values["customChoices"] ?? string.Empty;
-        return texts["New_Summary", values["question"] ?? string.Empty, choices, scope, opens, closes, values["secret"] == "secret" ? texts["Ballot_Secret"] : texts["Ballot_Open"]].Value;
+        var summary = texts["New_Summary", values["question"] ?? string.Empty, choices, scope, opens, closes, values["secret"] == "secret" ? texts["Ballot_Secret"] : texts["Ballot_Open"]].Value;
+        // The rules as the ballot card will state them, from the ballot these answers make.
+        var ballot = Build(values, turn.User, clock.GetUtcNow());
+        var results = ballot.LiveResults ? texts["New_SummaryLiveResults"] : texts["New_SummaryHiddenResults"];
+        return summary + "\n\n" + texts["New_SummaryRules", cards.RuleText(ballot), cards.QuorumText(ballot), results].Value;
     }
 
     private static IReadOnlyList<string> ScopeCommunes(FlowValues values) =>

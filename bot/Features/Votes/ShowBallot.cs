@@ -13,7 +13,7 @@ public sealed class ShowBallot(BallotStore ballots, CurrentBallotCard card, Vote
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
-        var ballot = await ballots.GetAsync(CardData.Read<BallotIdData>(data).BallotId, cancellationToken);
+        var ballot = await ballots.GetAsync(CardData.Read<BallotIdData>(data, turn.CardInputs).BallotId, cancellationToken);
         if (ballot is null || turn.User.Member is not { } member)
         {
             return Reply.WithText(texts["Vote_NotShown"]);

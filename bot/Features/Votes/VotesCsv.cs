@@ -1,13 +1,22 @@
 using System.Globalization;
 using BepBot.Infrastructure.Exports;
+using BepBot.Infrastructure.Text;
 using BepBot.Infrastructure.Time;
+using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Votes;
 
+/// <summary>A ballot's results and audit as CSV: its record, worded in French whoever downloads it (docs/architecture.md).</summary>
 public static class VotesCsv
 {
-    public static byte[] Results(Ballot ballot, IReadOnlyList<CommuneVote> votes, string outcome)
+    public static byte[] Results(Ballot ballot, IReadOnlyList<CommuneVote> votes, string outcome, IStringLocalizer<VotesTexts> texts)
     {
+        string notVoted;
+        using (CultureScope.Use(BelgianTime.French))
+        {
+            notVoted = texts["Csv_NotVoted"];
+        }
+
         var result = ballot.Result!;
         var table = new ExportTable("section", "libelle", "valeur")
             .Add("vote", "question", ballot.Question)
@@ -27,11 +36,17 @@ public static class VotesCsv
             foreach (var commune in ballot.Communes.Order(StringComparer.Create(BelgianTime.French, ignoreCase: true)))
             {
                 var vote = byCommune.GetValueOrDefault(commune);
-                table.Add("commune", commune, vote is null ? "n'a pas voté" : string.Join(" + ", vote.ChoiceIds.Select(id => ballot.FindChoice(id)?.Label ?? id)) + (vote.ByProcuration ? " (procuration)" : string.Empty));
+                table.Add("commune", commune, vote is null ? notVoted : ByProcuration(string.Join(" + ", vote.ChoiceIds.Select(id => ballot.FindChoice(id)?.Label ?? id)), vote.ByProcuration, texts));
             }
         }
 
         return table.ToCsv();
+    }
+
+    private static string ByProcuration(string choices, bool byProcuration, IStringLocalizer<VotesTexts> texts)
+    {
+        using var scope = CultureScope.Use(BelgianTime.French);
+        return byProcuration ? texts["Csv_ByProcuration", choices] : choices;
     }
 
     public static byte[] Audit(IReadOnlyList<AuditEntry> entries)

@@ -41,7 +41,8 @@ public static class VotesRegistration
         services.AddCommand<StartNewBallot>("votes.new", "votes", Roles.Staff, "nouveau vote", "new ballot", "creer un vote");
         services.AddCommand<ListBallots>("votes", "votes", Voters, "votes", "mes votes", "ballots");
         services.AddCommand<VerifyAudit>("votes.verify", "votes", Roles.Staff, "verifier", "verify");
-        services.AddBurstCardAction<CastVote>("votes.cast", Roles.Members);
+        services.AddBurstCardAction<CastVote>("votes.cast", Roles.Members, redrawnBy: BallotCards.RefreshVerb);
+        services.AddCardAction<StartNewBallot>("votes.new", Roles.Staff);
         services.AddCardAction<ShowBallot>("votes.show", Voters);
         services.AddCardRefresh<ShowBallot>(BallotCards.RefreshVerb, Voters);
         services.AddCardAction<ShowBallotStatus>("votes.status", Roles.Staff);
@@ -52,7 +53,7 @@ public static class VotesRegistration
         services.AddCardAction<VerifyAudit>("votes.verify", Roles.Staff);
         services.AddCardAction<AskProcuration>("votes.proxy", Roles.Bourgmestres);
         services.AddCardAction<GiveProcuration>("votes.giveproxy", Roles.Bourgmestres);
-        services.AddCardAction<WithdrawProcuration>("votes.withdrawproxy", Roles.Bourgmestres);
+        services.AddCardAction<WithdrawProcuration>("votes.withdrawproxy", Roles.Bourgmestres, redrawnBy: BallotCards.RefreshVerb);
         return builder;
     }
 }

@@ -8,8 +8,11 @@ using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Votes;
 
-/// <summary>`votes.withdrawproxy`: the giver takes the vote back, as long as the holder has not used it.</summary>
-public sealed partial class WithdrawProcuration(ProxyGate gate, ProcurationBook procurations, AuditLog audit, CardUpdates cardUpdates, TimeProvider clock, IStringLocalizer<VotesTexts> texts, ILogger<WithdrawProcuration> logger) : ICardActionHandler
+/// <summary>
+/// `votes.withdrawproxy` (the ballot card's button and the procuration's confirmation): the giver takes the vote back,
+/// as long as the holder has not used it; the clicked card becomes the ballot card, on which they may vote again.
+/// </summary>
+public sealed partial class WithdrawProcuration(ProxyGate gate, ProcurationBook procurations, AuditLog audit, CardUpdates cardUpdates, CurrentBallotCard current, TimeProvider clock, IStringLocalizer<VotesTexts> texts, ILogger<WithdrawProcuration> logger) : ICardActionHandler
 {
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
@@ -37,7 +40,8 @@ public sealed partial class WithdrawProcuration(ProxyGate gate, ProcurationBook 
         await cardUpdates.StartAsync(
             new CardUpdateRequest(CurrentBallotCard.SubjectOf(ballot.Id), ballot.Question, $"ballot-proxy:{ballot.Id}:{commune}:withdrawn:{now.ToUnixTimeMilliseconds()}", OnlyRecipients: [turn.User.AadObjectId, given.HolderAadObjectId]),
             cancellationToken);
-        return Reply.WithText(texts["Proxy_Withdrawn", commune]);
+        var ballotCard = await current.RenderAsync(ballot, turn.User.Member!, turn.Culture, cancellationToken);
+        return Reply.UpdatingCard(ballotCard).Then(Reply.WithText(texts["Proxy_Withdrawn", commune]));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Ballot {BallotId}: withdrawal by {User} refused, the procuration was already used; nothing written")]

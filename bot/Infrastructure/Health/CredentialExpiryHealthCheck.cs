@@ -19,7 +19,7 @@ public sealed class CredentialExpiryHealthCheck(CredentialExpiries credentials) 
             switch (credentials.StateOf(credential))
             {
                 case CredentialState.Expired:
-                    expired.Add($"{credential.Credential} expired on {credential.ExpiresOn:yyyy-MM-dd}: rotate it (docs/deploy.md, « Rotating a secret or certificate »).");
+                    expired.Add($"{credential.Credential} expired on {credential.ExpiresOn:yyyy-MM-dd}: rotate it (docs/deploy.md, \"Rotating a secret or certificate\").");
                     break;
                 case CredentialState.ExpiresSoon:
                     warnings.Add($"{credential.Credential} expires on {credential.ExpiresOn:yyyy-MM-dd}, in {credentials.DaysLeft(credential)} days: rotate it.");

@@ -91,7 +91,7 @@ public static partial class MessageFormatter
             var chosen = branches.GetValueOrDefault("=" + count.ToString(CultureInfo.InvariantCulture))
                 ?? branches.GetValueOrDefault(PluralRules.CategoryOf(count, language))
                 ?? branches.GetValueOrDefault(PluralRules.Other)
-                ?? throw new FormatException($"The plural of value {index} has no « other » form: {pattern}");
+                ?? throw new FormatException($"The plural of value {index} has no \"other\" form: {pattern}");
             result.Append(SelectPlurals(chosen, language, arguments).Replace("#", "{" + index + "}", StringComparison.Ordinal));
             i = end;
         }
@@ -135,7 +135,7 @@ public static partial class MessageFormatter
 
             if (selector.Length == 0 || i >= pattern.Length || pattern[i] != '{')
             {
-                throw new FormatException($"A plural form must read « selector {{text}} »: {pattern}");
+                throw new FormatException($"A plural form must read \"selector {{text}}\": {pattern}");
             }
 
             var depth = 0;

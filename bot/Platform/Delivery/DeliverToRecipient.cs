@@ -20,7 +20,6 @@ public sealed partial class DeliverToRecipient
     private readonly ConversationDirectory _conversations;
     private readonly DeliveryCards _cards;
     private readonly ProactiveSender _sender;
-    private readonly DeliveryReasons _reasons;
     private readonly BroadcastStatusUpdater _status;
     private readonly TimeProvider _clock;
     private readonly BroadcastOptions _options;
@@ -39,7 +38,6 @@ public sealed partial class DeliverToRecipient
         ConversationDirectory conversations,
         DeliveryCards cards,
         ProactiveSender sender,
-        DeliveryReasons reasons,
         BroadcastStatusUpdater status,
         TimeProvider clock,
         IOptions<BroadcastOptions> options,
@@ -53,7 +51,6 @@ public sealed partial class DeliverToRecipient
         _conversations = conversations;
         _cards = cards;
         _sender = sender;
-        _reasons = reasons;
         _status = status;
         _clock = clock;
         _options = options.Value;
@@ -113,7 +110,7 @@ public sealed partial class DeliverToRecipient
 
             if (source is not { Status: DeliveryStatus.Sent, ActivityId: { } activityId })
             {
-                await FinishAsync(claim.Delivery with { Status = DeliveryStatus.Failed, Reason = _reasons.NothingToSend(broadcast) }, claim.ETag);
+                await FinishAsync(claim.Delivery with { Status = DeliveryStatus.Failed, Why = new(DeliveryReasonKind.NothingToSend) }, claim.ETag);
                 return DeliveryResult.Finished;
             }
 
@@ -142,7 +139,7 @@ public sealed partial class DeliverToRecipient
         var conversation = work.Conversation ?? await _audiences.ConversationOfAsync(recipientKey, stoppingToken);
         if (conversation is null)
         {
-            await FinishAsync(claim.Delivery with { Status = DeliveryStatus.Unreachable, Reason = _reasons.ConversationRemoved(broadcast) }, claim.ETag);
+            await FinishAsync(claim.Delivery with { Status = DeliveryStatus.Unreachable, Why = new(DeliveryReasonKind.ConversationRemoved) }, claim.ETag);
             return;
         }
 
@@ -153,7 +150,7 @@ public sealed partial class DeliverToRecipient
             : await _contents.Of(card.Content.Kind).RenderUpdateAsync(card.Content.Reference, recipientKey, culture, stoppingToken) is { } current ? current with { Alert = false } : null;
         if (message is null)
         {
-            await FinishAsync(claim.Delivery with { Status = DeliveryStatus.Failed, Reason = _reasons.NothingToSend(broadcast) }, claim.ETag);
+            await FinishAsync(claim.Delivery with { Status = DeliveryStatus.Failed, Why = new(DeliveryReasonKind.NothingToSend) }, claim.ETag);
             return;
         }
 
@@ -186,10 +183,10 @@ public sealed partial class DeliverToRecipient
         await FinishAsync(
             outcome switch
             {
-                ProactiveOutcome.Sent sent => claim.Delivery with { Status = DeliveryStatus.Sent, SentAt = _clock.GetUtcNow(), ActivityId = card?.ActivityId ?? sent.ActivityId, Reason = null },
-                ProactiveOutcome.Gone gone => claim.Delivery with { Status = DeliveryStatus.Unreachable, Reason = _reasons.Gone(broadcast, gone.Status) },
-                ProactiveOutcome.RetryAfter retry => claim.Delivery with { Status = DeliveryStatus.Failed, Reason = _reasons.Failed(broadcast, claim.Delivery.Attempts, retry.Status) },
-                ProactiveOutcome.Failed failed => claim.Delivery with { Status = DeliveryStatus.Failed, Reason = _reasons.Failed(broadcast, claim.Delivery.Attempts, failed.Status) },
+                ProactiveOutcome.Sent sent => claim.Delivery with { Status = DeliveryStatus.Sent, SentAt = _clock.GetUtcNow(), ActivityId = card?.ActivityId ?? sent.ActivityId, Reason = null, Why = null },
+                ProactiveOutcome.Gone gone => claim.Delivery with { Status = DeliveryStatus.Unreachable, Why = DeliveryReason.Gone(gone.Status) },
+                ProactiveOutcome.RetryAfter retry => claim.Delivery with { Status = DeliveryStatus.Failed, Why = DeliveryReason.Failed(claim.Delivery.Attempts, retry.Status) },
+                ProactiveOutcome.Failed failed => claim.Delivery with { Status = DeliveryStatus.Failed, Why = DeliveryReason.Failed(claim.Delivery.Attempts, failed.Status) },
                 _ => throw new InvalidOperationException($"Unknown outcome {outcome}."),
             },
             claim.ETag);

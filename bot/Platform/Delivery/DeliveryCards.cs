@@ -11,7 +11,7 @@ namespace BepBot.Platform.Delivery;
 /// The cards of the delivery engine, in a given language: the plain announcement recipients get (a broadcast without
 /// feature content) and the author's live status card. Its report and cancel buttons are the Broadcasts feature's verbs.
 /// </summary>
-public sealed class DeliveryCards(CardCatalog cards, IStringLocalizer<DeliveryTexts> texts)
+public sealed class DeliveryCards(CardCatalog cards, IStringLocalizer<DeliveryTexts> texts, DeliveryReasons reasons)
 {
     private const int MaxProblemsShown = 15;
 
@@ -41,7 +41,7 @@ public sealed class DeliveryCards(CardCatalog cards, IStringLocalizer<DeliveryTe
             .Select(delivery => new
             {
                 Name = CardText.EscapeMarkdown(delivery.RecipientName),
-                Outcome = CardText.EscapeMarkdown($"{texts["DeliveryOutcome_" + delivery.Status].Value} — {delivery.Reason}"),
+                Outcome = CardText.EscapeMarkdown($"{texts["DeliveryOutcome_" + delivery.Status].Value} — {reasons.Describe(delivery, culture)}"),
             })
             .ToList();
         return cards.Render("broadcasts/status", new

@@ -5,6 +5,9 @@ namespace BepBot.Platform.Delivery;
 /// (Sending, with a claim deadline) before sending, so a retried or re-delivered queue message never sends twice.
 /// A delivery of a card update is one card: <see cref="Card"/> says which, and its key is the recipient's and the card's broadcast.
 /// </summary>
+/// <param name="Reason">Why it did not arrive, as words: records written before <paramref name="Why"/> was kept.</param>
+/// <param name="Why">Why it did not arrive, worded by whoever reads it (<see cref="DeliveryReasons"/>).</param>
+/// <param name="Commune">The recipient's commune at launch: two people of the same name are told apart in the report.</param>
 public sealed record DeliveryRecord(
     string BroadcastId,
     string RecipientKey,
@@ -16,7 +19,9 @@ public sealed record DeliveryRecord(
     DateTimeOffset? SentAt = null,
     string? ActivityId = null,
     DateTimeOffset? ClaimedUntil = null,
-    SentCard? Card = null)
+    SentCard? Card = null,
+    DeliveryReason? Why = null,
+    string? Commune = null)
 {
     public bool IsFinal => Status is DeliveryStatus.Sent or DeliveryStatus.Failed or DeliveryStatus.Unreachable;
 }

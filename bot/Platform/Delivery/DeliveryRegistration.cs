@@ -24,6 +24,7 @@ public static class DeliveryRegistration
         services.AddSingleton<AudienceResolver>();
         services.AddSingleton<DeliveryCards>();
         services.AddSingleton<DeliveryReasons>();
+        services.AddSingleton<DeliveryReport>();
         services.AddSingleton<BroadcastStatusUpdater>();
         services.AddSingleton<DeliverToRecipient>();
         services.AddJobHandler<LaunchBroadcastJob>(LaunchBroadcastJob.JobKind);

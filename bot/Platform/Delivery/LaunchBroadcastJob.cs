@@ -19,7 +19,6 @@ public sealed partial class LaunchBroadcastJob(
     DeliveryQueueName deliveryQueue,
     BroadcastStatusUpdater status,
     CardUpdates cardUpdates,
-    DeliveryReasons reasons,
     JobBook jobs,
     TimeProvider clock,
     ILogger<LaunchBroadcastJob> logger) : IJobHandler
@@ -93,15 +92,15 @@ public sealed partial class LaunchBroadcastJob(
         var recipients = await audiences.ResolveAsync(broadcast.Audience, cancellationToken);
         return [.. recipients.Select(recipient => (
             recipient.Conversation is null
-                ? new DeliveryRecord(broadcast.Id, recipient.Key, recipient.Name, DeliveryStatus.Unreachable, 0, now, reasons.NotReachableAtLaunch(broadcast, recipient))
-                : new DeliveryRecord(broadcast.Id, recipient.Key, recipient.Name, DeliveryStatus.Pending, 0, now),
+                ? new DeliveryRecord(broadcast.Id, recipient.Key, recipient.Name, DeliveryStatus.Unreachable, 0, now, Why: DeliveryReason.NotReachableAtLaunch(recipient), Commune: recipient.Member?.Commune)
+                : new DeliveryRecord(broadcast.Id, recipient.Key, recipient.Name, DeliveryStatus.Pending, 0, now, Commune: recipient.Member?.Commune),
             recipient.Conversation))];
     }
 
     /// <summary>One delivery per card sent about the subject; the worker finds each conversation when it updates the card.</summary>
     private async Task<IReadOnlyList<(DeliveryRecord Delivery, SavedConversation? Conversation)>> PlanUpdatesAsync(Broadcast broadcast, CardUpdate update, DateTimeOffset now, CancellationToken cancellationToken) =>
         [.. (await cardUpdates.SentCardsAsync(update, cancellationToken)).Select(sent => (
-            new DeliveryRecord(broadcast.Id, CardUpdates.KeyOf(sent.Card), sent.Sent.RecipientName, DeliveryStatus.Pending, 0, now, Card: sent.Card),
+            new DeliveryRecord(broadcast.Id, CardUpdates.KeyOf(sent.Card), sent.Sent.RecipientName, DeliveryStatus.Pending, 0, now, Card: sent.Card, Commune: sent.Sent.Commune),
             (SavedConversation?)null))];
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Card update {BroadcastId}: no card was sent about its subject")]

@@ -15,6 +15,16 @@ public sealed class ProactiveSender(IProactiveMessenger messenger, ProactivePace
         return await ObserveAsync(await pacer.PaceAsync(() => messenger.SendAsync(conversation, message, CancellationToken.None), cancellationToken));
     }
 
+    /// <summary>
+    /// A scheduled job's message to one person: the outcome when it is final (sent, or refused for good: the app
+    /// removed, the chat gone), and <see cref="NotSentException"/> when Teams asks to wait, so that the job runs again.
+    /// </summary>
+    public async Task<ProactiveOutcome> SendForJobAsync(SavedConversation conversation, OutgoingMessage message, CancellationToken cancellationToken = default)
+    {
+        var outcome = await SendAsync(conversation, message, cancellationToken);
+        return outcome is ProactiveOutcome.RetryAfter ? throw new NotSentException(outcome) : outcome;
+    }
+
     public async Task<ProactiveOutcome> UpdateAsync(SavedConversation conversation, string activityId, OutgoingMessage message, CancellationToken cancellationToken = default)
     {
         return await ObserveAsync(await pacer.PaceAsync(() => messenger.UpdateAsync(conversation, activityId, message, CancellationToken.None), cancellationToken));

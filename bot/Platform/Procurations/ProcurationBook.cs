@@ -4,7 +4,7 @@ using BepBot.Infrastructure.Storage;
 namespace BepBot.Platform.Procurations;
 
 /// <summary>
-/// The procurations of ballots and conference sessions (conference RSVP "Représenté par…" and votes both use it).
+/// The procurations of ballots and conference sessions (the conference answer « Donner procuration » and votes both use it).
 /// Callers check roles and that the ballot or session is open; the book enforces one per giving commune, one per
 /// holder, and no withdrawal once used.
 /// </summary>

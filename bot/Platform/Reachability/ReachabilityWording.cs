@@ -16,13 +16,16 @@ public sealed class ReachabilityWording(ReachabilityCheck check, IStringLocalize
     public const int MaxNamesShown = 10;
 
     /// <summary>Why BepBot cannot write to them; empty for someone reachable.</summary>
-    public string Reason(MemberReachability reach) => reach.Status switch
+    public string Reason(MemberReachability reach) => Reason(reach.Status, reach.GoneStatus, reach.GoneAt);
+
+    /// <param name="goneStatus">For a conversation gone: Teams' answer then (403: BepBot removed).</param>
+    public string Reason(ReachabilityStatus status, int? goneStatus, DateTimeOffset? goneAt) => status switch
     {
         ReachabilityStatus.PendingEmail => texts["Reachability_Reason_PendingEmail"],
         ReachabilityStatus.NotInstalled => texts["Reachability_Reason_NotInstalled"],
         ReachabilityStatus.ConversationGone => texts[
-            reach.GoneStatus == 403 ? "Reachability_Reason_BotRemoved" : "Reachability_Reason_ConversationGone",
-            BelgianTime.FormatDay(reach.GoneAt ?? DateTimeOffset.UtcNow, CultureInfo.CurrentUICulture)],
+            goneStatus == 403 ? "Reachability_Reason_BotRemoved" : "Reachability_Reason_ConversationGone",
+            BelgianTime.FormatDay(goneAt ?? DateTimeOffset.UtcNow, CultureInfo.CurrentUICulture)],
         _ => string.Empty,
     };
 

@@ -46,7 +46,7 @@ public sealed partial class DemoSeedTests
         var lynne = await teams.ClickAsync(TeamsUser.Lynne, (await teams.SayAsync(TeamsUser.Lynne, "séminaires commerces")).Card, "S'inscrire");
         CardReader.AllText(lynne.UpdatedCard!).ShouldContain("Liste d'attente, position 3 (le séminaire est complet).");
         var patti = await teams.ClickAsync(TeamsUser.Patti, (await teams.SayAsync(TeamsUser.Patti, "séminaires cybersécurité")).Card, "S'inscrire");
-        CardReader.AllText(patti.UpdatedCard!).ShouldContain(Fr("Inscrit : votre place est réservée."));
+        CardReader.AllText(patti.UpdatedCard!).ShouldContain(Fr("Inscription confirmée : votre place est réservée."));
     }
 
     [Fact]
@@ -66,7 +66,7 @@ public sealed partial class DemoSeedTests
         var voted = await teams.ClickAsync(TeamsUser.Megan, ballot, "Pour");
         voted.UpdatedCard.ShouldNotBeNull();
         (await bot.Services.GetRequiredService<BallotStore>().VotedCommunesAsync((await bot.Services.GetRequiredService<BallotStore>().GetAsync(VotesSeeder.BallotId))!)).ShouldBe(["Namur"]);
-        (await teams.SayAsync(TeamsUser.Alex, "votes")).AllText.ShouldContain(Fr("Suivi : ") + question);
+        (await teams.SayAsync(TeamsUser.Alex, "votes")).AllText.ShouldContain(Fr("Suivre le vote : ") + question);
 
         var conferences = (await teams.SayAsync(TeamsUser.Megan, "conférences")).Card;
         var title = "Conférence des Bourgmestres — données de démonstration";
@@ -90,16 +90,17 @@ public sealed partial class DemoSeedTests
         var list = (await teams.SayAsync(TeamsUser.Alex, "diffusions")).Card;
 
         var text = CardReader.AllText(list);
-        text.ShouldContain("Territory labs : deux séminaires ouverts aux inscriptions (démonstration)");
+        text.ShouldContain("Deux séminaires ouverts aux inscriptions (démonstration)");
         text.ShouldContain("Terminée · Tous les bourgmestres");
         var report = (await teams.ClickAsync(TeamsUser.Alex, list, "Exporter le rapport (CSV)")).AllText;
         var csv = await teams.Http.GetStringAsync(new Uri(CsvLink().Match(report).Groups[1].Value).PathAndQuery);
         foreach (var bourgmestre in new[] { "Megan Bowen", "Adele Vance", "Isaiah Langer" })
         {
-            csv.ShouldContain($"{bourgmestre},sent,");
+            csv.ShouldContain($"{bourgmestre},");
         }
 
-        csv.ShouldContain(BroadcastsSeeder.DemoReason);
+        csv.ShouldContain(",envoyé,");
+        csv.ShouldContain(Fr("Données de démonstration : rien n'a été envoyé dans Teams."));
         csv.ShouldNotContain("Patti");
     }
 

@@ -67,14 +67,14 @@ public sealed class EffectivelyOnceTurnTests : ConnectedBotTest
         duringFirst.AllText.ShouldBe("Cette action est en cours de traitement. Si rien n'a changé d'ici quelques secondes, veuillez réessayer.");
         votesDuringFirst.ShouldBeEmpty();
         CardReader.AllText(afterLease.UpdatedCard!).ShouldContain(Fr("Vous avez voté : Pour"));
-        afterAll.AllText.ShouldContain("Cette action a déjà été prise en compte.");
+        CardReader.AllText(afterAll.UpdatedCard!).ShouldContain(Fr("Vous avez voté : Pour"));
         await ShouldHaveOneVoteAsync(ballot.Id, "Namur", "pour");
     }
 
     [Theory]
     [InlineData("ticket", Point.BeforeWrite, "Votre inscription est confirmée.")]
     [InlineData("ledger", Point.BeforeWrite, "Votre inscription est confirmée.")]
-    [InlineData("ledger", Point.AfterWrite, "Vous êtes déjà inscrit à ce séminaire.")]
+    [InlineData("ledger", Point.AfterWrite, "Votre inscription à ce séminaire est déjà enregistrée.")]
     public async Task LabRegistration_FaultAtEachWrite_ResendRegistersOnceAndAnswers(string write, Point point, string answer)
     {
         // A registration writes an arrival ticket, then takes it into the lab's ledger.

@@ -33,7 +33,25 @@ public sealed class HelpTests : BotConversationTest
         staff.ShouldContain("ajouter un membre");
         officer.ShouldNotContain("ajouter un membre");
         officer.ShouldNotContain("Annuaire (personnel du BEP)");
-        officer.ShouldContain("agent communal à Namur");
+        officer.ShouldContain("membre du personnel communal à Namur");
+    }
+
+    [Theory]
+    [InlineData("aide")]
+    [InlineData("help")]
+    public async Task Help_UsageWithAPlaceholder_ShowsThePlaceholderTeamsWouldOtherwiseSwallowAsHtml(string text)
+    {
+        if (text == "help")
+        {
+            Client.Locale = "en-US";
+        }
+
+        var card = (await Client.SayAsync(TeamsUser.Alex, text)).Card;
+
+        var content = CardReader.AllText(card);
+        content.ShouldContainAll("diagnostic de (commune)", "comparer (commune) et (commune)");
+        content.ShouldNotContain("<");
+        content.ShouldNotContain(">");
     }
 
     [Fact]
@@ -54,7 +72,7 @@ public sealed class HelpTests : BotConversationTest
         var content = await Client.CardTextAsync(TeamsUser.Lynne, "help");
 
         content.ShouldContain("What BepBot can do for you");
-        content.ShouldContain("municipal officer in Ciney");
+        content.ShouldContain("a member of commune staff in Ciney");
         content.ShouldNotContain("Voici");
     }
 
@@ -98,7 +116,7 @@ public sealed class HelpTests : BotConversationTest
     {
         var response = await Client.SayAsync(TeamsUser.Stranger, "qui suis-je ?");
 
-        response.Texts.Single().ShouldContain("vous êtes invité");
+        response.Texts.Single().ShouldContain("vous êtes en accès invité");
     }
 
     [Fact]

@@ -28,8 +28,16 @@ public sealed class HelpTextsTests
                 .Where(key => texts[key].ResourceNotFound && featureTexts.All(feature => feature[key].ResourceNotFound))
                 .ToList();
 
+            // Teams takes « <commune> » in a card for an HTML tag and shows nothing: placeholders are written « (commune) ».
+            var tagLike = commands
+                .SelectMany(command => new[] { $"Command_{command.Id}_Usage", $"Command_{command.Id}_Description" })
+                .Select(key => texts[key].ResourceNotFound ? featureTexts.Select(feature => feature[key]).FirstOrDefault(found => !found.ResourceNotFound)?.Value : texts[key].Value)
+                .Where(text => text is not null && (text.Contains('<', StringComparison.Ordinal) || text.Contains('>', StringComparison.Ordinal)))
+                .ToList();
+
             commands.Count.ShouldBeGreaterThan(5);
             missing.ShouldBeEmpty();
+            tagLike.ShouldBeEmpty();
         }
         finally
         {

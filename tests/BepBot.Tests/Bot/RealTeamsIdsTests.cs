@@ -107,7 +107,7 @@ public abstract class RealTeamsIdsTests(string? localFolder)
 
         start.AllText.ShouldContain(Fr("Quelle question posez-vous aux bourgmestres ?"));
         second.AllText.ShouldContain(Fr("Un texte explicatif pour les bourgmestres ?"));
-        cancelled.AllText.ShouldContain(Fr("C'est annulé : « Nouveau vote ». Rien n'a été enregistré."));
+        cancelled.AllText.ShouldContain(Fr("Opération annulée : « Nouveau vote ». Rien n'a été enregistré."));
     }
 
     [Theory]

@@ -22,7 +22,7 @@ public sealed class RosterSeedTests : IDisposable
         var megan = await teams.SayAsync(TeamsUser.Megan, "qui suis-je");
 
         anne.Texts.Single().ShouldContain("bourgmestre de Gesves");
-        megan.Texts.Single().ShouldContain("vous êtes invité");
+        megan.Texts.Single().ShouldContain("vous êtes en accès invité");
         var roster = (await bot.Store.GetAsync<RosterDocument>(RosterDirectory.Key))!.Value;
         roster.IsDemo.ShouldBeFalse();
         roster.UpdatedBy.ShouldBe("configuration");

@@ -30,7 +30,7 @@ public sealed class RosterTests : BotConversationTest
         CardReader.AllText(prompt).ShouldContain("n'a pas le format d'un ID d'objet Microsoft Entra");
 
         prompt = (await Client.SayAsync(TeamsUser.Alex, AnneId)).Card;
-        CardReader.ButtonTitles(prompt).ShouldBe(["personnel du BEP", "bourgmestre", "agent communal", "Annuler"]);
+        CardReader.ButtonTitles(prompt).ShouldBe(["personnel du BEP", "bourgmestre", "personnel communal", "Annuler"]);
 
         prompt = (await Client.ClickAsync(TeamsUser.Alex, prompt, "bourgmestre")).Card;
         prompt = (await Client.SayAsync(TeamsUser.Alex, "Gembloux-sur-Mer")).Card;
@@ -81,7 +81,7 @@ public sealed class RosterTests : BotConversationTest
 
         var confirm = (await Client.SayAsync(TeamsUser.Alex, "personnel")).Card;
 
-        CardReader.AllText(confirm).ShouldContain("Étape 5 sur 5");
+        CardReader.AllText(confirm).ShouldContain("Étape 6 sur 6");
         await Client.SayAsync(TeamsUser.Alex, "oui");
         (await RosterAsync()).Find(AnneId)!.Role.ShouldBe(Role.BepStaff);
     }
@@ -97,7 +97,7 @@ public sealed class RosterTests : BotConversationTest
 
         var prompt = (await Client.SayAsync(TeamsUser.Alex, "NAMUR")).Card;
 
-        CardReader.AllText(prompt).ShouldContain(Fr("Namur a déjà un bourgmestre dans l'annuaire : Megan Bowen."));
+        CardReader.AllText(prompt).ShouldContain("Pour Namur, l'annuaire indique déjà Megan Bowen comme bourgmestre.");
     }
 
     [Fact]
@@ -110,7 +110,7 @@ public sealed class RosterTests : BotConversationTest
         var cancelled = await Client.SayAsync(TeamsUser.Alex, "Annuler");
         var after = await Client.SayAsync(TeamsUser.Alex, "anne.dupont@gesves.be");
 
-        cancelled.Texts.Single().ShouldBe(Fr("C'est annulé : « Ajouter un membre à l'annuaire ». Rien n'a été enregistré."));
+        cancelled.Texts.Single().ShouldBe(Fr("Opération annulée : « Ajouter un membre à l'annuaire ». Rien n'a été enregistré."));
         after.Texts.First().ShouldStartWith("Je n'ai pas compris");
         (await Bot.Store.GetAsync(RosterDirectory.Key))!.ETag.ShouldBe(before!.ETag);
     }
@@ -123,7 +123,7 @@ public sealed class RosterTests : BotConversationTest
         var cancelled = await Client.ClickAsync(TeamsUser.Alex, prompt, "Annuler");
         var again = await Client.ClickAsync(TeamsUser.Alex, prompt, "Annuler");
 
-        cancelled.AllText.ShouldContain("C'est annulé");
+        cancelled.AllText.ShouldContain("Opération annulée");
         again.AllText.ShouldContain("Il n'y a aucune opération en cours à annuler.");
     }
 
@@ -191,7 +191,7 @@ public sealed class RosterTests : BotConversationTest
             "Alex Wilber · alex.wilber@bepbot-demo.example",
             "Megan Bowen · ",
             "bourgmestre (3), par commune",
-            "agent communal (2), joignables par commune",
+            "personnel communal (2), joignables par commune",
             "37 communes sans bourgmestre",
             "Données de démonstration");
         content.ShouldNotContain("lynne.robbins@bepbot-demo.example");
@@ -204,13 +204,13 @@ public sealed class RosterTests : BotConversationTest
     public async Task RemoveMember_Confirmed_RemovesOnceAndUpdatesCard()
     {
         var confirm = (await Client.SayAsync(TeamsUser.Alex, "retirer un membre patti.fernandez@bepbot-demo.example")).Card;
-        CardReader.AllText(confirm).ShouldContain("Retirer Patti Fernandez (agent communal à Namur");
+        CardReader.AllText(confirm).ShouldContain("Retirer Patti Fernandez (membre du personnel communal à Namur");
 
         var removed = await Client.ClickAsync(TeamsUser.Alex, confirm, "Retirer Patti Fernandez");
         var again = await Client.ClickAsync(TeamsUser.Alex, confirm, "Retirer Patti Fernandez");
 
         ((string?)removed.InvokeResponse!["type"]).ShouldBe("application/vnd.microsoft.card.adaptive");
-        removed.AllText.ShouldContain("Patti Fernandez a été retiré(e) de l'annuaire.");
+        removed.AllText.ShouldContain("Patti Fernandez ne figure plus dans l'annuaire.");
         again.AllText.ShouldContain(Fr("n'est plus dans l'annuaire ; rien n'a été modifié"));
         (await RosterAsync()).Find(TeamsUser.Patti.AadObjectId).ShouldBeNull();
         (await Client.SayAsync(TeamsUser.Patti, "qui suis-je")).Texts.Single().ShouldContain("invité");

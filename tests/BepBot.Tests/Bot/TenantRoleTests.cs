@@ -49,7 +49,7 @@ public sealed class TenantRoleTests : IAsyncLifetime
         directory.Status.ShouldBe(HttpStatusCode.OK);
         directory.AllText.ShouldBe(Fr("Cette commande est réservée au personnel du BEP. Tapez « aide » pour voir ce que vous pouvez faire."));
         directory.AllText.ShouldNotContain("Megan Bowen");
-        whoAmI.AllText.ShouldContain(Fr("vous n'êtes pas dans l'annuaire du BEP : vous êtes invité"));
+        whoAmI.AllText.ShouldContain(Fr("vous n'êtes pas dans l'annuaire du BEP : vous êtes en accès invité"));
         (await StoreSnapshot.TakeAsync(_bot.Store)).ShouldBe(before);
         _bot.Services.GetFakeLogCollector().GetSnapshot().ShouldContain(record =>
             record.Level == LogLevel.Warning && record.Message.Contains($"from tenant {OtherTenant} carries the object id of a roster entry of another tenant", StringComparison.Ordinal));
@@ -100,8 +100,8 @@ public sealed class TenantRoleTests : IAsyncLifetime
         commune.TenantId = communeTenant;
 
         (await commune.SayAsync(anne, "qui suis-je")).AllText.ShouldContain("bourgmestre de Gesves");
-        (await _home.SayAsync(anne, "qui suis-je")).AllText.ShouldContain("vous êtes invité");
-        (await commune.SayAsync(TeamsUser.Megan, "qui suis-je")).AllText.ShouldContain("vous êtes invité");
+        (await _home.SayAsync(anne, "qui suis-je")).AllText.ShouldContain("vous êtes en accès invité");
+        (await commune.SayAsync(TeamsUser.Megan, "qui suis-je")).AllText.ShouldContain("vous êtes en accès invité");
     }
 
     [Fact]
@@ -113,7 +113,7 @@ public sealed class TenantRoleTests : IAsyncLifetime
         var megan = await teams.SayAsync(TeamsUser.Megan, "qui suis-je");
         var alex = await teams.SayAsync(TeamsUser.Alex, "annuaire");
 
-        megan.AllText.ShouldContain("vous êtes invité");
+        megan.AllText.ShouldContain("vous êtes en accès invité");
         alex.AllText.ShouldContain("réservée au personnel du BEP");
         bot.Services.GetFakeLogCollector().GetSnapshot().ShouldContain(record =>
             record.Level == LogLevel.Warning && record.Message.StartsWith("Roster:DefaultTenantId is not set", StringComparison.Ordinal));

@@ -37,7 +37,7 @@ public sealed class TurnStoreTrafficTests
 
         await bot.Services.GetRequiredService<RosterDirectory>().ChangeAsync(MeganAsAnOfficer, "test");
 
-        (await teams.SayAsync(TeamsUser.Megan, "qui suis-je")).AllText.ShouldContain("agent communal à Ciney");
+        (await teams.SayAsync(TeamsUser.Megan, "qui suis-je")).AllText.ShouldContain("membre du personnel communal à Ciney");
     }
 
     [Fact]
@@ -49,7 +49,7 @@ public sealed class TurnStoreTrafficTests
 
         await MakeMeganAnOfficerInTheStoreAsync(bot);
 
-        (await teams.SayAsync(TeamsUser.Megan, "qui suis-je")).AllText.ShouldContain("agent communal à Ciney");
+        (await teams.SayAsync(TeamsUser.Megan, "qui suis-je")).AllText.ShouldContain("membre du personnel communal à Ciney");
     }
 
     [Fact]

@@ -62,6 +62,10 @@ public static class BroadcastSteps
         return [.. csv.TrimStart('\uFEFF').Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.TrimEnd('\r'))];
     }
 
+    /// <summary>Why a delivery did not arrive, as a reader in <paramref name="locale"/> reads it.</summary>
+    public static string ReasonOf(BotApplication bot, DeliveryRecord delivery, string locale = "fr-BE") =>
+        bot.Services.GetRequiredService<DeliveryReasons>().Describe(delivery, System.Globalization.CultureInfo.GetCultureInfo(locale));
+
     public static async Task<Dictionary<string, DeliveryRecord>> DeliveriesAsync(BotApplication bot, string broadcastId) =>
         (await bot.Services.GetRequiredService<BroadcastStore>().ListDeliveriesAsync(broadcastId)).ToDictionary(delivery => delivery.RecipientName);
 
@@ -87,4 +91,15 @@ public static class BroadcastSteps
 
     public static Task WaitUntilAsync(Func<bool> condition, TimeSpan timeout, Func<string> describe) =>
         Eventually.WaitUntilAsync(() => Task.FromResult(condition()), timeout, describe);
+
+    /// <summary>The text of the author's (Alex's) status card as its last update left it, once it says « Terminée ».</summary>
+    public static async Task<string> FinalStatusCardTextAsync(FakeTeamsConnector connector, string broadcastId)
+    {
+        var alex = TeamsClient.ConversationIdFor(TeamsUser.Alex, ConversationType.Personal);
+        await WaitUntilAsync(
+            () => connector.Requests.Any(request => request.ConversationId == alex && request.Method == "PUT" && request.AllText.Contains("Terminée", StringComparison.Ordinal)),
+            TimeSpan.FromSeconds(10),
+            () => "no final status update for " + broadcastId);
+        return connector.Requests.Last(request => request.ConversationId == alex && request.Method == "PUT").AllText;
+    }
 }

@@ -45,7 +45,7 @@ public sealed class BroadcastTests() : ConnectedBotTest(
         deliveries["Megan Bowen"].Status.ShouldBe(DeliveryStatus.Sent);
         deliveries["Isaiah Langer"].Status.ShouldBe(DeliveryStatus.Sent);
         deliveries["Adele Vance"].Status.ShouldBe(DeliveryStatus.Unreachable);
-        deliveries["Adele Vance"].Reason.ShouldBe(Fr("Pas encore joignable : BepBot n'a jamais été ouvert dans son Teams, ou y a été retiré depuis."));
+        ReasonOf(Bot, deliveries["Adele Vance"]).ShouldBe(Fr("Pas encore joignable : BepBot n'a jamais été ouvert dans son Teams, ou y a été retiré depuis."));
     }
 
     [Fact]
@@ -80,12 +80,26 @@ public sealed class BroadcastTests() : ConnectedBotTest(
 
         var lines = await ReportLinesAsync(Teams, broadcastId);
 
-        lines[0].ShouldBe("destinataire,resultat,envoye_le,tentatives,raison");
+        lines[0].ShouldBe("destinataire,commune,résultat,envoyé le,tentatives,raison");
         lines.Length.ShouldBe(1 + 6);
-        lines.ShouldContain(line => line.StartsWith("Adele Vance,unreachable,,0,", StringComparison.Ordinal));
-        lines.ShouldContain(line => line.StartsWith("Megan Bowen,sent,20", StringComparison.Ordinal));
+        lines.ShouldContain(line => line.StartsWith("Adele Vance,Dinant,non joignable,,0,", StringComparison.Ordinal) && line.Contains("Pas encore joignable", StringComparison.Ordinal));
+        lines.ShouldContain(line => line.StartsWith("Megan Bowen,Namur,envoyé,20", StringComparison.Ordinal));
         status.ShouldNotBeNull();
         (await Teams.Http.GetAsync("/exports/" + new string('a', 48))).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Report_ExportedByAnEnglishReader_WordedInEnglishReasonsIncludedWhateverTheAuthorsLanguage()
+    {
+        var (_, broadcastId) = await SendAsync(Teams, Inputs("everyone"));
+        await WaitForStateAsync(Bot, broadcastId, BroadcastState.Completed);
+
+        Teams.Locale = "en-US";
+        var lines = await ReportLinesAsync(Teams, broadcastId);
+
+        lines[0].ShouldBe("recipient,commune,result,sent at,attempts,reason");
+        lines.ShouldContain(line => line.StartsWith("Adele Vance,Dinant,not reachable,,0,", StringComparison.Ordinal) && line.Contains("Not reachable yet: BepBot was never opened", StringComparison.Ordinal));
+        lines.ShouldContain(line => line.StartsWith("Megan Bowen,Namur,sent,20", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -104,18 +118,31 @@ public sealed class BroadcastTests() : ConnectedBotTest(
         deliveries["Megan Bowen"].Status.ShouldBe(DeliveryStatus.Sent);
         deliveries["Megan Bowen"].Attempts.ShouldBe(2);
         deliveries["Isaiah Langer"].Status.ShouldBe(DeliveryStatus.Unreachable);
-        deliveries["Isaiah Langer"].Reason!.ShouldContain("403");
+        ReasonOf(Bot, deliveries["Isaiah Langer"]).ShouldContain("403");
         deliveries["Patti Fernandez"].Status.ShouldBe(DeliveryStatus.Sent);
         deliveries["Patti Fernandez"].Attempts.ShouldBe(4);
         deliveries["Lynne Robbins"].Status.ShouldBe(DeliveryStatus.Failed);
         deliveries["Lynne Robbins"].Attempts.ShouldBe(5);
-        deliveries["Lynne Robbins"].Reason!.ShouldContain("500");
+        ReasonOf(Bot, deliveries["Lynne Robbins"]).ShouldContain("500");
         DeliveredTo(TeamsUser.Megan).Count.ShouldBe(1);
         DeliveredTo(TeamsUser.Patti).Count.ShouldBe(1);
         Connector.Requests.Count(request => request.ConversationId == TeamsClient.ConversationIdFor(TeamsUser.Isaiah, ConversationType.Personal) && request.Method == "POST" && request.Activity["attachments"] is not null).ShouldBe(1);
         Connector.Requests.Count(request => request.ConversationId == TeamsClient.ConversationIdFor(TeamsUser.Megan, ConversationType.Personal) && request.Activity["attachments"] is not null).ShouldBe(2);
         var throttle = await Bot.Store.GetAsync<ThrottleState>("throttle/teams");
         throttle.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task Broadcast_DeliveryFailedAfterRetries_StatusCardNamesTheFailureOnceWithItsAttemptsAndLastAnswer()
+    {
+        Connector.Script(TeamsClient.ConversationIdFor(TeamsUser.Lynne, ConversationType.Personal), 502, 502, 502, 502, 502, 502);
+
+        var (_, broadcastId) = await SendAsync(Teams, Inputs("everyone"));
+        await WaitForStateAsync(Bot, broadcastId, BroadcastState.Completed);
+
+        var status = await FinalStatusCardTextAsync(Connector, broadcastId);
+        status.ShouldContain(Fr("Échec — 5 tentatives, dernière réponse de Teams : 502."));
+        status.ShouldNotContain("Échec — Échec");
     }
 
     [Fact]

@@ -60,7 +60,7 @@ public sealed class BroadcasterTests() : ConnectedBotTest([TeamsUser.Megan, Team
         await WaitForStateAsync(Bot, broadcast.Id, BroadcastState.Completed);
 
         Connector.Delivered.Where(request => request.Activity["attachments"] is not null).ShouldBeEmpty();
-        (await DeliveriesAsync(Bot, broadcast.Id)).Values.Single().Reason!.ShouldStartWith("Plus d'objet");
+        ReasonOf(Bot, (await DeliveriesAsync(Bot, broadcast.Id)).Values.Single()).ShouldStartWith("Plus d'objet");
     }
 
     [Fact]

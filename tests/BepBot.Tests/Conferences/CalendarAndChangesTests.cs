@@ -16,7 +16,7 @@ public sealed class CalendarAndChangesTests : ConferenceTest
         var (session, reply) = await ScheduleAsync();
 
         reply.AllText.ShouldContain(Fr("L'agenda Outlook n'a pas pu être mis à jour : Microsoft 365 refuse l'accès à l'agenda de conferences@bep.example"));
-        reply.AllText.ShouldContain("La conférence est bien enregistrée");
+        reply.AllText.ShouldContain("La séance est bien enregistrée");
         var failed = (await Conferences.GetAsync(session.Id))!;
         failed.State.ShouldBe(ConferenceState.Scheduled);
         failed.Calendar.State.ShouldBe(CalendarSyncState.Failed);
@@ -67,7 +67,7 @@ public sealed class CalendarAndChangesTests : ConferenceTest
         var patch = Graph.RequestsTo("PATCH", EventsPath + "/event-1").ShouldHaveSingleItem().Json!;
         ((string?)patch["start"]!["dateTime"]).ShouldStartWith(BelgianTime.ToBrussels(after).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
         ((string?)patch["start"]!["timeZone"]).ShouldBe("Europe/Brussels");
-        var notice = CardReader.AllText(LastCardTo(TeamsUser.Isaiah, "Conférence modifiée"));
+        var notice = CardReader.AllText(LastCardTo(TeamsUser.Isaiah, "Séance modifiée"));
         notice.ShouldContain(Fr("Date : ") + BelgianTime.FormatDateTime(before, BelgianTime.French));
         notice.ShouldNotContain(Fr("Lieu :"));
         var stored = (await Conferences.GetAsync(session.Id))!;
@@ -81,23 +81,23 @@ public sealed class CalendarAndChangesTests : ConferenceTest
     public async Task Cancel_AfterConfirmation_CancelsEventTellsBourgmestresAndKeepsHistory()
     {
         var (session, _) = await ScheduleAsync();
-        var ask = await Teams.ClickAsync(TeamsUser.Alex, await StaffCardAsync(session), "Annuler la conférence");
+        var ask = await Teams.ClickAsync(TeamsUser.Alex, await StaffCardAsync(session), "Annuler la séance");
 
         var forged = await Teams.InvokeAsync(TeamsUser.Megan, "conferences.confirmCancel", new JsonObject { ["sessionId"] = session.Id, ["version"] = 1 });
         var stale = await Teams.InvokeAsync(TeamsUser.Alex, "conferences.confirmCancel", new JsonObject { ["sessionId"] = session.Id, ["version"] = 7 });
-        var cancelled = await Teams.ClickAsync(TeamsUser.Alex, ask.Card, "Oui, annuler la conférence");
-        var again = await Teams.ClickAsync(TeamsUser.Alex, ask.Card, "Oui, annuler la conférence");
+        var cancelled = await Teams.ClickAsync(TeamsUser.Alex, ask.Card, "Oui, annuler la séance");
+        var again = await Teams.ClickAsync(TeamsUser.Alex, ask.Card, "Oui, annuler la séance");
         await SentAsync(session, "cancel");
 
         forged.AllText.ShouldContain("réservée au personnel");
-        stale.AllText.ShouldContain("La conférence a changé depuis l'affichage de cette carte");
-        CardReader.AllText(cancelled.UpdatedCard!).ShouldContain("La conférence est annulée.");
+        stale.AllText.ShouldContain("La séance a changé depuis l'affichage de cette carte");
+        CardReader.AllText(cancelled.UpdatedCard!).ShouldContain("La séance est annulée.");
         CardReader.AllText(cancelled.UpdatedCard!).ShouldContain("L'événement Outlook est annulé");
         again.AllText.ShouldContain("annulée ou a déjà eu lieu");
         var cancel = Graph.RequestsTo("POST", EventsPath + "/event-1/cancel").ShouldHaveSingleItem().Json!;
         // The SDK writes action parameters as declared in the Graph metadata ("Comment"); Graph reads them case-insensitively.
-        ((string?)(cancel["Comment"] ?? cancel["comment"])).ShouldBe(Fr("La Conférence des Bourgmestres « Conférence de printemps » est annulée. Veuillez nous excuser pour ce changement."));
-        LastCardTo(TeamsUser.Megan, "Conférence annulée");
+        ((string?)(cancel["Comment"] ?? cancel["comment"])).ShouldBe(Fr("La séance « Conférence de printemps » de la Conférence des Bourgmestres est annulée. Veuillez nous excuser pour ce changement."));
+        LastCardTo(TeamsUser.Megan, "Séance annulée");
         var stored = (await Conferences.GetAsync(session.Id))!;
         stored.State.ShouldBe(ConferenceState.Cancelled);
         stored.Calendar.State.ShouldBe(CalendarSyncState.Cancelled);
@@ -118,7 +118,7 @@ public sealed class CalendarAndChangesTests : ConferenceTest
         var reminder = await BroadcastSteps.WaitForStateAsync(Bot, ConferenceAnnouncer.BroadcastId(session, "rem" + session.StartsAt!.Value.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture) + "m10080"), Platform.Delivery.BroadcastState.Completed);
 
         reminder.RecipientCount.ShouldBe(1);
-        LastCardTo(TeamsUser.Isaiah, Fr("Rappel : la Conférence des Bourgmestres a lieu le"));
+        LastCardTo(TeamsUser.Isaiah, Fr("Rappel : la séance de la Conférence des Bourgmestres a lieu le"));
         DeliveredTo(TeamsUser.Megan).ShouldNotContain(request => request.AllText.Contains("Rappel", StringComparison.Ordinal));
         DeliveredTo(TeamsUser.Adele).ShouldNotContain(request => request.AllText.Contains("Rappel", StringComparison.Ordinal));
     }
@@ -130,7 +130,8 @@ public sealed class CalendarAndChangesTests : ConferenceTest
         var agenda = (await Teams.ClickAsync(TeamsUser.Alex, await StaffCardAsync(session), "Ordre du jour")).Card;
         await AddItemAsync(agenda, "Accueil", "Alex Wilber", "15", "aucun", "aucun");
         await AddItemAsync(agenda, "Centrale d'achat énergie", "aucun", "45", "Note | https://bep.example/note.pdf", "Adhérer à la centrale ?");
-        var card = (await AddItemAsync(agenda, "Divers", "aucun", "20", "aucun", "aucun")).Card;
+        // « passer » skips a step; « aucun » and « - », asked for before, still do.
+        var card = (await AddItemAsync(agenda, "Divers", "passer", "20", "Passer", "-")).Card;
         var text = CardReader.AllText(card);
         text.ShouldContain(Fr("**14 h** Accueil"));
         text.ShouldContain(Fr("**14 h 15** Centrale d'achat énergie"));
@@ -143,9 +144,9 @@ public sealed class CalendarAndChangesTests : ConferenceTest
         await SentAsync(session, "agenda1");
         CardReader.AllText(LastCardTo(TeamsUser.Adele, "Ordre du jour de la Conférence")).ShouldContain(Fr("**14 h 15** Centrale d'achat énergie"));
 
-        var moved = await Teams.ClickAsync(TeamsUser.Alex, published.UpdatedCard!, "Monter le point 3");
+        var moved = await Teams.ClickAsync(TeamsUser.Alex, published.UpdatedCard!, Fr("Monter le point 3 « Divers »"));
         CardReader.AllText(moved.UpdatedCard!).ShouldContain(Fr("**14 h 15** Divers"));
-        var removed = await Teams.ClickAsync(TeamsUser.Alex, moved.UpdatedCard!, "Retirer le point 1");
+        var removed = await Teams.ClickAsync(TeamsUser.Alex, moved.UpdatedCard!, Fr("Retirer le point 1 « Accueil »"));
         CardReader.AllText(removed.UpdatedCard!).ShouldContain(Fr("**14 h** Divers"));
         var unchangedTwice = await Teams.ClickAsync(TeamsUser.Alex, removed.UpdatedCard!, "Publier les changements");
         await SentAsync(session, "agenda2");

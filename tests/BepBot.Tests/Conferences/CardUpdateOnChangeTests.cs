@@ -43,10 +43,10 @@ public sealed class CardUpdateOnChangeTests : ConferenceTest
     {
         var (session, _) = await ScheduleAsync();
         var invitations = await SentCardsAsync(await SentAsync(session, "invite"));
-        var ask = await Teams.ClickAsync(TeamsUser.Alex, await StaffCardAsync(session), "Annuler la conférence");
+        var ask = await Teams.ClickAsync(TeamsUser.Alex, await StaffCardAsync(session), "Annuler la séance");
 
-        await Teams.ClickAsync(TeamsUser.Alex, ask.Card, "Oui, annuler la conférence");
-        await Teams.ClickAsync(TeamsUser.Alex, ask.Card, "Oui, annuler la conférence");
+        await Teams.ClickAsync(TeamsUser.Alex, ask.Card, "Oui, annuler la séance");
+        await Teams.ClickAsync(TeamsUser.Alex, ask.Card, "Oui, annuler la séance");
         await WaitForUpdatesAsync(session, 1);
 
         foreach (var (name, activityId) in invitations)

@@ -78,7 +78,7 @@ public sealed class WithoutGraphTests : ConferenceTest
         var (session, reply) = await ScheduleAsync();
         await Teams.InvokeAsync(TeamsUser.Megan, "conferences.rsvp", new JsonObject { ["sessionId"] = session.Id, ["answer"] = "present" });
 
-        reply.AllText.ShouldContain(Fr("Microsoft Graph n'est pas configuré (jeu local) : aucun événement Outlook n'est créé."));
+        reply.AllText.ShouldContain(Fr("Microsoft Graph n'est pas configuré dans cet environnement de test : aucun événement Outlook n'est créé."));
         var stored = (await Conferences.GetAsync(session.Id))!;
         stored.Calendar.State.ShouldBe(CalendarSyncState.NotConfigured);
         CardReader.ButtonTitles(await StaffCardAsync(session)).ShouldNotContain("Réessayer l'agenda Outlook");

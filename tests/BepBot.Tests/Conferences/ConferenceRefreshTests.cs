@@ -20,7 +20,7 @@ public sealed class ConferenceRefreshTests : ConferenceTest
         var invitation = LastCardTo(TeamsUser.Megan, "Conférence de printemps");
         ((string?)invitation["refresh"]!["action"]!["verb"]).ShouldBe(ConferenceCards.RefreshVerb);
         invitation["refresh"]!["userIds"]!.AsArray().Select(id => (string?)id).ShouldBe([TeamsUser.Megan.Id]);
-        await Teams.ClickAsync(TeamsUser.Megan, invitation, "Présent");
+        await Teams.ClickAsync(TeamsUser.Megan, invitation, "Je participerai");
         await Teams.ClickAsync(TeamsUser.Alex, await StaffCardAsync(session), "Modifier");
         await Teams.SayAsync(TeamsUser.Alex, "date");
         await Teams.SayAsync(TeamsUser.Alex, Typed(after));
@@ -31,7 +31,7 @@ public sealed class ConferenceRefreshTests : ConferenceTest
         var text = CardReader.AllText(refreshed.UpdatedCard.ShouldNotBeNull(refreshed.AllText));
         text.ShouldContain(BelgianTime.FormatDateTime(after, BelgianTime.French));
         text.ShouldNotContain(BelgianTime.FormatDateTime(before, BelgianTime.French));
-        text.ShouldContain("Présent");
+        text.ShouldContain("participation confirmée");
     }
 
     [Fact]
@@ -40,15 +40,15 @@ public sealed class ConferenceRefreshTests : ConferenceTest
         var (session, _) = await ScheduleAsync();
         await SentAsync(session, "invite");
         var invitation = LastCardTo(TeamsUser.Adele, "Conférence de printemps");
-        CardReader.ButtonTitles(invitation).ShouldContain("Présent");
-        var ask = await Teams.ClickAsync(TeamsUser.Alex, await StaffCardAsync(session), "Annuler la conférence");
-        await Teams.ClickAsync(TeamsUser.Alex, ask.Card, "Oui, annuler la conférence");
+        CardReader.ButtonTitles(invitation).ShouldContain("Je participerai");
+        var ask = await Teams.ClickAsync(TeamsUser.Alex, await StaffCardAsync(session), "Annuler la séance");
+        await Teams.ClickAsync(TeamsUser.Alex, ask.Card, "Oui, annuler la séance");
 
         var refreshed = await Teams.RefreshAsync(TeamsUser.Adele, invitation);
 
         var card = refreshed.UpdatedCard.ShouldNotBeNull(refreshed.AllText);
         CardReader.AllText(card).ShouldContain("Annulée");
-        CardReader.ButtonTitles(card).ShouldNotContain("Présent");
+        CardReader.ButtonTitles(card).ShouldNotContain("Je participerai");
         CardReader.ButtonTitles(card).ShouldNotContain("Ajouter à mon agenda");
     }
 
@@ -67,8 +67,8 @@ public sealed class ConferenceRefreshTests : ConferenceTest
         var alex = await Teams.RefreshAsync(TeamsUser.Alex, poll);
 
         CardReader.AllText(megan.UpdatedCard!).ShouldContain(BelgianTime.FormatDateTime(second, BelgianTime.French));
-        CardReader.ButtonTitles(megan.UpdatedCard!).ShouldContain("Présent");
-        CardReader.ButtonTitles(patti.UpdatedCard!).ShouldNotContain("Présent");
+        CardReader.ButtonTitles(megan.UpdatedCard!).ShouldContain("Je participerai");
+        CardReader.ButtonTitles(patti.UpdatedCard!).ShouldNotContain("Je participerai");
         CardReader.AllText(patti.UpdatedCard!).ShouldContain(BelgianTime.FormatDateTime(second, BelgianTime.French));
         CardReader.ButtonTitles(alex.UpdatedCard!).ShouldContain("Modifier");
     }
@@ -78,13 +78,13 @@ public sealed class ConferenceRefreshTests : ConferenceTest
     {
         var (session, _) = await ScheduleAsync();
         var shown = (await Teams.InvokeAsync(TeamsUser.Megan, "conferences.show", new JsonObject { ["sessionId"] = session.Id }, ConversationType.GroupChat)).Card;
-        CardReader.FindInput(shown, "holder").ShouldNotBeNull("the invitation carries the « Représenté par » input");
+        CardReader.FindInput(shown, "holder").ShouldNotBeNull("the invitation carries the procuration input");
 
         var updated = await Teams.ClickAsync(TeamsUser.Adele, shown, "Mettre à jour", type: ConversationType.GroupChat);
 
         var card = updated.UpdatedCard.ShouldNotBeNull(updated.AllText);
         CardReader.AllText(card).ShouldContain("Conférence de printemps");
-        CardReader.ButtonTitles(card).ShouldContain("Présent");
+        CardReader.ButtonTitles(card).ShouldContain("Je participerai");
         card["refresh"]!["userIds"]!.AsArray().Select(id => (string?)id).ShouldBe([TeamsUser.Adele.Id]);
     }
 

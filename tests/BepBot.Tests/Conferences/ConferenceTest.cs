@@ -77,7 +77,7 @@ public abstract class ConferenceTest : IAsyncLifetime
     protected static string Typed(DateTimeOffset instant) =>
         BelgianTime.ToBrussels(instant).ToString("dd/MM/yyyy HH:mm", CultureInfo.InvariantCulture);
 
-    /// <summary>Runs `planifier une conférence` as staff type it; returns the stored session and the last reply.</summary>
+    /// <summary>Runs `planifier une séance` as staff type it; returns the stored session and the last reply.</summary>
     protected async Task<(ConferenceSession Session, BotResponse Reply)> ScheduleAsync(
         string title = "Conférence de printemps",
         string scope = "province",
@@ -104,13 +104,13 @@ public abstract class ConferenceTest : IAsyncLifetime
         }
 
         answers.AddRange([quorum, "oui"]);
-        var reply = await Teams.SayAsync(TeamsUser.Alex, "planifier une conférence");
+        var reply = await Teams.SayAsync(TeamsUser.Alex, "planifier une séance");
         foreach (var answer in answers)
         {
             reply = await Teams.SayAsync(TeamsUser.Alex, answer);
         }
 
-        reply.AllText.ShouldContain("Conférence enregistrée", customMessage: reply.AllText);
+        reply.AllText.ShouldContain("Séance enregistrée", customMessage: reply.AllText);
         var session = (await Conferences.ListAsync()).Single(candidate => candidate.Title == title);
         return (session, reply);
     }

@@ -67,7 +67,7 @@ public sealed class DatePollAndRsvpTests : ConferenceTest
         var created = Graph.RequestsTo("POST", EventsPath).ShouldHaveSingleItem().Json!;
         ((string?)created["start"]!["dateTime"]).ShouldStartWith(BelgianTime.ToBrussels(second).ToString("yyyy-MM-ddTHH:mm", System.Globalization.CultureInfo.InvariantCulture));
         (await Teams.ClickAsync(TeamsUser.Megan, meganPoll, "Envoyer mes disponibilités", new Dictionary<string, string> { ["d0"] = "no", ["d1"] = "no" }))
-            .AllText.ShouldContain("sondage de date de cette conférence est clos");
+            .AllText.ShouldContain("sondage de date de cette séance est clos");
     }
 
     [Fact]
@@ -97,20 +97,49 @@ public sealed class DatePollAndRsvpTests : ConferenceTest
     {
         var (session, _) = await ScheduleAsync();
         await SentAsync(session, "invite");
-        var invitation = LastCardTo(TeamsUser.Adele, "Vous êtes invité(e)");
+        var invitation = LastCardTo(TeamsUser.Adele, "Nous vous invitons");
         CardReader.AllText(invitation).ShouldContain(Fr("Votre réponse : pas encore donnée"));
 
-        var present = await Teams.ClickAsync(TeamsUser.Adele, invitation, "Présent");
-        CardReader.AllText(present.UpdatedCard!).ShouldContain(Fr("Votre réponse : Présent"));
-        var represented = await Teams.ClickAsync(TeamsUser.Adele, present.UpdatedCard!, "Représenté par la personne choisie", new Dictionary<string, string> { ["holder"] = TeamsUser.Megan.AadObjectId });
+        var present = await Teams.ClickAsync(TeamsUser.Adele, invitation, "Je participerai");
+        CardReader.AllText(present.UpdatedCard!).ShouldContain(Fr("Votre réponse : participation confirmée"));
+        var represented = await Teams.ClickAsync(TeamsUser.Adele, present.UpdatedCard!, "Donner procuration", new Dictionary<string, string> { ["holder"] = TeamsUser.Megan.AadObjectId });
 
-        CardReader.AllText(represented.UpdatedCard!).ShouldContain(Fr("Votre réponse : Représenté par Megan Bowen"));
+        CardReader.AllText(represented.UpdatedCard!).ShouldContain(Fr("Votre réponse : procuration donnée à Megan Bowen"));
         var rsvp = (await Conferences.RsvpOfAsync(session.Id, "Dinant"))!;
         rsvp.Answer.ShouldBe(RsvpAnswer.Represented);
         rsvp.HolderAadObjectId.ShouldBe(TeamsUser.Megan.AadObjectId);
         var procuration = (await Procurations.GivenByAsync(ProcurationScope.Session, session.Id, "Dinant"))!;
         procuration.HolderName.ShouldBe("Megan Bowen");
         procuration.GiverAadObjectId.ShouldBe(TeamsUser.Adele.AadObjectId);
+    }
+
+    [Fact]
+    public async Task Rsvp_Represented_TheHolderIsToldInTheirLanguageAndToldAgainWhenItIsWithdrawn()
+    {
+        await Teams.InstallAsync([TeamsUser.Lynne], inEnglish: [TeamsUser.Lynne]);
+        var (session, _) = await ScheduleAsync(title: "Conférence d'automne");
+
+        var represented = await Teams.InvokeAsync(TeamsUser.Adele, "conferences.rsvp", new JsonObject { ["sessionId"] = session.Id, ["answer"] = "represented", ["holder"] = TeamsUser.Megan.AadObjectId });
+        await Teams.InvokeAsync(TeamsUser.Isaiah, "conferences.rsvp", new JsonObject { ["sessionId"] = session.Id, ["answer"] = "represented", ["holder"] = TeamsUser.Lynne.AadObjectId });
+        var megan = await TextToAsync(TeamsUser.Megan, Fr("Procuration :"));
+        var lynne = await TextToAsync(TeamsUser.Lynne, "Proxy:");
+        await Teams.InvokeAsync(TeamsUser.Adele, "conferences.rsvp", new JsonObject { ["sessionId"] = session.Id, ["answer"] = "present" });
+        var withdrawn = await TextToAsync(TeamsUser.Megan, "Procuration retirée");
+
+        CardReader.AllText(represented.UpdatedCard!).ShouldContainAll("procuration donnée à Megan Bowen", "Megan Bowen reçoit un message de BepBot");
+        megan.ShouldContainAll("Adele Vance", "Dinant", "Conférence d'automne");
+        lynne.ShouldContainAll("Isaiah Langer", "Couvin", "Conférence d'automne");
+        withdrawn.ShouldContainAll("Dinant", "Conférence d'automne");
+    }
+
+    private async Task<string> TextToAsync(TeamsUser user, string containing)
+    {
+        string? found = null;
+        await BepBot.Tests.Broadcasts.BroadcastSteps.WaitUntilAsync(
+            () => (found = DeliveredTo(user).Select(request => request.AllText).FirstOrDefault(text => text.Contains(containing, StringComparison.Ordinal))) is not null,
+            TimeSpan.FromSeconds(30),
+            () => $"{user.Name} was not told « {containing} »; got: {string.Join(" | ", DeliveredTo(user).Select(request => request.AllText))}");
+        return found!;
     }
 
     [Fact]
@@ -124,7 +153,7 @@ public sealed class DatePollAndRsvpTests : ConferenceTest
         await Procurations.MarkUsedAsync(ProcurationScope.Session, session.Id, "Couvin");
         var usedChange = await Teams.InvokeAsync(TeamsUser.Isaiah, "conferences.rsvp", new JsonObject { ["sessionId"] = session.Id, ["answer"] = "present" });
 
-        CardReader.AllText(absent.UpdatedCard!).ShouldContain(Fr("Votre réponse : Absent"));
+        CardReader.AllText(absent.UpdatedCard!).ShouldContain(Fr("Votre réponse : absence annoncée"));
         (await Procurations.GivenByAsync(ProcurationScope.Session, session.Id, "Dinant")).ShouldBeNull();
         (await Procurations.HeldByAsync(ProcurationScope.Session, session.Id, TeamsUser.Megan.AadObjectId)).ShouldBeNull();
         usedChange.AllText.ShouldContain("a déjà servi pour un vote");
@@ -170,10 +199,10 @@ public sealed class DatePollAndRsvpTests : ConferenceTest
         officer.AllText.ShouldContain("bourgmestres");
         guest.AllText.ShouldContain("bourgmestres");
         outOfScope.AllText.ShouldContain("ne concerne pas votre commune");
-        unknown.AllText.ShouldContain("Je ne trouve pas cette conférence");
+        unknown.AllText.ShouldContain("Je ne trouve pas cette séance");
         malformed.AllText.ShouldContain("données invalides");
         badAnswer.AllText.ShouldContain("données invalides");
-        late.AllText.ShouldContain("Les réponses à cette conférence sont closes");
+        late.AllText.ShouldContain("Les réponses à cette séance sont closes");
         (await Bot.KeysAsync("conferences/rsvps/")).ShouldBeEmpty();
         (await Bot.KeysAsync("procurations/")).ShouldBeEmpty();
     }

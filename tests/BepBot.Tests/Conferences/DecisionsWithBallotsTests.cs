@@ -42,9 +42,9 @@ public sealed class DecisionsWithBallotsTests : ConferenceTest
         var namur = await section.DescribeAsync("Namur", viewer, CultureInfo.GetCultureInfo("fr-BE"), CancellationToken.None);
         var ciney = await section.DescribeAsync("Ciney", viewer, CultureInfo.GetCultureInfo("en-GB"), CancellationToken.None);
 
-        namur!.Title.ShouldBe("Prochaine conférence");
+        namur!.Title.ShouldBe("Prochaine séance");
         namur.Lines.Single().Text.ShouldStartWith("Conférence d'automne · ");
-        namur.Lines.Single().Detail.ShouldBe(Fr("Votre réponse : Absent"));
+        namur.Lines.Single().Detail.ShouldBe(Fr("Votre réponse : absence annoncée"));
         ciney!.Lines.Single().Detail.ShouldBe("Your answer: not given yet");
     }
 

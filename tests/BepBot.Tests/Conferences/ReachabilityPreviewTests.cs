@@ -34,7 +34,7 @@ public sealed class ReachabilityPreviewTests : ConferenceTest
         var confirm = await AnswerUpToConfirmationAsync("province", "date fixe", Typed(InDays(30)));
         var again = await Teams.SayAsync(TeamsUser.Alex, "peut-être");
 
-        confirm.AllText.ShouldContain(Fr("J'enregistre et j'envoie ?"));
+        confirm.AllText.ShouldContain(Fr("Enregistrer la séance et l'envoyer aux bourgmestres ?"));
         confirm.AllText.ShouldContain(Unreachable);
         again.AllText.ShouldContain(Unreachable);
     }
@@ -45,7 +45,7 @@ public sealed class ReachabilityPreviewTests : ConferenceTest
         // Couvin is in Essaimage; Gesves, Namur and Dinant are not.
         var confirm = await AnswerUpToConfirmationAsync("essaimage", "sondage", $"{Typed(InDays(30))} ; {Typed(InDays(31))}");
 
-        confirm.AllText.ShouldContain(Fr("J'enregistre et j'envoie ?"));
+        confirm.AllText.ShouldContain(Fr("Enregistrer la séance et l'envoyer aux bourgmestres ?"));
         confirm.AllText.ShouldContain(Fr("1 destinataire ne peut pas encore être joint par BepBot et ne recevra rien : Isaiah Langer (BepBot n'a jamais été ouvert dans son Teams, ou y a été retiré depuis)."));
         confirm.AllText.ShouldNotContain("Anne Dupont");
     }

@@ -28,7 +28,7 @@ public sealed class RsvpResendTests : ConferenceTest
         var resent = await RsvpAsync(session, "present", activityId: "rsvp-fault-before");
 
         failed.AllText.ShouldContain("erreur inattendue");
-        CardReader.AllText(resent.UpdatedCard!).ShouldContain(Fr("Réponse enregistrée : Présent"));
+        CardReader.AllText(resent.UpdatedCard!).ShouldContain(Fr("Réponse enregistrée : participation confirmée"));
         (await Conferences.RsvpsAsync(session.Id)).ShouldHaveSingleItem().Answer.ShouldBe(RsvpAnswer.Present);
     }
 

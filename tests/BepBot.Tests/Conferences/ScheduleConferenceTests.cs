@@ -2,11 +2,31 @@ using System.Text.Json.Nodes;
 using BepBot.Features.Conferences;
 using BepBot.Infrastructure.Time;
 using BepBot.Tests.Harness;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BepBot.Tests.Conferences;
 
 public sealed class ScheduleConferenceTests : ConferenceTest
 {
+    [Fact]
+    public async Task Agenda_NoItemsYet_ShowsTheSessionsOwnEndAndLengthAndSaysItIsEmpty()
+    {
+        var date = InDays(30);
+        var (session, _) = await ScheduleAsync(title: "Conférence d'été", duration: "120", date: date);
+        var cards = Bot.Services.GetRequiredService<ConferenceCards>();
+        string twoHours, none, empty;
+        using (BepBot.Infrastructure.Text.CultureScope.Use(BelgianTime.French))
+        {
+            (twoHours, none, empty) = (BelgianTime.FormatDuration(120), BelgianTime.FormatDuration(0), cards.Texts["Agenda_Empty"]);
+        }
+
+        var agenda = CardReader.AllText((await Teams.InvokeAsync(TeamsUser.Alex, "conferences.agenda", new JsonObject { ["sessionId"] = session.Id })).Card);
+
+        agenda.ShouldContainAll(BelgianTime.FormatTime(date.AddMinutes(120), BelgianTime.French), $"({twoHours})", empty);
+        agenda.ShouldNotContain(BelgianTime.FormatTime(date, BelgianTime.French) + " (");
+        agenda.ShouldNotContain($"({none})");
+    }
+
     [Fact]
     public async Task Schedule_FixedDateOnline_InvitesBourgmestresAndCreatesTeamsEvent()
     {
@@ -24,12 +44,12 @@ public sealed class ScheduleConferenceTests : ConferenceTest
         reply.AllText.ShouldContain("L'événement Outlook avec réunion Teams est à jour");
         foreach (var bourgmestre in new[] { TeamsUser.Megan, TeamsUser.Adele, TeamsUser.Isaiah })
         {
-            var card = LastCardTo(bourgmestre, "Vous êtes invité(e)");
-            CardReader.ButtonTitles(card).ShouldContain("Présent");
+            var card = LastCardTo(bourgmestre, "Nous vous invitons");
+            CardReader.ButtonTitles(card).ShouldContain("Je participerai");
             CardReader.AllText(card).ShouldContain(BelgianTime.FormatDateTime(date, BelgianTime.French));
         }
 
-        DeliveredTo(TeamsUser.Patti).ShouldNotContain(request => request.AllText.Contains("invité", StringComparison.Ordinal));
+        DeliveredTo(TeamsUser.Patti).ShouldNotContain(request => request.AllText.Contains("Nous vous invitons", StringComparison.Ordinal));
         var created = Graph.RequestsTo("POST", EventsPath).ShouldHaveSingleItem().Json!;
         ((string?)created["subject"]).ShouldBe("Conférence de printemps");
         ((string?)created["start"]!["timeZone"]).ShouldBe("Europe/Brussels");
@@ -54,9 +74,9 @@ public sealed class ScheduleConferenceTests : ConferenceTest
 
         session.BassinId.ShouldBe("namur-capitale");
         session.CommunesInScope.Count.ShouldBe(16);
-        LastCardTo(TeamsUser.Megan, "Vous êtes invité(e)");
-        DeliveredTo(TeamsUser.Adele).ShouldNotContain(request => request.AllText.Contains("invité", StringComparison.Ordinal));
-        DeliveredTo(TeamsUser.Isaiah).ShouldNotContain(request => request.AllText.Contains("invité", StringComparison.Ordinal));
+        LastCardTo(TeamsUser.Megan, "Nous vous invitons");
+        DeliveredTo(TeamsUser.Adele).ShouldNotContain(request => request.AllText.Contains("Nous vous invitons", StringComparison.Ordinal));
+        DeliveredTo(TeamsUser.Isaiah).ShouldNotContain(request => request.AllText.Contains("Nous vous invitons", StringComparison.Ordinal));
         var created = Graph.RequestsTo("POST", EventsPath).ShouldHaveSingleItem().Json!;
         ((bool?)created["isOnlineMeeting"]).ShouldBe(false);
         ((string?)created["location"]!["displayName"]).ShouldBe("BEP, avenue Sergent Vrithoff 2, Namur");
@@ -82,7 +102,7 @@ public sealed class ScheduleConferenceTests : ConferenceTest
         await Teams.SayAsync(TeamsUser.Alex, "deux tiers");
         var cancelled = await Teams.SayAsync(TeamsUser.Alex, "annuler");
 
-        cancelled.AllText.ShouldContain("Planifier une Conférence des Bourgmestres");
+        cancelled.AllText.ShouldContain("Planifier une séance de la Conférence des Bourgmestres");
         (await Bot.KeysAsync("conferences/")).ShouldBeEmpty();
         Graph.Requests.ShouldBeEmpty();
     }
@@ -100,7 +120,7 @@ public sealed class ScheduleConferenceTests : ConferenceTest
         prompt = (await Teams.ClickAsync(TeamsUser.Alex, prompt, "Deux tiers des communes")).Card;
         var done = await Teams.ClickAsync(TeamsUser.Alex, prompt, "Oui, enregistrer et envoyer");
 
-        done.AllText.ShouldContain("Conférence enregistrée");
+        done.AllText.ShouldContain("Séance enregistrée");
         var session = (await Conferences.ListAsync()).ShouldHaveSingleItem();
         session.BassinId.ShouldBe("essaimage");
         session.Quorum.ShouldBe(QuorumRule.TwoThirds);
@@ -122,7 +142,7 @@ public sealed class ScheduleConferenceTests : ConferenceTest
         var date = InDays(15);
         var (session, _) = await ScheduleAsync(date: date);
         await SentAsync(session, "invite");
-        var invitation = LastCardTo(TeamsUser.Adele, "Vous êtes invité(e)");
+        var invitation = LastCardTo(TeamsUser.Adele, "Nous vous invitons");
 
         var reply = await Teams.ClickAsync(TeamsUser.Adele, invitation, "Ajouter à mon agenda (.ics)");
 
@@ -152,7 +172,7 @@ public sealed class ScheduleConferenceTests : ConferenceTest
         staff.ShouldContain("Conférence provinciale");
         staff.ShouldContain("Conférence Namur-Capitale");
         megan.ShouldContain("Conférence Namur-Capitale");
-        megan.ShouldContain(Fr("Votre réponse : Présent"));
+        megan.ShouldContain(Fr("Votre réponse : participation confirmée"));
         isaiah.ShouldContain("Conférence provinciale");
         isaiah.ShouldNotContain("Conférence Namur-Capitale");
         isaiah.ShouldContain(Fr("Votre réponse : pas encore donnée"));

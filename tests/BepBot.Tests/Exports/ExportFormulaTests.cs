@@ -100,7 +100,7 @@ public sealed class ExportFormulaTests() : ConnectedBotTest(
         records.Select(record => record[0]).ShouldContain("'" + EvilName);
         records.Select(record => record[0]).ShouldContain("'@Agent deux");
         records.Select(record => record[0]).ShouldContain("'-Agent trois");
-        records.Skip(1).ShouldAllBe(record => int.Parse(record[3], System.Globalization.CultureInfo.InvariantCulture) >= 0);
+        records.Skip(1).ShouldAllBe(record => int.Parse(record[4], System.Globalization.CultureInfo.InvariantCulture) >= 0);
         records.SelectMany(record => record).ShouldNotContain(cell => LooksLikeAFormula(cell));
         report.AllText.ShouldContain("lien valable 15 minutes");
     }

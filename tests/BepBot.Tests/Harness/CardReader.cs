@@ -33,8 +33,9 @@ public static class CardReader
         }
     }
 
+    // Tooltips included: a screen reader announces them, and a button repeated per item names its item there.
     public static string AllText(JsonObject card) => string.Join("\n", Nodes(card)
-        .SelectMany(node => new[] { node["text"], node["title"], node["value"], node["label"] })
+        .SelectMany(node => new[] { node["text"], node["title"], node["tooltip"], node["value"], node["label"] })
         .OfType<JsonValue>()
         .Select(value => value.TryGetValue<string>(out var text) ? text : null)
         .OfType<string>());
@@ -54,9 +55,17 @@ public static class CardReader
 
     public static IEnumerable<string> ButtonTitles(JsonObject card) => Actions(card).Select(action => (string?)action["title"] ?? string.Empty);
 
+    /// <summary>What a screen reader names each button: its tooltip when it has one (a button repeated per item), else its title.</summary>
+    public static IEnumerable<string> ButtonNames(JsonObject card) => Actions(card).Select(action => (string?)action["tooltip"] ?? (string?)action["title"] ?? string.Empty);
+
+    /// <summary>
+    /// The button a person means by <paramref name="title"/>: the one whose tooltip (what a screen reader announces for a
+    /// button repeated per item, « Voter : Avis sur… ») or else whose title reads so.
+    /// </summary>
     public static JsonObject FindAction(JsonObject card, string title) =>
-        Actions(card).SingleOrDefault(action => (string?)action["title"] == title)
-        ?? throw new ShouldAssertException($"No button « {title} » on the card; buttons: {string.Join(", ", ButtonTitles(card))}");
+        Actions(card).SingleOrDefault(action => (string?)action["tooltip"] == title)
+        ?? Actions(card).SingleOrDefault(action => (string?)action["title"] == title)
+        ?? throw new ShouldAssertException($"No button « {title} » on the card; buttons: {string.Join(", ", ButtonTitles(card))}; tooltips: {string.Join(", ", Actions(card).Select(action => (string?)action["tooltip"]).OfType<string>())}");
 
     public static JsonObject? FindInput(JsonObject card, string id) =>
         Nodes(card).FirstOrDefault(node => ((string?)node["type"])?.StartsWith("Input.", StringComparison.Ordinal) == true && (string?)node["id"] == id);

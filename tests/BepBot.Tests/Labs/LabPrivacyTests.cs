@@ -24,7 +24,7 @@ public sealed class LabPrivacyTests : LabsBotTestBase
         card.ShouldContain("Ciney");
         card.ShouldContain(TeamsUser.Lynne.AadObjectId);
         card.ShouldContain(lab.Details.Title);
-        card.ShouldContain(Fr("Présence : pas notée"));
+        card.ShouldContain("Présence non notée");
     }
 
     [Fact]
@@ -76,8 +76,8 @@ public sealed class LabPrivacyTests : LabsBotTestBase
         namur!.Title.ShouldBe("Séminaires à venir");
         var line = namur.Lines.ShouldHaveSingleItem();
         line.Text.ShouldStartWith("La cybersécurité dans nos communes (");
-        line.Detail.ShouldBe("1 inscrit de la commune, 1 en liste d'attente");
-        ciney!.Title.ShouldBe("Upcoming labs");
-        ciney.Lines.Single().Detail.ShouldBe("Nobody from the commune has registered yet.");
+        line.Detail.ShouldBe("1 place confirmée pour la commune, 1 personne en liste d'attente");
+        ciney!.Title.ShouldBe("Upcoming seminars");
+        ciney.Lines.Single().Detail.ShouldBe("No registration from the commune yet.");
     }
 }

@@ -21,7 +21,7 @@ public sealed class LabRefreshTests : LabsBotTestBase
 
         var card = refreshed.UpdatedCard.ShouldNotBeNull(refreshed.AllText);
         var text = CardReader.AllText(card);
-        text.ShouldContain(Fr("Inscrit : votre place est réservée."), customMessage: text);
+        text.ShouldContain(Fr("Inscription confirmée : votre place est réservée."), customMessage: text);
         CardReader.ButtonTitles(card).ShouldContain("Ajouter à mon agenda (.ics)");
     }
 
@@ -52,7 +52,7 @@ public sealed class LabRefreshTests : LabsBotTestBase
         // Teams refreshes automatically only for the people listed; the others have the button.
         shown["refresh"]!["userIds"]!.AsArray().Select(id => (string?)id).ShouldBe([TeamsUser.Patti.Id]);
         CardReader.ButtonTitles(shown).ShouldContain("Mettre à jour");
-        CardReader.AllText(shown).ShouldContain(Fr("Inscrit : votre place est réservée."));
+        CardReader.AllText(shown).ShouldContain(Fr("Inscription confirmée : votre place est réservée."));
         CardReader.AllText(updated.UpdatedCard!).ShouldContain("Liste d'attente, position 1");
         updated.UpdatedCard!["refresh"]!["userIds"]!.AsArray().Select(id => (string?)id).ShouldBe([TeamsUser.Lynne.Id]);
     }

@@ -20,7 +20,7 @@ public sealed class LabRegistrationTests : LabsBotTestBase
 
         var card = CardReader.AllText(registered.UpdatedCard!);
         card.ShouldContain("Votre inscription est confirmée.");
-        card.ShouldContain(Fr("Inscrit : votre place est réservée."));
+        card.ShouldContain(Fr("Inscription confirmée : votre place est réservée."));
         CardReader.Actions(registered.UpdatedCard!).ShouldNotContain(action => (string?)action["type"] == "Action.OpenUrl");
         var agenda = await Teams.ClickAsync(TeamsUser.Patti, registered.UpdatedCard!, "Ajouter à mon agenda (.ics)");
         var ics = await DownloadAsync((string)CardReader.Actions(agenda.Card!).Single(action => (string?)action["type"] == "Action.OpenUrl")["url"]!);
@@ -74,7 +74,7 @@ public sealed class LabRegistrationTests : LabsBotTestBase
         var after = await LabAsync(lab.Id);
         after.StandingOf(TeamsUser.Lynne.AadObjectId)!.Registration.Status.ShouldBe(SeatStatus.Confirmed);
         after.StandingOf(TeamsUser.Patti.AadObjectId).ShouldBeNull();
-        CardReader.AllText((await Teams.SayAsync(TeamsUser.Lynne, "mes inscriptions")).Card).ShouldContain(Fr("Inscrit : votre place est réservée."));
+        CardReader.AllText((await Teams.SayAsync(TeamsUser.Lynne, "mes inscriptions")).Card).ShouldContain(Fr("Inscription confirmée : votre place est réservée."));
     }
 
     [Fact]
@@ -109,7 +109,7 @@ public sealed class LabRegistrationTests : LabsBotTestBase
 
         CardReader.AllText(megan.UpdatedCard!).ShouldContain(Fr("Liste d'attente, position 1 : le quota de 1 personne par commune est atteint pour Namur."));
         var lynne = await RegisterFromCatalogueAsync(TeamsUser.Lynne, lab.Details.Title);
-        CardReader.AllText(lynne.UpdatedCard!).ShouldContain("Inscrit", Case.Sensitive);
+        CardReader.AllText(lynne.UpdatedCard!).ShouldContain("Inscription confirmée", Case.Sensitive);
         (await LabAsync(lab.Id)).Confirmed.Select(registration => registration.Commune).ShouldBe(["Namur", "Ciney"], ignoreOrder: true);
     }
 
@@ -168,7 +168,7 @@ public sealed class LabRegistrationTests : LabsBotTestBase
 
         var again = await Teams.InvokeAsync(TeamsUser.Patti, "labs.register", Data(lab.Id));
 
-        CardReader.AllText(again.UpdatedCard!).ShouldContain(Fr("Inscrit : votre place est réservée."));
+        CardReader.AllText(again.UpdatedCard!).ShouldContain(Fr("Inscription confirmée : votre place est réservée."));
     }
 }
 
@@ -244,7 +244,7 @@ public sealed class LabValidationTests : LabsBotTestBase
         await Teams.InvokeAsync(TeamsUser.Lynne, "labs.register", Data(lab.Id));
         var before = await Book.GetAsync(lab.Id);
 
-        (await Teams.InvokeAsync(TeamsUser.Patti, "labs.cancel", new JsonObject { ["labId"] = lab.Id, ["from"] = "lab" })).AllText.ShouldContain("pas inscrit à ce séminaire");
+        (await Teams.InvokeAsync(TeamsUser.Patti, "labs.cancel", new JsonObject { ["labId"] = lab.Id, ["from"] = "lab" })).AllText.ShouldContain("pas d'inscription à ce séminaire");
 
         (await Book.GetAsync(lab.Id))!.ETag.ShouldBe(before!.ETag);
     }

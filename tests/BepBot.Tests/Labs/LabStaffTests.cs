@@ -24,7 +24,7 @@ public sealed class LabStaffTests : LabsBotTestBase
         await Teams.SayAsync(TeamsUser.Alex, "La cybersécurité dans nos communes");
         await Teams.SayAsync(TeamsUser.Alex, "Retours d'expérience après les attaques de 2025.");
         CardReader.AllText((await Teams.SayAsync(TeamsUser.Alex, "demain après-midi")).Card).ShouldContain("Je n'ai pas compris la date.");
-        CardReader.AllText((await Teams.SayAsync(TeamsUser.Alex, "12/03/2020 14h00")).Card).ShouldContain("Cette date est déjà passée.");
+        CardReader.AllText((await Teams.SayAsync(TeamsUser.Alex, "12/03/2020 14h00")).Card).ShouldContain(Fr("Cette date est déjà passée : indiquez une date à venir."));
         await Teams.SayAsync(TeamsUser.Alex, $"12/03/{year} 14h00-16h30");
         await Teams.SayAsync(TeamsUser.Alex, "BEP, avenue Sergent Vrithoff 2, Namur ; https://teams.microsoft.com/l/meetup-join/abc");
         await Teams.SayAsync(TeamsUser.Alex, "agents");
@@ -55,6 +55,38 @@ public sealed class LabStaffTests : LabsBotTestBase
     }
 
     [Fact]
+    public async Task Seminaires_StaffOnAFreshStart_EmptyCatalogueOffersNouveauSeminaire()
+    {
+        var catalogue = (await Teams.SayAsync(TeamsUser.Alex, "séminaires")).Card;
+
+        var started = await Teams.ClickAsync(TeamsUser.Alex, catalogue, "Nouveau séminaire");
+
+        CardReader.AllText(started.Card).ShouldContain("Étape 1 sur");
+        CardReader.ButtonTitles(started.Card).ShouldContain("Cybersécurité dans les communes");
+    }
+
+    [Fact]
+    public async Task Seminaires_StaffSeeASeminarForOfficers_NoRegisterButtonNorInvitationToClickIt()
+    {
+        var lab = await CreateLabAsync(LabFixtures.NewLab(audience: LabAudience.Officers));
+
+        var catalogue = (await Teams.SayAsync(TeamsUser.Alex, "séminaires")).Card;
+        var shown = (await Teams.InvokeAsync(TeamsUser.Alex, "labs.show", Data(lab.Id))).Card;
+        var register = await Teams.InvokeAsync(TeamsUser.Alex, "labs.register", Data(lab.Id));
+        var forPatti = (await Teams.SayAsync(TeamsUser.Patti, "séminaires")).Card;
+
+        CardReader.AllText(catalogue).ShouldContain(lab.Details.Title);
+        CardReader.AllText(catalogue).ShouldNotContain("S'inscrire");
+        CardReader.ButtonTitles(catalogue).ShouldNotContain("S'inscrire");
+        CardReader.ButtonTitles(catalogue).ShouldContain("Nouveau séminaire");
+        CardReader.ButtonTitles(shown).ShouldNotContain("S'inscrire");
+        CardReader.ButtonTitles(forPatti).ShouldContain("S'inscrire");
+        CardReader.ButtonTitles(forPatti).ShouldNotContain("Nouveau séminaire");
+        register.UpdatedCard.ShouldBeNull();
+        (await LabAsync(lab.Id)).Registrations.ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task NouveauSeminaire_Annuler_NothingCreated()
     {
         await Teams.SayAsync(TeamsUser.Alex, "nouveau séminaire");
@@ -73,11 +105,11 @@ public sealed class LabStaffTests : LabsBotTestBase
         var catalogue = (await Teams.SayAsync(TeamsUser.Alex, "séminaires")).Card;
         var list = CardReader.AllText((await Teams.ClickAsync(TeamsUser.Alex, catalogue, "Gérer les inscriptions")).Card);
 
-        list.ShouldContain("1 inscrit sur 1 place, 1 en liste d'attente");
+        list.ShouldContain("1 place confirmée sur 1, 1 personne en liste d'attente");
         list.ShouldContain("Ciney");
         list.ShouldContain("Lynne Robbins — Liste d'attente, position 1");
         list.ShouldContain("Namur");
-        list.ShouldContain("Patti Fernandez — Inscrit");
+        list.ShouldContain("Patti Fernandez — Place confirmée");
     }
 
     [Fact]
@@ -139,9 +171,9 @@ public sealed class LabStaffTests : LabsBotTestBase
 
         Bot.Clock.Offset = TimeSpan.FromDays(10) + TimeSpan.FromMinutes(30);
         var list = (await Teams.InvokeAsync(TeamsUser.Alex, "labs.registrants", Data(lab.Id))).Card;
-        var marked = await Teams.ClickAsync(TeamsUser.Alex, list, "Présent");
+        var marked = await Teams.ClickAsync(TeamsUser.Alex, list, Fr("Noter la présence : Patti Fernandez"));
 
-        CardReader.AllText(marked.UpdatedCard!).ShouldContain("Présent");
+        CardReader.AllText(marked.UpdatedCard!).ShouldContain("Présence notée");
         (await LabAsync(lab.Id)).StandingOf(TeamsUser.Patti.AadObjectId)!.Registration.Attended.ShouldBe(true);
         (await Teams.InvokeAsync(TeamsUser.Alex, "labs.attend", new JsonObject { ["labId"] = lab.Id, ["aadObjectId"] = TeamsUser.Lynne.AadObjectId, ["present"] = true }))
             .AllText.ShouldContain("Seules les personnes qui ont une place");
@@ -187,6 +219,43 @@ public sealed class LabStaffTests : LabsBotTestBase
     }
 
     [Fact]
+    public async Task Edit_CapacityAndQuotaAreNumberBoxes_ReadAsTeamsSendsThemAndBadValuesRefusedInFrench()
+    {
+        var lab = await CreateLabAsync(LabFixtures.NewLab(capacity: 30, quota: 2));
+        var form = (await Teams.InvokeAsync(TeamsUser.Alex, "labs.edit", Data(lab.Id))).Card;
+        var capacity = CardReader.FindInput(form, "capacity")!;
+        var quota = CardReader.FindInput(form, "quota")!;
+
+        ((string?)capacity["type"], (int?)capacity["min"], (int?)capacity["max"], (int?)capacity["value"]).ShouldBe(("Input.Number", 1, 5000, 30));
+        ((string?)quota["type"], (int?)quota["value"]).ShouldBe(("Input.Number", 2));
+        ((string?)capacity["errorMessage"]).ShouldBe("Indiquez un nombre entier de places, de 1 à 5 000.");
+        (await Teams.ClickAsync(TeamsUser.Alex, form, "Enregistrer", Form(form, new Dictionary<string, string> { ["quota"] = "1.5" }))).AllText.ShouldContain("Le quota est un nombre entre 1 et le nombre de places (30)");
+        (await Teams.ClickAsync(TeamsUser.Alex, form, "Enregistrer", Form(form, new Dictionary<string, string> { ["capacity"] = "abc" }))).AllText.ShouldContain("Indiquez un nombre de places entre 1 et 5000.");
+        var withoutCapacity = Form(form, new Dictionary<string, string>());
+        withoutCapacity.Remove("capacity");
+        (await Teams.InvokeAsync(TeamsUser.Alex, "labs.save", FormData(form, withoutCapacity))).AllText.ShouldContain("Indiquez un nombre de places entre 1 et 5000.");
+        (await LabAsync(lab.Id)).Capacity.ShouldBe(30);
+
+        var saved = await Teams.ClickAsync(TeamsUser.Alex, form, "Enregistrer", Form(form, new Dictionary<string, string> { ["capacity"] = "40", ["quota"] = string.Empty }));
+
+        CardReader.AllText(saved.UpdatedCard!).ShouldContain("Modifications enregistrées.");
+        (await LabAsync(lab.Id)).ShouldSatisfyAllConditions(after => after.Capacity.ShouldBe(40), after => after.CommuneQuota.ShouldBeNull());
+        CardReader.FindInput((await Teams.InvokeAsync(TeamsUser.Alex, "labs.edit", Data(lab.Id))).Card, "quota")!["value"].ShouldBeNull();
+    }
+
+    // What Teams sends when a number box is empty or holds no number: the input is left out of the button's data.
+    private static JsonObject FormData(JsonObject form, Dictionary<string, string> inputs)
+    {
+        var data = CardReader.FindAction(form, "Enregistrer")["data"]!.DeepClone().AsObject();
+        foreach (var (id, value) in inputs)
+        {
+            data[id] = value;
+        }
+
+        return data;
+    }
+
+    [Fact]
     public async Task Edit_NewDate_RegistrantsToldAndReminderMoved()
     {
         var lab = await CreateLabAsync(LabFixtures.NewLab(capacity: 3));
@@ -215,7 +284,7 @@ public sealed class LabStaffTests : LabsBotTestBase
         (await Teams.InvokeAsync(TeamsUser.Patti, "labs.register", Data(lab.Id))).AllText.ShouldContain("sont clôturées");
         await Teams.ClickAsync(TeamsUser.Alex, closed.UpdatedCard!, "Rouvrir les inscriptions");
 
-        CardReader.AllText((await Teams.InvokeAsync(TeamsUser.Patti, "labs.register", Data(lab.Id))).UpdatedCard!).ShouldContain("Inscrit");
+        CardReader.AllText((await Teams.InvokeAsync(TeamsUser.Patti, "labs.register", Data(lab.Id))).UpdatedCard!).ShouldContain("Inscription confirmée");
     }
 
     [Fact]

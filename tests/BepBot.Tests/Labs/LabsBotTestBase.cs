@@ -37,7 +37,7 @@ public abstract class LabsBotTestBase(IDictionary<string, string?>? settings = n
     {
         var inputs = CardReader.Nodes(card)
             .Where(node => ((string?)node["type"])?.StartsWith("Input.", StringComparison.Ordinal) == true)
-            .ToDictionary(node => (string)node["id"]!, node => (string?)node["value"] ?? string.Empty);
+            .ToDictionary(node => (string)node["id"]!, CardReader.CurrentValue);
         foreach (var (id, value) in changes)
         {
             inputs[id] = value;

@@ -79,6 +79,13 @@ public sealed class ObservatoireBotTests() : BotConversationTest(new Dictionary<
         var links = CardReader.Actions(files.Card!).Where(action => (string?)action["type"] == "Action.OpenUrl").ToList();
         links.Select(link => (string?)link["title"]).ShouldBe(["Tendance (PNG)", "Place dans le bassin (PNG)"]);
         CardReader.AllText(files.Card!).ShouldContain(Fr("Les graphiques « Ménages » de Namur en PNG sont prêts."));
+        // Each image's text alternative carries its figures: nothing is only in the picture.
+        var descriptions = CardReader.Nodes(files.Card!).Select(node => (string?)node["text"]).OfType<string>().Where(text => text.StartsWith("**", StringComparison.Ordinal)).ToList();
+        descriptions.Count.ShouldBe(2);
+        descriptions[0].ShouldStartWith(Fr("**Tendance (PNG)** — Ménages — Namur : "));
+        descriptions[0].ShouldContain(Fr("Médiane du bassin : "));
+        descriptions[1].ShouldStartWith("**Place dans le bassin (PNG)** — Ménages en ");
+        descriptions[1].ShouldMatch(Fr(@"Namur ◀ : [\d\s]+ ménages ; "));
         foreach (var link in links)
         {
             using var response = await Client.Http.GetAsync(new Uri((string)link["url"]!).AbsolutePath);
@@ -148,8 +155,10 @@ public sealed class ObservatoireBotTests() : BotConversationTest(new Dictionary<
             Fr("Comparaison : Ciney et Dinant"),
             "Données de démonstration",
             "Population (habitants)");
-        var headers = (JsonArray)CardReader.Nodes(card).First(node => (string?)node["type"] == "ColumnSet")["columns"]!;
-        headers.Select(column => (string?)column!["items"]![0]!["text"]).ShouldBe(["Ciney", "Dinant"]);
+        // A table whose header row names each commune: a screen reader reads every value with its commune.
+        var rows = CardReader.Nodes(card).Single(node => (string?)node["type"] == "Table")["rows"]!.AsArray();
+        rows[0]!["cells"]!.AsArray().Select(cell => (string?)cell!["items"]![0]!["text"]).ShouldBe(["Indicateur", "Ciney", "Dinant"]);
+        rows.Skip(1).ShouldAllBe(row => row!["cells"]!.AsArray().Count == 3);
         var lines = Chart(card, "Chart.Line");
         lines["data"]!.AsArray().Select(serie => (string?)serie!["legend"]).ShouldBe(["Ciney", "Dinant"]);
         CardReader.Facts(lines["fallback"]).ShouldAllBe(row => row.Contains(Fr("Ciney : ")) && row.Contains(Fr(" · Dinant : ")));
@@ -269,9 +278,9 @@ public sealed class ObservatoireBotTests() : BotConversationTest(new Dictionary<
 
         help.ShouldContainAll(
             "Observatoire du Territoire",
-            "diagnostic de <commune>",
+            "diagnostic de (commune)",
             "ma commune en chiffres",
-            "comparer <commune> et <commune>");
+            "comparer (commune) et (commune)");
         help.ShouldNotContain("Command_observatoire");
         help.ShouldNotContain("jeux de données");
     }

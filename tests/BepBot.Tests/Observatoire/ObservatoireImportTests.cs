@@ -77,7 +77,7 @@ public sealed class ObservatoireImportTests : FileUploadTest
 
         CardReader.Nodes(card).Where(node => (string?)node["type"] == "TextBlock").Select(node => (string)node["text"]!).ShouldBe([
             "“population.csv” was not imported: 2 errors to fix. Nothing was changed.",
-            "Line 3: “Atlantis” is neither one of the 40 municipalities nor one of their NIS codes; the value “douze” is not a number; the source is empty.",
+            "Line 3: “Atlantis” is neither one of the 40 communes nor one of their NIS codes; the value “douze” is not a number; the source is empty.",
             "Line 5: 5 columns instead of 6.",
         ]);
     }
@@ -95,7 +95,7 @@ public sealed class ObservatoireImportTests : FileUploadTest
     public async Task Upload_FromBourgmestre_RefusedAndNotDownloaded()
     {
         (await UploadAsync(TeamsUser.Megan, "population.csv", Utf8(ObservatoireCsvTests.Csv(5)))).Texts.Single()
-            .ShouldBe("Seul le personnel du BEP peut m'envoyer des fichiers à importer. Rien n'a été modifié.");
+            .ShouldBe("Seul le personnel du BEP peut m'envoyer des fichiers à importer. Rien n'a été modifié. Pour faire importer des données, adressez-vous à l'équipe supracommunalité du BEP.");
 
         Files.Requests.ShouldBeEmpty();
         (await Bot.KeysAsync("observatoire/")).ShouldBeEmpty();
@@ -105,7 +105,7 @@ public sealed class ObservatoireImportTests : FileUploadTest
     public async Task Upload_InChannel_NotCsv_TooLarge_Refused()
     {
         (await UploadAsync(TeamsUser.Alex, "population.csv", Utf8(ObservatoireCsvTests.Csv(5)), ConversationType.Channel)).Texts.Single().ShouldContain("conversation privée");
-        (await UploadAsync(TeamsUser.Alex, "population.xlsx", [1, 2, 3])).Texts.Single().ShouldBe(Fr("Je n'importe que des fichiers CSV (.csv) ; « population.xlsx » n'en est pas un."));
+        (await UploadAsync(TeamsUser.Alex, "population.xlsx", [1, 2, 3])).Texts.Single().ShouldBe(Fr("Je n'importe que des fichiers CSV (.csv) ; « population.xlsx » n'en est pas un. Enregistrez-le au format CSV depuis votre tableur, puis renvoyez-le-moi."));
         (await UploadAsync(TeamsUser.Alex, "big.csv", new byte[(5 * 1024 * 1024) + 1])).Texts.Single().ShouldContain("dépasse 5 Mo");
         Files.Files.TryRemove("gone.csv", out _);
 

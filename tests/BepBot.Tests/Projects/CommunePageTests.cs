@@ -30,13 +30,13 @@ public sealed class CommunePageTests : ProjectsBotTest
             "Dinant-Meuse-Condroz, territoire intelligent",
             "Centrales d'achat rejointes (3)",
             Fr("Pas encore rejointes : Centrale de gestion de gobelets réutilisables."),
-            "Territory labs à venir",
+            "Séminaires à venir",
             "Cybersécurité à Ciney",
             "Cette partie de la page est momentanément indisponible.",
             "Données de démonstration");
         // Sections in their Order: projects (10), centrals (20), labs (30), then the failing one (40).
         text.IndexOf("Projets supracommunaux", StringComparison.Ordinal).ShouldBeLessThan(text.IndexOf("Centrales d'achat rejointes", StringComparison.Ordinal));
-        text.IndexOf("Centrales d'achat rejointes", StringComparison.Ordinal).ShouldBeLessThan(text.IndexOf("Territory labs à venir", StringComparison.Ordinal));
+        text.IndexOf("Centrales d'achat rejointes", StringComparison.Ordinal).ShouldBeLessThan(text.IndexOf("Séminaires à venir", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -59,7 +59,7 @@ public sealed class CommunePageTests : ProjectsBotTest
     {
         var response = await Client.SayAsync(TeamsUser.Megan, "la commune de Gotham");
 
-        response.Texts.Single().ShouldBe(Fr("« Gotham » n'est pas une des 40 communes des bassins du BEP."));
+        response.Texts.Single().ShouldBe(Fr("« Gotham » n'est pas une des 40 communes des bassins du BEP. Vérifiez l'orthographe, par exemple « la commune de Ciney »."));
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class CommunePageTests : ProjectsBotTest
         public int Order => 30;
 
         public Task<CommunePageSection?> DescribeAsync(string commune, ChatUser viewer, CultureInfo culture, CancellationToken cancellationToken) =>
-            Task.FromResult<CommunePageSection?>(new CommunePageSection("Territory labs à venir", [new CommunePageLine($"Cybersécurité à {commune}", "jeudi 4 février 2027")]));
+            Task.FromResult<CommunePageSection?>(new CommunePageSection("Séminaires à venir", [new CommunePageLine($"Cybersécurité à {commune}", "jeudi 4 février 2027")]));
     }
 
     private sealed class BrokenSection : ICommunePageSection

@@ -62,13 +62,13 @@ public sealed class ProjectQuestionTests : ProjectsBotTest
         var choices = (await Client.SayAsync(TeamsUser.Megan, "smart région")).Card;
 
         CardReader.AllText(choices).ShouldContain("Plusieurs projets correspondent");
-        CardReader.ButtonTitles(choices).Order().ShouldBe([
-            Fr("Voir « Dinant-Meuse-Condroz, territoire intelligent »"),
-            Fr("Voir « Essaimage, territoire intelligent »"),
-            Fr("Voir « Namur, territoire intelligent »"),
+        CardReader.ButtonNames(choices).Order().ShouldBe([
+            Fr("Voir la fiche « Dinant-Meuse-Condroz, territoire intelligent »"),
+            Fr("Voir la fiche « Essaimage, territoire intelligent »"),
+            Fr("Voir la fiche « Namur, territoire intelligent »"),
         ]);
 
-        var picked = await Client.ClickAsync(TeamsUser.Megan, choices, Fr("Voir « Essaimage, territoire intelligent »"));
+        var picked = await Client.ClickAsync(TeamsUser.Megan, choices, Fr("Voir la fiche « Essaimage, territoire intelligent »"));
 
         CardReader.AllText(picked.Card).ShouldContain("Diagnostic numérique des communes");
     }
@@ -98,7 +98,7 @@ public sealed class ProjectQuestionTests : ProjectsBotTest
         var response = await Client.SayAsync(TeamsUser.Megan, "projet vobelets");
 
         response.Texts.First().ShouldStartWith(Fr("Je ne trouve pas de projet ni de centrale correspondant à « projet vobelets »"));
-        CardReader.ButtonTitles(response.Card).ShouldContain(Fr("Voir « Centrale de gestion de gobelets réutilisables »"));
+        CardReader.ButtonNames(response.Card).ShouldContain(Fr("Voir la fiche « Centrale de gestion de gobelets réutilisables »"));
     }
 
     [Fact]
@@ -138,7 +138,7 @@ public sealed class ProjectQuestionTests : ProjectsBotTest
         text.ShouldContain("3 projets — commune de Dinant");
         text.ShouldContain("Parc national (soutien au projet)");
         text.ShouldNotContain("Essaimage, territoire intelligent");
-        CardReader.ButtonTitles(card).ShouldContain(Fr("Voir « Namur au fil de l'eau »"));
+        CardReader.ButtonNames(card).ShouldContain(Fr("Voir la fiche « Namur au fil de l'eau »"));
     }
 
     [Theory]

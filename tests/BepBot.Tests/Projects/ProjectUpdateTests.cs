@@ -22,7 +22,7 @@ public sealed class ProjectUpdateTests : ProjectsBotTest
     private async Task<JsonObject> UpdateFormAsync()
     {
         var project = (await Client.SayAsync(TeamsUser.Alex, "où en est la Molignée ?")).Card;
-        CardReader.ButtonTitles(project).ShouldBe(["Voir la fiche complète", "Mettre à jour", "Historique"]);
+        CardReader.ButtonTitles(project).ShouldBe(["Voir la fiche complète", "Mettre à jour", "Voir l'historique"]);
         return (await Client.ClickAsync(TeamsUser.Alex, project, "Mettre à jour")).Card;
     }
 
@@ -56,7 +56,7 @@ public sealed class ProjectUpdateTests : ProjectsBotTest
         CardReader.AllText(megan).ShouldContain(Fr("Où en est-il ? Terminé, 100 %"));
         CardReader.ButtonTitles(megan).ShouldBe(["Voir la fiche complète"]);
 
-        var historyCard = CardReader.AllText((await Client.ClickAsync(TeamsUser.Alex, saved.UpdatedCard!, "Historique")).Card);
+        var historyCard = CardReader.AllText((await Client.ClickAsync(TeamsUser.Alex, saved.UpdatedCard!, "Voir l'historique")).Card);
         historyCard.ShouldContain("1 état précédent");
         historyCard.ShouldContain("Version 1 · remplacée le ");
         historyCard.ShouldContain("En cours · 50 %");

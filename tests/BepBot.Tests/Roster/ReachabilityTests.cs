@@ -47,9 +47,9 @@ public sealed class ReachabilityTests() : ConnectedBotTest([TeamsUser.Alex, Team
         StateAfter(lines, "Namur").ShouldBe($"Megan Bowen · ✅ joignable depuis le {Today} · dernière utilisation le {Today}");
         StateAfter(lines, "Dinant").ShouldBe(Fr("Adele Vance · ⛔ non joignable : ") + NeverInstalled);
         StateAfter(lines, "Gesves").ShouldBe(Fr("Anne Dupont · ⛔ non joignable : ") + PendingEmail);
-        lines.ShouldContain(Fr($"2 communes dont le bourgmestre ne peut pas être joint : Dinant ({NeverInstalled}), Gesves ({PendingEmail})."));
+        lines.ShouldContain(Fr($"2 communes dont BepBot ne peut pas joindre la ou le bourgmestre : Dinant ({NeverInstalled}), Gesves ({PendingEmail})."));
         // Officers are counted per commune; `annuaire Ciney` lists them.
-        lines.ShouldContain("agent communal (2), joignables par commune");
+        lines.ShouldContain("personnel communal (2), joignables par commune");
         StateAfter(lines, "Ciney").ShouldBe("1 joignable sur 1");
         lines.ShouldNotContain(line => line.StartsWith("Lynne Robbins", StringComparison.Ordinal));
         var ciney = CardReader.AllText((await Teams.SayAsync(TeamsUser.Alex, "annuaire ciney")).Card).Split('\n');
@@ -153,8 +153,8 @@ public sealed class ReachabilityTests() : ConnectedBotTest([TeamsUser.Alex, Team
         text.ShouldContain("5 personnes sur 7 peuvent recevoir les messages de BepBot.");
         text.ShouldContain("personnel du BEP\n1 joignable sur 1");
         text.ShouldContain("bourgmestre\n2 joignables sur 4");
-        text.ShouldContain("agent communal\n2 joignables sur 2");
-        text.ShouldContain(Fr($"2 communes dont le bourgmestre ne peut pas être joint : Dinant ({NeverInstalled}), Gesves ({PendingEmail})."));
+        text.ShouldContain("personnel communal\n2 joignables sur 2");
+        text.ShouldContain(Fr($"2 communes dont BepBot ne peut pas joindre la ou le bourgmestre : Dinant ({NeverInstalled}), Gesves ({PendingEmail})."));
         text.ShouldContain(Fr($"2 personnes ne peuvent pas être jointes : Adele Vance ({NeverInstalled}) ; Anne Dupont ({PendingEmail})."));
         text.ShouldContain("chaque personne ouvre BepBot une fois dans Teams");
         text.ShouldContain("l'administrateur Teams de son organisation le préinstalle");
@@ -236,10 +236,10 @@ public sealed class ReachabilityTests() : ConnectedBotTest([TeamsUser.Alex, Team
 
         var lines = await ReportLinesAsync(Teams, broadcastId);
 
-        lines.ShouldContain(Fr($"Adele Vance,unreachable,,0,\"Pas encore joignable : {NeverInstalled}.\""));
-        lines.ShouldContain(Fr($"Anne Dupont,unreachable,,0,\"Pas encore joignable : {PendingEmail}.\""));
-        lines.ShouldContain(Fr("Isaiah Langer,unreachable,,1,Teams refuse : BepBot a été retiré de cette conversation (403)."));
-        var status = await StatusCardTextAsync(broadcastId);
+        lines.ShouldContain(Fr($"Adele Vance,Dinant,non joignable,,0,\"Pas encore joignable : {NeverInstalled}.\""));
+        lines.ShouldContain(Fr($"Anne Dupont,Gesves,non joignable,,0,\"Pas encore joignable : {PendingEmail}.\""));
+        lines.ShouldContain(Fr("Isaiah Langer,Couvin,non joignable,,1,Teams refuse : BepBot a été retiré de cette conversation (403)."));
+        var status = await FinalStatusCardTextAsync(Connector, broadcastId);
         status.ShouldContain(Fr($"Non joignable — Pas encore joignable : {PendingEmail}."));
     }
 
@@ -290,7 +290,7 @@ public sealed class ReachabilityTests() : ConnectedBotTest([TeamsUser.Alex, Team
 
         var text = CardReader.AllText(annuaire.Card);
         text.ShouldContain("bourgmestre (40), par commune");
-        text.ShouldContain("agent communal (400), joignables par commune");
+        text.ShouldContain("personnel communal (400), joignables par commune");
         text.ShouldContain("Marie-Christine Vandenberghe-Delvaux staff1");
         CardReader.AllText(commune.Card).ShouldContain($"Marie-Christine Vandenberghe-Delvaux agent000 · {communes[0]} · ");
         foreach (var response in new[] { annuaire, joignabilite, commune })
@@ -303,16 +303,6 @@ public sealed class ReachabilityTests() : ConnectedBotTest([TeamsUser.Alex, Team
 
         static Member Person(string id, Role role, string? commune) =>
             new(Guid.NewGuid().ToString(), "Marie-Christine Vandenberghe-Delvaux " + id, $"marie-christine.vandenberghe-delvaux.{id}@administration-communale-{Math.Abs(StringComparer.Ordinal.GetHashCode(commune ?? "bep")) % 1000:000}.be", role, commune);
-    }
-
-    private async Task<string> StatusCardTextAsync(string broadcastId)
-    {
-        var alex = TeamsClient.ConversationIdFor(TeamsUser.Alex, ConversationType.Personal);
-        await WaitUntilAsync(
-            () => Connector.Requests.Any(request => request.ConversationId == alex && request.Method == "PUT" && request.AllText.Contains("Terminée", StringComparison.Ordinal)),
-            TimeSpan.FromSeconds(10),
-            () => "no final status update for " + broadcastId);
-        return Connector.Requests.Last(request => request.ConversationId == alex && request.Method == "PUT").AllText;
     }
 
     /// <summary>The state line printed under a person's line in `annuaire`.</summary>

@@ -61,7 +61,7 @@ public sealed class RosterBindingTests : IAsyncLifetime
         logs.ShouldContain(record => record.Message.StartsWith("Roster entry registered by e-mail bound to", StringComparison.Ordinal));
         logs.ShouldNotContain(record => record.Message.Contains("gesves.be", StringComparison.OrdinalIgnoreCase) || record.Message.Contains(AnneObjectId, StringComparison.OrdinalIgnoreCase));
         // The role belongs to that object id in that tenant only.
-        (await _bep.SayAsync(Anne, "qui suis-je")).AllText.ShouldContain("vous êtes invité");
+        (await _bep.SayAsync(Anne, "qui suis-je")).AllText.ShouldContain("vous êtes en accès invité");
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class RosterBindingTests : IAsyncLifetime
 
         var answer = await _commune.SayAsync(Anne, "qui suis-je");
 
-        answer.AllText.ShouldContain("vous êtes agent communal à Gesves");
+        answer.AllText.ShouldContain("vous êtes membre du personnel communal à Gesves");
         (await RosterAsync()).Members.ShouldContain(member => member.AadObjectId == AnneObjectId && member.TenantId == CommuneTenant);
     }
 
@@ -104,10 +104,10 @@ public sealed class RosterBindingTests : IAsyncLifetime
 
         var answer = await _commune.SayAsync(Anne, "qui suis-je");
 
-        answer.AllText.ShouldContain("vous êtes invité");
+        answer.AllText.ShouldContain("vous êtes en accès invité");
         (await RosterAsync()).Members.Where(member => member.Email.Contains("gesves", StringComparison.Ordinal)).ShouldAllBe(member => member.IsPending);
         var roster = await _bep.SayAsync(TeamsUser.Alex, "annuaire");
-        roster.AllText.ShouldContain("Anne Dupont s'est connecté(e) à BepBot le");
+        roster.AllText.ShouldContain("Anne Dupont a ouvert BepBot le");
         roster.AllText.ShouldContain(Fr("plusieurs lignes de l'annuaire correspondent à son adresse (adupont@gesves.onmicrosoft.com, anne.dupont@gesves.be) : aucune n'a été liée"));
     }
 
@@ -119,7 +119,7 @@ public sealed class RosterBindingTests : IAsyncLifetime
 
         var answer = await _commune.SayAsync(Anne, "qui suis-je");
 
-        answer.AllText.ShouldContain("vous êtes invité");
+        answer.AllText.ShouldContain("vous êtes en accès invité");
         (await RosterAsync()).Members.ShouldContain(someoneElse);
         (await _bep.SayAsync(TeamsUser.Alex, "annuaire")).AllText.ShouldContain("avec l'adresse anne.dupont@gesves.be, qui est déjà liée à une autre personne dans l'annuaire");
     }
@@ -134,7 +134,7 @@ public sealed class RosterBindingTests : IAsyncLifetime
         var answers = await Task.WhenAll(_commune.SayAsync(Anne, "qui suis-je"), _commune.SayAsync(twin, "qui suis-je"));
 
         answers.Count(answer => answer.AllText.Contains("vous êtes bourgmestre de Gesves", StringComparison.Ordinal)).ShouldBe(1);
-        answers.Count(answer => answer.AllText.Contains("vous êtes invité", StringComparison.Ordinal)).ShouldBe(1);
+        answers.Count(answer => answer.AllText.Contains("vous êtes en accès invité", StringComparison.Ordinal)).ShouldBe(1);
         var entry = (await RosterAsync()).Members.Single(member => member.Email == "anne.dupont@gesves.be");
         entry.AadObjectId.ShouldBeOneOf(AnneObjectId, twin.AadObjectId);
     }
@@ -147,7 +147,7 @@ public sealed class RosterBindingTests : IAsyncLifetime
 
         var answer = await _commune.SayAsync(Anne, "qui suis-je");
 
-        answer.AllText.ShouldContain("vous êtes invité");
+        answer.AllText.ShouldContain("vous êtes en accès invité");
         (await StoreSnapshot.TakeAsync(_bot.Store, "roster/")).ShouldBe(before);
         _bot.Services.GetFakeLogCollector().GetSnapshot().ShouldContain(record =>
             record.Level == LogLevel.Warning && record.Message.Contains("matches a roster entry of another tenant by e-mail", StringComparison.Ordinal));
@@ -164,7 +164,7 @@ public sealed class RosterBindingTests : IAsyncLifetime
 
         var refused = await _commune.SayAsync(Anne, "qui suis-je");
 
-        refused.AllText.ShouldContain("vous êtes invité");
+        refused.AllText.ShouldContain("vous êtes en accès invité");
         (await StoreSnapshot.TakeAsync(_bot.Store, "roster/")).ShouldBe(before);
         _bot.Services.GetFakeLogCollector().GetSnapshot().ShouldContain(record =>
             record.Level == LogLevel.Warning && record.Message.Contains($"refused by Teams ({status})", StringComparison.Ordinal));
@@ -185,8 +185,8 @@ public sealed class RosterBindingTests : IAsyncLifetime
         var throttled = await _commune.SayAsync(Anne, "qui suis-je");
         var again = await _commune.SayAsync(Anne, "qui suis-je");
 
-        throttled.AllText.ShouldContain("vous êtes invité");
-        again.AllText.ShouldContain("vous êtes invité");
+        throttled.AllText.ShouldContain("vous êtes en accès invité");
+        again.AllText.ShouldContain("vous êtes en accès invité");
         (await StoreSnapshot.TakeAsync(_bot.Store, "roster/")).ShouldBe(before);
         _connector.MemberLookups.Count.ShouldBe(1);
     }
@@ -200,7 +200,7 @@ public sealed class RosterBindingTests : IAsyncLifetime
 
         var answer = await _commune.SayAsync(Anne, "qui suis-je");
 
-        answer.AllText.ShouldContain("vous êtes invité");
+        answer.AllText.ShouldContain("vous êtes en accès invité");
         (await StoreSnapshot.TakeAsync(_bot.Store, "roster/")).ShouldBe(before);
         _bot.Services.GetFakeLogCollector().GetSnapshot().ShouldContain(record => record.Message.Contains("got no answer within 5 s", StringComparison.Ordinal));
     }
@@ -210,8 +210,8 @@ public sealed class RosterBindingTests : IAsyncLifetime
     {
         await WithEntriesAsync(Pending("lynne@ciney.be", Role.Officer, "Ciney"));
 
-        (await _commune.SayAsync(Anne, "qui suis-je")).AllText.ShouldContain("vous êtes invité");
-        (await _commune.SayAsync(Anne, "qui suis-je")).AllText.ShouldContain("vous êtes invité");
+        (await _commune.SayAsync(Anne, "qui suis-je")).AllText.ShouldContain("vous êtes en accès invité");
+        (await _commune.SayAsync(Anne, "qui suis-je")).AllText.ShouldContain("vous êtes en accès invité");
 
         _connector.MemberLookups.Count.ShouldBe(1);
     }
@@ -219,7 +219,7 @@ public sealed class RosterBindingTests : IAsyncLifetime
     [Fact]
     public async Task NoPendingEntry_NoLookup()
     {
-        (await _commune.SayAsync(Anne, "qui suis-je")).AllText.ShouldContain("vous êtes invité");
+        (await _commune.SayAsync(Anne, "qui suis-je")).AllText.ShouldContain("vous êtes en accès invité");
 
         _connector.MemberLookups.ShouldBeEmpty();
     }

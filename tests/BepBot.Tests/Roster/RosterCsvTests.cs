@@ -150,7 +150,7 @@ public sealed class RosterCsvTests
         ErrorAt(result, 7).ShouldContain("la commune est obligatoire");
         ErrorAt(result, 8).ShouldContain("aadObjectId déjà présent à la ligne 2");
         ErrorAt(result, 9).ShouldContain("adresse e-mail déjà présente à la ligne 2");
-        ErrorAt(result, 10).ShouldContain("la commune Namur a déjà un bourgmestre à la ligne 2");
+        ErrorAt(result, 10).ShouldContain("la commune Namur a déjà une ligne bourgmestre (ligne 2)");
         ErrorAt(result, 11).ShouldContain("4 colonnes au lieu de 5");
         ErrorAt(result, 12).ShouldContain("6 colonnes au lieu de 5");
         ErrorAt(result, 13).ShouldContain("pas-une-adresse");
@@ -229,7 +229,7 @@ public sealed class RosterCsvTests
         result.Errors.Select(error => error.Line).ShouldBe([2L, 3L, 4L, 6L]);
         ErrorAt(result, 3).ShouldContain("aadObjectId déjà présent à la ligne 2");
         ErrorAt(result, 4).ShouldContain("adresse e-mail déjà présente à la ligne 2");
-        ErrorAt(result, 6).ShouldContain("la commune Namur a déjà un bourgmestre à la ligne 5");
+        ErrorAt(result, 6).ShouldContain("la commune Namur a déjà une ligne bourgmestre (ligne 5)");
     }
 
     [Fact]
@@ -311,9 +311,9 @@ public sealed class RosterCsvTests
     {
         var error = RosterCsv.Parse(Lines(Header, "bad-id,Anne Martin,anne.martin@ohey.be,chef,Ohey")).Errors.ShouldHaveSingleItem();
 
-        French(error).ShouldBe(Fr("AadObjectId « bad-id » n'est pas un identifiant Entra valide (GUID) ; rôle « chef » inconnu (attendu : bep-staff, bourgmestre ou officer, ou en toutes lettres : personnel du BEP, agent communal)."));
+        French(error).ShouldBe(Fr("AadObjectId « bad-id » n'est pas un identifiant Entra valide (GUID) ; rôle « chef » inconnu (attendu : bep-staff, bourgmestre ou officer, ou en toutes lettres : personnel du BEP, personnel communal)."));
         TestTexts.Describe<RosterTexts>(error, Cultures.English)
-            .ShouldBe("AadObjectId \"bad-id\" is not a valid Entra object id (GUID); unknown role \"chef\" (expected: bep-staff, bourgmestre or officer, or in words: BEP staff, mayor, municipal officer).");
+            .ShouldBe("AadObjectId \"bad-id\" is not a valid Entra object id (GUID); unknown role \"chef\" (expected: bep-staff, bourgmestre or officer, or in words: BEP staff, mayor, commune staff).");
     }
 
     private static string ErrorAt(RosterCsvResult result, long line) =>

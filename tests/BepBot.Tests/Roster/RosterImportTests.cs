@@ -55,7 +55,7 @@ public sealed class RosterImportTests() : FileUploadTest(
         text.ShouldContain("1 personne ajoutée · 2 personnes modifiées · 1 personne retirée · 3 personnes inchangées");
         text.ShouldContain("Anne Dupont — bourgmestre de Gesves · anne.dupont@gesves.be");
         text.ShouldContain(Fr("Megan Bowen (megan.bowen@bepbot-demo.example) : nom « Megan Bowen » → « Megan Bowen-Durant »"));
-        text.ShouldContain(Fr("Lynne Robbins (lynne.robbins@bepbot-demo.example) : rôle agent communal → bourgmestre"));
+        text.ShouldContain(Fr("Lynne Robbins (lynne.robbins@bepbot-demo.example) : rôle personnel communal → bourgmestre"));
         text.ShouldContain("Patti Fernandez (patti.fernandez@bepbot-demo.example)");
         CardReader.ButtonTitles(preview).ShouldBe(["Confirmer", "Annuler"]);
         (await StoreSnapshot.TakeAsync(Bot.Store, "roster/current")).ShouldBe(before);
@@ -175,7 +175,7 @@ public sealed class RosterImportTests() : FileUploadTest(
         (await Bot.KeysAsync("roster/imports/")).ShouldBeEmpty();
 
         var moved = (await UploadAsync(TeamsUser.Alex, "annuaire.csv", original.Replace("Anne Dupont,bourgmestre,Gesves", "Anne Dupont,officer,Gesves", StringComparison.Ordinal))).Card;
-        CardReader.AllText(moved).ShouldContain(Fr("Anne Dupont (anne.dupont@gesves.be) : e-mail anne.dupont@gesves.be → Anne.Dupont@gesves.be ; rôle bourgmestre → agent communal"));
+        CardReader.AllText(moved).ShouldContain(Fr("Anne Dupont (anne.dupont@gesves.be) : e-mail anne.dupont@gesves.be → Anne.Dupont@gesves.be ; rôle bourgmestre → personnel communal"));
         await Client.ClickAsync(TeamsUser.Alex, moved, "Confirmer");
         var bound = (await RosterAsync()).Members.Single(member => member.Email == "Anne.Dupont@gesves.be");
         (bound.AadObjectId, bound.TenantId, bound.Role).ShouldBe((AnneObjectId, CommuneTenant, Role.Officer));
@@ -264,9 +264,9 @@ public sealed class RosterImportTests() : FileUploadTest(
         var lines = CardReader.Nodes(card).Where(node => (string?)node["type"] == "TextBlock").Select(node => (string)node["text"]!).ToList();
         lines[0].ShouldBe(Fr("« annuaire.csv » n'a pas été importé : corrigez les lignes ci-dessous puis renvoyez-le-moi. Rien n'a été modifié."));
         lines.ShouldContain(Fr("Ligne 3 : « Atlantis » n'est pas une des 40 communes."));
-        lines.ShouldContain(Fr("Ligne 5 : La commune Namur a déjà un bourgmestre à la ligne 4."));
+        lines.ShouldContain(Fr("Ligne 5 : La commune Namur a déjà une ligne bourgmestre (ligne 4)."));
         lines.ShouldContain(Fr("Ligne 6 : Adresse e-mail déjà présente à la ligne 3."));
-        lines.ShouldContain(Fr("Ligne 7 : Rôle « maire » inconnu (attendu : bep-staff, bourgmestre ou officer, ou en toutes lettres : personnel du BEP, agent communal)."));
+        lines.ShouldContain(Fr("Ligne 7 : Rôle « maire » inconnu (attendu : bep-staff, bourgmestre ou officer, ou en toutes lettres : personnel du BEP, personnel communal)."));
         lines.ShouldContain(Fr("Ligne 8 : L'adresse e-mail « pas-une-adresse » n'est pas valide."));
         lines.ShouldContain(line => line.StartsWith(Fr("Ligne 9 : 3 colonne"), StringComparison.Ordinal));
         lines.Count(line => line == "6 lignes à corriger").ShouldBe(1);
@@ -359,7 +359,7 @@ public sealed class RosterImportTests() : FileUploadTest(
         var user = who switch { "megan" => TeamsUser.Megan, "patti" => TeamsUser.Patti, _ => TeamsUser.Stranger };
         var before = await StoreSnapshot.TakeAsync(Bot.Store, "roster/");
 
-        (await UploadAsync(user, "annuaire.csv", DemoByEmail)).AllText.ShouldBe("Seul le personnel du BEP peut m'envoyer des fichiers à importer. Rien n'a été modifié.");
+        (await UploadAsync(user, "annuaire.csv", DemoByEmail)).AllText.ShouldBe("Seul le personnel du BEP peut m'envoyer des fichiers à importer. Rien n'a été modifié. Pour faire importer des données, adressez-vous à l'équipe supracommunalité du BEP.");
 
         Files.Requests.ShouldBeEmpty();
         (await StoreSnapshot.TakeAsync(Bot.Store, "roster/")).ShouldBe(before);
@@ -387,7 +387,7 @@ public sealed class RosterImportTests() : FileUploadTest(
         var tenMegabytes = Encoding.UTF8.GetBytes(DemoByEmail + new string('x', 10 * 1024 * 1024));
 
         (await Files.UploadAsync(Client, TeamsUser.Alex, "annuaire.csv", tenMegabytes)).AllText.ShouldBe(Fr("« annuaire.csv » dépasse 5 Mo, la taille maximale que j'accepte. Rien n'a été modifié."));
-        (await Files.UploadAsync(Client, TeamsUser.Alex, "annuaire.xlsx", [0x50, 0x4B, 3, 4])).AllText.ShouldBe(Fr("Je n'importe que des fichiers CSV (.csv) ; « annuaire.xlsx » n'en est pas un."));
+        (await Files.UploadAsync(Client, TeamsUser.Alex, "annuaire.xlsx", [0x50, 0x4B, 3, 4])).AllText.ShouldBe(Fr("Je n'importe que des fichiers CSV (.csv) ; « annuaire.xlsx » n'en est pas un. Enregistrez-le au format CSV depuis votre tableur, puis renvoyez-le-moi."));
         (await Files.UploadAsync(Client, TeamsUser.Alex, "annuaire.csv", [0x50, 0x4B, 3, 4, 0, 0, 8, 0])).AllText.ShouldStartWith(Fr("« annuaire.csv » n'est pas un fichier CSV : il contient des données binaires"));
         (await Files.UploadAsync(Client, TeamsUser.Alex, "vide.csv", [])).AllText.ShouldBe(Fr("« vide.csv » est vide : il n'y a rien à importer. Rien n'a été modifié."));
         (await Files.UploadAsync(Client, TeamsUser.Alex, "bom.csv", [0xEF, 0xBB, 0xBF, (byte)'\r', (byte)'\n'])).AllText.ShouldStartWith(Fr("« bom.csv » est vide"));
@@ -443,7 +443,7 @@ public sealed class RosterImportTests() : FileUploadTest(
         var text = CardReader.AllText(preview);
         text.ShouldContain("Import the roster: “roster.csv”");
         text.ShouldContain("0 people added · 1 person changed · 0 people removed · 5 people unchanged");
-        text.ShouldContain("Lynne Robbins (lynne.robbins@bepbot-demo.example): role municipal officer → mayor (bourgmestre)");
+        text.ShouldContain("Lynne Robbins (lynne.robbins@bepbot-demo.example): role commune staff → mayor");
         CardReader.ButtonTitles(preview).ShouldBe(["Confirm", "Cancel"]);
     }
 

@@ -10,16 +10,18 @@ namespace BepBot.Tests.Text;
 /// </summary>
 public static partial class FrenchTextRules
 {
-    // Singular words that end in s (« 1 fois », « 1 mois »): not a plural after « 1 ».
+    // Singular words that end in s (« 1 fois », « 1 mois »), and pronouns after a value (« {0} vous confie »): not a
+    // plural after « 1 ».
     private static readonly HashSet<string> SingularEndingInS = new(StringComparer.OrdinalIgnoreCase)
     {
-        "fois", "mois", "pas", "avis", "cas", "temps", "sens", "accès", "succès", "procès", "progrès", "repas", "corps",
+        "vous", "nous", "fois", "mois", "pas", "avis", "cas", "temps", "sens", "accès", "succès", "procès", "progrès", "repas", "corps",
         "dos", "bras", "poids", "jus", "univers", "relais", "refus", "dans", "sans", "sous", "plus", "moins", "après",
         "depuis", "vers", "très", "mais", "puis", "lors", "alors",
     };
 
-    // Words that start with a vowel but take no elision.
-    private static readonly HashSet<string> NoElision = new(StringComparer.OrdinalIgnoreCase) { "onze", "oui" };
+    // Words that start with a vowel but take no elision; « ou » is the conjunction of « la ou le bourgmestre »
+    // (docs/glossary.md).
+    private static readonly HashSet<string> NoElision = new(StringComparer.OrdinalIgnoreCase) { "onze", "oui", "ou" };
 
     // Names whose h is mute (see docs/french.md); every other h is aspirated (« de Havelange »).
     private static readonly HashSet<string> MuteH = new(StringComparer.OrdinalIgnoreCase) { "Hastière" };

@@ -114,7 +114,7 @@ public sealed class SecretBallotTests() : ConnectedBotTest(
         last.AllText.ShouldContain(Fr("Créer ce vote ?"));
         if (warned)
         {
-            last.AllText.ShouldContain("Seules 3 communes de ce périmètre ont un bourgmestre inscrit dans l'annuaire (moins de 5)");
+            last.AllText.ShouldContain("Dans ce périmètre, seules 3 communes ont leur bourgmestre dans l'annuaire (moins de 5)");
         }
         else
         {

@@ -64,6 +64,28 @@ public sealed class VoteTests() : ConnectedBotTest(
     }
 
     [Fact]
+    public async Task Vote_ChoicesTooLongForButtons_AreAWrappingListWithOneVoteButton()
+    {
+        var ballot = await OpenAsync(Bot, Motion("Quelle formule pour la centrale d'achat énergie ?") with
+        {
+            Choices = [new("c1", "Adhérer à la centrale d'achat dès janvier 2027"), new("c2", "Attendre l'évaluation de la première année"), new("c3", "Ne pas adhérer à la centrale d'achat")],
+        });
+        var card = CardOf(await WaitForCardAsync(Connector, TeamsUser.Megan, ballot.Question));
+
+        var list = CardReader.FindInput(card, "choices0").ShouldNotBeNull();
+        ((bool?)list["wrap"], (bool?)list["isMultiSelect"], (bool?)list["isRequired"]).ShouldBe((true, false, true));
+        CardReader.ButtonTitles(card).ShouldNotContain(title => title.Contains("Adhérer", StringComparison.Ordinal));
+        CardReader.FindAction(card, "Voter pour Namur")["title"]!.GetValue<string>().ShouldBe("Voter");
+        var voted = await Teams.ClickAsync(TeamsUser.Megan, card, "Voter pour Namur", new Dictionary<string, string> { ["choices0"] = "c2" });
+
+        CardReader.AllText(voted.UpdatedCard!).ShouldContain(Fr("Vous avez voté : Attendre l'évaluation de la première année"));
+        (await Ballots.GetVoteAsync(ballot.Id, "Namur"))!.Value.ChoiceIds.ShouldBe(["c2"]);
+        var shortChoices = CardOf(await WaitForCardAsync(Connector, TeamsUser.Megan, (await OpenAsync(Bot, Motion("Approuvez-vous le budget 2027 ?"))).Question));
+        CardReader.ButtonTitles(shortChoices).ShouldContain("Abstention");
+        CardReader.FindInput(shortChoices, "choices0").ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Vote_SameActivityReplayedOrSameClickTwice_CountsOnce()
     {
         var ballot = await OpenAsync(Bot, Motion());
@@ -73,10 +95,27 @@ public sealed class VoteTests() : ConnectedBotTest(
         var again = await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Namur", "pour");
 
         first.UpdatedCard.ShouldNotBeNull(first.AllText);
-        replay.UpdatedCard.ShouldBeNull();
+        CardReader.AllText(replay.UpdatedCard.ShouldNotBeNull(replay.AllText)).ShouldContain(Fr("Vous avez voté : Pour"));
         again.AllText.ShouldContain(Fr("déjà enregistré ; il n'est compté qu'une fois"));
         (await Ballots.ListVotesAsync(ballot.Id)).ShouldHaveSingleItem().Revision.ShouldBe(1);
         (await SealedAuditAsync(Bot, ballot.Id)).Count(entry => entry.Kind is "vote-cast" or "vote-changed").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task Vote_FirstClickResentByTeamsAfterASecondClick_AnsweredWithTheBallotCardAsItStandsNow()
+    {
+        var ballot = await OpenAsync(Bot, Motion());
+        await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Namur", "pour", activityId: "click-pour");
+        await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Namur", "contre", activityId: "click-contre");
+
+        var resent = await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Namur", "pour", activityId: "click-pour");
+
+        var card = CardReader.AllText(resent.UpdatedCard.ShouldNotBeNull(resent.AllText));
+        card.ShouldContain(ballot.Question);
+        card.ShouldContain(Fr("Vous avez voté : Contre"));
+        resent.AllText.ShouldNotContain("déjà été prise en compte");
+        (await Ballots.GetVoteAsync(ballot.Id, "Namur"))!.Value.ChoiceIds.ShouldBe(["contre"]);
+        (await SealedAuditAsync(Bot, ballot.Id)).Count(entry => entry.Kind is "vote-cast" or "vote-changed").ShouldBe(2);
     }
 
     [Fact]
@@ -95,7 +134,7 @@ public sealed class VoteTests() : ConnectedBotTest(
         var notInScope = await VoteAsync(Teams, TeamsUser.Megan, bassin.Id, "Namur", "pour");
         var notACommune = await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Bruxelles", "pour");
 
-        officer.AllText.ShouldContain("vous n'en êtes pas le bourgmestre et vous ne détenez pas sa procuration");
+        officer.AllText.ShouldContain("vous n'y exercez pas la fonction de bourgmestre et vous ne détenez pas sa procuration");
         guest.AllText.ShouldNotContain("Vous avez voté");
         otherCommune.AllText.ShouldContain("vous ne détenez pas sa procuration");
         unknownChoice.AllText.ShouldContain("Ce choix n'existe pas pour ce vote");
@@ -271,8 +310,8 @@ public sealed class VoteTests() : ConnectedBotTest(
         given.AllText.ShouldContain("Adele Vance votera pour Namur");
         var adeles = await WaitForCardAsync(Connector, TeamsUser.Adele, "Namur (procuration de Megan Bowen)");
         adeles.AllText.ShouldContain("Dinant");
-        var heldVote = await Teams.ClickAsync(TeamsUser.Adele, CardOf(adeles), "Contre — Namur");
-        var ownVote = await Teams.ClickAsync(TeamsUser.Adele, heldVote.UpdatedCard!, "Pour — Dinant");
+        var heldVote = await Teams.ClickAsync(TeamsUser.Adele, CardOf(adeles), Fr("Voter « Contre » pour Namur"));
+        var ownVote = await Teams.ClickAsync(TeamsUser.Adele, heldVote.UpdatedCard!, Fr("Voter « Pour » pour Dinant"));
         var withdrawal = await Teams.InvokeAsync(TeamsUser.Megan, "votes.withdrawproxy", new JsonObject { ["ballotId"] = ballot.Id });
         var giverVotes = await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Namur", "pour");
         var secondProcuration = await Teams.InvokeAsync(TeamsUser.Isaiah, "votes.giveproxy", new JsonObject { ["ballotId"] = ballot.Id, ["holder"] = TeamsUser.Adele.AadObjectId });
@@ -289,6 +328,23 @@ public sealed class VoteTests() : ConnectedBotTest(
         var procuration = await Bot.Services.GetRequiredService<ProcurationBook>().GivenByAsync(ProcurationScope.Ballot, ballot.Id, "Namur");
         procuration!.UsedAt.ShouldNotBeNull();
         (await SealedAuditAsync(Bot, ballot.Id)).Select(entry => entry.Kind).ShouldBe(["created", "opened", "procuration-given", "procuration-used", "vote-cast", "vote-cast"]);
+    }
+
+    [Fact]
+    public async Task Procuration_Confirmation_OffersAWithdrawButtonThatGivesTheVoteBack()
+    {
+        var ballot = await OpenAsync(Bot, Motion());
+        var megansCard = await WaitForCardAsync(Connector, TeamsUser.Megan, ballot.Question);
+        var proxyCard = await Teams.ClickAsync(TeamsUser.Megan, CardOf(megansCard), "Donner procuration");
+        var given = await Teams.ClickAsync(TeamsUser.Megan, proxyCard.Card, "Confirmer la procuration", new Dictionary<string, string> { ["holder"] = TeamsUser.Isaiah.AadObjectId });
+
+        var withdrawn = await Teams.ClickAsync(TeamsUser.Megan, given.UpdatedCard!, "Retirer la procuration");
+        var voted = await Teams.ClickAsync(TeamsUser.Megan, withdrawn.UpdatedCard!, "Pour");
+
+        withdrawn.AllText.ShouldContain("Procuration retirée");
+        (await Bot.Services.GetRequiredService<ProcurationBook>().GivenByAsync(ProcurationScope.Ballot, ballot.Id, "Namur")).ShouldBeNull();
+        CardReader.AllText(voted.UpdatedCard!).ShouldContain(Fr("Vous avez voté : Pour"));
+        (await Ballots.GetVoteAsync(ballot.Id, "Namur"))!.Value.CastBy.ShouldBe(TeamsUser.Megan.AadObjectId);
     }
 
     [Fact]
@@ -361,7 +417,7 @@ public sealed class VoteTests() : ConnectedBotTest(
         megan.ShouldContain("Question en attente de Megan\n⏳ En attente de votre vote");
         megan.ShouldContain("Question déjà votée par Megan\n✓ Vous avez voté");
         megan.ShouldNotContain(other.Question);
-        alex.ShouldContain(Fr("Suivi : Question au bassin Essaimage"));
+        alex.ShouldContain(Fr("Suivre le vote : Question au bassin Essaimage"));
         alex.ShouldContain("1 commune sur 40");
         patti.ShouldNotContain(waiting.Question);
     }
@@ -418,6 +474,39 @@ public sealed class VoteTests() : ConnectedBotTest(
         var card = await WaitForCardAsync(Connector, TeamsUser.Megan, "l'adhésion à la centrale d'achat");
         card.AllText.ShouldContain("au moins 50 % des communes du périmètre (20)");
         (await GetAsync(bot, ballot.Id)).State.ShouldBe(BallotState.Open);
+    }
+
+    [Fact]
+    public async Task NewBallot_EveryStep_CountsOnOneTotalAndTheLastStepSummarisesTheRules()
+    {
+        string[] answers = ["Approuvez-vous le budget 2027 ?", "-", "-", "default", "all", "maintenant", "à la main", "public", "21", "simple", "oui", "oui"];
+        var prompts = new List<string> { CardReader.AllText((await Teams.SayAsync(TeamsUser.Alex, "nouveau vote")).Card) };
+        foreach (var answer in answers)
+        {
+            prompts.Add(CardReader.AllText((await Teams.SayAsync(TeamsUser.Alex, answer)).Card));
+        }
+
+        var steps = prompts.Select(prompt => System.Text.RegularExpressions.Regex.Match(prompt, @"Étape (\d+) sur (\d+)")).ToList();
+        steps.ShouldAllBe(step => step.Success);
+        var totals = steps.Select(step => int.Parse(step.Groups[2].Value, System.Globalization.CultureInfo.InvariantCulture)).Distinct().ToList();
+        var positions = steps.Select(step => int.Parse(step.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        totals.ShouldHaveSingleItem();
+        positions.ShouldBe(positions.Order().Distinct());
+        positions[^1].ShouldBe(totals[0]);
+        prompts[^1].ShouldContainAll("Créer ce vote", "majorité simple des suffrages exprimés, abstentions comptées", "au moins 21 commune", "résultats provisoires");
+    }
+
+    [Fact]
+    public async Task Votes_StaffOnAFreshStart_EmptyListOffersNouveauVote()
+    {
+        var list = (await Teams.SayAsync(TeamsUser.Alex, "votes")).Card;
+        var forMegan = (await Teams.SayAsync(TeamsUser.Megan, "votes")).Card;
+
+        var started = await Teams.ClickAsync(TeamsUser.Alex, list, "Nouveau vote");
+
+        CardReader.AllText(list).ShouldNotContain("pour vous");
+        CardReader.ButtonTitles(forMegan).ShouldNotContain("Nouveau vote");
+        CardReader.AllText(started.Card).ShouldContainAll("Nouveau vote", "Étape 1 sur");
     }
 
     [Fact]

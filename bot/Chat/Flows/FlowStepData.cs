@@ -1,0 +1,3 @@
+namespace BepBot.Chat.Flows;
+
+public sealed record FlowStepData(string Flow, string Step);
