@@ -8,7 +8,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace BepBot.Tests.Harness;
@@ -30,7 +29,7 @@ public sealed class FakeEntraId
 
     private static readonly Lazy<FakeEntraId> SharedValue = new(() => StartAsync().GetAwaiter().GetResult());
 
-    private readonly RSA _key = RSA.Create(2048);
+    private readonly TestSigningKey _key = new(KeyId);
 
     private FakeEntraId()
     {
@@ -63,7 +62,7 @@ public sealed class FakeEntraId
         string? email = null)
     {
         var until = expires ?? DateTime.UtcNow.AddHours(1);
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        var token = new SecurityTokenDescriptor
         {
             Issuer = issuer ?? IssuerOf(tenant),
             Audience = audience,
@@ -79,8 +78,8 @@ public sealed class FakeEntraId
                 ["scp"] = "access_as_user",
                 ["ver"] = "2.0",
             },
-            SigningCredentials = new SigningCredentials(new RsaSecurityKey(signedWith ?? _key) { KeyId = KeyId }, SecurityAlgorithms.RsaSha256),
-        });
+        };
+        return _key.Sign(token, signedWith);
     }
 
     private static async Task<FakeEntraId> StartAsync()
@@ -109,19 +108,5 @@ public sealed class FakeEntraId
         ["subject_types_supported"] = new JsonArray("pairwise"),
     };
 
-    private JsonObject KeySet()
-    {
-        var parameters = _key.ExportParameters(includePrivateParameters: false);
-        return new JsonObject
-        {
-            ["keys"] = new JsonArray(new JsonObject
-            {
-                ["kty"] = "RSA",
-                ["use"] = "sig",
-                ["kid"] = KeyId,
-                ["n"] = Base64UrlEncoder.Encode(parameters.Modulus),
-                ["e"] = Base64UrlEncoder.Encode(parameters.Exponent),
-            }),
-        };
-    }
+    private JsonObject KeySet() => _key.KeySet();
 }
