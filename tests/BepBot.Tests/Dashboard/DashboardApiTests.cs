@@ -272,6 +272,22 @@ public sealed class DashboardApiTests() : ConnectedBotTest(
     }
 
     [Fact]
+    public async Task Overview_Staff_SeesTheOpenBallotWithItsParticipationAndALinkToFollowIt()
+    {
+        var ballot = await OpenAsync(Bot, Motion());
+        (await VoteAsync(Teams, TeamsUser.Megan, ballot.Id, "Namur", "pour")).UpdatedCard.ShouldNotBeNull();
+
+        var view = await Tab.PageAsync(Entra.TokenFor(TeamsUser.Alex), "overview");
+
+        ((string?)view["title"]).ShouldBe("Vue d'ensemble");
+        var row = Block(view, "Votes ouverts")["rows"]!.AsArray().Single()!;
+        ((string?)row["link"]).ShouldBe("votes?ballot=" + ballot.Id);
+        ((string?)row["cells"]!["participation"]!["text"]).ShouldBe("1 commune sur 40");
+        ((double)row["cells"]!["participation"]!["ratio"]!).ShouldBe(1d / 40);
+        ((string?)Block(view, "Diffusions en cours")["emptyText"]).ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task TabShell_IsFramedOnlyByTeamsAndCarriesTheBundledTeamsSdk()
     {
         using var shell = await Teams.Http.GetAsync("/tab/");

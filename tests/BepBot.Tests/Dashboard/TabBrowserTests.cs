@@ -92,7 +92,15 @@ public sealed class TabBrowserTests : ConnectedBotTest
         (await page.Locator("#menu a[href='#/votes']").CountAsync()).ShouldBe(0);
         await Expect(page.Locator("h1")).ToHaveTextAsync("Page non accessible");
         await Expect(page.Locator("[role=alert]")).ToHaveTextAsync(Fr("Votre rôle ne donne pas accès à cette page."));
-        (await SeriousViolationsAsync(page, name)).ShouldBeEmpty();
+        var violations = (await SeriousViolationsAsync(page, name)).ToList();
+        foreach (var hash in await page.Locator("#menu a").EvaluateAllAsync<string[]>("links => links.map(link => link.getAttribute('href'))"))
+        {
+            await GoAsync(page, hash);
+            (await page.Locator("[role=alert]").CountAsync()).ShouldBe(0, $"{hash} shows an error to {name}");
+            violations.AddRange(await SeriousViolationsAsync(page, $"{name} {hash}"));
+        }
+
+        violations.ShouldBeEmpty();
     }
 
     [Fact]
