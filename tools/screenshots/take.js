@@ -14,7 +14,7 @@ async function main() {
       const page = await context.newPage();
       await page.goto(`${base}/tab/`);
       await page.getByRole('button', { name: /Alex Wilber/ }).click();
-      await page.locator('main#main:not([aria-busy]) h1').waitFor();
+      await page.locator('#menu:not([hidden])').waitFor();
       await show(page, '#/votes');
       await page.screenshot({ path: path.join(out, `votes-${scheme}.png`), fullPage: true });
       const ballot = await page.locator('tbody a').first().getAttribute('href');
