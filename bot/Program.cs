@@ -1,5 +1,6 @@
 using BepBot.Cards;
 using BepBot.Chat;
+using BepBot.Dashboard;
 using BepBot.Features.Broadcasts;
 using BepBot.Features.Communes;
 using BepBot.Features.Conferences;
@@ -15,6 +16,7 @@ using BepBot.Infrastructure.Exports;
 using BepBot.Infrastructure.Health;
 using BepBot.Infrastructure.Telemetry;
 using BepBot.Platform.Delivery;
+using BepBot.Platform.Overview;
 using BepBot.Teams;
 
 var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, EnvironmentName = DefaultEnvironment.For(args) });
@@ -23,6 +25,8 @@ builder.AddTelemetry();
 builder.AddCards();
 builder.AddTeams();
 builder.AddChat();
+builder.AddDashboard();
+builder.AddOverview();
 builder.AddDelivery();
 builder.AddHelp();
 builder.AddWelcome();
@@ -37,6 +41,7 @@ builder.AddVotes();
 
 var app = builder.Build();
 app.MapTeams();
+app.MapDashboard();
 app.MapExports();
 app.MapHealth();
 app.Run();

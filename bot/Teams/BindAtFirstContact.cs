@@ -1,4 +1,5 @@
 using BepBot.Chat;
+using BepBot.Infrastructure.Telemetry;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Builder.Teams;
 using Microsoft.Bot.Schema;

@@ -1,5 +1,6 @@
 using BepBot.Chat;
 using BepBot.Chat.Flows;
+using BepBot.Infrastructure.Telemetry;
 using Microsoft.Bot.Builder;
 using Microsoft.Bot.Schema;
 using Microsoft.Bot.Schema.Teams;

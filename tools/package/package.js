@@ -68,6 +68,9 @@ function loadValues(options) {
   for (const [name, value] of Object.entries(process.env)) {
     if (name.startsWith('BEPBOT_') && value !== '') values[name] = value;
   }
+  // The tab's single sign-on needs an app registration with an Application ID URI: the bot's own when it is one
+  // (SingleTenant, MultiTenant); a managed identity (UserAssignedMSI) cannot expose an API, so it gets its own.
+  if (values.BEPBOT_SSO_APP_ID === undefined && values.BEPBOT_BOT_ID !== undefined) values.BEPBOT_SSO_APP_ID = values.BEPBOT_BOT_ID;
   return values;
 }
 
@@ -144,10 +147,13 @@ function checkIdentifiers(manifest, values, errors) {
   if (manifest.id && botId && manifest.id.toLowerCase() === String(botId).toLowerCase()) {
     errors.add('manifest.json: the Teams app id (BEPBOT_APP_ID) must differ from the bot id (BEPBOT_BOT_ID)');
   }
-  if (manifest.webApplicationInfo && botId && manifest.webApplicationInfo.id !== botId) {
-    errors.add(`manifest.json: webApplicationInfo.id (${manifest.webApplicationInfo.id}) must be the bot's app registration (${botId})`);
-  }
   const domain = values.BEPBOT_BOT_DOMAIN;
+  // The tab's single sign-on token is asked for this resource; the bot accepts the same Application ID URI (docs/deploy.md).
+  const ssoAppId = manifest.webApplicationInfo?.id;
+  const resource = manifest.webApplicationInfo?.resource;
+  if (resource !== undefined && domain !== undefined && ssoAppId && resource !== `api://${domain}/${ssoAppId}`) {
+    errors.add(`manifest.json: webApplicationInfo.resource must be api://${domain}/${ssoAppId}, the Application ID URI of the tab's app registration`);
+  }
   if (domain !== undefined && !HOST.test(domain)) {
     errors.add(`BEPBOT_BOT_DOMAIN ${JSON.stringify(domain)} must be a host name only, e.g. bepbot-prod.azurewebsites.net (no https://, no path, no port)`);
   }

@@ -1,5 +1,6 @@
 using BepBot.Chat;
 using BepBot.Platform.Delivery;
+using BepBot.Platform.Overview;
 
 namespace BepBot.Features.Broadcasts;
 
@@ -13,6 +14,7 @@ public static class BroadcastRegistration
         services.AddSingleton<BroadcastCards>();
         services.AddSingleton<ComposeCard>();
         services.AddHostedService<BroadcastsSeeder>();
+        services.AddOverviewSection<Dashboard.BroadcastsInFlightOverview>();
         services.AddCommand<StartBroadcast>("broadcast", "broadcasts", Roles.Staff, "diffuser", "broadcast", "nouvelle diffusion");
         services.AddCommand<ListBroadcasts>("broadcasts", "broadcasts", Roles.Staff, "diffusions", "broadcasts", "diffusions programmees");
         services.AddCardAction<PreviewBroadcast>("broadcasts.preview", Roles.Staff);

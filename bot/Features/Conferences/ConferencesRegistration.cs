@@ -2,6 +2,7 @@ using BepBot.Chat;
 using BepBot.Infrastructure.Scheduling;
 using BepBot.Platform.CommunePages;
 using BepBot.Platform.Delivery;
+using BepBot.Platform.Overview;
 using BepBot.Platform.Procurations;
 using BepBot.Platform.Sessions;
 
@@ -36,6 +37,7 @@ public static class ConferencesRegistration
         services.AddBroadcastContent<AgendaContent>();
         services.AddBroadcastContent<DecisionsContent>();
         services.AddCommunePageSection<NextConferenceSection>();
+        services.AddOverviewSection<Dashboard.NextConferenceOverview>();
         services.AddHostedService<ConferencesSeeder>();
 
         services.AddCommand<StartScheduleConference>("conferences.schedule", "conferences", Roles.Staff, "planifier une seance", "schedule a session", "nouvelle seance", "planifier une conference", "schedule a conference", "nouvelle conference");

@@ -2,6 +2,7 @@ using BepBot.Chat;
 using BepBot.Infrastructure.Scheduling;
 using BepBot.Platform.CommunePages;
 using BepBot.Platform.Delivery;
+using BepBot.Platform.Overview;
 
 namespace BepBot.Features.Labs;
 
@@ -24,6 +25,7 @@ public static class LabsRegistration
         services.AddJobHandler<LabInboxTidyJob>(LabInboxTidyJob.JobKind);
         services.AddBroadcastContent<LabNoticeContent>();
         services.AddCommunePageSection<LabsCommunePageSection>();
+        services.AddOverviewSection<Dashboard.UpcomingLabsOverview>();
         services.AddHostedService<LabsSeeder>();
 
         services.AddCommand<ListLabs>("labs", "labs", Roles.Members, "séminaires", "labs", "territory labs", "seminars");

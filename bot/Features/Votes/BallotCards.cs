@@ -291,7 +291,7 @@ public sealed class BallotCards(CardCatalog cards, BallotStore ballots, IStringL
 
     public static string Brief(string question) => question.Length <= 60 ? question : question[..57] + "…";
 
-    private string QuorumResultText(Ballot ballot, BallotResult result) =>
+    public string QuorumResultText(Ballot ballot, BallotResult result) =>
         ballot.Quorum == QuorumKind.None
             ? texts["Quorum_None"]
             : texts[result.QuorumReached ? "Quorum_Reached" : "Quorum_NotReached", BallotRules.QuorumNeeded(ballot.Quorum, ballot.QuorumValue, result.InScope)];

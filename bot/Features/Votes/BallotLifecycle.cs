@@ -152,7 +152,8 @@ public sealed partial class BallotLifecycle(
     }
 
     /// <summary>A reminder with the ballot card to the communes that have not voted yet (their bourgmestre, or their procuration's holder).</summary>
-    public async Task<int> RemindAsync(string id, string broadcastId, CancellationToken cancellationToken)
+    /// <param name="onlyCommune">One commune alone (« Relancer » on its row of the dashboard tab); null: every commune that has not voted.</param>
+    public async Task<int> RemindAsync(string id, string broadcastId, string? onlyCommune, CancellationToken cancellationToken)
     {
         var ballot = await ballots.GetAsync(id, cancellationToken);
         if (ballot?.State != BallotState.Open)
@@ -163,7 +164,7 @@ public sealed partial class BallotLifecycle(
         var voted = await ballots.VotedCommunesAsync(ballot, cancellationToken);
         var members = (await roster.ListAsync(cancellationToken));
         var recipients = new List<string>();
-        foreach (var commune in ballot.Communes.Where(commune => !voted.Contains(commune)))
+        foreach (var commune in ballot.Communes.Where(commune => !voted.Contains(commune) && (onlyCommune is null || commune == onlyCommune)))
         {
             var given = await procurations.GivenByAsync(ProcurationScope.Ballot, id, commune, cancellationToken)
                 ?? (ballot.SessionId is { } session ? await procurations.GivenByAsync(ProcurationScope.Session, session, commune, cancellationToken) : null);

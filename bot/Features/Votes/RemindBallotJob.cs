@@ -8,5 +8,5 @@ public sealed class RemindBallotJob(BallotLifecycle lifecycle) : IJobHandler
 
     public string Kind => JobKind;
 
-    public Task RunAsync(ScheduledJob job, CancellationToken cancellationToken) => lifecycle.RemindAsync(job.Payload, "vm" + job.Payload + "auto", cancellationToken);
+    public Task RunAsync(ScheduledJob job, CancellationToken cancellationToken) => lifecycle.RemindAsync(job.Payload, "vm" + job.Payload + "auto", onlyCommune: null, cancellationToken);
 }

@@ -11,7 +11,7 @@ public sealed class RemindNonVoters(BallotLifecycle lifecycle, TimeProvider cloc
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
         var id = CardData.Read<BallotIdData>(data).BallotId;
-        var count = await lifecycle.RemindAsync(id, "vm" + id + clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), cancellationToken);
+        var count = await lifecycle.RemindAsync(id, "vm" + id + clock.GetUtcNow().ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), onlyCommune: null, cancellationToken);
         return Reply.WithText(texts["Remind_Sent", count]);
     }
 }

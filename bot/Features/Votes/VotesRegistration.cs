@@ -1,7 +1,10 @@
 using BepBot.Chat;
+using BepBot.Chat.Dashboard;
+using BepBot.Features.Votes.Dashboard;
 using BepBot.Infrastructure.Scheduling;
 using BepBot.Platform.CommunePages;
 using BepBot.Platform.Delivery;
+using BepBot.Platform.Overview;
 using BepBot.Platform.Procurations;
 using BepBot.Platform.Sessions;
 
@@ -36,6 +39,15 @@ public static class VotesRegistration
         services.AddBroadcastContent<BallotReminderContent>();
         services.AddBroadcastContent<ResultContent>();
         services.AddCommunePageSection<OpenBallotsSection>();
+        services.AddSingleton<BallotExports>();
+        services.AddSingleton<BallotBoard>();
+        services.AddSingleton<VotesBoard>();
+        services.AddSingleton<IDashboardPage>(provider => provider.GetRequiredService<VotesBoard>());
+        services.AddOverviewSection<OpenBallotsOverview>();
+        services.AddSingleton<IDashboardAction, RemindFromBoard>();
+        services.AddSingleton<IDashboardAction, CloseFromBoard>();
+        services.AddSingleton<IDashboardAction>(provider => ActivatorUtilities.CreateInstance<ExportFromBoard>(provider, false));
+        services.AddSingleton<IDashboardAction>(provider => ActivatorUtilities.CreateInstance<ExportFromBoard>(provider, true));
         services.AddHostedService<VotesSeeder>();
         services.AddFlow<NewBallotFlow>();
         services.AddCommand<StartNewBallot>("votes.new", "votes", Roles.Staff, "nouveau vote", "new ballot", "creer un vote");

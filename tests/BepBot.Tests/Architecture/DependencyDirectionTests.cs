@@ -5,7 +5,7 @@ using BepBot.Platform.Delivery;
 namespace BepBot.Tests.Architecture;
 
 /// <summary>
-/// The arrows of docs/architecture.md, checked on the compiled bot: Host → Teams → Chat; Features → Platform, Chat,
+/// The arrows of docs/architecture.md, checked on the compiled bot: Host → Teams → Chat; Host → Dashboard → Chat; Features → Platform, Chat,
 /// Cards, Infrastructure; a feature never uses another feature or Teams; nothing below the features uses one.
 /// </summary>
 public sealed class DependencyDirectionTests
@@ -13,8 +13,9 @@ public sealed class DependencyDirectionTests
     // Which other parts each part may use. A feature (Features.X) and a platform part (Platform.X) are each one part.
     private static readonly Dictionary<string, string[]> MayUse = new()
     {
-        ["Host"] = ["Teams", "Chat", "Cards", "Infrastructure", "Platform", "Features"],
+        ["Host"] = ["Teams", "Dashboard", "Chat", "Cards", "Infrastructure", "Platform", "Features"],
         ["Teams"] = ["Chat", "Cards", "Infrastructure"],
+        ["Dashboard"] = ["Chat", "Infrastructure"],
         ["Features"] = ["Platform", "Chat", "Cards", "Infrastructure"],
         ["Platform"] = ["Platform", "Chat", "Cards", "Infrastructure"],
         ["Chat"] = ["Cards", "Infrastructure"],
@@ -69,6 +70,11 @@ public sealed class DependencyDirectionTests
     [InlineData("Infrastructure", "Cards", false)]
     [InlineData("Infrastructure", "Chat", false)]
     [InlineData("Chat", "Teams", false)]
+    [InlineData("Dashboard", "Features.Votes", false)]
+    [InlineData("Dashboard", "Teams", false)]
+    [InlineData("Teams", "Dashboard", false)]
+    [InlineData("Features.Votes", "Dashboard", false)]
+    [InlineData("Dashboard", "Chat", true)]
     [InlineData("Features.Votes", "Platform.Sessions", true)]
     [InlineData("Features.Welcome", "Chat", true)]
     [InlineData("Teams", "Chat", true)]

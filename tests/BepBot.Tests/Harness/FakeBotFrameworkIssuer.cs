@@ -9,7 +9,6 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace BepBot.Tests.Harness;
@@ -29,7 +28,7 @@ public sealed class FakeBotFrameworkIssuer : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly X509Certificate2 _certificate;
-    private readonly RSA _key = RSA.Create(2048);
+    private readonly TestSigningKey _key = new(KeyId);
 
     private FakeBotFrameworkIssuer(WebApplication app, X509Certificate2 certificate)
     {
@@ -72,16 +71,17 @@ public sealed class FakeBotFrameworkIssuer : IAsyncDisposable
     public string TokenFor(string audience, string serviceUrl, DateTime? expires = null, string issuer = Issuer, RSA? signedWith = null)
     {
         var until = expires ?? DateTime.UtcNow.AddMinutes(30);
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = issuer,
-            Audience = audience,
-            IssuedAt = until.AddHours(-1),
-            NotBefore = until.AddHours(-1),
-            Expires = until,
-            Claims = new Dictionary<string, object> { ["serviceurl"] = serviceUrl },
-            SigningCredentials = new SigningCredentials(new RsaSecurityKey(signedWith ?? _key) { KeyId = KeyId }, SecurityAlgorithms.RsaSha256),
-        });
+        return _key.Sign(
+            new SecurityTokenDescriptor
+            {
+                Issuer = issuer,
+                Audience = audience,
+                IssuedAt = until.AddHours(-1),
+                NotBefore = until.AddHours(-1),
+                Expires = until,
+                Claims = new Dictionary<string, object> { ["serviceurl"] = serviceUrl },
+            },
+            signedWith);
     }
 
     public async ValueTask DisposeAsync()
@@ -112,20 +112,5 @@ public sealed class FakeBotFrameworkIssuer : IAsyncDisposable
         ["token_endpoint_auth_methods_supported"] = new JsonArray("private_key_jwt"),
     };
 
-    private JsonObject KeySet()
-    {
-        var parameters = _key.ExportParameters(includePrivateParameters: false);
-        return new JsonObject
-        {
-            ["keys"] = new JsonArray(new JsonObject
-            {
-                ["kty"] = "RSA",
-                ["use"] = "sig",
-                ["kid"] = KeyId,
-                ["n"] = Base64UrlEncoder.Encode(parameters.Modulus),
-                ["e"] = Base64UrlEncoder.Encode(parameters.Exponent),
-                ["endorsements"] = new JsonArray("msteams"),
-            }),
-        };
-    }
+    private JsonObject KeySet() => _key.KeySet("msteams");
 }

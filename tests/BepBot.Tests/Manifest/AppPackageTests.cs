@@ -23,9 +23,42 @@ public sealed class AppPackageTests
         manifest["id"]!.GetValue<string>().ShouldBe(AppPackage.AppId);
         manifest["bots"]![0]!["botId"]!.GetValue<string>().ShouldBe(AppPackage.BotId);
         manifest["webApplicationInfo"]!["id"]!.GetValue<string>().ShouldBe(AppPackage.BotId);
+        manifest["webApplicationInfo"]!["resource"]!.GetValue<string>().ShouldBe($"api://{AppPackage.Domain}/{AppPackage.BotId}");
+        var dashboard = manifest["staticTabs"]!.AsArray().Single(tab => (string?)tab!["entityId"] == "dashboard")!;
+        dashboard["contentUrl"]!.GetValue<string>().ShouldBe($"https://{AppPackage.Domain}/tab/");
+        dashboard["name"]!.GetValue<string>().ShouldBe("Tableau de bord");
+        JsonNode.Parse(entries["en.json"])!["staticTabs[1].name"]!.GetValue<string>().ShouldBe("Dashboard");
         manifest["validDomains"]!.AsArray().Select(domain => domain!.GetValue<string>()).ShouldBe([AppPackage.Domain]);
         manifest["bots"]![0]!["scopes"]!.AsArray().Select(scope => scope!.GetValue<string>())
             .ShouldBe(["personal", "team", "groupChat"], ignoreOrder: true);
+    }
+
+    [Fact]
+    public void Package_TabRegistrationApartFromTheBotsManagedIdentity_NamesItForSingleSignOn()
+    {
+        using var package = new AppPackage();
+        package.Values["BEPBOT_SSO_APP_ID"] = "0d9c8b7a-6f5e-4d3c-8b2a-190817263544";
+
+        var result = package.Build();
+
+        result.ExitCode.ShouldBe(0, result.Errors);
+        var manifest = JsonNode.Parse(package.ReadZip()["manifest.json"])!;
+        manifest["bots"]![0]!["botId"]!.GetValue<string>().ShouldBe(AppPackage.BotId);
+        manifest["webApplicationInfo"]!["id"]!.GetValue<string>().ShouldBe("0d9c8b7a-6f5e-4d3c-8b2a-190817263544");
+        manifest["webApplicationInfo"]!["resource"]!.GetValue<string>().ShouldBe($"api://{AppPackage.Domain}/0d9c8b7a-6f5e-4d3c-8b2a-190817263544");
+    }
+
+    [Fact]
+    public void Package_SingleSignOnResourceOfAnotherApp_IsRefused()
+    {
+        using var package = new AppPackage();
+        package.Edit("manifest.json", manifest => manifest["webApplicationInfo"]!["resource"] = "api://elsewhere.example/{{BOT_ID}}");
+
+        var result = package.Build();
+
+        result.ExitCode.ShouldBe(1);
+        result.Errors.ShouldContain($"webApplicationInfo.resource must be api://{AppPackage.Domain}/{AppPackage.BotId}");
+        File.Exists(package.ZipPath).ShouldBeFalse();
     }
 
     [Fact]

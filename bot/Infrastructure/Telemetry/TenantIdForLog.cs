@@ -1,4 +1,4 @@
-namespace BepBot.Teams;
+namespace BepBot.Infrastructure.Telemetry;
 
 /// <summary>
 /// A tenant id as the logs show it: readable when it is one (an organisation, which an administrator may need to add to

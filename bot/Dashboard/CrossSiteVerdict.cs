@@ -1,0 +1,8 @@
+namespace BepBot.Dashboard;
+
+public enum CrossSiteVerdict
+{
+    Allowed,
+    NotJson,
+    ForeignOrigin,
+}

@@ -1,0 +1,3 @@
+namespace BepBot.Dashboard;
+
+public sealed record DevSignInRequest(string AadObjectId);

@@ -1,0 +1,3 @@
+namespace BepBot.Dashboard;
+
+public sealed record DevSignInToken(string Token, int ExpiresInSeconds);

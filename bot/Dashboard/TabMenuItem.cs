@@ -1,0 +1,3 @@
+namespace BepBot.Dashboard;
+
+public sealed record TabMenuItem(string Name, string Title);
