@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using BepBot.Chat;
 using BepBot.Infrastructure.Exports;
@@ -14,18 +15,24 @@ public sealed class ExportDeliveryReport(BroadcastStore broadcasts, ExportHandou
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
         var broadcast = (await broadcasts.GetAsync(CardData.Read<BroadcastIdData>(data).BroadcastId, cancellationToken))?.Value;
-        if (broadcast is null || broadcast.State is BroadcastState.Draft or BroadcastState.Cancelled)
+        if (!HasReport(broadcast))
         {
             return Reply.WithText(texts["Broadcast_Unknown"]);
         }
 
-        var csv = DeliveryReport.ToCsv(await broadcasts.ListDeliveriesAsync(broadcast.Id, cancellationToken));
         return await handout.ReplyAsync(
             turn,
-            [new ExportedFile(ExportContent.PersonalData, $"diffusion-{broadcast.Id}.csv", ExportTable.CsvContentType, csv)],
+            [FileOf(broadcast, await broadcasts.ListDeliveriesAsync(broadcast.Id, cancellationToken))],
             links => texts["Broadcast_ReportReady", BepBot.Cards.CardText.EscapeMarkdown(broadcast.Title), links[0].Url, validity.Of(links[0])],
             Verb,
             new BroadcastIdData(broadcast.Id),
             cancellationToken);
     }
+
+    /// <summary>A broadcast that went out (or is going out) has a report; a draft or a cancelled one has none.</summary>
+    public static bool HasReport([NotNullWhen(true)] Broadcast? broadcast) =>
+        broadcast is not null && broadcast.State is not (BroadcastState.Draft or BroadcastState.Cancelled);
+
+    public static ExportedFile FileOf(Broadcast broadcast, IReadOnlyList<DeliveryRecord> deliveries) =>
+        new(ExportContent.PersonalData, $"diffusion-{broadcast.Id}.csv", ExportTable.CsvContentType, DeliveryReport.ToCsv(deliveries));
 }
