@@ -1,4 +1,5 @@
 using BepBot.Cards;
+using BepBot.Chat.Dashboard;
 using BepBot.Infrastructure.Exports;
 using Microsoft.Extensions.Localization;
 
@@ -11,7 +12,7 @@ namespace BepBot.Chat;
 /// the person's OneDrive (Teams' file-consent card; <see cref="AnswerFileConsent"/> takes the answer); group chats and
 /// channels have no file consent, so they get the links alone.
 /// </summary>
-public sealed class ExportHandout(ExportStore exports, CardCatalog cards, IStringLocalizer<ChatTexts> texts)
+public sealed class ExportHandout(ExportStore exports, CardCatalog cards, LinkValidity validity, IStringLocalizer<ChatTexts> texts)
 {
     public const string CardName = "common/download";
 
@@ -60,5 +61,27 @@ public sealed class ExportHandout(ExportStore exports, CardCatalog cards, IStrin
         }
 
         return new Reply(messages);
+    }
+
+    /// <summary>
+    /// How an export asked from the dashboard tab answers: the same files behind links made for the person, shown on a
+    /// page of their own with one download button each; « Retour » leads to <paramref name="back"/>. Asking again makes
+    /// fresh links, so nothing of the tab's own has to outlive them.
+    /// </summary>
+    public async Task<DashboardActionResult> OfferAsync(
+        ChatUser user, IReadOnlyList<ExportedFile> files, string title, string? back, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfZero(files.Count);
+        var links = new List<ExportLink>(files.Count);
+        foreach (var file in files)
+        {
+            links.Add(await exports.SaveAsync(file.Content, file.FileName, file.ContentType, file.Bytes, user.AadObjectId, cancellationToken));
+        }
+
+        var message = texts["Export_TabReady", validity.Of(links[0])].Value;
+        var buttons = files.Zip(links)
+            .Select(pair => new DashboardButton(pair.First.LinkTitle ?? pair.First.FileName, Href: pair.Second.Url.ToString(), Primary: true))
+            .ToList();
+        return new DashboardActionResult(true, message, new DashboardView(title, [new ButtonsBlock(texts["Export_TabFiles"], buttons)], Back: back));
     }
 }

@@ -71,7 +71,7 @@ public sealed class BroadcastCards(CardCatalog cards, ReachabilityWording reacha
         _ => texts["Broadcast_Audience_" + ComposeCard.IdOf(audience.Kind)],
     };
 
-    private string When(Broadcast broadcast, CultureInfo culture) => broadcast switch
+    public string When(Broadcast broadcast, CultureInfo culture) => broadcast switch
     {
         { CompletedAt: { } completed } => texts["Broadcast_WhenCompleted", BelgianTime.FormatDateTime(completed, culture)],
         { StartedAt: { } started } => texts["Broadcast_WhenStarted", BelgianTime.FormatDateTime(started, culture)],

@@ -1,4 +1,6 @@
 using BepBot.Chat;
+using BepBot.Chat.Dashboard;
+using BepBot.Features.Broadcasts.Dashboard;
 using BepBot.Platform.Delivery;
 using BepBot.Platform.Overview;
 
@@ -23,6 +25,8 @@ public static class BroadcastRegistration
         services.AddCardAction<SendBroadcast>("broadcasts.send", Roles.Staff);
         services.AddCardAction<CancelBroadcast>("broadcasts.cancel", Roles.Staff);
         services.AddCardAction<ExportDeliveryReport>(ExportDeliveryReport.Verb, Roles.Staff);
+        services.AddSingleton<IDashboardPage, BroadcastsBoard>();
+        services.AddSingleton<IDashboardAction, DownloadDeliveryReport>();
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text.Json;
 using BepBot.Chat;
 using BepBot.Infrastructure.Exports;
@@ -14,18 +15,25 @@ public sealed class ExportDeliveryReport(BroadcastStore broadcasts, DeliveryRepo
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
         var broadcast = (await broadcasts.GetAsync(CardData.Read<BroadcastIdData>(data).BroadcastId, cancellationToken))?.Value;
-        if (broadcast is null || broadcast.State is BroadcastState.Draft or BroadcastState.Cancelled)
+        if (!HasReport(broadcast))
         {
             return Reply.WithText(texts["Broadcast_Unknown"]);
         }
 
-        var csv = report.ToCsv(await broadcasts.ListDeliveriesAsync(broadcast.Id, cancellationToken), turn.Culture);
         return await handout.ReplyAsync(
             turn,
-            [new ExportedFile(ExportContent.PersonalData, $"diffusion-{broadcast.Id}.csv", ExportTable.CsvContentType, csv)],
+            [FileOf(report, broadcast, await broadcasts.ListDeliveriesAsync(broadcast.Id, cancellationToken), turn.Culture)],
             links => texts["Broadcast_ReportReady", BepBot.Cards.CardText.EscapeMarkdown(broadcast.Title), links[0].Url, validity.Of(links[0])],
             Verb,
             new BroadcastIdData(broadcast.Id),
             cancellationToken);
     }
+
+    /// <summary>A broadcast that went out (or is going out) has a report; a draft or a cancelled one has none.</summary>
+    public static bool HasReport([NotNullWhen(true)] Broadcast? broadcast) =>
+        broadcast is not null && broadcast.State is not (BroadcastState.Draft or BroadcastState.Cancelled);
+
+    /// <summary>The report file, worded in <paramref name="culture"/> (the reader's language).</summary>
+    public static ExportedFile FileOf(DeliveryReport report, Broadcast broadcast, IReadOnlyList<DeliveryRecord> deliveries, System.Globalization.CultureInfo culture) =>
+        new(ExportContent.PersonalData, $"diffusion-{broadcast.Id}.csv", ExportTable.CsvContentType, report.ToCsv(deliveries, culture));
 }

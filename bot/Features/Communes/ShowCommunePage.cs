@@ -1,3 +1,4 @@
+using System.Globalization;
 using BepBot.Cards;
 using BepBot.Chat;
 using BepBot.Platform.CommunePages;
@@ -37,33 +38,14 @@ public sealed partial class ShowCommunePage(
             return Reply.WithText(texts["Commune_Unknown", CardText.EscapeMarkdown(name.Length > 60 ? name[..60] + "…" : name)]);
         }
 
-        var rendered = new List<object>();
-        var isDemo = false;
-        foreach (var section in sections.OrderBy(section => section.Order))
+        var described = await SectionsAsync(commune, turn.User, turn.Culture, cancellationToken);
+        var rendered = described.Select(section => new
         {
-            CommunePageSection? described;
-            try
-            {
-                described = await section.DescribeAsync(commune.Name, turn.User, turn.Culture, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogSectionFailed(logger, ex, section.GetType().Name, commune.Name);
-                described = new CommunePageSection(texts["Section_UnavailableTitle"], [], texts["Section_Unavailable"]);
-            }
-
-            if (described is not null)
-            {
-                isDemo |= described.IsDemo;
-                rendered.Add(new
-                {
-                    described.Title,
-                    Lines = described.Lines.Select(line => new { line.Text, Detail = line.Detail ?? string.Empty }).ToList(),
-                    EmptyText = described.Lines.Count == 0 ? described.EmptyText ?? string.Empty : string.Empty,
-                });
-            }
-        }
-
+            section.Title,
+            Lines = section.Lines.Select(line => new { line.Text, Detail = line.Detail ?? string.Empty }).ToList(),
+            EmptyText = section.Lines.Count == 0 ? section.EmptyText ?? string.Empty : string.Empty,
+        }).ToList();
+        var isDemo = described.Any(section => section.IsDemo);
         var card = cards.Render("communes/page", new
         {
             Title = texts["Commune_Title", commune.Name].Value,
@@ -72,6 +54,32 @@ public sealed partial class ShowCommunePage(
             DemoNotice = isDemo ? texts["DemoNotice"].Value : string.Empty,
         });
         return Reply.WithCard(card, texts["Commune_Title", commune.Name]);
+    }
+
+    /// <summary>
+    /// Every section the features contribute, in their order, for this viewer (the chat's page and the dashboard tab's
+    /// « Ma commune »). A section that fails is shown as unavailable rather than taking the page down.
+    /// </summary>
+    public async Task<IReadOnlyList<CommunePageSection>> SectionsAsync(Commune commune, ChatUser viewer, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        var described = new List<CommunePageSection>();
+        foreach (var section in sections.OrderBy(section => section.Order))
+        {
+            try
+            {
+                if (await section.DescribeAsync(commune.Name, viewer, culture, cancellationToken) is { } done)
+                {
+                    described.Add(done);
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogSectionFailed(logger, ex, section.GetType().Name, commune.Name);
+                described.Add(new CommunePageSection(texts["Section_UnavailableTitle"], [], texts["Section_Unavailable"]));
+            }
+        }
+
+        return described;
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Commune page section {Section} failed for {Commune}")]

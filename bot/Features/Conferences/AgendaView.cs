@@ -70,22 +70,24 @@ public sealed class AgendaView(ConferenceCards cards)
         return times;
     }
 
-    public string Details(AgendaItem item)
+    /// <param name="markdown">False for plain text (the dashboard tab): typed values as typed, links as « title (address) ».</param>
+    public string Details(AgendaItem item, bool markdown = true)
     {
         var texts = cards.Texts;
+        string Typed(string value) => markdown ? CardText.EscapeMarkdown(value) : value;
         var parts = new List<string>();
         if (!string.IsNullOrEmpty(item.Presenter))
         {
-            parts.Add(texts["Agenda_Presenter", CardText.EscapeMarkdown(item.Presenter)]);
+            parts.Add(texts["Agenda_Presenter", Typed(item.Presenter)]);
         }
 
         parts.Add(BelgianTime.FormatDuration(item.Minutes));
         if (!string.IsNullOrEmpty(item.VoteQuestion))
         {
-            parts.Add(texts["Agenda_Vote", CardText.EscapeMarkdown(item.VoteQuestion)]);
+            parts.Add(texts["Agenda_Vote", Typed(item.VoteQuestion)]);
         }
 
-        parts.AddRange(item.Links.Select(link => $"[{CardText.EscapeMarkdown(link.Title)}]({link.Url})"));
+        parts.AddRange(item.Links.Select(link => markdown ? $"[{Typed(link.Title)}]({link.Url})" : $"{link.Title} ({link.Url})"));
         return string.Join(" · ", parts);
     }
 

@@ -21,8 +21,9 @@ public sealed class ConferenceCards(CardCatalog cards, IStringLocalizer<Conferen
         ? texts["Scope_Bassin", bassin.Name, bassin.Communes.Count]
         : texts["Scope_Province", session.CommunesInScope.Count];
 
-    public string Place(ConferenceSession session) =>
-        session.Online ? texts["Place_Online"] : CardText.EscapeMarkdown(session.Location ?? string.Empty);
+    /// <param name="markdown">False for plain text (the dashboard tab), where typed values show as typed.</param>
+    public string Place(ConferenceSession session, bool markdown = true) =>
+        session.Online ? texts["Place_Online"] : Typed(session.Location ?? string.Empty, markdown);
 
     public string When(ConferenceSession session) => session.StartsAt is { } start
         ? BelgianTime.FormatDateTime(start, Culture)
@@ -45,21 +46,21 @@ public sealed class ConferenceCards(CardCatalog cards, IStringLocalizer<Conferen
         _ => texts["Rsvp_Represented", CardText.EscapeMarkdown(rsvp.HolderName ?? "?")],
     };
 
-    public string Calendar(ConferenceSession session) => session.Calendar.State switch
+    public string Calendar(ConferenceSession session, bool markdown = true) => session.Calendar.State switch
     {
         CalendarSyncState.NotConfigured => texts["Calendar_NotConfigured"],
         CalendarSyncState.Synced => texts["Calendar_Synced"],
-        CalendarSyncState.Failed => texts["Calendar_Failed", CardText.EscapeMarkdown(session.Calendar.Reason ?? string.Empty)],
+        CalendarSyncState.Failed => texts["Calendar_Failed", Typed(session.Calendar.Reason ?? string.Empty, markdown)],
         CalendarSyncState.Cancelled => texts["Calendar_Cancelled"],
         _ => session.StartsAt is null ? texts["Calendar_WaitingForDate"] : texts["Calendar_Pending"],
     };
 
-    public List<CardFact> Facts(ConferenceSession session, bool forStaff)
+    public List<CardFact> Facts(ConferenceSession session, bool forStaff, bool markdown = true)
     {
         var facts = new List<CardFact>
         {
             new(texts["Fact_When"], When(session)),
-            new(texts["Fact_Place"], Place(session)),
+            new(texts["Fact_Place"], Place(session, markdown)),
             new(texts["Fact_Duration"], BelgianTime.FormatDuration(session.DurationMinutes)),
             new(texts["Fact_Scope"], Scope(session)),
             new(texts["Fact_Quorum"], Quorum(session)),
@@ -71,12 +72,20 @@ public sealed class ConferenceCards(CardCatalog cards, IStringLocalizer<Conferen
 
         if (forStaff)
         {
-            facts.Add(new(texts["Fact_Calendar"], Calendar(session)));
-            facts.Add(new(texts["Fact_Version"], texts["Version", session.Version, BelgianTime.FormatDateTime(session.UpdatedAt, Culture), CardText.EscapeMarkdown(session.UpdatedBy)]));
+            facts.Add(new(texts["Fact_Calendar"], Calendar(session, markdown)));
+            facts.Add(new(texts["Fact_Version"], texts["Version", session.Version, BelgianTime.FormatDateTime(session.UpdatedAt, Culture), Typed(session.UpdatedBy, markdown)]));
         }
 
         return facts;
     }
+
+    /// <summary>« Quorum atteint », « Quorum non atteint : il en manque 3 », or that none is needed.</summary>
+    public string QuorumStatus(ConferenceSession session, AttendanceCount attendance) =>
+        session.Quorum == QuorumRule.None ? texts["Attendance_NoQuorum"]
+        : attendance.Reached ? texts["Attendance_Reached", attendance.Needed]
+        : texts["Attendance_NotReached", attendance.Needed, attendance.Needed - attendance.Counted];
+
+    private static string Typed(string value, bool markdown) => markdown ? CardText.EscapeMarkdown(value) : value;
 
     /// <summary>The session for staff: facts, calendar state, and every management button that applies now.</summary>
     public JsonObject StaffSession(ConferenceSession session, string? notice = null, string? headline = null)

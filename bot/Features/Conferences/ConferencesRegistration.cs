@@ -1,4 +1,6 @@
 using BepBot.Chat;
+using BepBot.Chat.Dashboard;
+using BepBot.Features.Conferences.Dashboard;
 using BepBot.Infrastructure.Scheduling;
 using BepBot.Platform.CommunePages;
 using BepBot.Platform.Delivery;
@@ -66,6 +68,8 @@ public static class ConferencesRegistration
         services.AddCardAction<CancelConference>("conferences.confirmCancel", Roles.Staff);
         services.AddCardAction<RetryCalendar>("conferences.retryCalendar", Roles.Staff);
         services.AddCardAction<StartRecordDecisions>("conferences.decisions", Roles.Staff);
+
+        services.AddSingleton<IDashboardPage, ConferencesBoard>();
         return builder;
     }
 }

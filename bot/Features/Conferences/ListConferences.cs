@@ -11,14 +11,21 @@ public sealed class ListConferences(ConferenceStore store, ConferenceCards cards
 
     public static DateTimeOffset FirstCandidate(ConferenceSession session) => session.CandidateDates.Count > 0 ? session.CandidateDates[0] : session.CreatedAt;
 
+    /// <summary>Sessions to come, soonest first, and the latest past or cancelled ones: how the chat and the dashboard tab list them.</summary>
+    public static (List<ConferenceSession> Upcoming, List<ConferenceSession> Past) Split(IReadOnlyList<ConferenceSession> sessions, DateTimeOffset now)
+    {
+        var upcoming = sessions.Where(session => session.State != ConferenceState.Cancelled && !session.IsPast(now))
+            .OrderBy(session => session.StartsAt ?? FirstCandidate(session)).ToList();
+        var past = sessions.Except(upcoming).OrderByDescending(session => session.StartsAt ?? session.CreatedAt).Take(PastShown).ToList();
+        return (upcoming, past);
+    }
+
     public async Task<Reply> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var staff = turn.User.Role == Role.BepStaff;
         var sessions = (await store.ListAsync(cancellationToken)).Where(session => staff || session.InScope(turn.User.Commune)).ToList();
-        var upcoming = sessions.Where(session => session.State != ConferenceState.Cancelled && !session.IsPast(now))
-            .OrderBy(session => session.StartsAt ?? FirstCandidate(session)).ToList();
-        var past = sessions.Except(upcoming).OrderByDescending(session => session.StartsAt ?? session.CreatedAt).Take(PastShown).ToList();
+        var (upcoming, past) = Split(sessions, now);
         var entries = new List<object>();
         async Task<object> EntryAsync(ConferenceSession session)
         {

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using BepBot.Cards;
 using BepBot.Chat;
-using BepBot.Platform.Territory;
 
 namespace BepBot.Features.Conferences;
 
@@ -14,28 +13,20 @@ public sealed class ShowAttendance(ConferenceAccess access, ConferenceStore stor
     public static async Task<System.Text.Json.Nodes.JsonObject> CardAsync(ConferenceStore store, ConferenceCards cards, ConferenceSession session, CancellationToken cancellationToken)
     {
         var texts = cards.Texts;
-        var rsvps = (await store.RsvpsAsync(session.Id, cancellationToken)).Where(rsvp => session.InScope(rsvp.Commune)).ToDictionary(rsvp => rsvp.Commune, StringComparer.Ordinal);
-        var bassins = TerritoryMap.Bassins.Where(bassin => session.BassinId is null || bassin.Id == session.BassinId).Select(bassin =>
+        var attendance = AttendanceCount.Of(session, await store.RsvpsAsync(session.Id, cancellationToken));
+        var bassins = attendance.Bassins.Select(bassin => new
         {
-            int Count(RsvpAnswer answer) => bassin.Communes.Count(commune => rsvps.TryGetValue(commune, out var rsvp) && rsvp.Answer == answer);
-            var silent = bassin.Communes.Where(commune => !rsvps.ContainsKey(commune)).ToList();
-            var present = Count(RsvpAnswer.Present);
-            var represented = Count(RsvpAnswer.Represented);
-            return new
-            {
-                bassin.Name,
-                bassin.ShortName,
-                Present = present,
-                Represented = represented,
-                Absent = Count(RsvpAnswer.Absent),
-                Silent = silent.Count,
-                Line = (string)texts["Attendance_Line", present + represented, bassin.Communes.Count, present, represented, Count(RsvpAnswer.Absent), silent.Count],
-                Missing = silent.Count == 0 ? string.Empty : (string)texts["Tally_Missing", string.Join(", ", silent)],
-                Counted = present + represented,
-            };
+            bassin.Bassin.Name,
+            bassin.Bassin.ShortName,
+            bassin.Present,
+            bassin.Represented,
+            bassin.Absent,
+            Silent = bassin.Silent.Count,
+            Line = (string)texts["Attendance_Line", bassin.Counted, bassin.Bassin.Communes.Count, bassin.Present, bassin.Represented, bassin.Absent, bassin.Silent.Count],
+            Missing = bassin.Silent.Count == 0 ? string.Empty : (string)texts["Tally_Missing", string.Join(", ", bassin.Silent)],
         }).ToList();
-        var counted = bassins.Sum(bassin => bassin.Counted);
-        var reached = counted >= session.QuorumNeeded;
+        var counted = attendance.Counted;
+        var reached = attendance.Reached;
         // One series per answer, one bar per bassin; the legend names the answer, so colour is never the only clue.
         object Series(string legend, string color, IEnumerable<(string Bassin, int Count)> counts) =>
             new { Legend = (string)texts[legend], Color = color, Values = counts.Select(count => new { X = count.Bassin, Y = count.Count }).ToList() };
@@ -73,9 +64,7 @@ public sealed class ShowAttendance(ConferenceAccess access, ConferenceStore stor
                 },
             },
             Total = (string)texts["Attendance_Total", counted, session.CommunesInScope.Count],
-            Quorum = session.Quorum == QuorumRule.None ? (string)texts["Attendance_NoQuorum"]
-                : reached ? (string)texts["Attendance_Reached", session.QuorumNeeded]
-                : (string)texts["Attendance_NotReached", session.QuorumNeeded, session.QuorumNeeded - counted],
+            Quorum = cards.QuorumStatus(session, attendance),
             Reached = reached,
             Refresh = (string)texts["Button_Refresh"],
         });

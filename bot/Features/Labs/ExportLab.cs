@@ -28,15 +28,19 @@ public sealed class ExportLab(LabBook book, ExportHandout handout, LinkValidity 
         LabsLog.StaffAction(logger, lab.Id, "export", turn.User.AadObjectId);
         return await handout.ReplyAsync(
             turn,
-            [
-                new ExportedFile(ExportContent.PersonalData, $"seminaire-{lab.Id}.csv", ExportTable.CsvContentType, ToCsv(lab)),
-                new ExportedFile(ExportContent.PersonalData, $"seminaire-{lab.Id}.xlsx", ExportTable.SpreadsheetContentType, ToSpreadsheet(lab)),
-            ],
+            Files(lab),
             links => texts["Export_Ready", CardText.EscapeMarkdown(lab.Details.Title), links[0].Url, links[1].Url, validity.Of(links[0])],
             Verb,
             new LabIdData(lab.Id),
             cancellationToken);
     }
+
+    /// <summary>The registrants as CSV and as a spreadsheet with one sheet per commune (also what the dashboard tab offers).</summary>
+    public static IReadOnlyList<ExportedFile> Files(Lab lab) =>
+    [
+        new ExportedFile(ExportContent.PersonalData, $"seminaire-{lab.Id}.csv", ExportTable.CsvContentType, ToCsv(lab)),
+        new ExportedFile(ExportContent.PersonalData, $"seminaire-{lab.Id}.xlsx", ExportTable.SpreadsheetContentType, ToSpreadsheet(lab)),
+    ];
 
     private static IEnumerable<TableCell[]> Rows(Lab lab) =>
         lab.Registrations

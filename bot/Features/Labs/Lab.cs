@@ -1,5 +1,5 @@
 using BepBot.Chat;
-
+using BepBot.Infrastructure.Time;
 
 namespace BepBot.Features.Labs;
 
@@ -30,6 +30,9 @@ public sealed record Lab(
         Registrations.FirstOrDefault(registration => registration.IsActive && string.Equals(registration.AadObjectId, aadObjectId, StringComparison.OrdinalIgnoreCase));
 
     public bool IsOpenFor(DateTimeOffset at) => State == LabState.Open && at <= Details.RegistrationDeadline;
+
+    /// <summary>Attendance is noted from the day the lab starts (Brussels time), not before.</summary>
+    public bool IsAttendanceDay(DateTimeOffset now) => BelgianTime.ToBrussels(now).Date >= BelgianTime.ToBrussels(Details.StartsAt).Date;
 
     /// <summary>Whether the seminar is meant for this role: BEP staff organise seminars, they do not register for them.</summary>
     public bool Admits(Role role) => Details.Audience switch

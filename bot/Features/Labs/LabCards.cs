@@ -21,11 +21,12 @@ public sealed class LabCards(CardCatalog cards, IStringLocalizer<LabsTexts> text
         return texts["Lab_When", BelgianTime.FormatDateTime(lab.Details.StartsAt, culture), BelgianTime.FormatTime(lab.Details.EndsAt, culture)];
     }
 
-    public string Where(Lab lab) =>
+    /// <param name="markdown">False for plain text (the dashboard tab), where typed values show as typed.</param>
+    public string Where(Lab lab, bool markdown = true) =>
         (lab.Details.Place, lab.Details.OnlineLink) switch
         {
-            ({ } place, { } link) => texts["Lab_WhereBoth", CardText.EscapeMarkdown(place), link],
-            ({ } place, null) => CardText.EscapeMarkdown(place),
+            ({ } place, { } link) => texts["Lab_WhereBoth", Typed(place, markdown), link],
+            ({ } place, null) => Typed(place, markdown),
             (null, { } link) => texts["Lab_WhereOnline", link],
             _ => texts["Lab_WhereUnknown"],
         };
@@ -35,14 +36,14 @@ public sealed class LabCards(CardCatalog cards, IStringLocalizer<LabsTexts> text
     public string Seats(Lab lab) =>
         lab.SeatsLeft > 0 ? texts["Lab_SeatsLeft", lab.SeatsLeft, lab.Capacity] : texts["Lab_Full", lab.Capacity, lab.Waiting.Count()];
 
-    public List<CardFact> Facts(Lab lab, bool withSeats = true)
+    public List<CardFact> Facts(Lab lab, bool withSeats = true, bool markdown = true)
     {
         var culture = System.Globalization.CultureInfo.CurrentUICulture;
         List<CardFact> facts =
         [
-            new(texts["Field_Theme"], CardText.EscapeMarkdown(lab.Details.Theme)),
+            new(texts["Field_Theme"], Typed(lab.Details.Theme, markdown)),
             new(texts["Field_When"], When(lab)),
-            new(texts["Field_Where"], Where(lab)),
+            new(texts["Field_Where"], Where(lab, markdown)),
             new(texts["Field_Audience"], Audience(lab.Details.Audience)),
         ];
         if (withSeats)
@@ -63,6 +64,8 @@ public sealed class LabCards(CardCatalog cards, IStringLocalizer<LabsTexts> text
 
         return facts;
     }
+
+    private static string Typed(string value, bool markdown) => markdown ? CardText.EscapeMarkdown(value) : value;
 
     public string StandingText(Lab lab, Standing? standing) => standing switch
     {

@@ -1,4 +1,6 @@
 using BepBot.Chat;
+using BepBot.Chat.Dashboard;
+using BepBot.Features.Labs.Dashboard;
 using BepBot.Infrastructure.Scheduling;
 using BepBot.Platform.CommunePages;
 using BepBot.Platform.Delivery;
@@ -57,6 +59,12 @@ public static class LabsRegistration
         services.AddCardAction<RemoveRegistrant>("labs.remove", Roles.Staff);
         services.AddCardAction<MessageRegistrants>("labs.message", Roles.Staff);
         services.AddCardAction<ExportLab>(ExportLab.Verb, Roles.Staff);
+
+        services.AddSingleton<StaffLabChange>();
+        services.AddSingleton<IDashboardPage, LabsBoard>();
+        services.AddSingleton<IDashboardAction, TickAttendance>();
+        services.AddSingleton<IDashboardAction, GiveSeat>();
+        services.AddSingleton<IDashboardAction, ExportLabLists>();
         return builder;
     }
 }

@@ -8,6 +8,9 @@ namespace BepBot.Features.Labs;
 /// <summary>`séminaires [thème]`: upcoming labs open to the person, with seats left and their own standing; for staff, every lab of the last 30 days on, and « Nouveau séminaire ».</summary>
 public sealed class ListLabs(LabBook book, LabCards labCards, CardCatalog cards, IStringLocalizer<LabsTexts> texts, TimeProvider clock) : ICommandHandler
 {
+    /// <summary>Staff see the labs to come and those of the last 30 days (attendance, exports), cancelled ones included.</summary>
+    public static bool ShownToStaff(Lab lab, DateTimeOffset now) => lab.Details.EndsAt > now.AddDays(-30);
+
     public async Task<Reply> HandleAsync(ChatTurn turn, string arguments, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
@@ -15,7 +18,7 @@ public sealed class ListLabs(LabBook book, LabCards labCards, CardCatalog cards,
         var filter = TextFolding.Fold(arguments);
         var labs = (await book.ListAsync(cancellationToken))
             .Where(lab => isStaff
-                ? lab.Details.EndsAt > now.AddDays(-30)
+                ? ShownToStaff(lab, now)
                 : lab.State != LabState.Cancelled && lab.Details.EndsAt > now && lab.Admits(turn.User.Role))
             .Where(lab => filter.Length == 0
                 || TextFolding.Fold(lab.Details.Theme).Contains(filter, StringComparison.Ordinal)

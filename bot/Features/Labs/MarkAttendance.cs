@@ -4,29 +4,31 @@ using Microsoft.Extensions.Localization;
 namespace BepBot.Features.Labs;
 
 /// <summary>`labs.attend`: attendance marked on the day, for confirmed registrants only.</summary>
-public sealed class MarkAttendance(LabBook book, ShowLabRegistrants registrants, IStringLocalizer<LabsTexts> texts, ILogger<MarkAttendance> logger)
+public sealed class MarkAttendance(LabBook book, ShowLabRegistrants registrants, IStringLocalizer<LabsTexts> texts, TimeProvider clock, ILogger<MarkAttendance> logger)
     : StaffLabAction<AttendanceData>(book, registrants, texts, logger)
 {
-    private readonly ShowLabRegistrants _registrants = registrants;
-
     protected override string Name => "attend";
 
     protected override string LabIdOf(AttendanceData request) => request.LabId;
 
-    protected override Lab Apply(Lab current, AttendanceData request, ChatTurn turn)
+    protected override Lab Apply(Lab current, AttendanceData request, ChatTurn turn) =>
+        Mark(current, request.AadObjectId, request.Present, clock.GetUtcNow(), Texts);
+
+    /// <summary>The attendance rule, which the dashboard tab's attendance list applies too: one record, whoever ticks it.</summary>
+    public static Lab Mark(Lab current, string aadObjectId, bool present, DateTimeOffset now, IStringLocalizer<LabsTexts> texts)
     {
-        NotCancelled(current);
-        if (!_registrants.IsAttendanceDay(current))
+        NotCancelled(current, texts);
+        if (!current.IsAttendanceDay(now))
         {
-            throw new LabChangeRejectedException(Texts["Attendance_NotYet"]);
+            throw new LabChangeRejectedException(texts["Attendance_NotYet"]);
         }
 
-        var person = Person(current, request.AadObjectId);
+        var person = Person(current, aadObjectId, texts);
         if (person.Status != SeatStatus.Confirmed)
         {
-            throw new LabChangeRejectedException(Texts["Attendance_NotConfirmed"]);
+            throw new LabChangeRejectedException(texts["Attendance_NotConfirmed"]);
         }
 
-        return current with { Registrations = [.. current.Registrations.Select(r => r == person ? r with { Attended = request.Present } : r)] };
+        return current with { Registrations = [.. current.Registrations.Select(r => r == person ? r with { Attended = present } : r)] };
     }
 }

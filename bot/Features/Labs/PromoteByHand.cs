@@ -11,25 +11,33 @@ public sealed class PromoteByHand(LabBook book, ShowLabRegistrants registrants, 
 
     protected override string LabIdOf(PersonData request) => request.LabId;
 
-    protected override Lab Apply(Lab current, PersonData request, ChatTurn turn)
+    protected override Lab Apply(Lab current, PersonData request, ChatTurn turn) =>
+        Promote(current, request.AadObjectId, turn.User.AadObjectId, clock.GetUtcNow(), Texts);
+
+    // The book tells the person, as for any promotion (Before: waiting, After: confirmed).
+    protected override Task<string?> AfterAsync(LabChange change, PersonData request, ChatTurn turn, CancellationToken cancellationToken) =>
+        Task.FromResult<string?>(Promoted(change, request.AadObjectId, Texts));
+
+    /// <summary>« Donner une place », in chat and in the dashboard tab alike.</summary>
+    public static Lab Promote(Lab current, string aadObjectId, string staffAadObjectId, DateTimeOffset now, IStringLocalizer<LabsTexts> texts)
     {
-        var person = Person(NotCancelled(current), request.AadObjectId);
+        var person = Person(NotCancelled(current, texts), aadObjectId, texts);
         if (person.Status != SeatStatus.Waiting)
         {
-            throw new LabChangeRejectedException(Texts["Staff_AlreadyConfirmed"]);
+            throw new LabChangeRejectedException(texts["Staff_AlreadyConfirmed"]);
         }
 
         return current with
         {
             Capacity = current.SeatsLeft > 0 ? current.Capacity : current.Capacity + 1,
-            Registrations = [.. current.Registrations.Select(r => r == person ? r with { Status = SeatStatus.Confirmed, ChangedAt = clock.GetUtcNow(), ChangedBy = turn.User.AadObjectId } : r)],
+            Registrations = [.. current.Registrations.Select(r => r == person ? r with { Status = SeatStatus.Confirmed, ChangedAt = now, ChangedBy = staffAadObjectId } : r)],
         };
     }
 
-    // The book tells the person, as for any promotion (Before: waiting, After: confirmed).
-    protected override Task<string?> AfterAsync(LabChange change, PersonData request, ChatTurn turn, CancellationToken cancellationToken)
+    /// <summary>What staff are told once the seat is given.</summary>
+    public static string Promoted(LabChange change, string aadObjectId, IStringLocalizer<LabsTexts> texts)
     {
-        var person = change.After.ActiveOf(request.AadObjectId)!;
-        return Task.FromResult<string?>(change.After.Capacity > change.Before.Capacity ? Texts["Staff_PromotedWithSeat", person.Name, change.After.Capacity] : Texts["Staff_Promoted", person.Name]);
+        var person = change.After.ActiveOf(aadObjectId)!;
+        return change.After.Capacity > change.Before.Capacity ? texts["Staff_PromotedWithSeat", person.Name, change.After.Capacity] : texts["Staff_Promoted", person.Name];
     }
 }

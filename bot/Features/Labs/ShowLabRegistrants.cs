@@ -23,12 +23,9 @@ public sealed class ShowLabRegistrants(LabBook book, LabCards labCards, CardCata
         return Reply.WithCard(Card(lab, null), texts["Registrants_Title", lab.Details.Title]);
     }
 
-    public bool IsAttendanceDay(Lab lab) =>
-        BelgianTime.ToBrussels(clock.GetUtcNow()).Date >= BelgianTime.ToBrussels(lab.Details.StartsAt).Date;
-
     public JsonObject Card(Lab lab, string? notice)
     {
-        var attendanceDay = IsAttendanceDay(lab) && lab.State != LabState.Cancelled;
+        var attendanceDay = lab.IsAttendanceDay(clock.GetUtcNow()) && lab.State != LabState.Cancelled;
         var active = lab.Registrations.Where(registration => registration.IsActive).ToList();
         var communes = active
             .GroupBy(registration => registration.Commune)

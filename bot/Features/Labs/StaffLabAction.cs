@@ -46,9 +46,11 @@ public abstract class StaffLabAction<TData>(LabBook book, ShowLabRegistrants reg
     protected virtual Task<string?> AfterAsync(LabChange change, TData request, ChatTurn turn, CancellationToken cancellationToken) =>
         Task.FromResult<string?>(null);
 
-    protected Lab NotCancelled(Lab current) =>
+    protected Lab NotCancelled(Lab current) => NotCancelled(current, texts);
+
+    protected static Lab NotCancelled(Lab current, IStringLocalizer<LabsTexts> texts) =>
         current.State == LabState.Cancelled ? throw new LabChangeRejectedException(texts["Refusal_Cancelled"]) : current;
 
-    protected Registration Person(Lab current, string aadObjectId) =>
+    protected static Registration Person(Lab current, string aadObjectId, IStringLocalizer<LabsTexts> texts) =>
         current.ActiveOf(aadObjectId) ?? throw new LabChangeRejectedException(texts["Staff_PersonNotRegistered"]);
 }

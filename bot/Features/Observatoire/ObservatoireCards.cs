@@ -153,12 +153,7 @@ public sealed class ObservatoireCards(CardCatalog cards, ExportHandout handout, 
     public Task<Reply> ExportAsync(ChatTurn turn, ObservatoireData data, Commune commune, ExportRequest renew, CancellationToken cancellationToken) =>
         handout.ReplyAsync(
             turn,
-            [new ExportedFile(
-                ExportContent.NoPersonalData,
-                $"diagnostic-{DataSetStore.IdOf(commune.Name)}.csv",
-                ExportTable.CsvContentType,
-                DiagnosticCsv.Write(data, commune, turn.Culture),
-                texts["Export_Open"])],
+            [DiagnosticFile(data, commune, turn.Culture)],
             links => texts["Export_Ready", commune.Name, validity.Of(links[0])],
             ExportDiagnostic.Verb,
             renew,
@@ -223,10 +218,15 @@ public sealed class ObservatoireCards(CardCatalog cards, ExportHandout handout, 
             cancellationToken);
     }
 
+    /// <summary>The commune's diagnostic as a CSV file (the chat's export and the dashboard tab's).</summary>
+    public ExportedFile DiagnosticFile(ObservatoireData data, Commune commune, CultureInfo culture) =>
+        new(ExportContent.NoPersonalData, $"diagnostic-{DataSetStore.IdOf(commune.Name)}.csv", ExportTable.CsvContentType, DiagnosticCsv.Write(data, commune, culture), texts["Export_Open"]);
+
     public static Indicator? DefaultIndicator(ObservatoireData data) =>
         data.FindIndicator("population") ?? (data.Indicators.Count > 0 ? data.Indicators[0] : null);
 
-    private static IndicatorSummary? Pick(List<IndicatorSummary> summaries, string? indicatorKey) =>
+    /// <summary>The indicator asked for, else the population, else the first with a value: what the charts show.</summary>
+    public static IndicatorSummary? Pick(List<IndicatorSummary> summaries, string? indicatorKey) =>
         summaries.FirstOrDefault(summary => summary.Indicator.Key == indicatorKey)
         ?? summaries.FirstOrDefault(summary => summary.Indicator.Key == "population" && summary.HasValue)
         ?? summaries.FirstOrDefault(summary => summary.HasValue)
@@ -324,7 +324,8 @@ public sealed class ObservatoireCards(CardCatalog cards, ExportHandout handout, 
             .Where(entry => entry.Item2 is not null)
             .Select(entry => new YearValue(entry.year, entry.Item2!.Value))];
 
-    private string TrendText(IndicatorSummary summary, CultureInfo culture)
+    /// <param name="markdown">False for plain text (the dashboard tab), where the unit shows as typed.</param>
+    public string TrendText(IndicatorSummary summary, CultureInfo culture, bool markdown = true)
     {
         if (summary.Latest is null)
         {
@@ -336,7 +337,7 @@ public sealed class ObservatoireCards(CardCatalog cards, ExportHandout handout, 
             return texts["Trend_Single"];
         }
 
-        var change = (trend.Change > 0 ? "+" : string.Empty) + Number(trend.Change, culture) + " " + CardText.EscapeMarkdown(summary.Indicator.Unit);
+        var change = (trend.Change > 0 ? "+" : string.Empty) + Number(trend.Change, culture) + " " + (markdown ? CardText.EscapeMarkdown(summary.Indicator.Unit) : summary.Indicator.Unit);
         var percent = trend.ChangePercent is { } p ? Percent(p, culture) : change;
         return trend.Direction switch
         {
@@ -367,7 +368,7 @@ public sealed class ObservatoireCards(CardCatalog cards, ExportHandout handout, 
     private string AltText(string title, IEnumerable<(string Label, string Value)> rows) =>
         texts["Chart_AltText", title, string.Join(texts["Chart_AltTextSeparator"].Value, rows.Select(row => texts["Chart_AltTextRow", row.Label, row.Value].Value))];
 
-    private static string WithUnit(decimal value, Indicator indicator, CultureInfo culture) => $"{Number(value, culture)} {indicator.Unit}";
+    public static string WithUnit(decimal value, Indicator indicator, CultureInfo culture) => $"{Number(value, culture)} {indicator.Unit}";
 
     private static string Percent(decimal value, CultureInfo culture) =>
         value.ToString("+0.0;-0.0;0.0", culture) + (culture.TwoLetterISOLanguageName == "fr" ? "\u00A0%" : "%");

@@ -1,4 +1,6 @@
 using BepBot.Chat;
+using BepBot.Chat.Dashboard;
+using BepBot.Features.Observatoire.Dashboard;
 using BepBot.Platform.CommunePages;
 
 namespace BepBot.Features.Observatoire;
@@ -24,6 +26,8 @@ public static class ObservatoireRegistration
         services.AddCardAction<ShowIndicatorCharts>("observatoire.chart", Roles.Members);
         services.AddCardAction<ExportDiagnostic>(ExportDiagnostic.Verb, Roles.Members);
         services.AddCardAction<ExportChartFiles>(ExportChartFiles.Verb, Roles.Members);
+        services.AddSingleton<IDashboardPage, ObservatoireBoard>();
+        services.AddSingleton<IDashboardAction, DownloadDiagnostic>();
         return builder;
     }
 }

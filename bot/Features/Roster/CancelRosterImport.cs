@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using BepBot.Cards;
 using BepBot.Chat;
@@ -5,7 +6,7 @@ using Microsoft.Extensions.Localization;
 
 namespace BepBot.Features.Roster;
 
-/// <summary>`roster.cancelImport`: the author drops a previewed import; the roster is not touched.</summary>
+/// <summary>`roster.cancelImport`: the author drops a previewed import (from its card or the dashboard tab); the roster is not touched.</summary>
 public sealed class CancelRosterImport(
     RosterImportStore imports,
     RosterImportClick click,
@@ -19,33 +20,42 @@ public sealed class CancelRosterImport(
 
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
-        var (id, refusal) = await click.CheckAsync(turn, data, Action, cancellationToken);
-        if (refusal is not null)
+        var id = CardData.Read<RosterImportData>(data).ImportId;
+        var (cancelled, refusal) = await CancelAsync(id, turn.User, turn.Conversation.TenantId, turn.Culture, cancellationToken);
+        return cancelled is null
+            ? Reply.WithText(refusal!)
+            : Reply.UpdatingCard(cards.Render("common/confirmation", new
+            {
+                Title = texts["RosterImport_CancelledTitle"].Value,
+                Message = texts["RosterImport_Cancelled", CardText.EscapeMarkdown(cancelled.FileName)].Value,
+                Details = Array.Empty<object>(),
+            }));
+    }
+
+    /// <summary>The import as it was when cancelled, or why it cannot be (logged, nothing changed).</summary>
+    public async Task<(RosterImport? Cancelled, string? Refusal)> CancelAsync(string id, ChatUser user, string? tenantId, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        if (await click.CheckAsync(id, user, tenantId, culture, Action, cancellationToken) is { } refusal)
         {
-            return refusal;
+            return (null, refusal);
         }
 
         var import = await imports.MoveAsync(id, Cancellable, RosterImportStatus.Cancelled, cancellationToken);
         switch (import?.Status)
         {
             case null:
-                return Refused(id, turn, "unknown import", texts["RosterImport_Unknown"]);
+                return (null, Refused(id, user, "unknown import", texts["RosterImport_Unknown"]));
             case RosterImportStatus.Confirming or RosterImportStatus.Applied:
-                return Refused(id, turn, "already confirmed", texts["RosterImport_CannotCancel"]);
+                return (null, Refused(id, user, "already confirmed", texts["RosterImport_CannotCancel"]));
             case RosterImportStatus.Cancelled:
-                return Refused(id, turn, "already cancelled", texts["RosterImport_AlreadyCancelled"]);
+                return (null, Refused(id, user, "already cancelled", texts["RosterImport_AlreadyCancelled"]));
             case RosterImportStatus.Superseded:
-                return Refused(id, turn, "superseded", texts["RosterImport_Superseded"]);
+                return (null, Refused(id, user, "superseded", texts["RosterImport_Superseded"]));
         }
 
-        RosterLog.ImportCancelled(logger, id, turn.User.AadObjectId);
-        return Reply.UpdatingCard(cards.Render("common/confirmation", new
-        {
-            Title = texts["RosterImport_CancelledTitle"].Value,
-            Message = texts["RosterImport_Cancelled", CardText.EscapeMarkdown(import.FileName)].Value,
-            Details = Array.Empty<object>(),
-        }));
+        RosterLog.ImportCancelled(logger, id, user.AadObjectId);
+        return (import, null);
     }
 
-    private Reply Refused(string id, ChatTurn turn, string reason, string message) => click.Refuse(id, turn, Action, reason, message);
+    private string Refused(string id, ChatUser user, string reason, string message) => click.Refuse(id, user, Action, reason, message);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using BepBot.Cards;
@@ -8,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace BepBot.Features.Roster;
 
 /// <summary>
-/// `roster.confirmImport`: applies a previewed import, all of it or nothing, once. Only its author may; the import
+/// `roster.confirmImport` (a card or the dashboard tab): applies a previewed import, all of it or nothing, once. Only its author may; the import
 /// is marked as confirming first (so « Annuler » can no longer race it), then the roster is decided under If-Match:
 /// unchanged since the preview → replaced and stamped with the import's id; already stamped with it (a second or
 /// concurrent click) → nothing more; changed since the preview → nothing applied, and a fresh preview is sent instead.
@@ -30,45 +31,66 @@ public sealed class ConfirmRosterImport(
 
     public async Task<Reply> HandleAsync(ChatTurn turn, JsonElement data, CancellationToken cancellationToken)
     {
-        var (id, refusal) = await click.CheckAsync(turn, data, Action, cancellationToken);
-        if (refusal is not null)
+        var id = CardData.Read<RosterImportData>(data).ImportId;
+        var confirmation = await ConfirmAsync(id, turn.User, turn.Conversation.TenantId, turn.Culture, cancellationToken);
+        if (confirmation.Refusal is { } refusal)
         {
-            return refusal;
+            return Reply.WithText(refusal);
+        }
+
+        var import = confirmation.Import!;
+        if (confirmation.Applied is { } plan)
+        {
+            return Reply.UpdatingCard(Confirmation(
+                texts["RosterImport_DoneTitle"],
+                texts["RosterImport_Done", CardText.EscapeMarkdown(import.FileName), string.Join(", ", preview.Counts(plan))]));
+        }
+
+        var stale = Reply.UpdatingCard(Confirmation(texts["RosterImport_StaleTitle"], texts["RosterImport_Stale", CardText.EscapeMarkdown(import.FileName)]));
+        return stale.Then(await preview.PreviewAsync(turn, import.FileName, import.Rows, cancellationToken));
+    }
+
+    /// <summary>
+    /// Applies the import for its author (from its card or the dashboard tab): refused in words, applied with its plan,
+    /// or found stale (neither set): the caller previews <see cref="RosterImportConfirmation.Import"/>'s rows afresh.
+    /// </summary>
+    public async Task<RosterImportConfirmation> ConfirmAsync(string id, ChatUser user, string? tenantId, CultureInfo culture, CancellationToken cancellationToken)
+    {
+        if (await click.CheckAsync(id, user, tenantId, culture, Action, cancellationToken) is { } refusal)
+        {
+            return new(refusal, null, null);
         }
 
         var import = await imports.MoveAsync(id, Confirmable, RosterImportStatus.Confirming, cancellationToken);
         switch (import?.Status)
         {
             case null:
-                return Refused(id, turn, "unknown import", texts["RosterImport_Unknown"]);
+                return Refused(id, user, "unknown import", texts["RosterImport_Unknown"]);
             case RosterImportStatus.Applied:
-                return Refused(id, turn, "already applied", texts["RosterImport_AlreadyApplied"]);
+                return Refused(id, user, "already applied", texts["RosterImport_AlreadyApplied"]);
             case RosterImportStatus.Cancelled:
-                return Refused(id, turn, "cancelled", texts["RosterImport_AlreadyCancelled"]);
+                return Refused(id, user, "cancelled", texts["RosterImport_AlreadyCancelled"]);
             case RosterImportStatus.Superseded:
-                return Refused(id, turn, "superseded", texts["RosterImport_Superseded"]);
+                return Refused(id, user, "superseded", texts["RosterImport_Superseded"]);
         }
 
-        var (outcome, plan) = await roster.DecideAsync(current => Decide(current, import, turn.User.Name), cancellationToken);
+        var (outcome, plan) = await roster.DecideAsync(current => Decide(current, import, user.Name), cancellationToken);
         switch (outcome)
         {
             case Outcome.Applied:
                 await imports.MoveAsync(id, Confirmable, RosterImportStatus.Applied, cancellationToken);
-                RosterLog.ImportApplied(logger, id, turn.User.AadObjectId, plan!.Added.Count, plan.Changed.Count, plan.Removed.Count, plan.Unchanged);
-                return Reply.UpdatingCard(Confirmation(
-                    texts["RosterImport_DoneTitle"],
-                    texts["RosterImport_Done", CardText.EscapeMarkdown(import.FileName), string.Join(", ", preview.Counts(plan))]));
+                RosterLog.ImportApplied(logger, id, user.AadObjectId, plan!.Added.Count, plan.Changed.Count, plan.Removed.Count, plan.Unchanged);
+                return new(null, import, plan);
             case Outcome.AlreadyApplied:
                 await imports.MoveAsync(id, Confirmable, RosterImportStatus.Applied, cancellationToken);
-                return Refused(id, turn, "already applied", texts["RosterImport_AlreadyApplied"]);
+                return Refused(id, user, "already applied", texts["RosterImport_AlreadyApplied"]);
             case Outcome.NoStaff:
                 await imports.MoveAsync(id, Confirmable, RosterImportStatus.Cancelled, cancellationToken);
-                return Refused(id, turn, "no staff left", texts["RosterImport_NoStaff"]);
+                return Refused(id, user, "no staff left", texts["RosterImport_NoStaff"]);
             default:
                 await imports.MoveAsync(id, Confirmable, RosterImportStatus.Superseded, cancellationToken);
-                RosterLog.ImportClickRefused(logger, id, Action, turn.User.AadObjectId, "roster changed since the preview: previewed again");
-                var stale = Reply.UpdatingCard(Confirmation(texts["RosterImport_StaleTitle"], texts["RosterImport_Stale", CardText.EscapeMarkdown(import.FileName)]));
-                return stale.Then(await preview.PreviewAsync(turn, import.FileName, import.Rows, cancellationToken));
+                RosterLog.ImportClickRefused(logger, id, Action, user.AadObjectId, "roster changed since the preview: previewed again");
+                return new(null, import, null);
         }
     }
 
@@ -105,7 +127,7 @@ public sealed class ConfirmRosterImport(
     private JsonObject Confirmation(string title, string message) =>
         cards.Render("common/confirmation", new { Title = title, Message = message, Details = Array.Empty<object>() });
 
-    private Reply Refused(string id, ChatTurn turn, string reason, string message) => click.Refuse(id, turn, Action, reason, message);
+    private RosterImportConfirmation Refused(string id, ChatUser user, string reason, string message) => new(click.Refuse(id, user, Action, reason, message), null, null);
 
     private enum Outcome
     {

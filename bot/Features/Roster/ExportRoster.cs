@@ -29,20 +29,27 @@ public sealed class ExportRoster(
     private async Task<Reply> ExportAsync(ChatTurn turn, CancellationToken cancellationToken)
     {
         var members = (await roster.GetAsync(cancellationToken)).Members;
+        var file = FileOf(members, clock.GetUtcNow());
+        RosterLog.Exported(logger, turn.User.AadObjectId, members.Count);
+        return await handout.ReplyAsync(
+            turn,
+            [file],
+            links => texts["RosterExport_Ready", file.FileName, links[0].Url, validity.Of(links[0])],
+            Verb,
+            new { },
+            cancellationToken);
+    }
+
+    /// <summary>The roster as a CSV file with the import's columns, named after the day (also what the dashboard tab offers).</summary>
+    public static ExportedFile FileOf(IReadOnlyList<Member> members, DateTimeOffset now)
+    {
         var table = new ExportTable([.. RosterCsv.Columns, RosterCsv.AadObjectIdColumn, RosterCsv.TenantColumn]);
         foreach (var member in members)
         {
             table.Add(member.Email, member.Name, member.Role.Id(), member.Commune ?? string.Empty, member.IsPending ? string.Empty : member.AadObjectId, member.TenantId ?? string.Empty);
         }
 
-        var fileName = $"annuaire-bepbot-{BelgianTime.ToBrussels(clock.GetUtcNow()).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.csv";
-        RosterLog.Exported(logger, turn.User.AadObjectId, members.Count);
-        return await handout.ReplyAsync(
-            turn,
-            [new ExportedFile(ExportContent.PersonalData, fileName, ExportTable.CsvContentType, table.ToCsv())],
-            links => texts["RosterExport_Ready", fileName, links[0].Url, validity.Of(links[0])],
-            Verb,
-            new { },
-            cancellationToken);
+        var fileName = $"annuaire-bepbot-{BelgianTime.ToBrussels(now).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}.csv";
+        return new ExportedFile(ExportContent.PersonalData, fileName, ExportTable.CsvContentType, table.ToCsv());
     }
 }

@@ -49,13 +49,32 @@ public sealed class PreviewRosterImport(
     /// <summary>The preview of <paramref name="rows"/> against the roster as it is now (also after a Confirmer that came too late).</summary>
     public async Task<Reply> PreviewAsync(ChatTurn turn, string fileName, IReadOnlyList<Member> rows, CancellationToken cancellationToken)
     {
+        var (plan, importId, notice) = await PrepareAsync(turn.User, turn.Conversation.TenantId, fileName, rows, cancellationToken);
+        var title = texts["RosterImport_Title", CardText.EscapeMarkdown(fileName)].Value;
+        var sections = new[]
+        {
+            Section(texts["RosterImport_Added", plan.Added.Count].Value, plan.Added.Select(Added), MaxLinesShown),
+            Section(texts["RosterImport_Changed", plan.Changed.Count].Value, plan.Changed.Select(Changed), MaxLinesShown),
+            Section(texts["RosterImport_Removed", plan.Removed.Count].Value, plan.Removed.Select(Removed), MaxLinesShown),
+        };
+        return Reply.WithCard(
+            Card(title, Summary(plan), notice ?? string.Empty, [.. sections.Where(section => section.Lines.Count > 0)], importId is null ? string.Empty : texts["RosterImport_Hint"], importId ?? string.Empty),
+            title);
+    }
+
+    /// <summary>
+    /// What the rows would change in the roster as it is now, and, when there is something to confirm, the import kept
+    /// for its author's « Confirmer » (its id); otherwise the notice that says why not. Nothing changes in the roster.
+    /// The chat's preview card and the dashboard tab's preview both come from here.
+    /// </summary>
+    /// <param name="authorTenantId">The tenant the author acts from: only that person, in that tenant, may confirm.</param>
+    public async Task<RosterImportPreview> PrepareAsync(ChatUser author, string? authorTenantId, string fileName, IReadOnlyList<Member> rows, CancellationToken cancellationToken)
+    {
         // The store's latest roster, not the cache: Confirmer compares against what is previewed here.
         var current = await roster.GetLatestAsync(cancellationToken);
         var plan = RosterImportPlan.Of(current.Members, rows);
-        var title = texts["RosterImport_Title", CardText.EscapeMarkdown(fileName)].Value;
-        var summary = Summary(plan);
-        string notice;
-        var importId = string.Empty;
+        string? notice = null;
+        string? importId = null;
         if (!plan.HasChanges)
         {
             notice = texts["RosterImport_NothingToDo"];
@@ -66,16 +85,15 @@ public sealed class PreviewRosterImport(
         }
         else
         {
-            notice = string.Empty;
             importId = RosterImportStore.NewId();
             await imports.PurgeAsync(clock.GetUtcNow() - options.Value.ImportPreviewLifetime, cancellationToken);
             await imports.CreateAsync(
                 new RosterImport(
                     importId,
                     fileName,
-                    turn.User.AadObjectId,
-                    turn.Conversation.TenantId,
-                    turn.User.Name,
+                    author.AadObjectId,
+                    authorTenantId,
+                    author.Name,
                     rows,
                     RosterImportPlan.FingerprintOf(current.Members),
                     clock.GetUtcNow(),
@@ -84,17 +102,9 @@ public sealed class PreviewRosterImport(
         }
 
         RosterLog.ImportPreviewed(
-            logger, importId, turn.User.AadObjectId, plan.Added.Count, plan.Changed.Count, plan.Removed.Count, plan.Unchanged,
-            importId.Length > 0 ? "awaiting confirmation" : plan.HasChanges ? "refused: no staff left" : "nothing to do");
-        var sections = new[]
-        {
-            Section(texts["RosterImport_Added", plan.Added.Count].Value, plan.Added.Select(Added), MaxLinesShown),
-            Section(texts["RosterImport_Changed", plan.Changed.Count].Value, plan.Changed.Select(Changed), MaxLinesShown),
-            Section(texts["RosterImport_Removed", plan.Removed.Count].Value, plan.Removed.Select(Removed), MaxLinesShown),
-        };
-        return Reply.WithCard(
-            Card(title, summary, notice, [.. sections.Where(section => section.Lines.Count > 0)], importId.Length > 0 ? texts["RosterImport_Hint"] : string.Empty, importId),
-            title);
+            logger, importId ?? string.Empty, author.AadObjectId, plan.Added.Count, plan.Changed.Count, plan.Removed.Count, plan.Unchanged,
+            importId is not null ? "awaiting confirmation" : plan.HasChanges ? "refused: no staff left" : "nothing to do");
+        return new RosterImportPreview(plan, importId, notice);
     }
 
     /// <summary>« 2 personnes ajoutées · 1 personne modifiée · 0 personne retirée · 40 personnes inchangées ».</summary>
@@ -144,9 +154,14 @@ public sealed class PreviewRosterImport(
             "RosterImport_ChangedLine",
             CardText.EscapeMarkdown(change.Before.Name),
             CardText.EscapeMarkdown(change.Before.Email),
-            string.Join(texts["RosterImport_ChangeSeparator"].Value, change.Fields.Select(field => FieldChange(field, change.Before, change.After)))];
+            FieldChanges(change, markdown: true)];
 
-    private string FieldChange(RosterField field, Member before, Member after)
+    /// <summary>« rôle agent communal → bourgmestre ; commune Ciney → Dinant »: what changes for one person.</summary>
+    /// <param name="markdown">False for plain text (the dashboard tab), where values show as typed.</param>
+    public string FieldChanges(RosterEntryChange change, bool markdown) =>
+        string.Join(texts["RosterImport_ChangeSeparator"].Value, change.Fields.Select(field => FieldChange(field, change.Before, change.After, markdown)));
+
+    private string FieldChange(RosterField field, Member before, Member after, bool markdown)
     {
         var (from, to) = field switch
         {
@@ -157,7 +172,7 @@ public sealed class PreviewRosterImport(
             RosterField.Binding => (Binding(before), Binding(after)),
             _ => (before.TenantId ?? texts["RosterImport_DefaultTenant"], after.TenantId ?? texts["RosterImport_DefaultTenant"]),
         };
-        return texts[$"RosterImport_Field_{field}", CardText.EscapeMarkdown(from), CardText.EscapeMarkdown(to)];
+        return markdown ? texts[$"RosterImport_Field_{field}", CardText.EscapeMarkdown(from), CardText.EscapeMarkdown(to)] : texts[$"RosterImport_Field_{field}", from, to];
 
         string Binding(Member member) => member.IsPending ? texts["RosterImport_NotBound"] : member.AadObjectId;
     }

@@ -24,4 +24,7 @@ internal static partial class RosterLog
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Roster exported by {Staff} ({Members} entries)")]
     public static partial void Exported(ILogger logger, [PseudonymousId] string staff, int members);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Roster {Action} from the dashboard refused to {User} ({Reason}), nothing changed")]
+    public static partial void TabRefused(ILogger logger, string action, [PseudonymousId] string user, string reason);
 }

@@ -1,4 +1,6 @@
 using BepBot.Chat;
+using BepBot.Chat.Dashboard;
+using BepBot.Features.Roster.Dashboard;
 
 namespace BepBot.Features.Roster;
 
@@ -13,8 +15,11 @@ public static class RosterRegistration
         services.AddSingleton<IMemberDirectory>(provider => provider.GetRequiredService<RosterDirectory>());
         services.AddSingleton<IMemberBinder, BindPendingMember>();
         services.AddSingleton<RosterImportStore>();
-        services.AddScoped<RosterImportClick>();
-        services.AddScoped<PreviewRosterImport>();
+        // Singletons, so that the dashboard tab's import runs the very same preview and confirmation as the chat's cards.
+        services.AddSingleton<RosterImportClick>();
+        services.AddSingleton<PreviewRosterImport>();
+        services.AddSingleton<ConfirmRosterImport>();
+        services.AddSingleton<CancelRosterImport>();
         services.AddScoped<IFileImport>(provider => provider.GetRequiredService<PreviewRosterImport>());
         services.AddHostedService<RosterSeeder>();
         services.AddSingleton<RosterReachabilityLines>();
@@ -30,6 +35,14 @@ public static class RosterRegistration
         services.AddCardAction<CancelRosterImport>("roster.cancelImport", Roles.Staff);
         services.AddCommand<ExportRoster>("roster.export", "roster", Roles.Staff, "exporter l'annuaire", "exporter annuaire", "export roster", "export the roster");
         services.AddCardAction<ExportRoster>(ExportRoster.Verb, Roles.Staff);
+
+        services.AddSingleton<RosterBoard>();
+        services.AddSingleton<IDashboardPage>(provider => provider.GetRequiredService<RosterBoard>());
+        services.AddSingleton<RosterPreviewView>();
+        services.AddSingleton<IDashboardAction, PreviewRosterFile>();
+        services.AddSingleton<IDashboardAction, ConfirmRosterFile>();
+        services.AddSingleton<IDashboardAction, CancelRosterFile>();
+        services.AddSingleton<IDashboardAction, DownloadRoster>();
         return builder;
     }
 }

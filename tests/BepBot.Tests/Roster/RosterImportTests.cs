@@ -25,7 +25,7 @@ public sealed class RosterImportTests() : FileUploadTest(
     private const string AnneObjectId = "3f2504e0-4f89-11d3-9a0c-0305e82c3301";
 
     // The demo roster by e-mail only, as staff first register people.
-    private const string DemoByEmail = """
+    internal const string DemoByEmail = """
         email,name,role,commune
         alex.wilber@bepbot-demo.example,Alex Wilber,bep-staff,
         megan.bowen@bepbot-demo.example,Megan Bowen,bourgmestre,Namur
