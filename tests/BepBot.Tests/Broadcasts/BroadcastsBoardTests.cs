@@ -40,8 +40,8 @@ public sealed class BroadcastsBoardTests() : ConnectedBotTest([TeamsUser.Alex, T
         var file = report.Next!.Block<ButtonsBlock>("Fichiers à télécharger").Buttons.Single();
         file.Label.ShouldBe("Rapport de remise (CSV)");
         var csv = await Teams.Http.GetStringAsync(new Uri(file.Href!).PathAndQuery);
-        csv.ShouldContain("destinataire,resultat,envoye_le,tentatives,raison");
-        csv.ShouldContain("Lynne Robbins,failed,,5,");
+        csv.ShouldContain("destinataire,commune,résultat,envoyé le,tentatives,raison");
+        csv.ShouldContain("Lynne Robbins,Ciney,échec,,5,");
     }
 
     [Fact]
@@ -55,8 +55,8 @@ public sealed class BroadcastsBoardTests() : ConnectedBotTest([TeamsUser.Alex, T
         var unknown = await Bot.RunActionAsync(TeamsUser.Alex, "broadcasts.report", new JsonObject { ["broadcastId"] = "nosuchbroadcast" });
         var byOfficer = await Bot.RunActionAsync(TeamsUser.Patti, "broadcasts.report", new JsonObject { ["broadcastId"] = broadcastId });
 
-        page.AllText().ShouldContain("Cette diffusion est introuvable.");
-        unknown.ShouldBe(DashboardActionResult.Refused("Cette diffusion est introuvable."));
+        page.AllText().ShouldContain(Fr("Cette diffusion est introuvable. Tapez « diffusions » pour voir la liste à jour."));
+        unknown.ShouldBe(DashboardActionResult.Refused(Fr("Cette diffusion est introuvable. Tapez « diffusions » pour voir la liste à jour.")));
         byOfficer.ShouldBe(DashboardActionResult.Refused("Seul le personnel du BEP peut consulter les diffusions. Rien n'a été préparé."));
         Bot.Page("broadcasts").IsFor(await Bot.UserAsync(TeamsUser.Patti)).ShouldBeFalse();
         (await Bot.KeysAsync("exports/")).Count.ShouldBe(exports);

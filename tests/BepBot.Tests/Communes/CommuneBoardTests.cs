@@ -18,7 +18,7 @@ public sealed class CommuneBoardTests() : ConnectedBotTest([TeamsUser.Alex, Team
 
         (page.Title, page.Back).ShouldBe(("Commune de Namur", null));
         var labs = page.Block<FactsBlock>("Séminaires à venir").Facts.Single();
-        labs.ShouldBe(new Fact($"La cybersécurité dans nos communes ({BelgianTime.FormatDate(lab.Details.StartsAt, BelgianTime.French)})", "1 inscrit de la commune, 0 en liste d'attente"));
+        labs.ShouldBe(new Fact($"La cybersécurité dans nos communes ({BelgianTime.FormatDate(lab.Details.StartsAt, BelgianTime.French)})", "1 place confirmée pour la commune, 0 personne en liste d'attente"));
         page.Block<FactsBlock>("Votes ouverts").Text.ShouldBe("Aucun vote ouvert pour cette commune.");
     }
 
@@ -45,6 +45,6 @@ public sealed class CommuneBoardTests() : ConnectedBotTest([TeamsUser.Alex, Team
         rows.Count.ShouldBe(40);
         rows.Single(row => row.Id == "Ciney").Link.ShouldBe("commune?commune=Ciney");
         (ciney.Title, ciney.Back).ShouldBe(("Commune de Ciney", "commune"));
-        unknown.Block<FactsBlock>("Commune introuvable").Text.ShouldBe(Fr("« Atlantide » n'est pas une des 40 communes des bassins du BEP."));
+        unknown.Block<FactsBlock>("Commune introuvable").Text.ShouldBe(Fr("« Atlantide » n'est pas une des 40 communes des bassins du BEP. Vérifiez l'orthographe, par exemple « la commune de Ciney »."));
     }
 }

@@ -27,9 +27,9 @@ public sealed class ConferencesBoardTests : ConferenceTest
             .ShouldBe([("namur-capitale", "1 sur 16", 1.0 / 16), ("dinant-meuse-condroz", "1 sur 13", 1.0 / 13), ("essaimage", "0 sur 11", 0.0)]);
         var answers = page.Block<TableBlock>("Réponses des communes").Rows;
         answers.Count.ShouldBe(40);
-        Answer(answers, "Namur").ShouldBe(("Présent", CellTone.Good, "Bassin de Namur-Capitale"));
-        Answer(answers, "Dinant").ShouldBe(("Représenté par Megan Bowen", CellTone.Good, "Arrondissement de Dinant (Dinant-Meuse-Condroz)"));
-        Answer(answers, "Couvin").ShouldBe(("Absent", CellTone.Neutral, "Région Essaimage (Entre-Sambre-et-Meuse)"));
+        Answer(answers, "Namur").ShouldBe(("participation confirmée", CellTone.Good, "Bassin de Namur-Capitale"));
+        Answer(answers, "Dinant").ShouldBe(("procuration donnée à Megan Bowen", CellTone.Good, "Arrondissement de Dinant (Dinant-Meuse-Condroz)"));
+        Answer(answers, "Couvin").ShouldBe(("absence annoncée", CellTone.Neutral, "Région Essaimage (Entre-Sambre-et-Meuse)"));
         Answer(answers, "Andenne").ShouldBe(("Pas de réponse", CellTone.Warning, "Bassin de Namur-Capitale"));
         var procuration = page.Block<TableBlock>("Procurations").Rows.Single().Texts();
         (procuration["commune"], procuration["giver"], procuration["holder"]).ShouldBe(("Dinant", "Adele Vance", "Megan Bowen (Namur)"));
@@ -60,7 +60,7 @@ public sealed class ConferencesBoardTests : ConferenceTest
     {
         var page = await Bot.LoadPageAsync(TeamsUser.Alex, "conferences", new Dictionary<string, string> { ["session"] = "nosuchsession" });
 
-        page.AllText().ShouldContain(Fr("Je ne trouve pas cette conférence : elle n'existe pas ou plus."));
+        page.AllText().ShouldContain(Fr("Je ne trouve pas cette séance : elle n'existe pas ou plus."));
         Bot.Page("conferences").IsFor(await Bot.UserAsync(TeamsUser.Megan)).ShouldBeFalse();
     }
 

@@ -81,7 +81,7 @@ public sealed class TabBrowserTests : ConnectedBotTest
 
     [Theory]
     [InlineData("Megan", "bourgmestre de Namur")]
-    [InlineData("Patti", "agent communal à Namur")]
+    [InlineData("Patti", "membre du personnel communal à Namur")]
     public async Task StaffPage_AsBourgmestreOrOfficer_IsNotInTheMenuAndExplainsTheRefusal(string name, string role)
     {
         var user = name == "Megan" ? TeamsUser.Megan : TeamsUser.Patti;

@@ -31,7 +31,7 @@ public sealed class RosterBoardTests() : ConnectedBotTest([TeamsUser.Alex, Teams
         var members = page.Block<TableBlock>("Membres de l'annuaire").Rows;
         members.Select(member => (member.Texts()["name"], member.Group)).ShouldBe([
             ("Alex Wilber", "personnel du BEP"), ("Adele Vance", "bourgmestre"), ("Isaiah Langer", "bourgmestre"), ("Megan Bowen", "bourgmestre"),
-            ("Lynne Robbins", "agent communal"), ("Patti Fernandez", "agent communal")]);
+            ("Lynne Robbins", "personnel communal"), ("Patti Fernandez", "personnel communal")]);
         var megan = members.Single(member => member.Texts()["name"] == "Megan Bowen").Cells["reach"];
         (megan.Text.StartsWith("Joignable depuis le ", StringComparison.Ordinal), megan.Tone).ShouldBe((true, CellTone.Good));
         members.Single(member => member.Texts()["name"] == "Adele Vance").Cells["reach"]

@@ -18,6 +18,7 @@ public sealed partial class BroadcastsBoard(
     BroadcastCards cards,
     IStringLocalizer<BroadcastsTexts> texts,
     IStringLocalizer<DeliveryTexts> deliveryTexts,
+    DeliveryReasons reasons,
     ILogger<BroadcastsBoard> logger) : IDashboardPage
 {
     public const string PageName = "broadcasts";
@@ -151,7 +152,7 @@ public sealed partial class BroadcastsBoard(
             {
                 ["name"] = delivery.RecipientName,
                 ["status"] = new(deliveryTexts["DeliveryOutcome_" + delivery.Status], Tone: ToneOf(delivery.Status)),
-                ["reason"] = delivery.Reason ?? string.Empty,
+                ["reason"] = reasons.Describe(delivery, culture),
                 ["attempts"] = new(delivery.Attempts.ToString(culture), delivery.Attempts),
                 ["sent"] = delivery.SentAt is { } sent ? new DashboardCell(BelgianTime.FormatDateTime(sent, culture), sent.ToUnixTimeSeconds()) : string.Empty,
             })).ToList();
