@@ -50,9 +50,10 @@ public sealed partial class ChatRouter(
 
         if (match is null)
         {
+            var question = table.WithoutGreeting(turn.Text) ?? turn.Text;
             foreach (var freeText in services.GetServices<IFreeTextHandler>())
             {
-                if (await freeText.TryAnswerAsync(turn, turn.Text, cancellationToken) is { } answer)
+                if (await freeText.TryAnswerAsync(turn, question, cancellationToken) is { } answer)
                 {
                     return answer;
                 }

@@ -11,8 +11,11 @@ public sealed class CommandTable
     private readonly List<(string Phrase, CommandDefinition Command)> _phrases;
     private readonly Dictionary<string, CardActionDefinition> _verbs;
 
-    public CommandTable(IEnumerable<CommandDefinition> commands, IEnumerable<CardActionDefinition> cardActions)
+    private readonly List<string> _greetings;
+
+    public CommandTable(IEnumerable<CommandDefinition> commands, IEnumerable<CardActionDefinition> cardActions, IEnumerable<Greeting> greetings)
     {
+        _greetings = [.. greetings.Select(greeting => TextFolding.Fold(greeting.Phrase)).OrderByDescending(phrase => phrase.Length)];
         Commands = [.. commands];
         _phrases = [.. Commands
             .SelectMany(command => command.Phrases.Select(phrase => (Phrase: TextFolding.Fold(phrase), Command: command)))
@@ -30,7 +33,40 @@ public sealed class CommandTable
 
     public IReadOnlyCollection<string> Verbs => _verbs.Keys;
 
+    /// <summary>
+    /// A greeting alone (« bonjour ») is answered by the help card, which greets back; a greeting before a command
+    /// (« bonjour, où en est … ») is set aside so that the command still matches.
+    /// </summary>
     public CommandMatch? Match(string text)
+    {
+        var greeted = WithoutGreeting(text);
+        if (greeted is null)
+        {
+            return MatchCommand(text);
+        }
+
+        return greeted.Length == 0
+            ? new CommandMatch(Commands.Single(command => command.Id == ChatRouter.HelpCommandId), string.Empty)
+            : MatchCommand(greeted);
+    }
+
+    /// <summary>The text after an opening greeting (empty for a greeting alone); null when it opens with none.</summary>
+    public string? WithoutGreeting(string text)
+    {
+        var words = text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var greeting in _greetings)
+        {
+            var length = greeting.Split(' ').Length;
+            if (words.Length >= length && TextFolding.Fold(string.Join(' ', words[..length])).TrimEnd(',', '!', '.', ' ') == greeting)
+            {
+                return string.Join(' ', words[length..]).Trim().TrimStart(',', '!', '.', ' ');
+            }
+        }
+
+        return null;
+    }
+
+    private CommandMatch? MatchCommand(string text)
     {
         var folded = TextFolding.Fold(text).TrimEnd('?', '!', '.', ' ');
         foreach (var (phrase, command) in _phrases)

@@ -14,6 +14,16 @@ public static class RoutingTableRegistration
         return services;
     }
 
+    public static IServiceCollection AddGreetings(this IServiceCollection services, params string[] phrases)
+    {
+        foreach (var phrase in phrases)
+        {
+            services.AddSingleton(new Greeting(phrase));
+        }
+
+        return services;
+    }
+
     /// <param name="redrawnBy">The refresh verb of the card the button is on, if it has one (<see cref="CardActionDefinition.RedrawnBy"/>).</param>
     public static IServiceCollection AddCardAction<THandler>(this IServiceCollection services, string verb, IReadOnlySet<Role> allowedRoles, bool usesFlows = true, string? redrawnBy = null)
         where THandler : class, ICardActionHandler

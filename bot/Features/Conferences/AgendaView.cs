@@ -18,15 +18,16 @@ public sealed class AgendaView(ConferenceCards cards)
         string subtitle = session.EndsAt is { } end
             ? texts["Agenda_Subtitle", BelgianTime.FormatDateTime(session.StartsAt!.Value, Culture), BelgianTime.FormatTime(end, Culture), BelgianTime.FormatDuration(session.DurationMinutes)]
             : texts["Agenda_SubtitleNoDate", BelgianTime.FormatDuration(session.DurationMinutes)];
+        var status = new List<string>();
         if (forStaff)
         {
             var planned = session.Agenda.Sum(item => item.Minutes);
             if (planned > session.DurationMinutes)
             {
-                subtitle += " " + texts["Agenda_Overrun", BelgianTime.FormatDuration(planned), BelgianTime.FormatDuration(session.DurationMinutes)];
+                status.Add(texts["Agenda_Overrun", BelgianTime.FormatDuration(planned), BelgianTime.FormatDuration(session.DurationMinutes)]);
             }
 
-            subtitle += " " + (session.AgendaPublications == 0 ? texts["Agenda_NotPublished"] : texts["Agenda_Published", session.AgendaPublications]);
+            status.Add(session.AgendaPublications == 0 ? texts["Agenda_NotPublished"] : texts["Agenda_Published", session.AgendaPublications]);
         }
 
         return cards.Render("conferences/agenda", new
@@ -34,6 +35,8 @@ public sealed class AgendaView(ConferenceCards cards)
             Headline = headline ?? string.Empty,
             Title = (string)texts["Agenda_Title", CardText.EscapeMarkdown(session.Title)],
             Subtitle = subtitle,
+            // The staff's notes are sentences of their own, under the subtitle's line.
+            Status = string.Join(' ', status),
             EmptyText = (string)texts["Agenda_Empty"],
             Staff = forStaff && session.State != ConferenceState.Cancelled,
             SessionId = session.Id,

@@ -23,6 +23,29 @@ public sealed class HelpTests : BotConversationTest
             "qui suis-je");
     }
 
+    [Theory]
+    [InlineData("bonjour")]
+    [InlineData("Bonjour !")]
+    [InlineData("salut")]
+    [InlineData("hello")]
+    public async Task Greeting_Alone_IsGreetedBackWithTheHelpCard_NotToldItWasNotUnderstood(string text)
+    {
+        var response = await Client.SayAsync(TeamsUser.Megan, text);
+
+        response.Texts.ShouldBeEmpty();
+        CardReader.AllText(response.Card).ShouldContainAll(Fr("Bonjour Megan Bowen !"), "bourgmestre de Namur", "qui suis-je");
+    }
+
+    [Theory]
+    [InlineData("bonjour, votes")]
+    [InlineData("Bonjour votes")]
+    public async Task Greeting_BeforeACommand_RunsTheCommand(string text)
+    {
+        var response = await Client.SayAsync(TeamsUser.Megan, text);
+
+        CardReader.AllText(response.Card).ShouldContain("Votes en cours");
+    }
+
     [Fact]
     public async Task Help_StaffMember_ListsStaffCommands()
     {

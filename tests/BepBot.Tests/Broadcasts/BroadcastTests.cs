@@ -45,7 +45,7 @@ public sealed class BroadcastTests() : ConnectedBotTest(
         deliveries["Megan Bowen"].Status.ShouldBe(DeliveryStatus.Sent);
         deliveries["Isaiah Langer"].Status.ShouldBe(DeliveryStatus.Sent);
         deliveries["Adele Vance"].Status.ShouldBe(DeliveryStatus.Unreachable);
-        ReasonOf(Bot, deliveries["Adele Vance"]).ShouldBe(Fr("Pas encore joignable : BepBot n'a jamais été ouvert dans son Teams, ou y a été retiré depuis."));
+        ReasonOf(Bot, deliveries["Adele Vance"]).ShouldBe(Fr("Pas encore joignable : BepBot n'a pas encore été ouvert dans Teams, ou en a été retiré depuis."));
     }
 
     [Fact]
@@ -98,7 +98,7 @@ public sealed class BroadcastTests() : ConnectedBotTest(
         var lines = await ReportLinesAsync(Teams, broadcastId);
 
         lines[0].ShouldBe("recipient,commune,result,sent at,attempts,reason");
-        lines.ShouldContain(line => line.StartsWith("Adele Vance,Dinant,not reachable,,0,", StringComparison.Ordinal) && line.Contains("Not reachable yet: BepBot was never opened", StringComparison.Ordinal));
+        lines.ShouldContain(line => line.StartsWith("Adele Vance,Dinant,not reachable,,0,", StringComparison.Ordinal) && line.Contains("Not reachable yet: BepBot has not been opened in Teams yet", StringComparison.Ordinal));
         lines.ShouldContain(line => line.StartsWith("Megan Bowen,Namur,sent,20", StringComparison.Ordinal));
     }
 

@@ -30,7 +30,7 @@ public sealed class BroadcastsBoardTests() : ConnectedBotTest([TeamsUser.Alex, T
         var problems = page.Block<TableBlock>(Fr("À vérifier : échecs et destinataires non joignables")).Rows.Select(problem => problem.Texts()).ToList();
         problems.Select(problem => (problem["name"], problem["status"])).ShouldBe([("Lynne Robbins", "Échec"), ("Adele Vance", "Non joignable")]);
         problems[0]["reason"].ShouldContain("500");
-        problems[1]["reason"].ShouldBe(Fr("Pas encore joignable : BepBot n'a jamais été ouvert dans son Teams, ou y a été retiré depuis."));
+        problems[1]["reason"].ShouldBe(Fr("Pas encore joignable : BepBot n'a pas encore été ouvert dans Teams, ou en a été retiré depuis."));
         page.Block<TableBlock>("Autres destinataires").Rows.Select(other => (other.Texts()["name"], other.Cells["status"].Tone))
             .ShouldBe([("Alex Wilber", CellTone.Good), ("Isaiah Langer", CellTone.Good), ("Megan Bowen", CellTone.Good), ("Patti Fernandez", CellTone.Good)]);
 

@@ -14,7 +14,7 @@ public sealed class ReachabilityPreviewTests : ConferenceTest
 {
     private static readonly string Unreachable = Fr(
         "2 destinataires ne peuvent pas encore être joints par BepBot et ne recevront rien : "
-        + "Isaiah Langer (BepBot n'a jamais été ouvert dans son Teams, ou y a été retiré depuis) ; "
+        + "Isaiah Langer (BepBot n'a pas encore été ouvert dans Teams, ou en a été retiré depuis) ; "
         + "Anne Dupont (inscription par e-mail en attente, BepBot n'a encore jamais été ouvert).");
 
     protected override bool WithGraph => false;
@@ -46,7 +46,7 @@ public sealed class ReachabilityPreviewTests : ConferenceTest
         var confirm = await AnswerUpToConfirmationAsync("essaimage", "sondage", $"{Typed(InDays(30))} ; {Typed(InDays(31))}");
 
         confirm.AllText.ShouldContain(Fr("Enregistrer la séance et l'envoyer aux bourgmestres ?"));
-        confirm.AllText.ShouldContain(Fr("1 destinataire ne peut pas encore être joint par BepBot et ne recevra rien : Isaiah Langer (BepBot n'a jamais été ouvert dans son Teams, ou y a été retiré depuis)."));
+        confirm.AllText.ShouldContain(Fr("1 destinataire ne peut pas encore être joint par BepBot et ne recevra rien : Isaiah Langer (BepBot n'a pas encore été ouvert dans Teams, ou en a été retiré depuis)."));
         confirm.AllText.ShouldNotContain("Anne Dupont");
     }
 

@@ -20,11 +20,15 @@ public sealed class ScheduleConferenceTests : ConferenceTest
             (twoHours, none, empty) = (BelgianTime.FormatDuration(120), BelgianTime.FormatDuration(0), cards.Texts["Agenda_Empty"]);
         }
 
-        var agenda = CardReader.AllText((await Teams.InvokeAsync(TeamsUser.Alex, "conferences.agenda", new JsonObject { ["sessionId"] = session.Id })).Card);
+        var card = (await Teams.InvokeAsync(TeamsUser.Alex, "conferences.agenda", new JsonObject { ["sessionId"] = session.Id })).Card;
+        var agenda = CardReader.AllText(card);
 
         agenda.ShouldContainAll(BelgianTime.FormatTime(date.AddMinutes(120), BelgianTime.French), $"({twoHours})", empty);
         agenda.ShouldNotContain(BelgianTime.FormatTime(date, BelgianTime.French) + " (");
         agenda.ShouldNotContain($"({none})");
+        // The staff's note is a sentence of its own, not glued after the subtitle's closing parenthesis.
+        CardReader.Nodes(card).Select(node => (string?)node["text"]).ShouldContain("Pas encore publié.");
+        agenda.ShouldNotContain($"({twoHours}) Pas");
     }
 
     [Fact]

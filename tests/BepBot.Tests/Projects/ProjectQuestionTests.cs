@@ -83,6 +83,14 @@ public sealed class ProjectQuestionTests : ProjectsBotTest
     }
 
     [Fact]
+    public async Task FreeText_AfterAGreeting_AnswersTheQuestion()
+    {
+        var text = await Client.CardTextAsync(TeamsUser.Isaiah, "Bonjour, où en est le smart région à Couvin ?");
+
+        text.ShouldContain("Essaimage, territoire intelligent");
+    }
+
+    [Fact]
     public async Task FreeText_UnknownProject_SaysNotFoundWithoutInventing()
     {
         var response = await Client.SayAsync(TeamsUser.Megan, "où en est le projet de piscine olympique ?");

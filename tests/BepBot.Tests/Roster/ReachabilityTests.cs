@@ -17,7 +17,7 @@ namespace BepBot.Tests.Roster;
 /// </summary>
 public sealed class ReachabilityTests() : ConnectedBotTest([TeamsUser.Alex, TeamsUser.Megan, TeamsUser.Isaiah, TeamsUser.Patti, TeamsUser.Lynne])
 {
-    private const string NeverInstalled = "BepBot n'a jamais été ouvert dans son Teams, ou y a été retiré depuis";
+    private const string NeverInstalled = "BepBot n'a pas encore été ouvert dans Teams, ou en a été retiré depuis";
     private const string PendingEmail = "inscription par e-mail en attente, BepBot n'a encore jamais été ouvert";
 
     public override async Task InitializeAsync()
@@ -168,7 +168,7 @@ public sealed class ReachabilityTests() : ConnectedBotTest([TeamsUser.Alex, Team
         var text = CardReader.AllText((await Teams.SayAsync(TeamsUser.Alex, "reachability")).Card);
 
         text.ShouldContain("5 people out of 7 can receive BepBot's messages.");
-        text.ShouldContain(Fr("2 people cannot be reached: Adele Vance (BepBot was never opened in their Teams, or was removed since); Anne Dupont (registered by e-mail, has not opened BepBot yet)."));
+        text.ShouldContain(Fr("2 people cannot be reached: Adele Vance (BepBot has not been opened in Teams yet, or was removed since); Anne Dupont (registered by e-mail, has not opened BepBot yet)."));
     }
 
     [Fact]
@@ -251,9 +251,9 @@ public sealed class ReachabilityTests() : ConnectedBotTest([TeamsUser.Alex, Team
         await WaitForStateAsync(Bot, broadcastId, BroadcastState.Completed);
 
         var couvin = CardReader.AllText((await Teams.SayAsync(TeamsUser.Alex, "annuaire couvin")).Card).Split('\n');
-        StateAfter(couvin, "Isaiah Langer · Couvin · isaiah.langer@bepbot-demo.example").ShouldBe(Fr($"⛔ non joignable : BepBot a été retiré de sa conversation (constaté le {Today})"));
+        StateAfter(couvin, "Isaiah Langer · Couvin · isaiah.langer@bepbot-demo.example").ShouldBe(Fr($"⛔ non joignable : BepBot a été retiré de la conversation, constaté le {Today}"));
         var preview = CardReader.AllText((await PreviewAsync(Teams, Inputs("bourgmestres"))).UpdatedCard!);
-        preview.ShouldContain(Fr($"3 destinataires ne peuvent pas encore être joints par BepBot et ne recevront rien : Isaiah Langer (BepBot a été retiré de sa conversation (constaté le {Today})) ; Adele Vance ({NeverInstalled}) ; Anne Dupont ({PendingEmail})."));
+        preview.ShouldContain(Fr($"3 destinataires ne peuvent pas encore être joints par BepBot et ne recevront rien : Isaiah Langer (BepBot a été retiré de la conversation, constaté le {Today}) ; Adele Vance ({NeverInstalled}) ; Anne Dupont ({PendingEmail})."));
 
         // The next send is still tried; it goes through, so Isaiah is reachable again.
         var (_, secondId) = await SendAsync(Teams, Inputs("bourgmestres", title: "Deuxième message"));
@@ -265,7 +265,7 @@ public sealed class ReachabilityTests() : ConnectedBotTest([TeamsUser.Alex, Team
         var (_, thirdId) = await SendAsync(Teams, Inputs("bourgmestres", title: "Troisième message"));
         await WaitForStateAsync(Bot, thirdId, BroadcastState.Completed);
         couvin = CardReader.AllText((await Teams.SayAsync(TeamsUser.Alex, "annuaire couvin")).Card).Split('\n');
-        StateAfter(couvin, "Isaiah Langer · Couvin · isaiah.langer@bepbot-demo.example").ShouldBe(Fr($"⛔ non joignable : sa conversation avec BepBot n'existe plus (constaté le {Today})"));
+        StateAfter(couvin, "Isaiah Langer · Couvin · isaiah.langer@bepbot-demo.example").ShouldBe(Fr($"⛔ non joignable : la conversation avec BepBot n'existe plus, constaté le {Today}"));
         await Teams.SayAsync(TeamsUser.Isaiah, "help");
         couvin = CardReader.AllText((await Teams.SayAsync(TeamsUser.Alex, "annuaire couvin")).Card).Split('\n');
         StateAfter(couvin, "Isaiah Langer · Couvin · isaiah.langer@bepbot-demo.example").ShouldStartWith("✅ joignable depuis le");

@@ -35,7 +35,7 @@ public sealed class RosterBoardTests() : ConnectedBotTest([TeamsUser.Alex, Teams
         var megan = members.Single(member => member.Texts()["name"] == "Megan Bowen").Cells["reach"];
         (megan.Text.StartsWith("Joignable depuis le ", StringComparison.Ordinal), megan.Tone).ShouldBe((true, CellTone.Good));
         members.Single(member => member.Texts()["name"] == "Adele Vance").Cells["reach"]
-            .ShouldBe(new DashboardCell(Fr("Non joignable : BepBot n'a jamais été ouvert dans son Teams, ou y a été retiré depuis"), Tone: CellTone.Warning));
+            .ShouldBe(new DashboardCell(Fr("Non joignable : BepBot n'a pas encore été ouvert dans Teams, ou en a été retiré depuis"), Tone: CellTone.Warning));
         var import = page.Block<FormBlock>("Importer un annuaire");
         (import.Verb, import.Fields.Single().Kind).ShouldBe(("roster.import", FormFieldKind.File));
     }
