@@ -1,11 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 
 namespace BepBot.Cards;
 
 // Every template under cards/<feature>/<name>.json, parsed once: a bad template fails the bot's start,
 // not a user's chat. Files ending in .data.json are sample data, not templates.
-public sealed class CardCatalog
+public sealed partial class CardCatalog
 {
     private const string SampleSuffix = ".data.json";
 
@@ -63,8 +64,24 @@ public sealed class CardCatalog
     {
         ArgumentNullException.ThrowIfNull(data);
         var template = Get(name);
-        return template.Expand(JsonSerializer.SerializeToNode(data, data.GetType(), WebJson));
+        var card = template.Expand(JsonSerializer.SerializeToNode(data, data.GetType(), WebJson));
+        TidySpokenText(card, "speak");
+        TidySpokenText(card, "fallbackText");
+        return card;
     }
+
+    // Templates join a title and a message with ". " for screen readers; a title that already ends a sentence
+    // (« Votre export est prêt. », « Voter ? ») must not be read with a second stop.
+    private static void TidySpokenText(JsonObject card, string property)
+    {
+        if (card[property] is JsonValue value && value.TryGetValue<string>(out var text))
+        {
+            card[property] = DoubledStop().Replace(text, "$1");
+        }
+    }
+
+    [GeneratedRegex(@"([.!?…])\.(?=\s|$)")]
+    private static partial Regex DoubledStop();
 
     private static string NameOf(string root, string file)
     {

@@ -96,7 +96,7 @@ public sealed partial class GiveProcuration(
         }
 
         var message = texts[scope == ProcurationScope.Session ? "Proxy_GivenForSession" : "Proxy_Given", CardText.EscapeMarkdown(holder.Name), giver.Commune!].Value;
-        return Reply.UpdatingCard(cards.ProxyGiven(ballot, message, canWithdraw: scope == ProcurationScope.Ballot)).Then(Reply.WithText(message));
+        return Reply.UpdatingCard(cards.ProxyGiven(ballot, message, canWithdraw: scope == ProcurationScope.Ballot));
     }
 
     // The audit is the ballot's record: worded in French whoever reads it.

@@ -95,6 +95,20 @@ public sealed class CardCatalogTests : IDisposable
         card["body"]![1]!["text"]!.GetValue<string>().ShouldBe("Veuillez réessayer.");
     }
 
+    [Theory]
+    [InlineData("Votre export est prêt.", "Votre export est prêt. Téléchargez-le.")]
+    [InlineData("Voter ?", "Voter ? Téléchargez-le.")]
+    [InlineData("Vote enregistré", "Vote enregistré. Téléchargez-le.")]
+    public void Render_TitleEndingASentence_IsSpokenWithASingleStop(string title, string spoken)
+    {
+        var catalog = new CardCatalog(CardTestPaths.CardsRoot);
+
+        var card = catalog.Render("common/error", new ErrorCard(title, "Téléchargez-le."));
+
+        ((string?)card["speak"]).ShouldBe(spoken);
+        ((string?)card["fallbackText"]).ShouldBe(spoken);
+    }
+
     [Fact]
     public void Constructor_BotOutputCardsFolder_HasEveryRepositoryCard()
     {

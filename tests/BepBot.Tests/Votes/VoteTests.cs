@@ -307,7 +307,8 @@ public sealed class VoteTests() : ConnectedBotTest(
 
         var proxyCard = await Teams.ClickAsync(TeamsUser.Megan, CardOf(megansCard), "Donner procuration");
         var given = await Teams.ClickAsync(TeamsUser.Megan, proxyCard.Card, "Confirmer la procuration", new Dictionary<string, string> { ["holder"] = TeamsUser.Adele.AadObjectId });
-        given.AllText.ShouldContain("Adele Vance votera pour Namur");
+        given.AllText.ShouldContain(Fr("Adele Vance votera pour Namur : la carte de vote vient de lui être envoyée."));
+        given.Texts.ShouldBeEmpty("the card the giver clicked says it; the same sentence again below it would be noise");
         var adeles = await WaitForCardAsync(Connector, TeamsUser.Adele, "Namur (procuration de Megan Bowen)");
         adeles.AllText.ShouldContain("Dinant");
         var heldVote = await Teams.ClickAsync(TeamsUser.Adele, CardOf(adeles), Fr("Voter « Contre » pour Namur"));
