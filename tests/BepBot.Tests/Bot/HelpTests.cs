@@ -72,7 +72,14 @@ public sealed class HelpTests : BotConversationTest
         var card = (await Client.SayAsync(TeamsUser.Alex, text)).Card;
 
         var content = CardReader.AllText(card);
-        content.ShouldContainAll("diagnostic de (commune)", "comparer (commune) et (commune)");
+        if (text == "help")
+        {
+            content.ShouldContainAll("diagnostic of (commune)", "compare (commune) and (commune)");
+        }
+        else
+        {
+            content.ShouldContainAll("diagnostic de (commune)", "comparer (commune) et (commune)");
+        }
         content.ShouldNotContain("<");
         content.ShouldNotContain(">");
     }
