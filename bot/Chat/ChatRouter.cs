@@ -118,6 +118,8 @@ public sealed partial class ChatRouter(
     /// </summary>
     private async Task<Reply> AnswerInTimeAsync(ChatTurn turn, CardActionDefinition action, JsonElement data)
     {
+        // From here the turn waits for its work, which burst work runs and limits on its own.
+        TurnAdmission.LeaveEarly();
         var work = WorkDetachedAsync(turn, action, data.Clone());
         var wait = turn.LateAnswer == LateAnswer.AtOnce ? TimeSpan.Zero : TimeSpan.FromTicks(Math.Max(0, (lateAnswers.Value.After - turn.Spent).Ticks));
         // Teams' patience is wall-clock time, whatever clock the features run on.

@@ -1,3 +1,4 @@
+using BepBot.Chat;
 using BepBot.Infrastructure.Storage;
 using Microsoft.Bot.Schema;
 using Microsoft.Extensions.Options;
@@ -31,7 +32,8 @@ public static partial class BotEndpoint
         CancellationToken cancellationToken)
     {
         // Teams waits about 15 s from now for the answer: the turn's store calls are retried until this deadline, not after.
-        using var deadline = TurnDeadline.Begin(clock.GetUtcNow() + storage.Value.TurnDeadlineAfter);
+        var answerBy = clock.GetUtcNow() + storage.Value.TurnDeadlineAfter;
+        using var deadline = TurnDeadline.Begin(answerBy);
         var logger = loggerFactory.CreateLogger(typeof(BotEndpoint));
         var body = await ReadBodyAsync(http.Request, options.Value.MaxActivityBytes, cancellationToken);
         if (body is null)
@@ -59,6 +61,8 @@ public static partial class BotEndpoint
         }
 
         var bot = http.RequestServices.GetRequiredService<BepBotActivityHandler>();
+        using var place = await http.RequestServices.GetRequiredService<TurnAdmission>().EnterAsync(answerBy, cancellationToken);
+        using var held = TurnAdmission.Hold(place);
         try
         {
             var response = await adapter.ProcessAsync(http.Request.Headers.Authorization.ToString(), activity!, bot.OnTurnAsync, cancellationToken);

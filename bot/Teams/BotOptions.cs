@@ -11,6 +11,12 @@ public sealed class BotOptions
     public int MaxActivityBytes { get; set; } = 256 * 1024;
 
     /// <summary>
+    /// How many turns run at once on one instance (<see cref="BepBot.Chat.TurnAdmission"/>); the others wait, the one
+    /// whose Teams deadline comes first going next. Turns mostly wait for the store: a few per core keep it busy.
+    /// </summary>
+    public int MaxTurnsAtOnce { get; set; } = 32;
+
+    /// <summary>
     /// Local play only: treat every activity as sent with this locale. The Agents Playground always sends en-US,
     /// which would hide the French the BEP's users see.
     /// </summary>

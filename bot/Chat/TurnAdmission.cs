@@ -1,0 +1,38 @@
+using BepBot.Infrastructure.Storage;
+
+namespace BepBot.Chat;
+
+/// <summary>
+/// How many turns run at once on this instance, and which goes next: the one whose Teams deadline comes first. After a
+/// storage outage hundreds of turns resume together; all running at once, they share the cores in arrival order of
+/// their small CPU steps, and the backlog takes seconds to drain, so a turn that had already waited through the outage
+/// answered after Teams' 15 s. Admitted by deadline, it goes first. A turn leaves as soon as it waits for work running
+/// elsewhere (a burst click's work), so a waiting answer does not hold a place.
+/// </summary>
+public sealed class TurnAdmission(int maxTurnsAtOnce)
+{
+    private static readonly AsyncLocal<TurnPlace?> Current = new();
+    private readonly EarliestDeadlineFirstGate _gate = new(maxTurnsAtOnce);
+
+    public async Task<TurnPlace> EnterAsync(DateTimeOffset deadline, CancellationToken cancellationToken)
+    {
+        await _gate.EnterAsync(deadline, cancellationToken);
+        return new TurnPlace(_gate);
+    }
+
+    /// <summary>Makes <paramref name="place"/> the one <see cref="LeaveEarly"/> gives up, for the turn under way.</summary>
+    public static IDisposable Hold(TurnPlace place)
+    {
+        var outer = Current.Value;
+        Current.Value = place;
+        return new Scope(outer);
+    }
+
+    /// <summary>The turn under way gives its place to the next one: it is about to wait, not to work.</summary>
+    public static void LeaveEarly() => Current.Value?.Dispose();
+
+    private sealed class Scope(TurnPlace? outer) : IDisposable
+    {
+        public void Dispose() => Current.Value = outer;
+    }
+}

@@ -1,0 +1,19 @@
+using BepBot.Infrastructure.Storage;
+
+namespace BepBot.Chat;
+
+/// <summary>A turn's place in <see cref="TurnAdmission"/>; given up once, whichever of the turn's end or its early leave comes first.</summary>
+public sealed class TurnPlace(EarliestDeadlineFirstGate gate) : IDisposable
+{
+    private int _left;
+
+    public bool HasLeft => Volatile.Read(ref _left) == 1;
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _left, 1) == 0)
+        {
+            gate.Leave();
+        }
+    }
+}
