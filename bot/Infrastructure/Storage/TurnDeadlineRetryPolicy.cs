@@ -5,7 +5,7 @@ namespace BepBot.Infrastructure.Storage;
 
 /// <summary>
 /// The storage clients' retry (documents, claims table, work queue). During a turn, a call that failed in a way worth
-/// retrying (no answer, 408, 429, 5xx: the SDK's own judgement) is tried again within a second, as long as it can be
+/// retrying (no answer, 408, 429, 5xx: the SDK's own judgement) is tried again within half a second, as long as it can be
 /// before the <see cref="TurnDeadline"/>: a storage outage of a few seconds costs the user a wait, not an error. Past
 /// the deadline the call fails as it always did, and the user is told the storage is unreachable. Outside a turn, the
 /// client's usual retry runs (a few retries, backing off from 0.8 s).
@@ -13,7 +13,8 @@ namespace BepBot.Infrastructure.Storage;
 public sealed class TurnDeadlineRetryPolicy : RetryPolicy
 {
     private static readonly TimeSpan FirstDelay = TimeSpan.FromMilliseconds(250);
-    private static readonly TimeSpan LongestDelay = TimeSpan.FromSeconds(1);
+    // Short enough that a turn resumes soon after the store comes back; only the turns admitted (TurnAdmission) retry.
+    private static readonly TimeSpan LongestDelay = TimeSpan.FromMilliseconds(500);
 
     private readonly TimeProvider _clock;
     private readonly RetryPolicy _outsideTurns;
