@@ -18,6 +18,8 @@ public sealed partial class AuditLog(IDocumentStore store, TimeProvider clock, I
 
     private static readonly TimeSpan LeaseLength = TimeSpan.FromMinutes(2);
 
+    private const int MaxBatch = 100;
+
     private static readonly JsonSerializerOptions Canonical = new(JsonSerializerDefaults.Web) { WriteIndented = false };
 
     private readonly Channel<string> _pending = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
@@ -41,34 +43,31 @@ public sealed partial class AuditLog(IDocumentStore store, TimeProvider clock, I
     /// <summary>Moves the journal into the chain. With <paramref name="wait"/>, waits for another sealer to finish first.</summary>
     public async Task SealAsync(string ballotId, bool wait, CancellationToken cancellationToken = default)
     {
-        var lease = await AcquireAsync(ballotId, cancellationToken);
-        for (var attempt = 0; lease is null && wait && attempt < 600; attempt++)
+        for (var round = 1; ; round++)
         {
-            await Task.Delay(100, cancellationToken);
-            lease = await AcquireAsync(ballotId, cancellationToken);
-        }
-
-        if (lease is null)
-        {
-            if (wait)
+            var lease = await AcquireAsync(ballotId, cancellationToken);
+            for (var attempt = 0; lease is null && wait && attempt < 600; attempt++)
             {
-                throw new TimeoutException($"The audit log of ballot {ballotId} stayed locked.");
+                await Task.Delay(100, cancellationToken);
+                lease = await AcquireAsync(ballotId, cancellationToken);
             }
 
-            return;
-        }
-
-        try
-        {
-            // Loop: events recorded while we sealed would otherwise wait for the next one.
-            while (await SealBatchAsync(ballotId, cancellationToken) > 0)
+            if (lease is null)
             {
-                lease = await RenewAsync(ballotId, lease, cancellationToken);
+                if (wait)
+                {
+                    throw new TimeoutException($"The audit log of ballot {ballotId} stayed locked.");
+                }
+
+                return;
             }
-        }
-        finally
-        {
-            await store.DeleteAsync(LeaseKey(ballotId), lease.ETag, CancellationToken.None);
+
+            if (await SealWhileHoldingAsync(ballotId, lease, cancellationToken) || !wait || round == 3)
+            {
+                return;
+            }
+
+            // Our lease ran out under load and another sealer took it over: it seals the rest; wait for it to finish.
         }
     }
 
@@ -141,6 +140,40 @@ public sealed partial class AuditLog(IDocumentStore store, TimeProvider clock, I
 
     public static string ChainKey(string ballotId, int sequence) => ChainPrefix(ballotId) + sequence.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
 
+    /// <summary>
+    /// Seals batch after batch, renewing the lease between them; false when the lease was lost to another sealer (its
+    /// chain entry came first: each sequence number is written once, so the chain cannot fork).
+    /// </summary>
+    private async Task<bool> SealWhileHoldingAsync(string ballotId, Document<AuditLease> lease, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Loop: events recorded while we sealed would otherwise wait for the next one.
+            while (await SealBatchAsync(ballotId, cancellationToken) > 0)
+            {
+                lease = await RenewAsync(ballotId, lease, cancellationToken);
+            }
+
+            return true;
+        }
+        catch (DocumentConflictException)
+        {
+            LogLeaseLost(logger, ballotId);
+            return false;
+        }
+        finally
+        {
+            try
+            {
+                await store.DeleteAsync(LeaseKey(ballotId), lease.ETag, CancellationToken.None);
+            }
+            catch (DocumentConflictException)
+            {
+                // Taken over: the lease is the other sealer's now.
+            }
+        }
+    }
+
     private async Task<int> SealBatchAsync(string ballotId, CancellationToken cancellationToken)
     {
         var journal = new List<string>();
@@ -155,6 +188,12 @@ public sealed partial class AuditLog(IDocumentStore store, TimeProvider clock, I
         }
 
         journal.Sort(StringComparer.Ordinal);
+        // The lease is renewed between batches: a batch must stay far shorter than the lease, even on a loaded store.
+        if (journal.Count > MaxBatch)
+        {
+            journal.RemoveRange(MaxBatch, journal.Count - MaxBatch);
+        }
+
         var head = await HeadAsync(ballotId, cancellationToken) ?? new AuditHead(0, GenesisHash);
 
         // A sealer that stopped after writing entries but before moving the head: catch up, and remember which
@@ -244,6 +283,9 @@ public sealed partial class AuditLog(IDocumentStore store, TimeProvider clock, I
     private static string HeadKey(string ballotId) => Root(ballotId) + "audit-head";
 
     private static string LeaseKey(string ballotId) => Root(ballotId) + "audit-lease";
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Audit log of ballot {BallotId}: the sealing lease ran out and another sealer went on with the chain")]
+    private static partial void LogLeaseLost(ILogger logger, string ballotId);
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Audit log of ballot {BallotId}: {Count} event(s) sealed, chain at {Sequence}")]
     private static partial void LogSealed(ILogger logger, string ballotId, int count, int sequence);

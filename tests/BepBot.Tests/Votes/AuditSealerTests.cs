@@ -1,6 +1,7 @@
 using BepBot.Features.Votes;
 using BepBot.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BepBot.Tests.Votes;
 
@@ -41,6 +42,36 @@ public sealed class AuditSealerTests
         verification.Entries.ShouldBe(3);
         verification.FirstBroken.ShouldBeNull();
         (await bot.KeysAsync($"votes/{ballot.Id}/journal/")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task SealingLeaseRanOutUnderLoad_AnotherSealerWentOn_TheCloseStillSealsAndTheChainHoldsEveryEventOnce()
+    {
+        await using var bot = Bot(quiet: "01:00:00", ceiling: "01:00:00");
+        bot.WithServices(FaultInjectingDocumentStore.Install);
+        using var teams = bot.CreateTeamsClient();
+        var ballot = await VoteSteps.OpenAsync(bot, VoteSteps.Motion());
+        await VoteSteps.VoteAsync(teams, TeamsUser.Megan, ballot.Id, "Namur", "pour");
+        await VoteSteps.VoteAsync(teams, TeamsUser.Adele, ballot.Id, "Dinant", "contre");
+        var store = bot.Services.GetRequiredService<FaultInjectingDocumentStore>();
+        var audit = bot.Services.GetRequiredService<AuditLog>();
+        // This sealer stalls on its first chain entry long enough for its lease to run out...
+        var hold = store.HoldOnce($"votes/{ballot.Id}/audit/");
+        var stalled = audit.SealAsync(ballot.Id, wait: true);
+        await hold.Reached.WaitAsync(TimeSpan.FromSeconds(30));
+        // ...and another instance, whose clock is past that lease, takes it over and seals the whole journal.
+        var otherInstance = new AuditLog(store, new ShiftedClock { Offset = TimeSpan.FromMinutes(3) }, NullLogger<AuditLog>.Instance);
+        await otherInstance.SealAsync(ballot.Id, wait: false);
+
+        hold.Release();
+        await stalled.WaitAsync(TimeSpan.FromSeconds(30));
+
+        var verification = await audit.VerifyAsync(ballot.Id);
+        verification.FirstBroken.ShouldBeNull();
+        (await audit.EntriesAsync(ballot.Id)).Select(entry => entry.JournalId).ShouldBeUnique();
+        verification.Entries.ShouldBe((await audit.EntriesAsync(ballot.Id)).Count);
+        (await bot.KeysAsync($"votes/{ballot.Id}/journal/")).ShouldBeEmpty();
+        (await bot.KeysAsync($"votes/{ballot.Id}/audit-lease")).ShouldBeEmpty();
     }
 
     private static BotApplication Bot(string quiet, string ceiling) =>
