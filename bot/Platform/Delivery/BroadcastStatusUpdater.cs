@@ -10,7 +10,7 @@ namespace BepBot.Platform.Delivery;
 /// finished and writes its own progress document (one writer each, so no contention); the card shows their sum.
 /// When the sum says everything is final, or progress stalled (an instance died before writing its count), one
 /// full recount of the delivery records decides, completes the broadcast and lists the problems. The instance that
-/// completes it also tells the author, with a notification. Each call to Teams is tried again after a 429 (its
+/// completes it also tells the author, with a notification; each full recount is kept as the broadcast's summary. Each call to Teams is tried again after a 429 (its
 /// Retry-After), so that the author hears the end; a finished broadcast keeps the card the refresh finishing it showed.
 /// </summary>
 public sealed partial class BroadcastStatusUpdater(
@@ -107,8 +107,9 @@ public sealed partial class BroadcastStatusUpdater(
         DeliveryCounts counts;
         if (fullRecount || (broadcast.RecipientCount > 0 && finalCount >= broadcast.RecipientCount))
         {
-            records = await broadcasts.ListDeliveriesAsync(broadcastId, cancellationToken);
-            counts = DeliveryCounts.Of(records);
+            // Kept as the broadcast's summary too: the tab's « Diffusions » shows a finished broadcast from it.
+            (var summary, records) = await broadcasts.RecountAsync(broadcastId, clock, cancellationToken);
+            counts = summary.Counts;
         }
         else
         {

@@ -78,6 +78,29 @@ public sealed class BroadcastStore(IDocumentStore store)
         return [.. deliveries.OfType<DeliveryRecord>()];
     }
 
+    public async Task<DeliverySummary?> GetSummaryAsync(string broadcastId, CancellationToken cancellationToken = default) =>
+        IsValidId(broadcastId) ? (await store.GetAsync<DeliverySummary>(SummaryKeyOf(broadcastId), cancellationToken))?.Value : null;
+
+    /// <summary>
+    /// Counts every delivery record of the broadcast and keeps the result as its summary; the time is taken before the
+    /// records are read, so that a count that read them earlier never replaces one that read them later.
+    /// </summary>
+    public async Task<(DeliverySummary Summary, IReadOnlyList<DeliveryRecord> Deliveries)> RecountAsync(string broadcastId, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        var countedAt = clock.GetUtcNow();
+        var deliveries = await ListDeliveriesAsync(broadcastId, cancellationToken);
+        var summary = DeliverySummary.Of(deliveries, countedAt);
+        await SaveSummaryAsync(broadcastId, summary, cancellationToken);
+        return (summary, deliveries);
+    }
+
+    /// <summary>Keeps <paramref name="summary"/> unless the one kept was counted later (several instances recount the same broadcast).</summary>
+    public Task SaveSummaryAsync(string broadcastId, DeliverySummary summary, CancellationToken cancellationToken = default) =>
+        store.UpdateAsync<DeliverySummary, bool>(
+            SummaryKeyOf(broadcastId),
+            kept => kept is not null && kept.CountedAt >= summary.CountedAt ? (null, false) : (summary, true),
+            cancellationToken: cancellationToken);
+
     public Task SaveProgressAsync(string broadcastId, string instance, BroadcastProgress progress, CancellationToken cancellationToken = default) =>
         store.UpsertAsync(Prefix + broadcastId + "/progress/" + DocumentKey.Segment(instance), progress, cancellationToken);
 
@@ -111,6 +134,8 @@ public sealed class BroadcastStore(IDocumentStore store)
     public static bool IsValidId(string id) => id.Length is > 0 and <= 64 && id.All(char.IsAsciiLetterOrDigit);
 
     private static string KeyOf(string id) => IndexPrefix + id;
+
+    private static string SummaryKeyOf(string broadcastId) => Prefix + broadcastId + "/summary";
 
     private static string DeliveryKeyOf(string broadcastId, string recipientKey) =>
         Prefix + broadcastId + "/deliveries/" + DocumentKey.Segment(recipientKey);
