@@ -64,18 +64,13 @@ public sealed class BroadcastStore(IDocumentStore store)
 
     public async Task<IReadOnlyList<DeliveryRecord>> ListDeliveriesAsync(string broadcastId, CancellationToken cancellationToken = default)
     {
-        var keys = new List<string>();
-        await foreach (var key in store.ListKeysAsync(Prefix + broadcastId + "/deliveries/", cancellationToken))
+        var deliveries = new List<DeliveryRecord>();
+        await foreach (var delivery in store.ListAsync<DeliveryRecord>(Prefix + broadcastId + "/deliveries/", cancellationToken))
         {
-            keys.Add(key);
+            deliveries.Add(delivery.Value);
         }
 
-        var deliveries = new DeliveryRecord?[keys.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, keys.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-            async (index, token) => deliveries[index] = (await store.GetAsync<DeliveryRecord>(keys[index], token))?.Value);
-        return [.. deliveries.OfType<DeliveryRecord>()];
+        return deliveries;
     }
 
     public async Task<DeliverySummary?> GetSummaryAsync(string broadcastId, CancellationToken cancellationToken = default) =>
