@@ -1,5 +1,4 @@
 using BepBot.Chat.Dashboard;
-using BepBot.Infrastructure.Scheduling;
 using BepBot.Platform.Delivery;
 using BepBot.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +8,8 @@ namespace BepBot.Tests.Broadcasts;
 
 /// <summary>
 /// The summary a broadcast keeps beside its deliveries (broadcasts/{id}/summary): counted from every record when the
-/// broadcast completes, never replaced by an older count, and what « Diffusions » shows a finished broadcast from.
+/// broadcast completes (with two instances delivering: BroadcastScaleOutTests), never replaced by an older count, and
+/// what « Diffusions » shows a finished broadcast from.
 /// </summary>
 public sealed class DeliverySummaryTests : IAsyncLifetime
 {
@@ -18,31 +18,6 @@ public sealed class DeliverySummaryTests : IAsyncLifetime
     public async Task InitializeAsync() => _connector = await FakeTeamsConnector.StartAsync();
 
     public async Task DisposeAsync() => await _connector.DisposeAsync();
-
-    [Fact]
-    public async Task TwoInstancesDeliveringAtOnce_TheSummaryCountsEachDeliveryExactlyOnce()
-    {
-        await using var first = new BotApplication();
-        await using var second = new BotApplication(first.Container);
-        var conversations = await SeedOfficersAsync(first.Store, _connector.ServiceUrl, 120);
-        foreach (var gone in conversations.Take(4))
-        {
-            _connector.Script(gone, 404);
-        }
-
-        _ = second.Services.GetRequiredService<JobBook>();
-        using var teams = first.CreateTeamsClient(_connector.ServiceUrl);
-        await teams.InstallAsync(TeamsUser.Alex);
-
-        var (_, broadcastId) = await SendAsync(teams, Inputs("officers"));
-        await WaitForStateAsync(first, broadcastId, BroadcastState.Completed, TimeSpan.FromSeconds(60));
-
-        var summary = (await second.Services.GetRequiredService<BroadcastStore>().GetSummaryAsync(broadcastId)).ShouldNotBeNull();
-        summary.Counts.ShouldBe(new DeliveryCounts(Sent: 116, Pending: 0, Retrying: 0, Failed: 0, Unreachable: 4));
-        summary.NotReached.Select(delivery => delivery.RecipientName).ShouldBe(["Agent 001", "Agent 002", "Agent 003", "Agent 004"]);
-        (summary.ReachedCount, summary.FirstReached.Count).ShouldBe((116, 116));
-        summary.FirstReached.Select(delivery => delivery.RecipientName).ShouldBeInOrder();
-    }
 
     [Fact]
     public async Task BroadcastPage_FinishedBroadcast_IsShownFromItsSummaryWithoutReadingEachDelivery()
