@@ -11,6 +11,8 @@ public static class DocumentStoreJson
 
     private const int ReadsInFlight = 16;
 
+    private const int ListChunk = 256;
+
     public static async Task<Document<T>?> GetAsync<T>(this IDocumentStore store, string key, CancellationToken cancellationToken = default)
     {
         var raw = await store.GetAsync(key, cancellationToken);
@@ -158,11 +160,15 @@ public static class DocumentStoreJson
             keys.Add(key);
         }
 
-        foreach (var document in await store.GetManyAsync<T>(keys, cancellationToken))
+        // A chunk at a time, so that a prefix of 10,000 documents is never all in memory at once.
+        foreach (var chunk in keys.Chunk(ListChunk))
         {
-            if (document is not null)
+            foreach (var document in await store.GetManyAsync<T>(chunk, cancellationToken))
             {
-                yield return document;
+                if (document is not null)
+                {
+                    yield return document;
+                }
             }
         }
     }
