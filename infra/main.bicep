@@ -48,6 +48,12 @@ param botAppTenantId string = tenant().tenantId
 @secure()
 param botAppPassword string = ''
 
+@description('Client id of the dashboard tab\'s single sign-on app registration (Dashboard:ClientId; the Teams package\'s BEPBOT_SSO_APP_ID). Needed with UserAssignedMSI, whose identity cannot expose an API; empty: the tab uses the bot\'s own registration (SingleTenant, MultiTenant). See docs/deploy.md, section 1, « The dashboard tab\'s single sign-on ».')
+param dashboardClientId string = ''
+
+@description('Application ID URI of that registration (Dashboard:ApplicationIdUri). Empty: api://<botDomain>/<its client id>, the form docs/deploy.md gives it (output dashboardApplicationIdUri).')
+param dashboardApplicationIdUri string = ''
+
 @description('Entra tenant ids allowed to talk to the bot: the BEP\'s and each commune\'s tenant (Bot:AllowedTenants). Empty allows any tenant: do not leave it empty in production.')
 param allowedTenantIds array
 
@@ -373,6 +379,18 @@ var expirySettings = filter([
   }
 ], setting => !empty(setting.value))
 
+// The dashboard tab's single sign-on, only what was given: the bot falls back to MicrosoftAppId and builds the URI itself.
+var dashboardSettings = filter([
+  {
+    name: 'Dashboard__ClientId'
+    value: dashboardClientId
+  }
+  {
+    name: 'Dashboard__ApplicationIdUri'
+    value: dashboardApplicationIdUri
+  }
+], setting => !empty(setting.value))
+
 var tenantSettings = [for (tenantId, i) in allowedTenantIds: {
   name: 'Bot__AllowedTenants__${i}'
   value: tenantId
@@ -406,7 +424,7 @@ resource web 'Microsoft.Web/sites@2023-12-01' = {
       ftpsState: 'Disabled'
       // An instance whose store does not answer is taken out of the load balancer.
       healthCheckPath: '/readyz'
-      appSettings: concat(baseSettings, expirySettings, tenantSettings, extraSettings)
+      appSettings: concat(baseSettings, expirySettings, dashboardSettings, tenantSettings, extraSettings)
     }
   }
 }
@@ -566,6 +584,9 @@ output botDomain string = botHost
 
 @description('MicrosoftAppId of the bot, the Teams package\'s BEPBOT_BOT_ID: the managed identity\'s client id with UserAssignedMSI.')
 output botAppId string = appId
+
+@description('The Application ID URI to give the tab\'s app registration (Expose an API) and that the Teams package declares (webApplicationInfo.resource).')
+output dashboardApplicationIdUri string = empty(dashboardApplicationIdUri) ? 'api://${botHost}/${empty(dashboardClientId) ? appId : dashboardClientId}' : dashboardApplicationIdUri
 
 @description('Service principal of the managed identity, to grant it Graph permissions (docs/deploy.md, section 1).')
 output botIdentityPrincipalId string = botIdentity.properties.principalId

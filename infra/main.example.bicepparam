@@ -12,6 +12,8 @@ param botAppType = 'UserAssignedMSI'
 // param botAppId = '9d2b6f1a-4c3e-4f8b-a6d7-1e5c0b9a2f34'
 // param graphCredential = 'ClientSecret'
 // param credentialExpiresOn = '2027-11-30'
+// The dashboard tab's single sign-on registration (docs/deploy.md, section 1); needed with UserAssignedMSI:
+// param dashboardClientId = '2c7e9b4d-5a6f-4b1c-9d8e-7f6a5b4c3d2e'
 // The BEP's tenant first, then one line per commune tenant that installs BepBot.
 param allowedTenantIds = [
   '11111111-2222-3333-4444-555555555555' // BEP

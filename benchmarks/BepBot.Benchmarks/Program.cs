@@ -44,6 +44,8 @@ var benchmarks = new List<Benchmark>
         var (store, operations, parallel) = (options.ElementAtOrDefault(0) ?? "Blob", Number(options, 1, 3_000), Number(options, 2, 50));
         return [new($"store-{store.ToLowerInvariant()}", $"The document store alone ({store})", await StoreBenchmark.RunAsync(store, operations, parallel, prefill: 3_000))];
     }),
+    new("dashboard", "[timed=100] [warm-up=5]", "each staff tab page's server time, on 1,000 registrations and 10,000 deliveries", async options =>
+        [new("dashboard", "Staff tab: each page's server time (1,000 registrations, 10,000 deliveries)", await DashboardBenchmark.RunAsync(Number(options, 0, 100), Number(options, 1, 5)), DashboardBenchmark.NotOk)]),
     new("soak", "[seconds=120] [outage seconds=10]", "mixed traffic on two instances with a store outage", async options =>
     {
         var (seconds, outage) = (Number(options, 0, 120), Number(options, 1, 10));

@@ -116,10 +116,13 @@ public sealed class ConversationDirectory(IDocumentStore store)
     public async Task<SavedConversation?[]> FindPersonalOfAsync(IReadOnlyList<Member> members, CancellationToken cancellationToken = default)
     {
         var found = new SavedConversation?[members.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, members.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-            async (index, token) => found[index] = members[index].IsPending ? null : await FindPersonalAsync(members[index].AadObjectId, token));
+        var bound = Enumerable.Range(0, members.Count).Where(index => !members[index].IsPending).ToList();
+        var saved = await store.GetManyAsync<SavedConversation>([.. bound.Select(index => PersonalPrefix + DocumentKey.Segment(members[index].AadObjectId.ToLowerInvariant()))], cancellationToken);
+        for (var read = 0; read < bound.Count; read++)
+        {
+            found[bound[read]] = saved[read]?.Value;
+        }
+
         return found;
     }
 

@@ -6,7 +6,8 @@ namespace BepBot.Dashboard;
 
 /// <summary>
 /// French unless the tab says English: the shell sends Teams' locale as Accept-Language, and a page's texts and dates
-/// follow it like a chat turn's follow the activity's locale.
+/// follow it like a chat turn's follow the activity's locale. Texts worded for the chat take their tab wording
+/// (<see cref="TabWording"/>).
 /// </summary>
 public static class TabCulture
 {
@@ -15,6 +16,7 @@ public static class TabCulture
         var culture = Cultures.FromLocale(FirstLanguage(context.HttpContext.Request));
         CultureInfo.CurrentCulture = culture;
         CultureInfo.CurrentUICulture = culture;
+        TabWording.TurnOn();
         return await next(context);
     }
 

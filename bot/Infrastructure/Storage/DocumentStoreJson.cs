@@ -9,6 +9,10 @@ public static class DocumentStoreJson
 {
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
+    private const int ReadsInFlight = 16;
+
+    private const int ListChunk = 256;
+
     public static async Task<Document<T>?> GetAsync<T>(this IDocumentStore store, string key, CancellationToken cancellationToken = default)
     {
         var raw = await store.GetAsync(key, cancellationToken);
@@ -144,19 +148,43 @@ public static class DocumentStoreJson
 
     private sealed record FirstRead<T>(Document<T>? Document);
 
+    /// <summary>The documents under <paramref name="prefix"/>, in key order, read several at a time once the keys are listed.</summary>
     public static async IAsyncEnumerable<Document<T>> ListAsync<T>(
         this IDocumentStore store,
         string prefix,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        var keys = new List<string>();
         await foreach (var key in store.ListKeysAsync(prefix, cancellationToken))
         {
-            var document = await store.GetAsync<T>(key, cancellationToken);
-            if (document is not null)
+            keys.Add(key);
+        }
+
+        // A chunk at a time, so that a prefix of 10,000 documents is never all in memory at once.
+        foreach (var chunk in keys.Chunk(ListChunk))
+        {
+            foreach (var document in await store.GetManyAsync<T>(chunk, cancellationToken))
             {
-                yield return document;
+                if (document is not null)
+                {
+                    yield return document;
+                }
             }
         }
+    }
+
+    /// <summary>
+    /// The documents at <paramref name="keys"/>, in the order given (null where there is none), read several at a
+    /// time: a page that shows 40 votes or 1,000 members waits for a few round trips to the store, not for each.
+    /// </summary>
+    public static async Task<Document<T>?[]> GetManyAsync<T>(this IDocumentStore store, IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
+    {
+        var found = new Document<T>?[keys.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, keys.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ReadsInFlight, CancellationToken = cancellationToken },
+            async (index, token) => found[index] = await store.GetAsync<T>(keys[index], token));
+        return found;
     }
 
     public static BinaryData Serialize<T>(T value) => BinaryData.FromObjectAsJson(value, Options);

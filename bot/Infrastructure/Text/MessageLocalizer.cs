@@ -3,14 +3,14 @@ using Microsoft.Extensions.Localization;
 
 namespace BepBot.Infrastructure.Text;
 
-/// <summary>A part's resources, worded by <see cref="MessageFormatter"/> in the current UI language.</summary>
+/// <summary>A part's resources, worded by <see cref="MessageFormatter"/> in the current UI language (and for the tab, <see cref="TabWording"/>).</summary>
 public sealed class MessageLocalizer(IStringLocalizer resources) : IStringLocalizer
 {
     public LocalizedString this[string name]
     {
         get
         {
-            var found = resources[name];
+            var found = Find(name);
             return new LocalizedString(name, MessageFormatter.Typeset(found.Value, CultureInfo.CurrentUICulture), found.ResourceNotFound, found.SearchedLocation);
         }
     }
@@ -19,11 +19,14 @@ public sealed class MessageLocalizer(IStringLocalizer resources) : IStringLocali
     {
         get
         {
-            var found = resources[name];
+            var found = Find(name);
             var value = MessageFormatter.Format(found.Value, CultureInfo.CurrentUICulture, CultureInfo.CurrentCulture, arguments);
             return new LocalizedString(name, value, found.ResourceNotFound, found.SearchedLocation);
         }
     }
+
+    private LocalizedString Find(string name) =>
+        TabWording.IsOn && resources[name + TabWording.Suffix] is { ResourceNotFound: false } worded ? worded : resources[name];
 
     public IEnumerable<LocalizedString> GetAllStrings(bool includeParentCultures) =>
         resources.GetAllStrings(includeParentCultures).Select(found =>

@@ -9,9 +9,10 @@ namespace BepBot.Platform.Delivery;
 /// Keeps the author's status card current without re-reading every delivery record: each instance counts what it
 /// finished and writes its own progress document (one writer each, so no contention); the card shows their sum.
 /// When the sum says everything is final, or progress stalled (an instance died before writing its count), one
-/// full recount of the delivery records decides, completes the broadcast and lists the problems. The instance that
-/// completes it also tells the author, with a notification. Each call to Teams is tried again after a 429 (its
-/// Retry-After), so that the author hears the end; a finished broadcast keeps the card the refresh finishing it showed.
+/// full recount of the delivery records decides, completes the broadcast and lists the problems; each full recount is
+/// kept as the broadcast's summary. The instance that completes it also tells the author, with a notification. Each
+/// call to Teams is tried again after a 429 (its Retry-After), so that the author hears the end; a finished broadcast
+/// keeps the card the refresh finishing it showed.
 /// </summary>
 public sealed partial class BroadcastStatusUpdater(
     BroadcastStore broadcasts,
@@ -107,8 +108,9 @@ public sealed partial class BroadcastStatusUpdater(
         DeliveryCounts counts;
         if (fullRecount || (broadcast.RecipientCount > 0 && finalCount >= broadcast.RecipientCount))
         {
-            records = await broadcasts.ListDeliveriesAsync(broadcastId, cancellationToken);
-            counts = DeliveryCounts.Of(records);
+            // Kept as the broadcast's summary too: the tab's « Diffusions » shows a finished broadcast from it.
+            (var summary, records) = await broadcasts.RecountAsync(broadcastId, clock, cancellationToken);
+            counts = summary.Counts;
         }
         else
         {

@@ -64,19 +64,37 @@ public sealed class BroadcastStore(IDocumentStore store)
 
     public async Task<IReadOnlyList<DeliveryRecord>> ListDeliveriesAsync(string broadcastId, CancellationToken cancellationToken = default)
     {
-        var keys = new List<string>();
-        await foreach (var key in store.ListKeysAsync(Prefix + broadcastId + "/deliveries/", cancellationToken))
+        var deliveries = new List<DeliveryRecord>();
+        await foreach (var delivery in store.ListAsync<DeliveryRecord>(Prefix + broadcastId + "/deliveries/", cancellationToken))
         {
-            keys.Add(key);
+            deliveries.Add(delivery.Value);
         }
 
-        var deliveries = new DeliveryRecord?[keys.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, keys.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-            async (index, token) => deliveries[index] = (await store.GetAsync<DeliveryRecord>(keys[index], token))?.Value);
-        return [.. deliveries.OfType<DeliveryRecord>()];
+        return deliveries;
     }
+
+    public async Task<DeliverySummary?> GetSummaryAsync(string broadcastId, CancellationToken cancellationToken = default) =>
+        IsValidId(broadcastId) ? (await store.GetAsync<DeliverySummary>(SummaryKeyOf(broadcastId), cancellationToken))?.Value : null;
+
+    /// <summary>
+    /// Counts every delivery record of the broadcast and keeps the result as its summary; the time is taken before the
+    /// records are read, so that a count that read them earlier never replaces one that read them later.
+    /// </summary>
+    public async Task<(DeliverySummary Summary, IReadOnlyList<DeliveryRecord> Deliveries)> RecountAsync(string broadcastId, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        var countedAt = clock.GetUtcNow();
+        var deliveries = await ListDeliveriesAsync(broadcastId, cancellationToken);
+        var summary = DeliverySummary.Of(deliveries, countedAt);
+        await SaveSummaryAsync(broadcastId, summary, cancellationToken);
+        return (summary, deliveries);
+    }
+
+    /// <summary>Keeps <paramref name="summary"/> unless the one kept was counted later (several instances recount the same broadcast).</summary>
+    public Task SaveSummaryAsync(string broadcastId, DeliverySummary summary, CancellationToken cancellationToken = default) =>
+        store.UpdateAsync<DeliverySummary, bool>(
+            SummaryKeyOf(broadcastId),
+            kept => kept is not null && kept.CountedAt >= summary.CountedAt ? (null, false) : (summary, true),
+            cancellationToken: cancellationToken);
 
     public Task SaveProgressAsync(string broadcastId, string instance, BroadcastProgress progress, CancellationToken cancellationToken = default) =>
         store.UpsertAsync(Prefix + broadcastId + "/progress/" + DocumentKey.Segment(instance), progress, cancellationToken);
@@ -111,6 +129,8 @@ public sealed class BroadcastStore(IDocumentStore store)
     public static bool IsValidId(string id) => id.Length is > 0 and <= 64 && id.All(char.IsAsciiLetterOrDigit);
 
     private static string KeyOf(string id) => IndexPrefix + id;
+
+    private static string SummaryKeyOf(string broadcastId) => Prefix + broadcastId + "/summary";
 
     private static string DeliveryKeyOf(string broadcastId, string recipientKey) =>
         Prefix + broadcastId + "/deliveries/" + DocumentKey.Segment(recipientKey);

@@ -21,12 +21,8 @@ public sealed class BroadcastScaleOutTests : IAsyncLifetime
         await using var first = new BotApplication();
         await using var second = new BotApplication(first.Container);
         var conversations = await SeedOfficersAsync(first.Store, _connector.ServiceUrl, Recipients);
-        _ = second.Services.GetRequiredService<JobBook>();
-        using var teams = first.CreateTeamsClient(_connector.ServiceUrl);
-        await teams.InstallAsync(TeamsUser.Alex);
 
-        var (_, broadcastId) = await SendAsync(teams, Inputs("officers"));
-        await WaitForStateAsync(first, broadcastId, BroadcastState.Completed, TimeSpan.FromSeconds(60));
+        var broadcastId = await SendFromTwoInstancesAsync(first, second);
 
         AssertEachReceivedOnce(conversations);
         var deliveries = await DeliveriesAsync(first, broadcastId);
@@ -80,6 +76,37 @@ public sealed class BroadcastScaleOutTests : IAsyncLifetime
         var retried = _connector.Delivered.Where(request => conversations.Take(3).Contains(request.ConversationId)).Min(request => request.At);
         _connector.Delivered.Where(IsAnnouncement).Count(request => request.At > retried && !conversations.Take(3).Contains(request.ConversationId))
             .ShouldBe(0, "deliveries waited for one that was backing off");
+    }
+
+    [Fact]
+    public async Task TwoInstancesDeliveringAtOnce_TheSummaryCountsEachDeliveryExactlyOnce()
+    {
+        await using var first = new BotApplication();
+        await using var second = new BotApplication(first.Container);
+        var conversations = await SeedOfficersAsync(first.Store, _connector.ServiceUrl, 120);
+        foreach (var gone in conversations.Take(4))
+        {
+            _connector.Script(gone, 404);
+        }
+
+        var broadcastId = await SendFromTwoInstancesAsync(first, second);
+
+        var summary = (await second.Services.GetRequiredService<BroadcastStore>().GetSummaryAsync(broadcastId)).ShouldNotBeNull();
+        summary.Counts.ShouldBe(new DeliveryCounts(Sent: 116, Pending: 0, Retrying: 0, Failed: 0, Unreachable: 4));
+        summary.NotReached.Select(delivery => delivery.RecipientName).ShouldBe(["Agent 001", "Agent 002", "Agent 003", "Agent 004"]);
+        (summary.ReachedCount, summary.FirstReached.Count).ShouldBe((116, 116));
+        summary.FirstReached.Select(delivery => delivery.RecipientName).ShouldBeInOrder();
+    }
+
+    // Alex sends to the officers from the first instance; both instances' workers deliver.
+    private async Task<string> SendFromTwoInstancesAsync(BotApplication first, BotApplication second)
+    {
+        _ = second.Services.GetRequiredService<JobBook>();
+        using var teams = first.CreateTeamsClient(_connector.ServiceUrl);
+        await teams.InstallAsync(TeamsUser.Alex);
+        var (_, broadcastId) = await SendAsync(teams, Inputs("officers"));
+        await WaitForStateAsync(first, broadcastId, BroadcastState.Completed, TimeSpan.FromSeconds(60));
+        return broadcastId;
     }
 
     private static bool IsAnnouncement(ConnectorRequest request) => request.ConversationId.StartsWith("a:officer-", StringComparison.Ordinal);

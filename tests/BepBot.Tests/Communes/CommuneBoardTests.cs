@@ -23,6 +23,18 @@ public sealed class CommuneBoardTests() : ConnectedBotTest([TeamsUser.Alex, Team
     }
 
     [Fact]
+    public async Task Sections_WrittenInTheCardsMarkdown_AreShownAsPlainText()
+    {
+        var lab = await LabFixtures.CreateAsync(Bot, LabFixtures.NewLab(title: "1. Cybersécurité : *atelier* [pratique] - niveau 2"));
+
+        var page = await Bot.LoadPageAsync(TeamsUser.Megan, "commune");
+
+        page.Block<FactsBlock>("Séminaires à venir").Facts.Single().Label
+            .ShouldBe($"1. Cybersécurité : *atelier* [pratique] - niveau 2 ({BelgianTime.FormatDate(lab.Details.StartsAt, BelgianTime.French)})");
+        page.AllText().ShouldNotContain("\\");
+    }
+
+    [Fact]
     public async Task Bourgmestre_AskingAnotherCommune_IsToldItShowsTheirsOnly()
     {
         var other = await Bot.LoadPageAsync(TeamsUser.Megan, "commune", new Dictionary<string, string> { ["commune"] = "Dinant" });

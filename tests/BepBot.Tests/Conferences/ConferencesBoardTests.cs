@@ -60,7 +60,7 @@ public sealed class ConferencesBoardTests : ConferenceTest
     {
         var page = await Bot.LoadPageAsync(TeamsUser.Alex, "conferences", new Dictionary<string, string> { ["session"] = "nosuchsession" });
 
-        page.AllText().ShouldContain(Fr("Je ne trouve pas cette séance : elle n'existe pas ou plus."));
+        page.AllText().ShouldContain(Fr("Cette séance est introuvable : elle n'existe pas ou plus. Revenez à la liste « Séances » pour voir les autres."));
         Bot.Page("conferences").IsFor(await Bot.UserAsync(TeamsUser.Megan)).ShouldBeFalse();
     }
 

@@ -1,5 +1,8 @@
 using System.Net;
+using System.Text.Json.Nodes;
+using BepBot.Features.Labs;
 using BepBot.Tests.Harness;
+using BepBot.Tests.Labs;
 using Deque.AxeCore.Playwright;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -144,6 +147,40 @@ public sealed class TabBrowserTests : ConnectedBotTest
     }
 
     [Fact]
+    public async Task KeyboardAlone_TicksAttendanceWithTabAndSpace_SavedInTheStore()
+    {
+        var lab = await SeminarDayAsync();
+        var page = await _browser.OpenAsync(Address, Entra.TokenFor(TeamsUser.Alex), hash: "#/labs?lab=" + lab.Id);
+
+        var reached = false;
+        for (var presses = 0; presses < 150 && !reached; presses++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            reached = await page.EvaluateAsync<bool>("document.activeElement?.type === 'checkbox' && document.activeElement.closest('label').textContent.includes('Patti Fernandez')");
+        }
+
+        reached.ShouldBeTrue("Tab never reached Patti Fernandez's box");
+        await page.Keyboard.PressAsync("Space");
+
+        await AttendedAsync(lab.Id, TeamsUser.Patti);
+        await Expect(page.Locator("#announce")).ToContainTextAsync(Fr("Présence notée : Patti Fernandez."));
+    }
+
+    [Fact]
+    public async Task AtMobileWidth_ATapTicksAttendance_SavedInTheStore()
+    {
+        var lab = await SeminarDayAsync();
+        var page = await _browser.OpenAsync(Address, Entra.TokenFor(TeamsUser.Alex), hash: "#/labs?lab=" + lab.Id, width: 390, touch: true);
+        var patti = page.Locator("label.check", new PageLocatorOptions { HasText = "Patti Fernandez" });
+
+        (await patti.BoundingBoxAsync())!.Height.ShouldBeGreaterThanOrEqualTo(44, "a touch target of 44 pixels at least");
+        await patti.TapAsync();
+
+        await AttendedAsync(lab.Id, TeamsUser.Patti);
+        await Expect(patti.Locator("input")).ToBeCheckedAsync();
+    }
+
+    [Fact]
     public async Task VoteCastInChat_ShowsOnTheOpenBallotPageWithinFiveSeconds()
     {
         var ballot = await OpenAsync(Bot, Motion());
@@ -166,6 +203,21 @@ public sealed class TabBrowserTests : ConnectedBotTest
         (await page.Locator("html").GetAttributeAsync("lang")).ShouldBe("en");
         await Expect(page.Locator("tr[data-row='Namur'] button")).ToHaveAttributeAsync("aria-label", "Remind Namur");
     }
+
+    // A seminar Patti Fernandez has a seat at, on its day: its attendance list is open.
+    private async Task<Lab> SeminarDayAsync()
+    {
+        var lab = await LabFixtures.CreateAsync(Bot, LabFixtures.NewLab(capacity: 3));
+        (await Teams.InvokeAsync(TeamsUser.Patti, "labs.register", new JsonObject { ["labId"] = lab.Id })).UpdatedCard.ShouldNotBeNull();
+        Bot.Clock.Offset = TimeSpan.FromDays(10) + TimeSpan.FromMinutes(30);
+        return lab;
+    }
+
+    private Task AttendedAsync(string labId, TeamsUser person) =>
+        Eventually.WaitUntilAsync(
+            async () => (await LabFixtures.GetAsync(Bot, labId)).ActiveOf(person.AadObjectId)?.Attended == true,
+            TimeSpan.FromSeconds(10),
+            () => $"{person.Name}'s attendance was never saved");
 
     private static async Task GoAsync(IPage page, string hash)
     {

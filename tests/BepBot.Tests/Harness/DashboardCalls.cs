@@ -10,7 +10,7 @@ namespace BepBot.Tests.Harness;
 
 /// <summary>
 /// The dashboard tab's pages and actions called as its edge calls them, once it has authenticated the person and
-/// mapped them to the roster: the person as the roster knows them (a guest otherwise), French unless told.
+/// mapped them to the roster: the person as the roster knows them (a guest otherwise), French unless told, in the tab's wording.
 /// </summary>
 public static class DashboardCalls
 {
@@ -31,6 +31,7 @@ public static class DashboardCalls
     public static async Task<DashboardView> LoadPageAsync(this BotApplication bot, TeamsUser user, string name, IDictionary<string, string>? query = null, bool english = false)
     {
         using var culture = CultureScope.Use(english ? Cultures.English : Cultures.French);
+        using var wording = TabWording.Use(true);
         var request = new DashboardRequest(await bot.UserAsync(user), new Dictionary<string, string>(query ?? new Dictionary<string, string>()));
         var page = bot.Page(name);
         page.IsFor(request.User).ShouldBeTrue($"{name} is for {user.Name}");
@@ -40,6 +41,7 @@ public static class DashboardCalls
     public static async Task<DashboardActionResult> RunActionAsync(this BotApplication bot, TeamsUser user, string verb, JsonObject data)
     {
         using var culture = CultureScope.Use(Cultures.French);
+        using var wording = TabWording.Use(true);
         var request = new DashboardRequest(await bot.UserAsync(user), new Dictionary<string, string>());
         return await bot.Action(verb).RunAsync(request, JsonSerializer.SerializeToElement(data), CancellationToken.None);
     }

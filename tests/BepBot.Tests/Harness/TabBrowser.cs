@@ -40,10 +40,10 @@ public sealed class TabBrowser : IAsyncDisposable
         return new TabBrowser(playwright, browser);
     }
 
-    /// <summary>Opens the tab at <paramref name="hash"/> (e.g. <c>#/votes</c>) as Teams would for the token's person.</summary>
-    public async Task<IPage> OpenAsync(Uri bot, string token, string theme = "default", string locale = "fr-BE", string hash = "", int width = 1280)
+    /// <summary>Opens the tab at <paramref name="hash"/> (e.g. <c>#/votes</c>) as Teams would for the token's person; <paramref name="touch"/>: on a touch screen, as Teams on a phone.</summary>
+    public async Task<IPage> OpenAsync(Uri bot, string token, string theme = "default", string locale = "fr-BE", string hash = "", int width = 1280, bool touch = false)
     {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, ViewportSize = new ViewportSize { Width = width, Height = 900 } });
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { Locale = locale, ViewportSize = new ViewportSize { Width = width, Height = 900 }, HasTouch = touch, IsMobile = touch });
         await context.RouteAsync("**/tab/lib/MicrosoftTeams.min.js", route => route.FulfillAsync(new RouteFulfillOptions
         {
             Status = 200,

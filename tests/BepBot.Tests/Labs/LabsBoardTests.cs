@@ -47,15 +47,15 @@ public sealed class LabsBoardTests : LabsBotTestBase
         var byBourgmestre = await Bot.RunActionAsync(TeamsUser.Megan, "labs.attendance", Tick(lab.Id, TeamsUser.Patti, done: true));
         var unknownLab = await TickAsync("0123456789ab", TeamsUser.Patti, done: true);
 
-        notRegistered.ShouldBe(DashboardActionResult.Refused(Fr("Cette personne n'est plus inscrite à ce séminaire. Cliquez sur « Actualiser » pour voir la liste à jour.")));
+        notRegistered.ShouldBe(DashboardActionResult.Refused(Fr("Cette personne n'est plus inscrite à ce séminaire ; rien n'a été modifié. La liste ci-dessous est à jour.")));
         byBourgmestre.ShouldBe(DashboardActionResult.Refused("Seul le personnel du BEP peut gérer les inscriptions aux séminaires. Rien n'a été modifié."));
         Bot.Action("labs.attendance").IsAllowed(await Bot.UserAsync(TeamsUser.Megan)).ShouldBeFalse();
-        unknownLab.ShouldBe(DashboardActionResult.Refused(Fr("Ce séminaire n'existe pas ou plus. Tapez « séminaires » pour voir le programme à jour.")));
+        unknownLab.ShouldBe(DashboardActionResult.Refused(Fr("Ce séminaire n'existe pas ou plus. Revenez à la liste « Séminaires » pour voir le programme à jour.")));
         (await Book.GetAsync(lab.Id))!.ETag.ShouldBe(before);
 
         await Book.ChangeAsync(lab.Id, current => current with { State = LabState.Cancelled });
         var cancelled = (await Book.GetAsync(lab.Id))!;
-        (await TickAsync(lab.Id, TeamsUser.Patti, done: true)).ShouldBe(DashboardActionResult.Refused(Fr("Ce séminaire a été annulé. Tapez « séminaires » pour voir les autres séminaires à venir.")));
+        (await TickAsync(lab.Id, TeamsUser.Patti, done: true)).ShouldBe(DashboardActionResult.Refused(Fr("Ce séminaire a été annulé ; rien n'a été modifié. Revenez à la liste « Séminaires » pour voir les autres séminaires à venir.")));
         (await Book.GetAsync(lab.Id))!.ETag.ShouldBe(cancelled.ETag);
         (await LabPageAsync(lab.Id)).Blocks.OfType<ChecklistBlock>().ShouldBeEmpty();
     }

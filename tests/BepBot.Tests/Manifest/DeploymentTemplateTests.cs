@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Reflection;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using BepBot.Dashboard;
 using BepBot.Features.Roster;
 using BepBot.Infrastructure.Graph;
 using BepBot.Infrastructure.Credentials;
@@ -56,6 +57,7 @@ public sealed partial class DeploymentTemplateTests
             [TelemetryOptions.Section] = typeof(TelemetryOptions),
             [CredentialOptions.Section] = typeof(CredentialOptions),
             [GraphOptions.Section] = typeof(GraphOptions),
+            [DashboardOptions.Section] = typeof(DashboardOptions),
         };
         var settings = SettingName().Matches(Bicep).Select(match => (Section: match.Groups[1].Value, Key: match.Groups[2].Value)).ToList();
 
@@ -85,6 +87,20 @@ public sealed partial class DeploymentTemplateTests
         ((string?)site["identity"]!["type"]).ShouldBe("SystemAssigned, UserAssigned");
         Bicep.ShouldContain("value: useManagedIdentity ? '' : appPasswordReference");
         Bicep.ShouldContain("value: graphCredential == 'ClientSecret' ? appPasswordReference : ''");
+    }
+
+    [Fact]
+    public void MainBicep_DashboardSingleSignOn_ParametersBecomeTheTabsSettings()
+    {
+        var parameters = Template.Value["parameters"]!.AsObject();
+        var site = Template.Value["resources"]!.AsArray().Select(resource => resource!.AsObject()).Single(resource => (string?)resource["type"] == "Microsoft.Web/sites");
+
+        ((string?)parameters["dashboardClientId"]!["defaultValue"]).ShouldBe(string.Empty);
+        ((string?)parameters["dashboardApplicationIdUri"]!["defaultValue"]).ShouldBe(string.Empty);
+        site["properties"]!["siteConfig"]!["appSettings"]!.ToString().ShouldContain("variables('dashboardSettings')");
+        Bicep.ShouldContain("name: 'Dashboard__ClientId'\n    value: dashboardClientId");
+        Bicep.ShouldContain("name: 'Dashboard__ApplicationIdUri'\n    value: dashboardApplicationIdUri");
+        Template.Value["outputs"]!["dashboardApplicationIdUri"].ShouldNotBeNull();
     }
 
     [Fact]

@@ -102,8 +102,22 @@ public sealed class RosterBoardTests() : ConnectedBotTest([TeamsUser.Alex, Teams
 
         cancelled.ShouldBe(new DashboardActionResult(true, Fr("« annuaire-juin.csv » n'a pas été importé : l'annuaire reste tel quel."), cancelled.Next));
         confirmed.Done.ShouldBeFalse();
-        confirmed.Message.ShouldStartWith(Fr("Cette importation a été annulée ; rien n'a été modifié."));
+        confirmed.Message.ShouldBe(Fr("Cette importation a été annulée ; rien n'a été modifié. Choisissez à nouveau le fichier pour obtenir un nouvel aperçu."));
         (await StoreSnapshot.TakeAsync(Bot.Store, "roster/current")).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task RefusalOfTheSharedImport_IsWordedForTheTabInTheTab_AndForTheChatInTheChat()
+    {
+        var data = (await ImportAsync(TeamsUser.Alex, Changed)).Next!.Block<ButtonsBlock>(Fr("Appliquer ces changements ?")).Buttons[1].Data!;
+        await Bot.RunActionAsync(TeamsUser.Alex, "roster.cancelImport", data);
+
+        var inTheTab = await Bot.RunActionAsync(TeamsUser.Alex, "roster.confirmImport", data);
+        var inTheChat = await Teams.InvokeAsync(TeamsUser.Alex, "roster.confirmImport", data);
+
+        inTheTab.Message.ShouldNotContain("renvoyez", Case.Insensitive);
+        inTheTab.Message.ShouldEndWith(Fr("Choisissez à nouveau le fichier pour obtenir un nouvel aperçu."));
+        inTheChat.AllText.ShouldContain(Fr("Renvoyez-moi le fichier pour obtenir un nouvel aperçu."));
     }
 
     [Fact]

@@ -19,12 +19,10 @@ public sealed partial class BroadcastsBoard(
     IStringLocalizer<BroadcastsTexts> texts,
     IStringLocalizer<DeliveryTexts> deliveryTexts,
     DeliveryReasons reasons,
+    TimeProvider clock,
     ILogger<BroadcastsBoard> logger) : IDashboardPage
 {
     public const string PageName = "broadcasts";
-
-    /// <summary>Recipients reached are listed up to this many (a broadcast may have 10,000): the report has them all.</summary>
-    public const int MaxOthersShown = 200;
 
     // A broadcast in flight moves by the second; a scheduled one only when it starts.
     private const int SendingRefreshSeconds = 5;
@@ -58,7 +56,20 @@ public sealed partial class BroadcastsBoard(
             return new DashboardView(texts["Board_UnknownTitle"], [new FactsBlock(texts["Board_UnknownTitle"], [], texts["Broadcast_Unknown"])], Back: PageName);
         }
 
-        return BroadcastView(found, await broadcasts.ListDeliveriesAsync(found.Id, cancellationToken));
+        return BroadcastView(found, await SummaryAsync(found, cancellationToken));
+    }
+
+    // A finished broadcast is shown from the summary its last count kept (one document, not 10,000); one in flight is
+    // counted again, at most once per refresh of its page whoever is watching.
+    private async Task<DeliverySummary> SummaryAsync(Broadcast broadcast, CancellationToken cancellationToken)
+    {
+        var kept = await broadcasts.GetSummaryAsync(broadcast.Id, cancellationToken);
+        if (kept is not null && (kept.IsFinalFor(broadcast) || clock.GetUtcNow() - kept.CountedAt < TimeSpan.FromSeconds(SendingRefreshSeconds)))
+        {
+            return kept;
+        }
+
+        return (await broadcasts.RecountAsync(broadcast.Id, clock, cancellationToken)).Summary;
     }
 
     private TableBlock List(IReadOnlyList<Broadcast> listed)
@@ -88,16 +99,10 @@ public sealed partial class BroadcastsBoard(
             texts["Broadcast_ListEmpty"]);
     }
 
-    private DashboardView BroadcastView(Broadcast broadcast, IReadOnlyList<DeliveryRecord> deliveries)
+    private DashboardView BroadcastView(Broadcast broadcast, DeliverySummary summary)
     {
         var culture = CultureInfo.CurrentUICulture;
-        var counts = DeliveryCounts.Of(deliveries);
-        var byName = StringComparer.Create(culture, ignoreCase: true);
-        var problems = deliveries.Where(delivery => !IsReached(delivery))
-            .OrderBy(delivery => Rank(delivery.Status))
-            .ThenBy(delivery => delivery.RecipientName, byName)
-            .ToList();
-        var others = deliveries.Where(IsReached).OrderBy(delivery => delivery.RecipientName, byName).ToList();
+        var counts = summary.Counts;
         var updates = broadcast.Updates is not null;
         List<DashboardBlock> blocks =
         [
@@ -119,12 +124,12 @@ public sealed partial class BroadcastsBoard(
                     new Fact(deliveryTexts[updates ? "CardUpdate_GoneLabel" : "Delivery_Unreachable"], counts.Unreachable.ToString(culture), counts.Unreachable > 0 ? CellTone.Warning : CellTone.Neutral),
                 ],
                 texts["Board_Progress", counts.Total - counts.Pending - counts.Retrying, counts.Total]),
-            Recipients(texts["Board_ProblemsHeading"], problems, texts["Board_ProblemsEmpty"]),
-            Recipients(texts["Board_OthersHeading"], [.. others.Take(MaxOthersShown)], texts["Board_OthersEmpty"]),
+            Recipients(texts["Board_ProblemsHeading"], summary.NotReached, texts["Board_ProblemsEmpty"]),
+            Recipients(texts["Board_OthersHeading"], summary.FirstReached, texts["Board_OthersEmpty"]),
         ];
-        if (others.Count > MaxOthersShown)
+        if (summary.ReachedCount > summary.FirstReached.Count)
         {
-            blocks.Add(new FactsBlock(texts["Board_OthersHeading"], [], texts["Board_MoreInReport", others.Count - MaxOthersShown]));
+            blocks.Add(new FactsBlock(texts["Board_OthersHeading"], [], texts["Board_MoreInReport", summary.ReachedCount - summary.FirstReached.Count]));
         }
 
         if (ExportDeliveryReport.HasReport(broadcast))
@@ -183,17 +188,6 @@ public sealed partial class BroadcastsBoard(
             BroadcastState.Completed => CellTone.Good,
             _ => CellTone.Neutral,
         });
-
-    // What needs a look first: failures, then those BepBot cannot reach, then those still being tried.
-    private static int Rank(DeliveryStatus status) => status switch
-    {
-        DeliveryStatus.Failed => 0,
-        DeliveryStatus.Unreachable => 1,
-        DeliveryStatus.Retrying => 2,
-        _ => 3,
-    };
-
-    private static bool IsReached(DeliveryRecord delivery) => delivery.Status is DeliveryStatus.Sent or DeliveryStatus.Pending or DeliveryStatus.Sending;
 
     private static CellTone ToneOf(DeliveryStatus status) => status switch
     {

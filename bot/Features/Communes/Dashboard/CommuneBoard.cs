@@ -58,10 +58,11 @@ public sealed partial class CommuneBoard(ShowCommunePage page, IStringLocalizer<
         List<DashboardBlock> blocks =
         [
             new FactsBlock(texts["Board_CommuneHeading"], [new Fact(texts["Board_Bassin"], texts["Commune_Subtitle", commune.Bassin.Name, commune.Bassin.Communes.Count])]),
+            // The sections are the chat card's, written in its markdown.
             .. sections.Select(section => new FactsBlock(
-                section.Title,
-                [.. section.Lines.Select(line => new Fact(line.Text, line.Detail ?? string.Empty))],
-                section.Lines.Count == 0 ? section.EmptyText : null)),
+                CardMarkdown.ToPlainText(section.Title),
+                [.. section.Lines.Select(line => new Fact(CardMarkdown.ToPlainText(line.Text), CardMarkdown.ToPlainText(line.Detail)))],
+                section.Lines.Count == 0 && section.EmptyText is { } empty ? CardMarkdown.ToPlainText(empty) : null)),
         ];
         if (sections.Any(section => section.IsDemo))
         {
