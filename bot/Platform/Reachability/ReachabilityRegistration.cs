@@ -6,6 +6,7 @@ public static class ReachabilityRegistration
     public static IHostApplicationBuilder AddReachability(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSingleton<ReachabilityCheck>();
+        builder.Services.AddSingleton<ReachabilitySnapshot>();
         builder.Services.AddSingleton<ReachabilityWording>();
         return builder;
     }

@@ -41,6 +41,27 @@ public sealed class RosterBoardTests() : ConnectedBotTest([TeamsUser.Alex, Teams
     }
 
     [Fact]
+    public async Task Page_LoadedAgainWithinHalfAMinute_ShowsTheSameReading_ThenANewerOneIsTakenInTheBackground()
+    {
+        var first = await Bot.LoadPageAsync(TeamsUser.Alex, "roster");
+        first.Block<FactsBlock>("Qui BepBot peut joindre").Text!.ShouldContain(Fr("Joignabilité relevée à "));
+        // Megan's conversation disappears behind the page's back (another instance found it gone, say).
+        (await Bot.Store.DeleteAsync($"conversations/personal/{TeamsUser.Megan.AadObjectId}")).ShouldBeTrue();
+
+        var again = await Bot.LoadPageAsync(TeamsUser.Alex, "roster");
+
+        ReachOf(again, "Megan Bowen").Tone.ShouldBe(CellTone.Good, "a thousand reads per load are seconds: the page shows the last reading");
+        Bot.Clock.Offset += TimeSpan.FromSeconds(31);
+        await Eventually.WaitUntilAsync(
+            async () => ReachOf(await Bot.LoadPageAsync(TeamsUser.Alex, "roster"), "Megan Bowen").Tone == CellTone.Warning,
+            TimeSpan.FromSeconds(15),
+            () => "the newer reading never came");
+    }
+
+    private static DashboardCell ReachOf(DashboardView page, string name) =>
+        page.Block<TableBlock>("Membres de l'annuaire").Rows.Single(member => member.Texts()["name"] == name).Cells["reach"];
+
+    [Fact]
     public async Task Import_PreviewedInTheTab_ThenConfirmed_AppliesExactlyThatOnce()
     {
         var before = await StoreSnapshot.TakeAsync(Bot.Store, "roster/current");

@@ -14,7 +14,7 @@ namespace BepBot.Features.Roster.Dashboard;
 /// </summary>
 public sealed class RosterBoard(
     RosterDirectory roster,
-    ReachabilityCheck reachability,
+    ReachabilitySnapshot reachability,
     ReachabilityWording wording,
     RosterReachabilityLines lines,
     IStringLocalizer<RosterTexts> texts,
@@ -34,8 +34,9 @@ public sealed class RosterBoard(
     public async Task<DashboardView> ViewAsync(CancellationToken cancellationToken)
     {
         var document = await roster.GetAsync(cancellationToken);
-        var people = await reachability.OfAsync(document.Members, cancellationToken);
-        List<DashboardBlock> blocks = [Reach(people), Members(people), Import(), Export()];
+        var reading = await reachability.OfAsync(document.Members, cancellationToken);
+        var people = reading.People;
+        List<DashboardBlock> blocks = [Reach(people, reading.At), Members(people), Import(), Export()];
         if (document.IsDemo)
         {
             blocks.Insert(0, new FactsBlock(texts["Board_Title"], [], texts["Roster_DemoNotice"]));
@@ -44,7 +45,7 @@ public sealed class RosterBoard(
         return new DashboardView(Title, blocks);
     }
 
-    private FactsBlock Reach(IReadOnlyList<MemberReachability> people)
+    private FactsBlock Reach(IReadOnlyList<MemberReachability> people, DateTimeOffset readAt)
     {
         var facts = new[] { Role.BepStaff, Role.Bourgmestre, Role.Officer }
             .Select(role => people.Where(reach => reach.Member.Role == role).ToList())
@@ -55,10 +56,11 @@ public sealed class RosterBoard(
                 group.All(reach => reach.IsReachable) ? CellTone.Good : CellTone.Warning))
             .ToList();
         var bourgmestres = lines.UnreachableBourgmestres(people);
+        var asOf = texts["Board_ReachAsOf", BelgianTime.FormatTime(readAt, CultureInfo.CurrentUICulture)];
         return new FactsBlock(
             texts["Board_ReachHeading"],
             facts,
-            bourgmestres.Length == 0 ? lines.Overall(people) : $"{lines.Overall(people)} {bourgmestres}");
+            bourgmestres.Length == 0 ? $"{lines.Overall(people)} {asOf}" : $"{lines.Overall(people)} {bourgmestres} {asOf}");
     }
 
     private TableBlock Members(IReadOnlyList<MemberReachability> people)
