@@ -88,7 +88,12 @@ public sealed partial class AuditLog(IDocumentStore store, TimeProvider clock, I
     /// <summary>Recomputes the chain from the stored entries and reports the first entry that does not fit.</summary>
     public async Task<AuditVerification> VerifyAsync(string ballotId, CancellationToken cancellationToken = default)
     {
-        await SealAsync(ballotId, wait: true, cancellationToken);
+        // A page shows the check at each refresh: seal only when there is something to seal (the lease costs writes).
+        if (await HasJournalAsync(ballotId, cancellationToken))
+        {
+            await SealAsync(ballotId, wait: true, cancellationToken);
+        }
+
         var keys = new List<string>();
         await foreach (var key in store.ListKeysAsync(ChainPrefix(ballotId), cancellationToken))
         {
@@ -96,20 +101,12 @@ public sealed partial class AuditLog(IDocumentStore store, TimeProvider clock, I
         }
 
         keys.Sort(StringComparer.Ordinal);
+        var entries = await ReadEntriesAsync(keys, cancellationToken);
         var previous = GenesisHash;
         var expected = 1;
-        foreach (var key in keys)
+        for (var index = 0; index < keys.Count; index++)
         {
-            AuditEntry? entry;
-            try
-            {
-                entry = (await store.GetAsync<AuditEntry>(key, cancellationToken))?.Value;
-            }
-            catch (JsonException)
-            {
-                entry = null;
-            }
-
+            var (key, entry) = (keys[index], entries[index]);
             if (entry is null || entry.Sequence != expected || key != ChainKey(ballotId, expected))
             {
                 return new AuditVerification(keys.Count, expected, entry is null ? "unreadable" : "sequence", previous);
@@ -132,6 +129,37 @@ public sealed partial class AuditLog(IDocumentStore store, TimeProvider clock, I
         }
 
         return new AuditVerification(keys.Count, null, null, previous);
+    }
+
+    private async Task<bool> HasJournalAsync(string ballotId, CancellationToken cancellationToken)
+    {
+        await foreach (var _ in store.ListKeysAsync(JournalPrefix(ballotId), cancellationToken))
+        {
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>The entries at <paramref name="keys"/>, several read at a time; null for one that cannot be read as an entry.</summary>
+    private async Task<AuditEntry?[]> ReadEntriesAsync(List<string> keys, CancellationToken cancellationToken)
+    {
+        var entries = new AuditEntry?[keys.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, keys.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (index, token) =>
+            {
+                try
+                {
+                    entries[index] = (await store.GetAsync<AuditEntry>(keys[index], token))?.Value;
+                }
+                catch (JsonException)
+                {
+                    entries[index] = null;
+                }
+            });
+        return entries;
     }
 
     /// <summary>SHA-256 of the entry's canonical JSON (compact, camelCase, fixed member order).</summary>
