@@ -20,12 +20,6 @@ public sealed partial class DownloadDeliveryReport(
     public async Task<DashboardActionResult> RunAsync(DashboardRequest request, JsonElement data, CancellationToken cancellationToken)
     {
         var id = CardData.Read<BroadcastIdData>(data).BroadcastId;
-        if (request.User.Role != Role.BepStaff)
-        {
-            LogRefused(logger, id, request.User.AadObjectId, "not BEP staff");
-            return DashboardActionResult.Refused(texts["Board_StaffOnly"]);
-        }
-
         var broadcast = (await broadcasts.GetAsync(id, cancellationToken))?.Value;
         if (!ExportDeliveryReport.HasReport(broadcast))
         {

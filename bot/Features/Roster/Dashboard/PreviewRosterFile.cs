@@ -32,12 +32,6 @@ public sealed class PreviewRosterFile(
     {
         var form = CardData.Read<RosterFile>(data);
         var fileName = string.IsNullOrWhiteSpace(form.FileName) ? DefaultFileName : form.FileName.Trim();
-        if (request.User.Role != Role.BepStaff)
-        {
-            RosterLog.TabRefused(logger, "import", request.User.AadObjectId, "not BEP staff");
-            return DashboardActionResult.Refused(texts["Board_StaffOnly"]);
-        }
-
         var maxMegabytes = fileOptions.Value.MaxMegabytes;
         if (Encoding.UTF8.GetByteCount(form.File) > maxMegabytes * 1024L * 1024L)
         {
