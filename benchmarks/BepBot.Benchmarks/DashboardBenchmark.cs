@@ -90,6 +90,7 @@ public static class DashboardBenchmark
             }
 
             var times = new List<double>();
+            using var storeCalls = new StoreCallCounter();
             var budget = Stopwatch.StartNew();
             for (var i = 0; i < timed && budget.Elapsed < PageBudget; i++)
             {
@@ -106,7 +107,7 @@ public static class DashboardBenchmark
             times.Sort();
             figures.Add((label, times.Count == 0
                 ? "no answer"
-                : string.Create(CultureInfo.InvariantCulture, $"p50 {Percentile(times, 0.50):F0} ms, p99 {Percentile(times, 0.99):F0} ms, max {times[^1]:F0} ms{(times.Count < timed ? $" ({times.Count} requests within {PageBudget.TotalSeconds:F0} s)" : string.Empty)}")));
+                : string.Create(CultureInfo.InvariantCulture, $"p50 {Percentile(times, 0.50):F0} ms, p99 {Percentile(times, 0.99):F0} ms, max {times[^1]:F0} ms{(times.Count < timed ? $" ({times.Count} requests within {PageBudget.TotalSeconds:F0} s)" : string.Empty)}; store calls per load {storeCalls.PerTurn(times.Count)}, {storeCalls.MeanDuration()} each")));
             Console.WriteLine($"  {figures[^1].Value}");
         }
 

@@ -123,18 +123,13 @@ public sealed class ConferenceStore(IDocumentStore store, TimeProvider clock)
 
     private async Task<IReadOnlyList<T>> ReadAllAsync<T>(string prefix, CancellationToken cancellationToken)
     {
-        var keys = new List<string>();
-        await foreach (var key in store.ListKeysAsync(prefix, cancellationToken))
+        var values = new List<T>();
+        await foreach (var document in store.ListAsync<T>(prefix, cancellationToken))
         {
-            keys.Add(key);
+            values.Add(document.Value);
         }
 
-        var values = new T?[keys.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, keys.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-            async (index, token) => values[index] = (await store.GetAsync<T>(keys[index], token)) is { } document ? document.Value : default);
-        return [.. values.OfType<T>()];
+        return values;
     }
 
     private static string SessionKey(string id) => SessionsPrefix + id;

@@ -94,14 +94,15 @@ public sealed partial class AuditLog(IDocumentStore store, TimeProvider clock, I
             await SealAsync(ballotId, wait: true, cancellationToken);
         }
 
-        var keys = new List<string>();
-        await foreach (var key in store.ListKeysAsync(ChainPrefix(ballotId), cancellationToken))
+        var chain = new List<RawDocument>();
+        await foreach (var document in store.ListDocumentsAsync(ChainPrefix(ballotId), cancellationToken))
         {
-            keys.Add(key);
+            chain.Add(document);
         }
 
-        keys.Sort(StringComparer.Ordinal);
-        var entries = await ReadEntriesAsync(keys, cancellationToken);
+        chain.Sort((left, right) => string.CompareOrdinal(left.Key, right.Key));
+        var keys = chain.ConvertAll(document => document.Key);
+        var entries = chain.ConvertAll(ReadEntry);
         var previous = GenesisHash;
         var expected = 1;
         for (var index = 0; index < keys.Count; index++)
@@ -141,25 +142,17 @@ public sealed partial class AuditLog(IDocumentStore store, TimeProvider clock, I
         return false;
     }
 
-    /// <summary>The entries at <paramref name="keys"/>, several read at a time; null for one that cannot be read as an entry.</summary>
-    private async Task<AuditEntry?[]> ReadEntriesAsync(List<string> keys, CancellationToken cancellationToken)
+    /// <summary>The entry a chain document holds; null for one that cannot be read as an entry (changed by hand, say).</summary>
+    private static AuditEntry? ReadEntry(RawDocument document)
     {
-        var entries = new AuditEntry?[keys.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, keys.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
-            async (index, token) =>
-            {
-                try
-                {
-                    entries[index] = (await store.GetAsync<AuditEntry>(keys[index], token))?.Value;
-                }
-                catch (JsonException)
-                {
-                    entries[index] = null;
-                }
-            });
-        return entries;
+        try
+        {
+            return document.Content.ToObjectFromJson<AuditEntry>(DocumentStoreJson.Options);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>SHA-256 of the entry's canonical JSON (compact, camelCase, fixed member order).</summary>

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using Azure;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace BepBot.Infrastructure.Storage;
 
@@ -10,8 +11,13 @@ namespace BepBot.Infrastructure.Storage;
 /// If-None-Match * to create, If-Match to replace and delete; a write refused only because its own first attempt
 /// landed counts as done. A long key segment gets a shortened blob name (<see cref="DocumentKeyMapping"/>).
 /// </summary>
-public sealed class BlobDocumentStore(BlobContainerClient container) : IDocumentStore
+public sealed class BlobDocumentStore(BlobContainerClient container) : IDocumentStore, IDisposable
 {
+    // Documents as last read by a listing, by blob name: a page that lists and reads the same few dozen documents at
+    // each refresh (a ballot's votes, a session's answers) reads again only those whose ETag changed. An ETag names
+    // one content, so an entry is never stale; the limit is on bytes kept.
+    private readonly MemoryCache _listed = new(new MemoryCacheOptions { SizeLimit = 64L * 1024 * 1024 });
+
     // Blob names hold 1,024 characters. Keys of up to 512 characters were accepted before long segments were
     // shortened: a segment of that length keeps its blob.
     private static readonly DocumentKeyMapping Names = new(maxSegmentLength: 512, maxNameLength: 1024);
@@ -77,6 +83,55 @@ public sealed class BlobDocumentStore(BlobContainerClient container) : IDocument
             yield return item.Name;
         }
     }
+
+    public async IAsyncEnumerable<RawDocument> ListDocumentsAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var namePrefix = Names.PrefixOf(prefix);
+        await EnsureContainerAsync(cancellationToken);
+        var listed = new List<(string Name, string ETag)>();
+        await foreach (var item in container.GetBlobsAsync(new GetBlobsOptions { Prefix = namePrefix }, cancellationToken))
+        {
+            listed.Add((item.Name, item.Properties.ETag?.ToString("H") ?? string.Empty));
+        }
+
+        // A chunk at a time, so that a prefix of 10,000 documents is never all in memory at once.
+        foreach (var chunk in listed.Chunk(256))
+        {
+            var found = new RawDocument?[chunk.Length];
+            var unread = new List<int>();
+            for (var index = 0; index < chunk.Length; index++)
+            {
+                if (_listed.TryGetValue(chunk[index].Name, out RawDocument? known) && known!.ETag == chunk[index].ETag)
+                {
+                    found[index] = known;
+                }
+                else
+                {
+                    unread.Add(index);
+                }
+            }
+
+            var read = await IDocumentStore.ReadManyAsync(this, [.. unread.Select(index => chunk[index].Name)], cancellationToken);
+            for (var position = 0; position < unread.Count; position++)
+            {
+                if (read[position] is { } document)
+                {
+                    found[unread[position]] = document;
+                    _listed.Set(document.Key, document, new MemoryCacheEntryOptions { Size = document.Content.ToMemory().Length + 256 });
+                }
+            }
+
+            foreach (var document in found)
+            {
+                if (document is not null)
+                {
+                    yield return document;
+                }
+            }
+        }
+    }
+
+    public void Dispose() => _listed.Dispose();
 
     public async Task<bool> IsReachableAsync(CancellationToken cancellationToken = default)
     {

@@ -11,8 +11,6 @@ public static class DocumentStoreJson
 
     private const int ReadsInFlight = 16;
 
-    private const int ListChunk = 256;
-
     public static async Task<Document<T>?> GetAsync<T>(this IDocumentStore store, string key, CancellationToken cancellationToken = default)
     {
         var raw = await store.GetAsync(key, cancellationToken);
@@ -148,28 +146,15 @@ public static class DocumentStoreJson
 
     private sealed record FirstRead<T>(Document<T>? Document);
 
-    /// <summary>The documents under <paramref name="prefix"/>, in key order, read several at a time once the keys are listed.</summary>
+    /// <summary>The documents under <paramref name="prefix"/>, in key order (<see cref="IDocumentStore.ListDocumentsAsync"/>).</summary>
     public static async IAsyncEnumerable<Document<T>> ListAsync<T>(
         this IDocumentStore store,
         string prefix,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var keys = new List<string>();
-        await foreach (var key in store.ListKeysAsync(prefix, cancellationToken))
+        await foreach (var raw in store.ListDocumentsAsync(prefix, cancellationToken))
         {
-            keys.Add(key);
-        }
-
-        // A chunk at a time, so that a prefix of 10,000 documents is never all in memory at once.
-        foreach (var chunk in keys.Chunk(ListChunk))
-        {
-            foreach (var document in await store.GetManyAsync<T>(chunk, cancellationToken))
-            {
-                if (document is not null)
-                {
-                    yield return document;
-                }
-            }
+            yield return new Document<T>(raw.Key, Deserialize<T>(raw), raw.ETag);
         }
     }
 

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace BepBot.Infrastructure.Storage;
 
 /// <summary>
@@ -22,6 +24,39 @@ public interface IDocumentStore
 
     IAsyncEnumerable<string> ListKeysAsync(string prefix, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The documents under <paramref name="prefix"/>, in key order. By default the keys are listed and each document
+    /// read, several at a time; a store that can tell a document unchanged since it last read it (Blob: the listing's
+    /// ETags) reads only the others.
+    /// </summary>
+    async IAsyncEnumerable<RawDocument> ListDocumentsAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var keys = new List<string>();
+        await foreach (var key in ListKeysAsync(prefix, cancellationToken))
+        {
+            keys.Add(key);
+        }
+
+        foreach (var document in await ReadManyAsync(this, keys, cancellationToken))
+        {
+            if (document is not null)
+            {
+                yield return document;
+            }
+        }
+    }
+
     /// <summary>Cheap reachability check for /readyz and start-up.</summary>
     Task<bool> IsReachableAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The documents at <paramref name="keys"/>, in the order given (null where there is none), 16 read at a time.</summary>
+    static async Task<RawDocument?[]> ReadManyAsync(IDocumentStore store, IReadOnlyList<string> keys, CancellationToken cancellationToken)
+    {
+        var found = new RawDocument?[keys.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, keys.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = cancellationToken },
+            async (index, token) => found[index] = await store.GetAsync(keys[index], token));
+        return found;
+    }
 }

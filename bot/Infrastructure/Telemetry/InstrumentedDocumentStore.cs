@@ -47,6 +47,26 @@ public sealed class InstrumentedDocumentStore(IDocumentStore inner, BepBotMetric
         }
     }
 
+    // Listed with their documents: one operation too (the store reads only the documents that changed since).
+    public async IAsyncEnumerable<RawDocument> ListDocumentsAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "error";
+        try
+        {
+            await foreach (var document in inner.ListDocumentsAsync(prefix, cancellationToken))
+            {
+                yield return document;
+            }
+
+            outcome = "ok";
+        }
+        finally
+        {
+            metrics.RecordStoreOperation("list-read", outcome, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
     private async Task<T> TimeAsync<T>(string operation, Func<Task<T>> call, Func<T, string>? outcomeOf = null)
     {
         var started = Stopwatch.GetTimestamp();

@@ -49,6 +49,61 @@ public sealed class BlobDocumentStoreTests(BlobDocumentStoreTests.AzuriteContain
     }
 
     [Fact]
+    public async Task ListDocumentsAsync_ListedAgain_DownloadsOnlyTheDocumentsWhoseETagChanged()
+    {
+        var downloads = new DownloadCounter();
+        using var store = new BlobDocumentStore(new BlobContainerClient(Azurite.ConnectionString, container.Client.Name, downloads.InstallIn(new BlobClientOptions())));
+        var etags = new List<string>();
+        for (var i = 0; i < 40; i++)
+        {
+            etags.Add(await store.CreateAsync(Key($"votes/{i:D2}"), Json($$"""{"n":{{i}}}""")));
+        }
+
+        await CountAsync(store, Key("votes/"));
+        var firstListing = downloads.Count;
+        await store.ReplaceAsync(Key("votes/07"), Json("""{"n":700}"""), etags[7]);
+        var listedAgain = await CountAsync(store, Key("votes/"));
+
+        firstListing.ShouldBe(40);
+        (downloads.Count - firstListing).ShouldBe(1, "only the vote that changed is read again");
+        listedAgain.ShouldBe(40);
+        (await store.GetAsync(Key("votes/07")))!.Content.ToString().ShouldBe("""{"n":700}""");
+    }
+
+    private static async Task<int> CountAsync(IDocumentStore store, string prefix)
+    {
+        var count = 0;
+        await foreach (var _ in store.ListDocumentsAsync(prefix))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    /// <summary>Counts the blob downloads (GET of a blob, not of a listing) made through the client.</summary>
+    private sealed class DownloadCounter : Azure.Core.Pipeline.HttpPipelineSynchronousPolicy
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public BlobClientOptions InstallIn(BlobClientOptions options)
+        {
+            options.AddPolicy(this, Azure.Core.HttpPipelinePosition.PerCall);
+            return options;
+        }
+
+        public override void OnSendingRequest(Azure.Core.HttpMessage message)
+        {
+            if (message.Request.Method == Azure.Core.RequestMethod.Get && !message.Request.Uri.Query.Contains("comp=list", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _count);
+            }
+        }
+    }
+
+    [Fact]
     public async Task GetAsync_BlobsNamedAsBeforeLongKeysWereMapped_ReadListedAndReplacedInPlace()
     {
         // Before, a key of up to 512 characters was its blob's name, however long its segments.

@@ -251,6 +251,36 @@ public abstract class DocumentStoreContract
     }
 
     [Fact]
+    public async Task ListDocumentsAsync_ListedTwice_TheSecondGivesWhatChangedMeanwhileAndNothingDeleted()
+    {
+        await Store.CreateAsync(Key("docs/a"), Json("""{"n":1}"""));
+        var b = await Store.CreateAsync(Key("docs/b"), Json("""{"n":1}"""));
+        await Store.CreateAsync(Key("docs/c"), Json("""{"n":1}"""));
+        var first = await ListDocumentsAsync(Key("docs/"));
+
+        var replaced = await Store.ReplaceAsync(Key("docs/b"), Json("""{"n":2}"""), b);
+        await Store.DeleteAsync(Key("docs/c"));
+        await Store.CreateAsync(Key("docs/d"), Json("""{"n":1}"""));
+        var second = await ListDocumentsAsync(Key("docs/"));
+
+        first.Select(document => document.Key).ShouldBe([Key("docs/a"), Key("docs/b"), Key("docs/c")]);
+        second.Select(document => (document.Key, document.Content.ToString())).ShouldBe([
+            (Key("docs/a"), """{"n":1}"""), (Key("docs/b"), """{"n":2}"""), (Key("docs/d"), """{"n":1}""")]);
+        second.Single(document => document.Key == Key("docs/b")).ETag.ShouldBe(replaced);
+    }
+
+    private async Task<List<RawDocument>> ListDocumentsAsync(string prefix)
+    {
+        var documents = new List<RawDocument>();
+        await foreach (var document in Store.ListDocumentsAsync(prefix))
+        {
+            documents.Add(document);
+        }
+
+        return documents;
+    }
+
+    [Fact]
     public async Task CreateAsyncOfT_Record_GetAsyncOfTRoundTripsValueAndETag()
     {
         var sample = new Sample("Eghezée", 3, SampleStatus.WaitingList, [new DateTimeOffset(2026, 3, 12, 13, 0, 0, TimeSpan.Zero)]);
