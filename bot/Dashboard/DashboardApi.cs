@@ -36,7 +36,7 @@ public static partial class DashboardApi
                 user.Commune,
                 CultureInfo.CurrentUICulture.TwoLetterISOLanguageName,
                 await roster.IsDemoAsync(cancellationToken),
-                [.. pages.Where(page => page.IsFor(user)).Select(page => new TabMenuItem(page.Name, page.Title))]),
+                [.. pages.Where(page => page.IsFor(user)).OrderBy(page => page.MenuOrder).Select(page => new TabMenuItem(page.Name, page.Title))]),
             DashboardJson.Options);
     }
 

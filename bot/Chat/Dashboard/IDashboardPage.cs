@@ -16,5 +16,8 @@ public interface IDashboardPage
     /// <summary>The page's title in the current UI culture, for the menu.</summary>
     string Title { get; }
 
+    /// <summary>Where the page comes in the menu, smallest first: the order staff work in, whatever order features register.</summary>
+    int MenuOrder { get; }
+
     Task<DashboardView> LoadAsync(DashboardRequest request, CancellationToken cancellationToken);
 }

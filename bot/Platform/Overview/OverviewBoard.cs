@@ -14,6 +14,8 @@ public sealed class OverviewBoard(IEnumerable<IOverviewSection> sections, IStrin
 
     public string Name => PageName;
 
+    public int MenuOrder => 10;
+
     public string Title => texts["Overview_Title"];
 
     public bool IsFor(ChatUser user) => user.Role == Role.BepStaff;

@@ -30,7 +30,9 @@ public sealed class DashboardApiTests() : ConnectedBotTest(
         ((string?)me["name"]).ShouldBe("Alex Wilber");
         ((string?)me["role"]).ShouldBe("bep-staff");
         ((string?)me["roleText"]).ShouldBe("membre du personnel du BEP");
-        me["menu"]!.AsArray().Select(item => (string?)item!["name"]).ShouldContain("votes");
+        // The order staff work in, the issue's: not the order in which features happen to register their pages.
+        me["menu"]!.AsArray().Select(item => (string?)item!["name"])
+            .ShouldBe(["overview", "votes", "conferences", "labs", "broadcasts", "roster", "observatoire", "commune"]);
     }
 
     [Fact]
@@ -298,6 +300,8 @@ public sealed class DashboardApiTests() : ConnectedBotTest(
         var policy = shell.Headers.GetValues("Content-Security-Policy").Single();
         policy.ShouldContain("frame-ancestors 'self' https://teams.microsoft.com https://*.teams.microsoft.com");
         policy.ShouldContain("script-src 'self';");
+        // Teams' SDK fetches its list of valid hosts there; blocked, it logs a CSP error in every Teams client.
+        policy.ShouldContain("connect-src 'self' https://res.cdn.office.net;");
         sdk.StatusCode.ShouldBe(HttpStatusCode.OK);
         (await sdk.Content.ReadAsStringAsync()).ShouldContain("microsoftTeams");
     }

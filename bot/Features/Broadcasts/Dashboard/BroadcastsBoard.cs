@@ -30,6 +30,8 @@ public sealed partial class BroadcastsBoard(
 
     public string Name => PageName;
 
+    public int MenuOrder => 50;
+
     public string Title => texts["Broadcast_ListTitle"];
 
     public bool IsFor(ChatUser user) => user.Role == Role.BepStaff;

@@ -18,6 +18,8 @@ public sealed partial class CommuneBoard(ShowCommunePage page, IStringLocalizer<
 
     public string Name => PageName;
 
+    public int MenuOrder => 80;
+
     public string Title => texts["Board_Title"];
 
     public bool IsFor(ChatUser user) => user.Role is Role.Bourgmestre or Role.Officer or Role.BepStaff;

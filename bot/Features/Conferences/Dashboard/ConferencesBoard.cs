@@ -30,6 +30,8 @@ public sealed partial class ConferencesBoard(
 
     public string Name => PageName;
 
+    public int MenuOrder => 30;
+
     public string Title => texts["Board_Title"];
 
     public bool IsFor(ChatUser user) => user.Role == Role.BepStaff;

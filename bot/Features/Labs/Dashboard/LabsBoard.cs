@@ -21,6 +21,8 @@ public sealed partial class LabsBoard(LabBook book, LabCards labCards, IStringLo
 
     public string Name => PageName;
 
+    public int MenuOrder => 40;
+
     public string Title => texts["Board_Title"];
 
     public bool IsFor(ChatUser user) => user.Role == Role.BepStaff;

@@ -19,6 +19,8 @@ public sealed partial class ObservatoireBoard(DataSetStore dataSets, Observatoir
 
     public string Name => PageName;
 
+    public int MenuOrder => 70;
+
     public string Title => texts["Board_Title"];
 
     public bool IsFor(ChatUser user) => user.Role == Role.BepStaff;

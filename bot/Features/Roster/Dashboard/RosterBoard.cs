@@ -24,6 +24,8 @@ public sealed class RosterBoard(
 
     public string Name => PageName;
 
+    public int MenuOrder => 60;
+
     public string Title => texts["Board_Title"];
 
     public bool IsFor(ChatUser user) => user.Role == Role.BepStaff;

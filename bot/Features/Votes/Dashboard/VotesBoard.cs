@@ -16,6 +16,8 @@ public sealed class VotesBoard(BallotStore ballots, BallotBoard ballotBoard, ISt
 
     public string Name => PageName;
 
+    public int MenuOrder => 20;
+
     public string Title => texts["Board_Title"];
 
     public bool IsFor(ChatUser user) => user.Role == Role.BepStaff;
