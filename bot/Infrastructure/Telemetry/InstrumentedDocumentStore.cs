@@ -27,43 +27,30 @@ public sealed class InstrumentedDocumentStore(IDocumentStore inner, BepBotMetric
     public Task<bool> IsReachableAsync(CancellationToken cancellationToken = default) =>
         TimeAsync("ping", () => inner.IsReachableAsync(cancellationToken), reachable => reachable ? "ok" : "error");
 
-    // The whole listing is one operation: timed from the first request to the last key (or to an early stop).
-    public async IAsyncEnumerable<string> ListKeysAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<string> ListKeysAsync(string prefix, CancellationToken cancellationToken = default) =>
+        TimeListingAsync("list", inner.ListKeysAsync(prefix, cancellationToken));
+
+    // Listed with their documents (the store reads only the documents that changed since): one operation too.
+    public IAsyncEnumerable<RawDocument> ListDocumentsAsync(string prefix, CancellationToken cancellationToken = default) =>
+        TimeListingAsync("list-read", inner.ListDocumentsAsync(prefix, cancellationToken));
+
+    // The whole listing is one operation: timed from the first request to the last item (or to an early stop).
+    private async IAsyncEnumerable<T> TimeListingAsync<T>(string operation, IAsyncEnumerable<T> listing)
     {
         var started = Stopwatch.GetTimestamp();
         var outcome = "error";
         try
         {
-            await foreach (var key in inner.ListKeysAsync(prefix, cancellationToken))
+            await foreach (var item in listing)
             {
-                yield return key;
+                yield return item;
             }
 
             outcome = "ok";
         }
         finally
         {
-            metrics.RecordStoreOperation("list", outcome, Stopwatch.GetElapsedTime(started));
-        }
-    }
-
-    // Listed with their documents: one operation too (the store reads only the documents that changed since).
-    public async IAsyncEnumerable<RawDocument> ListDocumentsAsync(string prefix, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var started = Stopwatch.GetTimestamp();
-        var outcome = "error";
-        try
-        {
-            await foreach (var document in inner.ListDocumentsAsync(prefix, cancellationToken))
-            {
-                yield return document;
-            }
-
-            outcome = "ok";
-        }
-        finally
-        {
-            metrics.RecordStoreOperation("list-read", outcome, Stopwatch.GetElapsedTime(started));
+            metrics.RecordStoreOperation(operation, outcome, Stopwatch.GetElapsedTime(started));
         }
     }
 
