@@ -28,6 +28,7 @@ public static class SoakBenchmark
     {
         var connectionString = Environment.GetEnvironmentVariable("BEPBOT_TEST_STORAGE")
             ?? throw new InvalidOperationException("Run through ./bench.sh: BEPBOT_TEST_STORAGE is not set.");
+        using var trace = new SoakTrace();
         await using var store = ProxiedAzurite.Start(connectionString);
         await using var connector = await FakeTeamsConnector.StartAsync();
         var container = $"soak-{Guid.NewGuid():N}"[..20];
@@ -36,7 +37,11 @@ public static class SoakBenchmark
             ["Logging:LogLevel:Default"] = "Critical",
             ["Storage:ConnectionString"] = store.ConnectionString,
             ["Scheduling:PollInterval"] = "00:00:01",
-            ["Broadcasts:StatusRefreshInterval"] = "00:00:05",
+            // The production timers and roster cache, not the tests' shortened ones: the soak measures the bot as deployed.
+            ["Broadcasts:StatusRefreshInterval"] = null,
+            ["Broadcasts:IdlePollInterval"] = null,
+            ["Broadcasts:BaseRetryDelay"] = null,
+            ["Roster:CacheDuration"] = null,
             // The bot's own wait before « Demande prise en compte », not the tests' minute.
             ["LateAnswers:After"] = null,
         };
@@ -54,6 +59,7 @@ public static class SoakBenchmark
         var broadcast = await run.StartAnnouncementAsync();
         await Task.Delay(TimeSpan.FromSeconds(2));
         run.NoteCut(outage);
+        trace.NoteCut();
         await store.CutAsync(outage);
         await Task.WhenAll(traffic);
         clock.Stop();
@@ -62,6 +68,9 @@ public static class SoakBenchmark
         var voteFigures = await run.VerifyVotesAsync();
         var labFigures = await run.VerifyRegistrationsAsync();
         var rsvpFigures = await run.VerifyRsvpsAsync();
+        Console.WriteLine("The slowest turns, span by span:");
+        Console.WriteLine(trace.SlowestTurns(3));
+        Console.WriteLine(trace.StoreTrafficAfterCut(outage + TimeSpan.FromSeconds(12)));
 
         return
         [

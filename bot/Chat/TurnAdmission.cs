@@ -7,10 +7,19 @@ namespace BepBot.Chat;
 /// storage outage hundreds of turns resume together; all running at once, they share the cores in arrival order of
 /// their small CPU steps, and the backlog takes seconds to drain, so a turn that had already waited through the outage
 /// answered after Teams' 15 s. Admitted by deadline, it goes first. A turn leaves as soon as it waits for work running
-/// elsewhere (a burst click's work), so a waiting answer does not hold a place.
+/// elsewhere (a burst click's work), so a waiting answer does not hold a place. Work that answers nobody now (a burst
+/// click's work behind « Demande prise en compte », a broadcast's next deliveries) lets the waiting turns go first
+/// (<see cref="YieldToWaitingTurnsAsync"/>): it shares the store and the cores with them, and after an outage the
+/// backlog of turns drained at half the pace while a broadcast resumed beside it.
 /// </summary>
-public sealed class TurnAdmission(int maxTurnsAtOnce)
+public sealed class TurnAdmission(int maxTurnsAtOnce, TimeProvider clock)
 {
+    /// <summary>
+    /// The longest that work yields: a burst's or an outage's backlog of turns is answered within a few seconds, and
+    /// work that kept yielding to a steady overload would never end.
+    /// </summary>
+    public static readonly TimeSpan LongestYield = TimeSpan.FromSeconds(10);
+
     private static readonly AsyncLocal<TurnPlace?> Current = new();
     private readonly EarliestDeadlineFirstGate _gate = new(maxTurnsAtOnce);
 
@@ -18,6 +27,17 @@ public sealed class TurnAdmission(int maxTurnsAtOnce)
     {
         await _gate.EnterAsync(deadline, cancellationToken);
         return new TurnPlace(_gate);
+    }
+
+    /// <summary>Waits until no turn waits for a place on this instance, or <see cref="LongestYield"/> at most.</summary>
+    public async Task YieldToWaitingTurnsAsync(CancellationToken cancellationToken = default)
+    {
+        var noneWaiting = _gate.WhenNoneWaitingAsync();
+        if (!noneWaiting.IsCompleted)
+        {
+            await Task.WhenAny(noneWaiting, Task.Delay(LongestYield, clock, cancellationToken));
+            cancellationToken.ThrowIfCancellationRequested();
+        }
     }
 
     /// <summary>Makes <paramref name="place"/> the one <see cref="LeaveEarly"/> gives up, for the turn under way.</summary>

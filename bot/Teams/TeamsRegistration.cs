@@ -24,7 +24,7 @@ public static partial class TeamsRegistration
         services.AddSingleton<CultureMiddleware>();
         services.AddSingleton<DuplicateActivityMiddleware>();
         services.AddSingleton<BepBotAdapter>();
-        services.AddSingleton(provider => new TurnAdmission(provider.GetRequiredService<IOptions<BotOptions>>().Value.MaxTurnsAtOnce));
+        services.AddSingleton(provider => new TurnAdmission(provider.GetRequiredService<IOptions<BotOptions>>().Value.MaxTurnsAtOnce, provider.GetRequiredService<TimeProvider>()));
         services.AddSingleton<AbandonedClickRecovery>();
         services.AddHostedService(provider => provider.GetRequiredService<AbandonedClickRecovery>());
         services.AddSingleton<CloudAdapter>(provider => provider.GetRequiredService<BepBotAdapter>());

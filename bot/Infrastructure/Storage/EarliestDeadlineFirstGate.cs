@@ -13,6 +13,18 @@ public sealed class EarliestDeadlineFirstGate(int maxInside)
     private readonly PriorityQueue<TaskCompletionSource, (DateTimeOffset Deadline, long Arrival)> _waiting = new();
     private long _arrivals;
     private int _inside;
+    private TaskCompletionSource? _noneWaiting;
+
+    /// <summary>Completes once no caller waits for a place: at once when none does.</summary>
+    public Task WhenNoneWaitingAsync()
+    {
+        lock (_lock)
+        {
+            return _waiting.Count == 0
+                ? Task.CompletedTask
+                : (_noneWaiting ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
+        }
+    }
 
     /// <summary>Waits for a place; the caller must call <see cref="Leave"/> once it has one.</summary>
     public ValueTask EnterAsync(DateTimeOffset deadline, CancellationToken cancellationToken)
@@ -36,6 +48,7 @@ public sealed class EarliestDeadlineFirstGate(int maxInside)
     public void Leave()
     {
         TaskCompletionSource? next;
+        TaskCompletionSource? noneWaiting;
         lock (_lock)
         {
             // The place passes straight to the next caller: _inside stays as it is.
@@ -44,9 +57,25 @@ public sealed class EarliestDeadlineFirstGate(int maxInside)
                 _inside--;
                 return;
             }
+
+            noneWaiting = TakeNoneWaitingSignal();
         }
 
         next.SetResult();
+        noneWaiting?.SetResult();
+    }
+
+    // Called under the lock; the caller completes the signal outside it.
+    private TaskCompletionSource? TakeNoneWaitingSignal()
+    {
+        if (_waiting.Count > 0)
+        {
+            return null;
+        }
+
+        var signal = _noneWaiting;
+        _noneWaiting = null;
+        return signal;
     }
 
     private async Task WaitAsync(TaskCompletionSource place, CancellationToken cancellationToken)
@@ -59,6 +88,7 @@ public sealed class EarliestDeadlineFirstGate(int maxInside)
 
     private void GiveUp(TaskCompletionSource place, CancellationToken cancellationToken)
     {
+        TaskCompletionSource? noneWaiting;
         lock (_lock)
         {
             // Already given a place: the caller holds it and will leave as usual.
@@ -66,8 +96,11 @@ public sealed class EarliestDeadlineFirstGate(int maxInside)
             {
                 return;
             }
+
+            noneWaiting = TakeNoneWaitingSignal();
         }
 
         place.SetCanceled(cancellationToken);
+        noneWaiting?.SetResult();
     }
 }

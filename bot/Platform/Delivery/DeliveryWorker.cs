@@ -11,6 +11,7 @@ public sealed partial class DeliveryWorker(
     IWorkQueue queue,
     DeliveryQueueName deliveryQueue,
     DeliverToRecipient deliver,
+    Chat.TurnAdmission admission,
     IOptions<BroadcastOptions> options,
     ILogger<DeliveryWorker> logger) : BackgroundService
 {
@@ -33,6 +34,8 @@ public sealed partial class DeliveryWorker(
             IReadOnlyList<QueuedMessage> batch;
             try
             {
+                // The people waiting for an answer now go before the next recipients of a broadcast.
+                await admission.YieldToWaitingTurnsAsync(stoppingToken);
                 batch = await queue.ReceiveAsync(deliveryQueue.Name, Math.Min(BatchSize, concurrency - running.Count), settings.ClaimDuration, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using BepBot.Chat;
+using Microsoft.Extensions.Time.Testing;
 using BepBot.Features.Votes;
 using BepBot.Tests.Harness;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +21,7 @@ public sealed class TurnAdmissionTests() : ConnectedBotTest(
     [Fact]
     public async Task EnterAsync_Full_TheTurnNearestItsDeadlineGoesNext()
     {
-        var admission = new TurnAdmission(maxTurnsAtOnce: 1);
+        var admission = new TurnAdmission(maxTurnsAtOnce: 1, TimeProvider.System);
         var first = await admission.EnterAsync(Now, CancellationToken.None);
         var justBegun = admission.EnterAsync(Now.AddSeconds(12), CancellationToken.None);
         var waitedThroughAnOutage = admission.EnterAsync(Now.AddSeconds(2), CancellationToken.None);
@@ -34,7 +35,7 @@ public sealed class TurnAdmissionTests() : ConnectedBotTest(
     [Fact]
     public async Task LeaveEarly_ThenTheTurnEnds_ThePlaceIsGivenUpOnce()
     {
-        var admission = new TurnAdmission(maxTurnsAtOnce: 1);
+        var admission = new TurnAdmission(maxTurnsAtOnce: 1, TimeProvider.System);
         var place = await admission.EnterAsync(Now, CancellationToken.None);
         var second = admission.EnterAsync(Now.AddSeconds(1), CancellationToken.None);
         var third = admission.EnterAsync(Now.AddSeconds(2), CancellationToken.None);
@@ -49,6 +50,60 @@ public sealed class TurnAdmissionTests() : ConnectedBotTest(
         (await second).HasLeft.ShouldBeFalse();
         place.HasLeft.ShouldBeTrue();
         third.IsCompleted.ShouldBeFalse("the turn's end after its early leave must not let a second turn in");
+    }
+
+    [Fact]
+    public async Task YieldToWaitingTurnsAsync_ATurnWaits_TheWorkGoesOnceItIsLetIn()
+    {
+        var admission = new TurnAdmission(maxTurnsAtOnce: 1, TimeProvider.System);
+        var inside = await admission.EnterAsync(Now, CancellationToken.None);
+        var waiting = admission.EnterAsync(Now.AddSeconds(1), CancellationToken.None);
+
+        var work = admission.YieldToWaitingTurnsAsync();
+        work.IsCompleted.ShouldBeFalse("a turn waits for a place");
+        inside.Dispose();
+
+        await work.WaitAsync(TimeSpan.FromSeconds(10));
+        (await waiting).HasLeft.ShouldBeFalse();
+        admission.YieldToWaitingTurnsAsync().IsCompleted.ShouldBeTrue("one turn inside, none waiting");
+    }
+
+    [Fact]
+    public async Task YieldToWaitingTurnsAsync_TurnsKeepWaiting_TheWorkGoesAfterTheLongestYield()
+    {
+        var clock = new FakeTimeProvider(Now);
+        var admission = new TurnAdmission(maxTurnsAtOnce: 1, clock);
+        using var inside = await admission.EnterAsync(Now, CancellationToken.None);
+        _ = admission.EnterAsync(Now.AddSeconds(1), CancellationToken.None);
+
+        var work = admission.YieldToWaitingTurnsAsync();
+        clock.Advance(TurnAdmission.LongestYield - TimeSpan.FromSeconds(1));
+        work.IsCompleted.ShouldBeFalse();
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        await work.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task BurstWork_TurnsWaitingForAPlace_StartsOnlyOnceTheyAreLetIn()
+    {
+        var admission = new TurnAdmission(maxTurnsAtOnce: 1, TimeProvider.System);
+        using var burstWork = new BurstWork(Microsoft.Extensions.Options.Options.Create(new LateAnswerOptions()), admission);
+        var inside = await admission.EnterAsync(Now, CancellationToken.None);
+        var waiting = admission.EnterAsync(Now.AddSeconds(1), CancellationToken.None);
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var work = burstWork.RunAsync(() =>
+        {
+            started.SetResult();
+            return Task.FromResult("vote recorded");
+        });
+        await Task.Delay(TimeSpan.FromMilliseconds(200));
+        started.Task.IsCompleted.ShouldBeFalse("the click waiting to be let in goes first");
+        inside.Dispose();
+
+        (await work.WaitAsync(TimeSpan.FromSeconds(10))).ShouldBe("vote recorded");
+        (await waiting).Dispose();
     }
 
     [Fact]

@@ -72,6 +72,43 @@ public sealed class EarliestDeadlineFirstGateTests
         gate.EnterAsync(Now, CancellationToken.None).AsTask().IsCompleted.ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task WhenNoneWaitingAsync_CompletesWhenTheLastWaiterIsLetIn()
+    {
+        var gate = new EarliestDeadlineFirstGate(maxInside: 1);
+        gate.WhenNoneWaitingAsync().IsCompleted.ShouldBeTrue("nobody waits");
+        await gate.EnterAsync(Now, CancellationToken.None);
+        gate.WhenNoneWaitingAsync().IsCompleted.ShouldBeTrue("one caller inside, nobody waiting");
+        var first = gate.EnterAsync(Now.AddSeconds(1), CancellationToken.None).AsTask();
+        var second = gate.EnterAsync(Now.AddSeconds(2), CancellationToken.None).AsTask();
+        var noneWaiting = gate.WhenNoneWaitingAsync();
+
+        gate.Leave();
+        await first;
+        noneWaiting.IsCompleted.ShouldBeFalse("the second caller still waits");
+        gate.Leave();
+        await second;
+
+        await noneWaiting.WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task WhenNoneWaitingAsync_TheLastWaiterGivesUp_Completes()
+    {
+        var gate = new EarliestDeadlineFirstGate(maxInside: 1);
+        await gate.EnterAsync(Now, CancellationToken.None);
+        using var givingUp = new CancellationTokenSource();
+        var gaveUp = gate.EnterAsync(Now.AddSeconds(1), givingUp.Token).AsTask();
+        var noneWaiting = gate.WhenNoneWaitingAsync();
+        noneWaiting.IsCompleted.ShouldBeFalse();
+
+        await givingUp.CancelAsync();
+
+        await Should.ThrowAsync<OperationCanceledException>(gaveUp);
+        await noneWaiting.WaitAsync(TimeSpan.FromSeconds(10));
+        gate.WhenNoneWaitingAsync().IsCompleted.ShouldBeTrue();
+    }
+
     private static Task Waiting(EarliestDeadlineFirstGate gate, DateTimeOffset deadline, string name, List<string> went)
     {
         var entering = gate.EnterAsync(deadline, CancellationToken.None).AsTask();
