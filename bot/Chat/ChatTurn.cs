@@ -33,7 +33,10 @@ public sealed class ChatTurn(
     /// <summary>For a click that comes in bursts: whether it may be answered « pris en compte » before its work ends.</summary>
     public LateAnswer LateAnswer { get; init; } = LateAnswer.Never;
 
-    /// <summary>How long the turn had run before it reached the router (its claim, the roster): part of the time to answer.</summary>
+    /// <summary>
+    /// How long since the activity arrived when the turn reached the router (its wait for a place, its claim, the
+    /// roster): part of the time Teams waits for the answer.
+    /// </summary>
     public TimeSpan Spent { get; init; }
 
     public bool IsEnglish => Culture.TwoLetterISOLanguageName == "en";

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using BepBot.Infrastructure.Storage;
 
 namespace BepBot.Chat;
@@ -25,8 +26,9 @@ public sealed class TurnAdmission(int maxTurnsAtOnce, TimeProvider clock)
 
     public async Task<TurnPlace> EnterAsync(DateTimeOffset deadline, CancellationToken cancellationToken)
     {
+        var askedAt = Stopwatch.GetTimestamp();
         await _gate.EnterAsync(deadline, cancellationToken);
-        return new TurnPlace(_gate);
+        return new TurnPlace(_gate, askedAt);
     }
 
     /// <summary>Waits until no turn waits for a place on this instance, or <see cref="LongestYield"/> at most.</summary>
@@ -35,7 +37,7 @@ public sealed class TurnAdmission(int maxTurnsAtOnce, TimeProvider clock)
         var noneWaiting = _gate.WhenNoneWaitingAsync();
         if (!noneWaiting.IsCompleted)
         {
-            await Task.WhenAny(noneWaiting, Task.Delay(LongestYield, clock, cancellationToken));
+            await noneWaiting.WaitAsync(LongestYield, clock, cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             cancellationToken.ThrowIfCancellationRequested();
         }
     }
@@ -47,6 +49,12 @@ public sealed class TurnAdmission(int maxTurnsAtOnce, TimeProvider clock)
         Current.Value = place;
         return new Scope(outer);
     }
+
+    /// <summary>
+    /// How long ago the turn under way asked for its place, the wait for it included (null outside an admitted turn):
+    /// Teams' patience runs from the activity's arrival, not from when the turn was let in.
+    /// </summary>
+    public static TimeSpan? SinceArrival => Current.Value is { } place ? Stopwatch.GetElapsedTime(place.AskedAt) : null;
 
     /// <summary>The turn under way gives its place to the next one: it is about to wait, not to work.</summary>
     public static void LeaveEarly() => Current.Value?.Dispose();
