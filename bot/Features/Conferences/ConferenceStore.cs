@@ -83,7 +83,7 @@ public sealed class ConferenceStore(IDocumentStore store, TimeProvider clock)
         store.DeleteAsync(RsvpKey(id, commune), cancellationToken: cancellationToken);
 
     public Task<IReadOnlyList<Rsvp>> RsvpsAsync(string id, CancellationToken cancellationToken = default) =>
-        ReadAllAsync<Rsvp>($"conferences/rsvps/{id}/", cancellationToken);
+        store.ListValuesAsync<Rsvp>($"conferences/rsvps/{id}/", cancellationToken);
 
     public async Task<PollAnswer?> PollAnswerOfAsync(string id, string commune, CancellationToken cancellationToken = default) =>
         (await store.GetAsync<PollAnswer>(PollKey(id, commune), cancellationToken))?.Value;
@@ -92,7 +92,7 @@ public sealed class ConferenceStore(IDocumentStore store, TimeProvider clock)
         store.UpsertAsync(PollKey(id, answer.Commune), answer, cancellationToken);
 
     public Task<IReadOnlyList<PollAnswer>> PollAnswersAsync(string id, CancellationToken cancellationToken = default) =>
-        ReadAllAsync<PollAnswer>($"conferences/polls/{id}/", cancellationToken);
+        store.ListValuesAsync<PollAnswer>($"conferences/polls/{id}/", cancellationToken);
 
     public async Task SavePublicationAsync(AgendaPublication publication, CancellationToken cancellationToken = default)
     {
@@ -119,17 +119,6 @@ public sealed class ConferenceStore(IDocumentStore store, TimeProvider clock)
         {
             // Kept by an earlier attempt: versions never change once written.
         }
-    }
-
-    private async Task<IReadOnlyList<T>> ReadAllAsync<T>(string prefix, CancellationToken cancellationToken)
-    {
-        var values = new List<T>();
-        await foreach (var document in store.ListAsync<T>(prefix, cancellationToken))
-        {
-            values.Add(document.Value);
-        }
-
-        return values;
     }
 
     private static string SessionKey(string id) => SessionsPrefix + id;

@@ -43,12 +43,7 @@ public sealed partial class LabBook(IDocumentStore store, TimeProvider clock, La
 
     public async Task<List<Lab>> ListAsync(CancellationToken cancellationToken = default)
     {
-        var labs = new List<Lab>();
-        await foreach (var document in store.ListAsync<Lab>(Prefix, cancellationToken))
-        {
-            labs.Add(document.Value);
-        }
-
+        var labs = await store.ListValuesAsync<Lab>(Prefix, cancellationToken);
         return [.. labs.OrderBy(lab => lab.Details.StartsAt)];
     }
 

@@ -28,7 +28,7 @@ public sealed class BallotStore(IDocumentStore store)
         store.ChangeAsync(BallotKey(id), change, cancellationToken: cancellationToken);
 
     public Task<IReadOnlyList<Ballot>> ListAsync(CancellationToken cancellationToken = default) =>
-        AllAsync<Ballot>(BallotsPrefix, cancellationToken);
+        store.ListValuesAsync<Ballot>(BallotsPrefix, cancellationToken);
 
     public Task<Document<CommuneVote>?> GetVoteAsync(string ballotId, string commune, CancellationToken cancellationToken = default) =>
         store.GetAsync<CommuneVote>(VoteKey(ballotId, commune), cancellationToken);
@@ -42,7 +42,7 @@ public sealed class BallotStore(IDocumentStore store)
         store.UpdateFromAsync(VoteKey(ballotId, commune), read, decide, ConflictRetry.AtOnce, cancellationToken);
 
     public Task<IReadOnlyList<CommuneVote>> ListVotesAsync(string ballotId, CancellationToken cancellationToken = default) =>
-        AllAsync<CommuneVote>(Root(ballotId) + "votes/", cancellationToken);
+        store.ListValuesAsync<CommuneVote>(Root(ballotId) + "votes/", cancellationToken);
 
     public Task<string> CreateParticipationAsync(string ballotId, Participation participation, CancellationToken cancellationToken = default) =>
         store.CreateAsync(ParticipationKey(ballotId, participation.Commune), participation, cancellationToken);
@@ -51,7 +51,7 @@ public sealed class BallotStore(IDocumentStore store)
         (await store.GetAsync<Participation>(ParticipationKey(ballotId, commune), cancellationToken))?.Value;
 
     public Task<IReadOnlyList<Participation>> ListParticipationAsync(string ballotId, CancellationToken cancellationToken = default) =>
-        AllAsync<Participation>(Root(ballotId) + "participation/", cancellationToken);
+        store.ListValuesAsync<Participation>(Root(ballotId) + "participation/", cancellationToken);
 
     /// <summary>
     /// Rewrites every participation of a counted secret ballot without its sealed choice; returns how many it erased.
@@ -88,16 +88,6 @@ public sealed class BallotStore(IDocumentStore store)
             ? await store.GetAsync(ParticipationKey(ballot.Id, commune), cancellationToken) is not null
             : await store.GetAsync(VoteKey(ballot.Id, commune), cancellationToken) is not null;
 
-    private async Task<IReadOnlyList<T>> AllAsync<T>(string prefix, CancellationToken cancellationToken)
-    {
-        var list = new List<T>();
-        await foreach (var document in store.ListAsync<T>(prefix, cancellationToken))
-        {
-            list.Add(document.Value);
-        }
-
-        return list;
-    }
 
     public static bool IsId(string? id) => id is { Length: 12 } && id.All(char.IsAsciiHexDigitLower);
 

@@ -158,6 +158,18 @@ public static class DocumentStoreJson
         }
     }
 
+    /// <summary>The values of the documents under <paramref name="prefix"/>, in key order.</summary>
+    public static async Task<IReadOnlyList<T>> ListValuesAsync<T>(this IDocumentStore store, string prefix, CancellationToken cancellationToken = default)
+    {
+        var values = new List<T>();
+        await foreach (var document in store.ListAsync<T>(prefix, cancellationToken))
+        {
+            values.Add(document.Value);
+        }
+
+        return values;
+    }
+
     /// <summary>
     /// The documents at <paramref name="keys"/>, in the order given (null where there is none), read several at a
     /// time: a page that shows 40 votes or 1,000 members waits for a few round trips to the store, not for each.

@@ -62,16 +62,8 @@ public sealed class BroadcastStore(IDocumentStore store)
         }
     }
 
-    public async Task<IReadOnlyList<DeliveryRecord>> ListDeliveriesAsync(string broadcastId, CancellationToken cancellationToken = default)
-    {
-        var deliveries = new List<DeliveryRecord>();
-        await foreach (var delivery in store.ListAsync<DeliveryRecord>(Prefix + broadcastId + "/deliveries/", cancellationToken))
-        {
-            deliveries.Add(delivery.Value);
-        }
-
-        return deliveries;
-    }
+    public Task<IReadOnlyList<DeliveryRecord>> ListDeliveriesAsync(string broadcastId, CancellationToken cancellationToken = default) =>
+        store.ListValuesAsync<DeliveryRecord>(Prefix + broadcastId + "/deliveries/", cancellationToken);
 
     public async Task<DeliverySummary?> GetSummaryAsync(string broadcastId, CancellationToken cancellationToken = default) =>
         IsValidId(broadcastId) ? (await store.GetAsync<DeliverySummary>(SummaryKeyOf(broadcastId), cancellationToken))?.Value : null;

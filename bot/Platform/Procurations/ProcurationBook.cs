@@ -79,16 +79,8 @@ public sealed class ProcurationBook(IDocumentStore store, TimeProvider clock)
     public async Task<Procuration?> HeldByAsync(ProcurationScope scope, string scopeId, string holderAadObjectId, CancellationToken cancellationToken = default) =>
         (await store.GetAsync<Procuration>(HeldKey(scope, scopeId, holderAadObjectId), cancellationToken))?.Value;
 
-    public async Task<IReadOnlyList<Procuration>> ListAsync(ProcurationScope scope, string scopeId, CancellationToken cancellationToken = default)
-    {
-        var procurations = new List<Procuration>();
-        await foreach (var document in store.ListAsync<Procuration>(PrefixOf(scope, scopeId) + "given/", cancellationToken))
-        {
-            procurations.Add(document.Value);
-        }
-
-        return procurations;
-    }
+    public Task<IReadOnlyList<Procuration>> ListAsync(ProcurationScope scope, string scopeId, CancellationToken cancellationToken = default) =>
+        store.ListValuesAsync<Procuration>(PrefixOf(scope, scopeId) + "given/", cancellationToken);
 
     private static string PrefixOf(ProcurationScope scope, string scopeId) =>
         $"procurations/{scope.ToString().ToLowerInvariant()}/{DocumentKey.Segment(scopeId)}/";
