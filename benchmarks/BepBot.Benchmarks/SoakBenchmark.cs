@@ -184,7 +184,9 @@ public static class SoakBenchmark
             }
 
             var members = Users.Select(user => user.Member).Append(new Member(TeamsUser.Alex.AadObjectId, "Alex Wilber", "alex@bep.example", Role.BepStaff, null)).ToList();
-            await bot.Store.UpsertAsync(RosterDirectory.Key, new RosterDocument(members, false, DateTimeOffset.UtcNow, "soak"));
+            // Through the bot's own roster, as an import would: written behind its back, the 5 s roster cache kept
+            // the demo roster, and the session's invitations went to the demo bourgmestres.
+            await bot.Services.GetRequiredService<RosterDirectory>().ReplaceAllAsync(members, isDemo: false, "soak");
             foreach (var user in Users)
             {
                 // Installing the app is how Teams gives the bot each personal conversation.
@@ -245,6 +247,7 @@ public static class SoakBenchmark
             return
             [
                 ("bourgmestres who received the conference invitation", $"{invitations.Count} of {Bourgmestres.Count}"),
+                ("bourgmestres without the conference invitation", (Bourgmestres.Count - invitations.Count).ToString(CultureInfo.InvariantCulture)),
                 ("communes told their answer (présent / absent) was recorded", AcknowledgedRsvps.Count.ToString(CultureInfo.InvariantCulture)),
             ];
         }
@@ -329,7 +332,7 @@ public static class SoakBenchmark
         {
             var choice = random.Next(2) == 0 ? "pour" : "contre";
             var response = await ClickAsync(user, random, "vote click", "votes.cast", BepBot.Tests.Votes.VoteSteps.Cast(BallotId, user.Member.Commune!, choice));
-            Acknowledge(AcknowledgedVotes, UncertainVotes, user.Member.Commune!, choice, response, "Vous avez voté");
+            Acknowledge("vote click", AcknowledgedVotes, UncertainVotes, user.Member.Commune!, choice, response, "Vous avez voté");
         }
 
         private async Task AnswerInvitationAsync(SoakUser user, Random random)
@@ -337,14 +340,14 @@ public static class SoakBenchmark
             var (answer, label) = random.Next(2) == 0 ? (Features.Conferences.RsvpAnswer.Present, "participation confirmée") : (Features.Conferences.RsvpAnswer.Absent, "absence annoncée");
             var data = new JsonObject { ["sessionId"] = SessionId, ["answer"] = answer.ToString().ToLowerInvariant() };
             var response = await ClickAsync(user, random, "conference answer", "conferences.rsvp", data);
-            Acknowledge(AcknowledgedRsvps, UncertainRsvps, user.Member.Commune!, answer, response, BepBot.Tests.Harness.FrenchText.Fr("Votre réponse : ") + label);
+            Acknowledge("conference answer", AcknowledgedRsvps, UncertainRsvps, user.Member.Commune!, answer, response, BepBot.Tests.Harness.FrenchText.Fr("Votre réponse : ") + label);
         }
 
         /// <summary>
         /// A commune's answer the user was told was recorded (the card shows <paramref name="shown"/>) becomes the one to find
         /// in the store; a failed click after it leaves either answer possible.
         /// </summary>
-        private void Acknowledge<T>(ConcurrentDictionary<string, T> acknowledged, ConcurrentDictionary<string, bool> uncertain, string commune, T answer, BotResponse? response, string shown)
+        private void Acknowledge<T>(string action, ConcurrentDictionary<string, T> acknowledged, ConcurrentDictionary<string, bool> uncertain, string commune, T answer, BotResponse? response, string shown)
         {
             if (response?.UpdatedCard is { } card && (CardReader.AllText(card).Contains(shown, StringComparison.Ordinal) || LateCards.IsPending(response)))
             {
@@ -354,7 +357,18 @@ public static class SoakBenchmark
             else
             {
                 uncertain[commune] = true;
-                Interlocked.Increment(ref _errors);
+                NoteUnexpected(action, response);
+            }
+        }
+
+        // A click answered, in time and without an apology, but not with its card: what it said is the failure's name.
+        private void NoteUnexpected(string action, BotResponse? response)
+        {
+            Interlocked.Increment(ref _errors);
+            if (response is not null)
+            {
+                var said = response.AllText.ReplaceLineEndings(" ");
+                Failures.AddOrUpdate($"answered without its card (« {said[..Math.Min(80, said.Length)]} »), {action}", 1, (_, count) => count + 1);
             }
         }
 
@@ -408,7 +422,7 @@ public static class SoakBenchmark
             else
             {
                 _registering.TryRemove(user.Member.AadObjectId, out _);
-                Interlocked.Increment(ref _errors);
+                NoteUnexpected("lab registration", response);
             }
         }
 
