@@ -71,6 +71,7 @@ public static class SoakBenchmark
         Console.WriteLine("The slowest turns, span by span:");
         Console.WriteLine(trace.SlowestTurns(3));
         Console.WriteLine(trace.StoreTrafficAfterCut(outage + TimeSpan.FromSeconds(12)));
+        Console.WriteLine(trace.BackgroundAfterCut(outage, TimeSpan.FromSeconds(6)));
 
         return
         [

@@ -72,6 +72,37 @@ public sealed class SoakTrace : IDisposable
         return text.ToString();
     }
 
+    /// <summary>Background storage requests that ended in the <paramref name="window"/> after the store came back, by what they touched.</summary>
+    public string BackgroundAfterCut(TimeSpan outage, TimeSpan window)
+    {
+        var requestTraces = _spans.Where(span => span.Source == "Microsoft.AspNetCore").Select(span => span.TraceId).ToHashSet();
+        var back = _cutAt + outage;
+        var text = new StringBuilder($"background storage requests ended in the {window.TotalSeconds:F0} s after the store came back, by path (count, mean ms):\n");
+        foreach (var group in _spans
+            .Where(span => span.Source == "Azure.Core.Http" && !requestTraces.Contains(span.TraceId) && span.Start + span.Duration >= back && span.Start + span.Duration < back + window)
+            .GroupBy(span => Kind(span.Url))
+            .OrderByDescending(group => group.Count()))
+        {
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {group.Count(),5}  {group.Average(span => span.Duration.TotalMilliseconds),7:F0}  {group.Key}");
+        }
+
+        return text.ToString();
+    }
+
+    // What a request touched, without whose it was: the service's first path segments and the query's operation.
+    private static string Kind(string? url)
+    {
+        if (url is null)
+        {
+            return "?";
+        }
+
+        var uri = new Uri(url);
+        var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries).Skip(2).Take(2);
+        var operation = System.Web.HttpUtility.ParseQueryString(uri.Query)["comp"] ?? string.Empty;
+        return $"{uri.Port} {string.Join('/', segments)} {operation}";
+    }
+
     // The document's blob or table, shortened: which store call it was, not whose.
     private static string Path(string? url)
     {
