@@ -61,7 +61,7 @@ public sealed class SoakTrace : IDisposable
     /// <summary>Storage requests per half second after the cut, those of turns and those of background work apart.</summary>
     public string StoreTrafficAfterCut(TimeSpan length)
     {
-        var requestTraces = _spans.Where(span => span.Source == "Microsoft.AspNetCore").Select(span => span.TraceId).ToHashSet();
+        var requestTraces = RequestTraces();
         var text = new StringBuilder("half-second after the cut: storage attempts ended (turns / background), failed\n");
         foreach (var bucket in _spans.Where(span => span.Source == "Azure.Core.Http" && span.Start >= _cutAt && span.Start < _cutAt + length)
             .GroupBy(span => (int)((span.Start + span.Duration - _cutAt).TotalMilliseconds / 500)).OrderBy(group => group.Key))
@@ -75,7 +75,7 @@ public sealed class SoakTrace : IDisposable
     /// <summary>Background storage requests that ended in the <paramref name="window"/> after the store came back, by what they touched.</summary>
     public string BackgroundAfterCut(TimeSpan outage, TimeSpan window)
     {
-        var requestTraces = _spans.Where(span => span.Source == "Microsoft.AspNetCore").Select(span => span.TraceId).ToHashSet();
+        var requestTraces = RequestTraces();
         var back = _cutAt + outage;
         var text = new StringBuilder($"background storage requests ended in the {window.TotalSeconds:F0} s after the store came back, by path (count, mean ms):\n");
         foreach (var group in _spans
@@ -88,6 +88,10 @@ public sealed class SoakTrace : IDisposable
 
         return text.ToString();
     }
+
+    // The traces that began with a request to the bots: a turn's; any other is background work.
+    private HashSet<ActivityTraceId> RequestTraces() =>
+        _spans.Where(span => span.Source == "Microsoft.AspNetCore").Select(span => span.TraceId).ToHashSet();
 
     // What a request touched, without whose it was: the service's first path segments and the query's operation.
     private static string Kind(string? url)

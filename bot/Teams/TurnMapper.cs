@@ -56,8 +56,8 @@ public sealed partial class TurnMapper(IMemberDirectory roster, BindAtFirstConta
             activity.Type == ActivityTypes.Invoke && !string.IsNullOrEmpty(activity.ReplyToId) ? activity.ReplyToId : null)
         {
             LateAnswer = turnContext.TurnState.TryGetValue(DuplicateActivityMiddleware.LateAnswerKey, out var late) && late is LateAnswer mode ? mode : LateAnswer.Never,
-            Spent = TurnAdmission.SinceArrival
-                ?? (turnContext.TurnState.TryGetValue(TurnTelemetryMiddleware.StartedKey, out var started) && started is long timestamp ? System.Diagnostics.Stopwatch.GetElapsedTime(timestamp) : TimeSpan.Zero),
+            // Outside a turn admitted at the endpoint (a click run again after its instance died) nothing was spent waiting.
+            Spent = TurnAdmission.SinceArrival ?? TimeSpan.Zero,
         };
     }
 

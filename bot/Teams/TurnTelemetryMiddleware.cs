@@ -10,9 +10,6 @@ namespace BepBot.Teams;
 /// </summary>
 public sealed class TurnTelemetryMiddleware(BepBotMetrics metrics, LogPseudonyms pseudonyms) : Microsoft.Bot.Builder.IMiddleware
 {
-    /// <summary>Where the turn's start (a <see cref="Stopwatch"/> timestamp) is kept, for what may still be spent on it.</summary>
-    public const string StartedKey = "BepBot.TurnStarted";
-
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken = default)
     {
         var activity = turnContext.Activity;
@@ -24,7 +21,6 @@ public sealed class TurnTelemetryMiddleware(BepBotMetrics metrics, LogPseudonyms
         span?.SetTag("bepbot.conversation.type", activity.Conversation?.ConversationType);
         span?.SetTag("bepbot.user", pseudonyms.Of(activity.From?.AadObjectId ?? activity.From?.Id));
         var started = Stopwatch.GetTimestamp();
-        turnContext.TurnState[StartedKey] = started;
         var outcome = "error";
         try
         {

@@ -101,22 +101,20 @@ public sealed partial class AuditLog(IDocumentStore store, TimeProvider clock, I
         }
 
         chain.Sort((left, right) => string.CompareOrdinal(left.Key, right.Key));
-        var keys = chain.ConvertAll(document => document.Key);
-        var entries = chain.ConvertAll(ReadEntry);
         var previous = GenesisHash;
         var expected = 1;
-        for (var index = 0; index < keys.Count; index++)
+        foreach (var document in chain)
         {
-            var (key, entry) = (keys[index], entries[index]);
-            if (entry is null || entry.Sequence != expected || key != ChainKey(ballotId, expected))
+            var entry = ReadEntry(document);
+            if (entry is null || entry.Sequence != expected || document.Key != ChainKey(ballotId, expected))
             {
-                return new AuditVerification(keys.Count, expected, entry is null ? "unreadable" : "sequence", previous);
+                return new AuditVerification(chain.Count, expected, entry is null ? "unreadable" : "sequence", previous);
             }
 
             if (entry.PreviousHash != previous)
             {
                 // The entry before this one no longer hashes to what this one recorded: that one was changed.
-                return new AuditVerification(keys.Count, expected - 1, "hash", previous);
+                return new AuditVerification(chain.Count, expected - 1, "hash", previous);
             }
 
             previous = Hash(entry);
@@ -124,12 +122,12 @@ public sealed partial class AuditLog(IDocumentStore store, TimeProvider clock, I
         }
 
         var head = await HeadAsync(ballotId, cancellationToken);
-        if (head is not null && (head.Sequence != keys.Count || head.Hash != previous))
+        if (head is not null && (head.Sequence != chain.Count || head.Hash != previous))
         {
-            return new AuditVerification(keys.Count, Math.Min(head.Sequence, keys.Count), "head", previous);
+            return new AuditVerification(chain.Count, Math.Min(head.Sequence, chain.Count), "head", previous);
         }
 
-        return new AuditVerification(keys.Count, null, null, previous);
+        return new AuditVerification(chain.Count, null, null, previous);
     }
 
     private async Task<bool> HasJournalAsync(string ballotId, CancellationToken cancellationToken)

@@ -9,8 +9,6 @@ public static class DocumentStoreJson
 {
     public static JsonSerializerOptions Options { get; } = CreateOptions();
 
-    private const int ReadsInFlight = 16;
-
     public static async Task<Document<T>?> GetAsync<T>(this IDocumentStore store, string key, CancellationToken cancellationToken = default)
     {
         var raw = await store.GetAsync(key, cancellationToken);
@@ -174,15 +172,8 @@ public static class DocumentStoreJson
     /// The documents at <paramref name="keys"/>, in the order given (null where there is none), read several at a
     /// time: a page that shows 40 votes or 1,000 members waits for a few round trips to the store, not for each.
     /// </summary>
-    public static async Task<Document<T>?[]> GetManyAsync<T>(this IDocumentStore store, IReadOnlyList<string> keys, CancellationToken cancellationToken = default)
-    {
-        var found = new Document<T>?[keys.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, keys.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = ReadsInFlight, CancellationToken = cancellationToken },
-            async (index, token) => found[index] = await store.GetAsync<T>(keys[index], token));
-        return found;
-    }
+    public static async Task<Document<T>?[]> GetManyAsync<T>(this IDocumentStore store, IReadOnlyList<string> keys, CancellationToken cancellationToken = default) =>
+        Array.ConvertAll(await IDocumentStore.ReadManyAsync(store, keys, cancellationToken), raw => raw is null ? null : new Document<T>(raw.Key, Deserialize<T>(raw), raw.ETag));
 
     public static BinaryData Serialize<T>(T value) => BinaryData.FromObjectAsJson(value, Options);
 
