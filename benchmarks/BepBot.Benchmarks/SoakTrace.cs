@@ -14,13 +14,16 @@ public sealed class SoakTrace : IDisposable
 {
     private readonly ActivityListener _listener;
     private readonly ConcurrentQueue<Span> _spans = new();
+    private readonly ConcurrentQueue<PoolSample> _pool = new();
+    private readonly Thread _sampler;
+    private volatile bool _stopping;
     private DateTime _cutAt = DateTime.MaxValue;
 
     public SoakTrace()
     {
         _listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name is "Microsoft.AspNetCore" or "BepBot" || source.Name.StartsWith("Azure.", StringComparison.Ordinal),
+            ShouldListenTo = source => source.Name is "Microsoft.AspNetCore" or "BepBot" or "Experimental.System.Net.Http.Connections" || source.Name.StartsWith("Azure.", StringComparison.Ordinal),
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activity => _spans.Enqueue(new Span(
                 activity.TraceId, activity.SpanId, activity.ParentSpanId, activity.Source.Name, activity.DisplayName,
@@ -28,6 +31,10 @@ public sealed class SoakTrace : IDisposable
                 (activity.GetTagItem("url.full") ?? activity.GetTagItem("http.url")) as string)),
         };
         ActivitySource.AddActivityListener(_listener);
+
+        // On a thread of its own, so that it keeps sampling when the pool's threads are all busy (or blocked).
+        _sampler = new Thread(SampleThreadPool) { IsBackground = true, Name = "soak thread-pool sampler" };
+        _sampler.Start();
     }
 
     public void NoteCut() => _cutAt = DateTime.UtcNow;
@@ -62,11 +69,16 @@ public sealed class SoakTrace : IDisposable
     public string StoreTrafficAfterCut(TimeSpan length)
     {
         var requestTraces = RequestTraces();
-        var text = new StringBuilder("half-second after the cut: storage attempts ended (turns / background), failed\n");
+        var text = new StringBuilder("half-second after the cut: storage attempts ended (turns / background), failed; thread pool: threads, most work items queued, sampler's longest lateness\n");
+        var pool = _pool.Where(sample => sample.At >= _cutAt).GroupBy(sample => (int)((sample.At - _cutAt).TotalMilliseconds / 500)).ToDictionary(group => group.Key, group => group.ToList());
         foreach (var bucket in _spans.Where(span => span.Source == "Azure.Core.Http" && span.Start >= _cutAt && span.Start < _cutAt + length)
             .GroupBy(span => (int)((span.Start + span.Duration - _cutAt).TotalMilliseconds / 500)).OrderBy(group => group.Key))
         {
-            text.AppendLine(CultureInfo.InvariantCulture, $"  {bucket.Key * 0.5,5:F1} s  {bucket.Count(span => requestTraces.Contains(span.TraceId)),5} / {bucket.Count(span => !requestTraces.Contains(span.TraceId)),5}, {bucket.Count(span => span.Failed),5}");
+            var samples = pool.GetValueOrDefault(bucket.Key) ?? [];
+            var threads = samples.Count == 0 ? "-" : samples.Max(sample => sample.Threads).ToString(CultureInfo.InvariantCulture);
+            var pending = samples.Count == 0 ? "-" : samples.Max(sample => sample.Pending).ToString(CultureInfo.InvariantCulture);
+            var late = samples.Count == 0 ? "-" : $"{samples.Max(sample => sample.Late).TotalMilliseconds:F0} ms";
+            text.AppendLine(CultureInfo.InvariantCulture, $"  {bucket.Key * 0.5,5:F1} s  {bucket.Count(span => requestTraces.Contains(span.TraceId)),5} / {bucket.Count(span => !requestTraces.Contains(span.TraceId)),5}, {bucket.Count(span => span.Failed),5};  {threads,4} {pending,6} {late,8}");
         }
 
         return text.ToString();
@@ -116,7 +128,27 @@ public sealed class SoakTrace : IDisposable
 
     private static string Seconds(TimeSpan offset) => $"{(offset < TimeSpan.Zero ? "-" : "+")}{Math.Abs(offset.TotalSeconds):F3} s";
 
-    public void Dispose() => _listener.Dispose();
+    private void SampleThreadPool()
+    {
+        var interval = TimeSpan.FromMilliseconds(100);
+        while (!_stopping)
+        {
+            var asleepAt = Stopwatch.GetTimestamp();
+            Thread.Sleep(interval);
+            // Sleeping longer than asked: the cores were too busy to wake this thread on time.
+            var late = Stopwatch.GetElapsedTime(asleepAt) - interval;
+            _pool.Enqueue(new PoolSample(DateTime.UtcNow, ThreadPool.ThreadCount, ThreadPool.PendingWorkItemCount, late));
+        }
+    }
+
+    public void Dispose()
+    {
+        _stopping = true;
+        _sampler.Join();
+        _listener.Dispose();
+    }
+
+    private sealed record PoolSample(DateTime At, int Threads, long Pending, TimeSpan Late);
 
     private sealed record Span(ActivityTraceId TraceId, ActivitySpanId SpanId, ActivitySpanId ParentSpanId, string Source, string Name, DateTime Start, TimeSpan Duration, bool Failed, string? Url);
 }

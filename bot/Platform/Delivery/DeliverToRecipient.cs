@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using BepBot.Chat;
+using BepBot.Infrastructure.Storage;
 using BepBot.Infrastructure.Telemetry;
 using BepBot.Infrastructure.Text;
 using Microsoft.Extensions.Options;
@@ -30,7 +31,7 @@ public sealed partial class DeliverToRecipient
 
     // How often the update of a card still on its way looks whether it went out.
     private static readonly TimeSpan CardOnItsWayPoll = TimeSpan.FromSeconds(1);
-    private readonly ConcurrentDictionary<string, (Broadcast Broadcast, DateTimeOffset ReadAt)> _recentBroadcasts = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, RecentRead> _recentBroadcasts = new(StringComparer.Ordinal);
 
     public DeliverToRecipient(
         BroadcastStore broadcasts,
@@ -219,22 +220,35 @@ public sealed partial class DeliverToRecipient
         return await _contents.Of(content.Kind).RenderAsync(content.Reference, recipientKey, culture, cancellationToken);
     }
 
-    // The text of a broadcast does not change once it is sending: read it once per few seconds, not per recipient.
+    // The text of a broadcast does not change once it is sending: read it once per few seconds, not per recipient. The
+    // deliveries that find it unread share one read: after a pause (an outage) a hundred of them resume at once.
     private async Task<Broadcast?> BroadcastAsync(string id, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
-        if (_recentBroadcasts.TryGetValue(id, out var cached) && now - cached.ReadAt < BroadcastCacheLifetime)
+        var read = _recentBroadcasts.AddOrUpdate(
+            id,
+            _ => new RecentRead(now, () => _broadcasts.GetAsync(id, cancellationToken)),
+            (_, kept) => kept.IsFreshAt(now) ? kept : new RecentRead(now, () => _broadcasts.GetAsync(id, cancellationToken)));
+        var broadcast = await read.Value;
+        if (broadcast is null)
         {
-            return cached.Broadcast;
-        }
-
-        var broadcast = (await _broadcasts.GetAsync(id, cancellationToken))?.Value;
-        if (broadcast is not null)
-        {
-            _recentBroadcasts[id] = (broadcast, now);
+            // Not kept: the next delivery looks again.
+            _recentBroadcasts.TryRemove(new KeyValuePair<string, RecentRead>(id, read));
         }
 
         return broadcast;
+    }
+
+    /// <summary>One read of a broadcast, shared by the deliveries that ask for it within <see cref="BroadcastCacheLifetime"/>.</summary>
+    private sealed class RecentRead(DateTimeOffset startedAt, Func<Task<Document<Broadcast>?>> read)
+    {
+        private readonly Lazy<Task<Broadcast?>> _value = new(async () => (await read())?.Value);
+
+        public Task<Broadcast?> Value => _value.Value;
+
+        // A read that failed is not kept either: the next delivery tries the store again.
+        public bool IsFreshAt(DateTimeOffset now) =>
+            now - startedAt < BroadcastCacheLifetime && !(_value.IsValueCreated && (_value.Value.IsFaulted || _value.Value.IsCanceled));
     }
 
     /// <summary>The delivery as this worker last wrote it, and the ETag that proves the claim is still ours.</summary>

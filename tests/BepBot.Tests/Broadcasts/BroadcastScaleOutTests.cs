@@ -9,6 +9,10 @@ namespace BepBot.Tests.Broadcasts;
 public sealed class BroadcastScaleOutTests : IAsyncLifetime
 {
     private const int Recipients = 200;
+
+    // Composing, launching and the status card's refreshes read the broadcast too, about ten times; deliveries each
+    // reading it while the store is slow made some eighty.
+    private const int ReadsOtherThanTheDeliveries = 30;
     private FakeTeamsConnector _connector = null!;
 
     public async Task InitializeAsync() => _connector = await FakeTeamsConnector.StartAsync();
@@ -96,6 +100,31 @@ public sealed class BroadcastScaleOutTests : IAsyncLifetime
         summary.NotReached.Select(delivery => delivery.RecipientName).ShouldBe(["Agent 001", "Agent 002", "Agent 003", "Agent 004"]);
         (summary.ReachedCount, summary.FirstReached.Count).ShouldBe((116, 116));
         summary.FirstReached.Select(delivery => delivery.RecipientName).ShouldBeInOrder();
+    }
+
+    [Fact]
+    public async Task HundredsOfDeliveriesAtOnce_TheyShareOneReadOfTheBroadcast()
+    {
+        // The status card refreshed every 5 s, not every 300 ms: its reads of the broadcast stay few, whatever the machine's pace.
+        await using var bot = new BotApplication(settings: new Dictionary<string, string?> { ["Broadcasts:StatusRefreshInterval"] = "00:00:05" });
+        bot.WithServices(FaultInjectingDocumentStore.Install);
+        var conversations = await SeedOfficersAsync(bot.Store, _connector.ServiceUrl, Recipients);
+        using var teams = bot.CreateTeamsClient(_connector.ServiceUrl);
+        await teams.InstallAsync(TeamsUser.Alex);
+
+        var store = bot.Services.GetRequiredService<FaultInjectingDocumentStore>();
+        // A loaded store: the first deliveries all start before any read of the broadcast has come back.
+        store.SlowReads("broadcasts/index/", TimeSpan.FromMilliseconds(300));
+
+        var (_, broadcastId) = await SendAsync(teams, Inputs("officers"));
+        // Watched through the store behind, so that the test's own reads are not counted.
+        var unwatched = new BroadcastStore(store.Inner);
+        await Eventually.WaitUntilAsync(
+            async () => (await unwatched.GetAsync(broadcastId))?.Value.State == BroadcastState.Completed, TimeSpan.FromSeconds(60), () => "the broadcast did not complete");
+
+        AssertEachReceivedOnce(conversations);
+        var reads = store.ReadsOf($"broadcasts/index/{broadcastId}");
+        reads.ShouldBeLessThan(ReadsOtherThanTheDeliveries, $"{reads} reads for {Recipients} recipients");
     }
 
     // Alex sends to the officers from the first instance; both instances' workers deliver.

@@ -6,12 +6,15 @@ namespace BepBot.Tests.Harness;
 /// <summary>
 /// The bot's real store with one fault armed at a time, on the next write (create, replace, upsert) of a key under a
 /// prefix: an exception before or after the write reaches the store (a crash, a lost connection), or a write held
-/// until the test lets it go (a process frozen, or one that died and whose turn never ends).
+/// until the test lets it go (a process frozen, or one that died and whose turn never ends). It also counts the reads of
+/// each document, and can make some slow.
 /// </summary>
 public sealed class FaultInjectingDocumentStore(IDocumentStore inner) : IDocumentStore
 {
     private readonly Lock _lock = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _reads = new(StringComparer.Ordinal);
     private Fault? _armed;
+    private (string KeyPrefix, TimeSpan Delay)? _slowReads;
 
     public enum Point
     {
@@ -41,7 +44,25 @@ public sealed class FaultInjectingDocumentStore(IDocumentStore inner) : IDocumen
         return hold;
     }
 
-    public Task<RawDocument?> GetAsync(string key, CancellationToken cancellationToken = default) => inner.GetAsync(key, cancellationToken);
+    /// <summary>The store behind, for a test's own reads: neither counted nor faulted.</summary>
+    public IDocumentStore Inner => inner;
+
+    /// <summary>How many times the document at <paramref name="key"/> was read.</summary>
+    public int ReadsOf(string key) => _reads.GetValueOrDefault(key);
+
+    /// <summary>From now on every read under <paramref name="keyPrefix"/> takes <paramref name="delay"/> longer, as on a loaded store.</summary>
+    public void SlowReads(string keyPrefix, TimeSpan delay) => _slowReads = (keyPrefix, delay);
+
+    public async Task<RawDocument?> GetAsync(string key, CancellationToken cancellationToken = default)
+    {
+        _reads.AddOrUpdate(key, 1, (_, reads) => reads + 1);
+        if (_slowReads is { } slow && key.StartsWith(slow.KeyPrefix, StringComparison.Ordinal))
+        {
+            await Task.Delay(slow.Delay, cancellationToken);
+        }
+
+        return await inner.GetAsync(key, cancellationToken);
+    }
 
     public Task<string> CreateAsync(string key, BinaryData content, CancellationToken cancellationToken = default) =>
         WriteAsync(key, () => inner.CreateAsync(key, content, cancellationToken));
