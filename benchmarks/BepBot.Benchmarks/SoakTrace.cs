@@ -7,8 +7,9 @@ namespace BepBot.Benchmarks;
 
 /// <summary>
 /// Where a slow soak turn spent its time: every span the bots' process records (the HTTP request, the admission wait
-/// before the turn span, each storage call and its attempts), kept by trace, so that the slowest turns can be printed
-/// as timelines against the store cut. Printed to the console only: it explains the figures, it is not one.
+/// before the turn span, each storage call and its attempts, an attempt's wait for a connection), kept by trace, so that
+/// the slowest turns can be printed as timelines against the store cut; and the thread pool, sampled every 100 ms.
+/// Printed to the console only: it explains the figures, it is not one.
 /// </summary>
 public sealed class SoakTrace : IDisposable
 {
@@ -23,7 +24,7 @@ public sealed class SoakTrace : IDisposable
     {
         _listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name is "Microsoft.AspNetCore" or "BepBot" or "Experimental.System.Net.Http.Connections" || source.Name.StartsWith("Azure.", StringComparison.Ordinal),
+            ShouldListenTo = source => source.Name is "Microsoft.AspNetCore" or "BepBot" or "System.Net.Http" or "Experimental.System.Net.Http.Connections" || source.Name.StartsWith("Azure.", StringComparison.Ordinal),
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activity => _spans.Enqueue(new Span(
                 activity.TraceId, activity.SpanId, activity.ParentSpanId, activity.Source.Name, activity.DisplayName,
@@ -52,7 +53,7 @@ public sealed class SoakTrace : IDisposable
         foreach (var request in requests)
         {
             text.AppendLine(CultureInfo.InvariantCulture, $"request of {request.Duration.TotalSeconds:F1} s, begun {Seconds(request.Start - _cutAt)} relative to the cut");
-            foreach (var span in byTrace[request.TraceId].Where(span => span.Start <= request.Start + request.Duration && span.Source != "Azure.Core.Http"))
+            foreach (var span in byTrace[request.TraceId].Where(span => span.Start <= request.Start + request.Duration && span.Source is not ("Azure.Core.Http" or "System.Net.Http") && !IsShortConnectionWait(span)))
             {
                 var attempts = byTrace[request.TraceId].Where(attempt => attempt.Source == "Azure.Core.Http" && attempt.ParentSpanId == span.SpanId).ToList();
                 var tries = attempts.Count > 1 ? $", {attempts.Count} attempts ({attempts.Count(attempt => attempt.Failed)} failed)" : string.Empty;
@@ -100,6 +101,10 @@ public sealed class SoakTrace : IDisposable
 
         return text.ToString();
     }
+
+    // A connection found at once is not worth a line; one waited for, or opened slowly, is.
+    private static bool IsShortConnectionWait(Span span) =>
+        span.Source == "Experimental.System.Net.Http.Connections" && span.Duration < TimeSpan.FromMilliseconds(100);
 
     // The traces that began with a request to the bots: a turn's; any other is background work.
     private HashSet<ActivityTraceId> RequestTraces() =>
