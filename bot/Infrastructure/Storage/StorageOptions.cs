@@ -47,6 +47,13 @@ public sealed class StorageOptions
     /// <summary>How many connections one instance opens to each storage service (blobs, the claims table).</summary>
     public int MaxConnectionsPerService { get; set; } = 64;
 
+    /// <summary>
+    /// How many of those connections calls outside a turn (deliveries, jobs) may take while turns' calls are under way:
+    /// the rest is kept for the people waiting for an answer. Enough for a broadcast at Teams' pace (a few store calls
+    /// per recipient, tens of milliseconds each).
+    /// </summary>
+    public int BackgroundCallsWhileTurns { get; set; } = 8;
+
     /// <summary>How often each instance looks for kept clicks whose instance died before their work ended.</summary>
     public TimeSpan AbandonedClickScanInterval { get; set; } = TimeSpan.FromMinutes(1);
 

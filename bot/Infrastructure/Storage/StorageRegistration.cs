@@ -69,13 +69,14 @@ public static class StorageRegistration
     /// At most <see cref="StorageOptions.MaxConnectionsPerService"/> connections: a burst of 1,000 clicks queues its store
     /// calls on them instead of opening 1,000 sockets at once, which the service must accept before it answers anything
     /// (Azurite, one Node process, spent the first seconds of such a burst doing only that). The calls waiting for one
-    /// go in the order of their deadlines (<see cref="EarliestDeadlineFirstPolicy"/>).
+    /// go in the order of their deadlines, and calls outside a turn take only a few of them while turns' calls are under
+    /// way (<see cref="EarliestDeadlineFirstPolicy"/>).
     /// </summary>
     private static T Bounded<T>(T clientOptions, StorageOptions options, TimeProvider clock)
         where T : ClientOptions
     {
         clientOptions.Transport = new HttpClientTransport(new SocketsHttpHandler { MaxConnectionsPerServer = options.MaxConnectionsPerService });
-        clientOptions.AddPolicy(new EarliestDeadlineFirstPolicy(options.MaxConnectionsPerService, options.TurnDeadlineAfter, clock), HttpPipelinePosition.PerRetry);
+        clientOptions.AddPolicy(new EarliestDeadlineFirstPolicy(options.MaxConnectionsPerService, options.BackgroundCallsWhileTurns, options.TurnDeadlineAfter, clock), HttpPipelinePosition.PerRetry);
         return clientOptions;
     }
 
