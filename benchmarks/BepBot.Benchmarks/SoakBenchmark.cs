@@ -72,6 +72,8 @@ public static class SoakBenchmark
         Console.WriteLine(trace.SlowestTurns(3));
         Console.WriteLine(trace.StoreTrafficAfterCut(outage + TimeSpan.FromSeconds(12)));
         Console.WriteLine(trace.BackgroundAfterCut(outage, TimeSpan.FromSeconds(6)));
+        var (longestConnect, slowConnects) = store.ConnectsToAzurite;
+        Console.WriteLine($"the outage proxy's own connections to Azurite: longest took {longestConnect.TotalMilliseconds:F0} ms to open, {slowConnects} took over a second");
 
         return
         [

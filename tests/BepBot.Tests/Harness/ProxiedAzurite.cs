@@ -19,6 +19,10 @@ public sealed class ProxiedAzurite : IAsyncDisposable
     /// <summary>In front of the test run's Azurite, or of the one <paramref name="connectionString"/> names.</summary>
     public static ProxiedAzurite Start(string? connectionString = null) => new(connectionString ?? Azurite.ConnectionString);
 
+    /// <summary>The proxies' own connections to Azurite: the longest one took to open, and how many took over a second.</summary>
+    public (TimeSpan Longest, int OverASecond) ConnectsToAzurite =>
+        (_proxies.Max(proxy => proxy.LongestConnect), _proxies.Sum(proxy => proxy.SlowConnects));
+
     /// <summary>Drops every connection to the three services and refuses new ones for <paramref name="duration"/>.</summary>
     public Task CutAsync(TimeSpan duration) => Task.WhenAll(_proxies.Select(proxy => proxy.CutAsync(duration)));
 

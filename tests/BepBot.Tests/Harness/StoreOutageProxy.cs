@@ -16,12 +16,20 @@ public sealed class StoreOutageProxy : IAsyncDisposable
     private readonly Lock _gate = new();
     private Task _accepting = Task.CompletedTask;
     private volatile bool _down;
+    private long _longestConnectTicks;
+    private int _slowConnects;
 
     private StoreOutageProxy(int targetPort) => _targetPort = targetPort;
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
     public bool IsDown => _down;
+
+    /// <summary>The longest this proxy took to open its own connection to the service for one it accepted.</summary>
+    public TimeSpan LongestConnect => TimeSpan.FromTicks(Interlocked.Read(ref _longestConnectTicks));
+
+    /// <summary>How many of those took longer than a second.</summary>
+    public int SlowConnects => Volatile.Read(ref _slowConnects);
 
     public static StoreOutageProxy Start(int targetPort)
     {
@@ -78,9 +86,17 @@ public sealed class StoreOutageProxy : IAsyncDisposable
         using var outgoing = new TcpClient();
         try
         {
+            var connecting = System.Diagnostics.Stopwatch.StartNew();
             await outgoing.ConnectAsync(IPAddress.Loopback, _targetPort, _stopping.Token);
+            NoteConnect(connecting.Elapsed);
             lock (_gate)
             {
+                if (_down)
+                {
+                    // Accepted just before a cut that has already dropped the others: it goes too.
+                    return;
+                }
+
                 _open.Add(incoming);
                 _open.Add(outgoing);
             }
@@ -104,6 +120,20 @@ public sealed class StoreOutageProxy : IAsyncDisposable
             }
 
             incoming.Dispose();
+        }
+    }
+
+    private void NoteConnect(TimeSpan took)
+    {
+        if (took > TimeSpan.FromSeconds(1))
+        {
+            Interlocked.Increment(ref _slowConnects);
+        }
+
+        var longest = Interlocked.Read(ref _longestConnectTicks);
+        while (took.Ticks > longest && Interlocked.CompareExchange(ref _longestConnectTicks, took.Ticks, longest) != longest)
+        {
+            longest = Interlocked.Read(ref _longestConnectTicks);
         }
     }
 
