@@ -21,69 +21,63 @@ public sealed class EarliestDeadlineFirstPolicy(int maxInFlight, int backgroundW
 
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
-        var call = Begin();
-        if (call == Call.SharedBackground)
-        {
-            await _backgroundShare.EnterAsync(DeadlineOf(), message.CancellationToken);
-        }
-
+        var call = await EnterAsync(message.CancellationToken);
         try
         {
-            await _gate.EnterAsync(DeadlineOf(), message.CancellationToken);
-            try
-            {
-                await ProcessNextAsync(message, pipeline);
-            }
-            finally
-            {
-                _gate.Leave();
-            }
+            await ProcessNextAsync(message, pipeline);
         }
         finally
         {
-            End(call);
+            Leave(call);
         }
     }
 
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
-        var call = Begin();
-        if (call == Call.SharedBackground)
-        {
-            _backgroundShare.EnterAsync(DeadlineOf(), message.CancellationToken).AsTask().GetAwaiter().GetResult();
-        }
-
+        var call = EnterAsync(message.CancellationToken).AsTask().GetAwaiter().GetResult();
         try
         {
-            _gate.EnterAsync(DeadlineOf(), message.CancellationToken).AsTask().GetAwaiter().GetResult();
-            try
-            {
-                ProcessNext(message, pipeline);
-            }
-            finally
-            {
-                _gate.Leave();
-            }
+            ProcessNext(message, pipeline);
         }
         finally
         {
-            End(call);
+            Leave(call);
         }
     }
 
     // A background call that began before any turn's keeps going: the share bounds the ones that begin while turns' are under way.
-    private Call Begin()
+    private async ValueTask<Call> EnterAsync(CancellationToken cancellationToken)
     {
-        if (TurnDeadline.Current is not null)
+        var call = TurnDeadline.Current is not null ? Call.Turn : Volatile.Read(ref _turnCalls) > 0 ? Call.SharedBackground : Call.Background;
+        if (call == Call.SharedBackground)
+        {
+            await _backgroundShare.EnterAsync(DeadlineOf(), cancellationToken);
+        }
+        else if (call == Call.Turn)
         {
             Interlocked.Increment(ref _turnCalls);
-            return Call.Turn;
         }
 
-        return Volatile.Read(ref _turnCalls) > 0 ? Call.SharedBackground : Call.Background;
+        try
+        {
+            await _gate.EnterAsync(DeadlineOf(), cancellationToken);
+        }
+        catch
+        {
+            Release(call);
+            throw;
+        }
+
+        return call;
     }
 
-    private void End(Call call)
+    private void Leave(Call call)
+    {
+        _gate.Leave();
+        Release(call);
+    }
+
+    private void Release(Call call)
     {
         if (call == Call.Turn)
         {

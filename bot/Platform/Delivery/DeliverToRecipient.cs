@@ -225,10 +225,7 @@ public sealed partial class DeliverToRecipient
     private async Task<Broadcast?> BroadcastAsync(string id, CancellationToken cancellationToken)
     {
         var now = _clock.GetUtcNow();
-        var read = _recentBroadcasts.AddOrUpdate(
-            id,
-            _ => new RecentRead(now, () => _broadcasts.GetAsync(id, cancellationToken)),
-            (_, kept) => kept.IsFreshAt(now) ? kept : new RecentRead(now, () => _broadcasts.GetAsync(id, cancellationToken)));
+        var read = _recentBroadcasts.AddOrUpdate(id, _ => NewRead(), (_, kept) => kept.IsFreshAt(now) ? kept : NewRead());
         var broadcast = await read.Value;
         if (broadcast is null)
         {
@@ -237,6 +234,8 @@ public sealed partial class DeliverToRecipient
         }
 
         return broadcast;
+
+        RecentRead NewRead() => new(now, () => _broadcasts.GetAsync(id, cancellationToken));
     }
 
     /// <summary>One read of a broadcast, shared by the deliveries that ask for it within <see cref="BroadcastCacheLifetime"/>.</summary>
